@@ -1,0 +1,71 @@
+package httpclient
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+const redacted = "[REDACTED]"
+
+// secretKeys are JSON keys whose values are credentials in the APIs we talk to.
+var secretKeys = map[string]bool{
+	"key": true, "token": true, "api_key": true, "apikey": true, "secret": true,
+	"access_token": true, "refresh_token": true, "authorization": true,
+}
+
+// IsSecretKey reports whether a JSON key names a credential.
+func IsSecretKey(k string) bool {
+	k = strings.ToLower(k)
+	return secretKeys[k] || strings.Contains(k, "password") || strings.Contains(k, "secret")
+}
+
+// RedactJSON returns a JSON body with every secret value replaced, for logging. Bodies that are not JSON are
+// summarised by their length only, since they may hold anything.
+func RedactJSON(body []byte) string {
+	if len(body) == 0 {
+		return ""
+	}
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		return "<non-JSON body>"
+	}
+	out, err := json.Marshal(redactValue(v))
+	if err != nil {
+		return "<unprintable body>"
+	}
+	return string(out)
+}
+
+func redactValue(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, val := range t {
+			if IsSecretKey(k) {
+				if val != nil {
+					t[k] = redacted
+				}
+				continue
+			}
+			t[k] = redactValue(val)
+		}
+		return t
+	case []any:
+		for i := range t {
+			t[i] = redactValue(t[i])
+		}
+		return t
+	}
+	return v
+}
+
+func maskStrings(ctx context.Context, secrets ...string) context.Context {
+	ctx = tflog.MaskMessageStrings(ctx, secrets...)
+	return tflog.MaskAllFieldValuesStrings(ctx, secrets...)
+}
+
+func logTrace(ctx context.Context, msg string, fields map[string]any) {
+	tflog.Trace(ctx, msg, fields)
+}

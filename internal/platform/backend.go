@@ -1,0 +1,44 @@
+package platform
+
+import "context"
+
+// Backend is what every platform client implements. Methods return the typed errors of this package
+// (*NotFoundError, *ConflictError, *InvalidError, *UnsupportedError) or an *APIError for anything else.
+type Backend interface {
+	Platform() Name
+	Capabilities() Capabilities
+
+	CreateGroup(ctx context.Context, spec GroupSpec) (Group, error)
+	ReadGroup(ctx context.Context, id string) (Group, error)
+	UpdateGroup(ctx context.Context, id string, spec GroupSpec) (Group, error)
+	// DeleteGroup returns when the group is really gone; deleting a missing group is not an error.
+	DeleteGroup(ctx context.Context, id string) error
+	// ListGroups follows every page.
+	ListGroups(ctx context.Context, filter GroupFilter) ([]Group, error)
+	// FindGroupByName returns *NotFoundError when no group has that name.
+	FindGroupByName(ctx context.Context, name string) (Group, error)
+
+	CreateUser(ctx context.Context, spec UserSpec) (User, error)
+	ReadUser(ctx context.Context, id string) (User, error)
+	UpdateUser(ctx context.Context, id string, spec UserSpec) (User, error)
+	DeleteUser(ctx context.Context, id string) error
+	ListUsers(ctx context.Context, filter UserFilter) ([]User, error)
+	// FindUserByEmail compares emails case-insensitively.
+	FindUserByEmail(ctx context.Context, email string) (User, error)
+
+	CreateAPIKey(ctx context.Context, spec APIKeySpec) (APIKey, error)
+	ReadAPIKey(ctx context.Context, id string) (APIKey, error)
+	UpdateAPIKey(ctx context.Context, id string, spec APIKeySpec) (APIKey, error)
+	DeleteAPIKey(ctx context.Context, id string) error
+	ListAPIKeys(ctx context.Context) ([]APIKey, error)
+	FindAPIKeyByName(ctx context.Context, name string) (APIKey, error)
+}
+
+// SpecValidator is implemented by backends that can reject a spec without calling the API (rules that depend
+// on the platform, such as "this field cannot be set together with that one"). The provider calls it at plan
+// time and reports each FieldError on its attribute path.
+type SpecValidator interface {
+	ValidateGroup(spec GroupSpec) []FieldError
+	ValidateUser(spec UserSpec) []FieldError
+	ValidateAPIKey(spec APIKeySpec) []FieldError
+}

@@ -1,0 +1,68 @@
+package platform
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Kind is a Terraform type without the provider prefix.
+type Kind string
+
+const (
+	KindUserGroup Kind = "user_group"
+	KindUser      Kind = "user"
+	KindAPIKey    Kind = "api_key"
+)
+
+// Feature is a (type, attribute) pair; an empty Attribute stands for the whole type.
+type Feature struct {
+	Kind      Kind
+	Attribute string
+}
+
+func (f Feature) String() string {
+	if f.Attribute == "" {
+		return "roster_" + string(f.Kind)
+	}
+	return fmt.Sprintf("roster_%s.%s", f.Kind, f.Attribute)
+}
+
+// Capabilities says what one platform cannot do. Anything not listed is supported.
+type Capabilities struct {
+	Platform Name
+	// Available is false for platforms the provider does not implement yet.
+	Available bool
+	// Unsupported maps a feature to the reason, written for the user who tried it.
+	Unsupported map[Feature]string
+}
+
+// Check returns an *UnsupportedError when the feature (or its whole type) is unsupported, else nil.
+func (c Capabilities) Check(f Feature) error {
+	if reason, ok := c.Unsupported[Feature{Kind: f.Kind}]; ok {
+		return &UnsupportedError{Platform: c.Platform, Feature: Feature{Kind: f.Kind}, Reason: reason}
+	}
+	if reason, ok := c.Unsupported[f]; ok && f.Attribute != "" {
+		return &UnsupportedError{Platform: c.Platform, Feature: f, Reason: reason}
+	}
+	return nil
+}
+
+// SortedUnsupported lists the unsupported features in a stable order, for docs.
+func (c Capabilities) SortedUnsupported() []Feature {
+	out := make([]Feature, 0, len(c.Unsupported))
+	for f := range c.Unsupported {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
+}
+
+// CapabilitiesOf returns the row of the capability table for a platform.
+func CapabilitiesOf(n Name) Capabilities {
+	c, ok := capabilityTable[n]
+	if !ok {
+		return Capabilities{Platform: n}
+	}
+	c.Platform = n
+	return c
+}

@@ -1,0 +1,6 @@
+// Package platform is the contract between the Terraform glue (internal/provider) and the per-platform API
+// clients (internal/platform/<name>). It holds the Backend interface, the neutral Group/User/APIKey types,
+// the typed errors every client maps its HTTP failures onto, and the capability table.
+//
+// Nothing here knows about Terraform, and nothing here knows about a specific platform's wire format.
+package platform

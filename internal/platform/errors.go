@@ -1,0 +1,137 @@
+package platform
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// APIError is a failed HTTP exchange: what was asked, what came back, and the server's own words. It never
+// carries credentials: Path is the URL path only, without host or query.
+type APIError struct {
+	Method  string
+	Path    string
+	Status  int
+	Message string
+}
+
+func (e *APIError) Error() string {
+	status := fmt.Sprintf("%d %s", e.Status, http.StatusText(e.Status))
+	if e.Status == 0 {
+		status = "no response"
+	}
+	if e.Message == "" {
+		return fmt.Sprintf("%s %s: %s", e.Method, e.Path, status)
+	}
+	return fmt.Sprintf("%s %s: %s: %s", e.Method, e.Path, status, e.Message)
+}
+
+// NotFoundError means the object does not exist (any more). Read turns it into "remove from state"; anywhere
+// else it is an ordinary error.
+type NotFoundError struct {
+	Kind string
+	ID   string
+	Err  *APIError
+}
+
+func (e *NotFoundError) Error() string {
+	msg := fmt.Sprintf("%s %q not found", e.Kind, e.ID)
+	if e.Err != nil {
+		msg += " (" + e.Err.Error() + ")"
+	}
+	return msg
+}
+
+func (e *NotFoundError) Unwrap() error {
+	if e.Err == nil {
+		return nil
+	}
+	return e.Err
+}
+
+// ConflictError means the object clashes with an existing one (duplicate name, email, identifier).
+type ConflictError struct {
+	Fields []FieldError
+	Err    *APIError
+}
+
+func (e *ConflictError) Error() string { return "conflict: " + e.Err.Error() }
+func (e *ConflictError) Unwrap() error { return e.Err }
+
+// FieldError is one message about one field. Field uses the Terraform attribute names, dotted for nested
+// blocks ("name", "authentik.username"); it is empty for errors about the whole object.
+type FieldError struct {
+	Field   string
+	Message string
+}
+
+func (f FieldError) String() string {
+	if f.Field == "" {
+		return f.Message
+	}
+	return f.Field + ": " + f.Message
+}
+
+// InvalidError is a validation failure reported by the server, split per field where the server says which.
+type InvalidError struct {
+	Fields []FieldError
+	Err    *APIError
+}
+
+func (e *InvalidError) Error() string { return "invalid request: " + e.Err.Error() }
+func (e *InvalidError) Unwrap() error { return e.Err }
+
+// UnsupportedError means the platform has no way to do what was asked.
+type UnsupportedError struct {
+	Platform Name
+	Feature  Feature
+	Reason   string
+}
+
+func (e *UnsupportedError) Error() string {
+	return fmt.Sprintf("%s does not support %s: %s", e.Platform.DisplayName(), e.Feature, e.Reason)
+}
+
+// AmbiguousError wraps a failure after which the server may or may not have applied a write (a lost response,
+// a timeout, a 5xx to a POST). Callers that created something look it up by its natural key before retrying.
+type AmbiguousError struct {
+	Err error
+}
+
+func (e *AmbiguousError) Error() string { return e.Err.Error() + " (the server may have applied the request)" }
+func (e *AmbiguousError) Unwrap() error { return e.Err }
+
+// IsNotFound reports whether err is, or wraps, a *NotFoundError.
+func IsNotFound(err error) bool {
+	var nf *NotFoundError
+	return errors.As(err, &nf)
+}
+
+// IsAmbiguous reports whether err is, or wraps, an *AmbiguousError.
+func IsAmbiguous(err error) bool {
+	var amb *AmbiguousError
+	return errors.As(err, &amb)
+}
+
+// FieldErrorsOf returns the per-field messages of an *InvalidError or *ConflictError, or nil.
+func FieldErrorsOf(err error) []FieldError {
+	var inv *InvalidError
+	if errors.As(err, &inv) {
+		return inv.Fields
+	}
+	var conflict *ConflictError
+	if errors.As(err, &conflict) {
+		return conflict.Fields
+	}
+	return nil
+}
+
+// JoinFieldErrors renders field errors as one line, for error messages.
+func JoinFieldErrors(fields []FieldError) string {
+	parts := make([]string, len(fields))
+	for i, f := range fields {
+		parts[i] = f.String()
+	}
+	return strings.Join(parts, "; ")
+}

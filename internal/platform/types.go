@@ -1,0 +1,87 @@
+package platform
+
+import "time"
+
+// Extra carries the fields only one platform has (its nested block in Terraform). Each platform package owns
+// its concrete types (for example authentik.GroupExtra); generic code only passes them through.
+type Extra interface {
+	// Platform names the platform the fields belong to.
+	Platform() Name
+}
+
+// GroupSpec is the desired state of a user group.
+type GroupSpec struct {
+	Name string
+	// Description is nil when Terraform does not manage it.
+	Description *string
+	// Members holds user ids. It is nil when Terraform does not manage membership; an empty, non-nil slice
+	// means "no members".
+	Members []string
+	Extra   Extra
+}
+
+// Group is a user group as the platform reports it.
+type Group struct {
+	ID          string
+	Name        string
+	Description string
+	// Members are the group's direct members (user ids), sorted.
+	Members []string
+	Extra   Extra
+}
+
+// UserSpec is the desired state of a user.
+type UserSpec struct {
+	Email string
+	Name  string
+	// Role is nil when unmanaged.
+	Role *string
+	// Active is nil when unmanaged.
+	Active *bool
+	// Password is set only when Terraform wants the password written (on create, or when its version changed).
+	Password *string
+	Extra    Extra
+}
+
+// User is a user as the platform reports it.
+type User struct {
+	ID     string
+	Email  string
+	Name   string
+	Role   string
+	Active bool
+	Extra  Extra
+}
+
+// APIKeySpec is the desired state of an API key.
+type APIKeySpec struct {
+	Name        string
+	UserID      string
+	Description string
+	// ExpiresAt is nil when the key should not expire, or when the platform decides.
+	ExpiresAt *time.Time
+	Extra     Extra
+}
+
+// APIKey is an API key as the platform reports it.
+type APIKey struct {
+	ID          string
+	Name        string
+	UserID      string
+	Description string
+	ExpiresAt   *time.Time
+	// Secret is the key itself. Platforms return it once, on create (or rotation); Read leaves it empty.
+	Secret string
+	Extra  Extra
+}
+
+// GroupFilter narrows ListGroups. Empty fields do not filter. Filters the API cannot apply server side are
+// applied by the caller; clients only use them to fetch fewer pages.
+type GroupFilter struct {
+	Name string
+}
+
+// UserFilter narrows ListUsers.
+type UserFilter struct {
+	Email string
+}
