@@ -34,7 +34,7 @@ type Config struct {
 	// Authorization is the full value of the Authorization header ("Bearer ...").
 	Authorization string
 	// Headers are extra headers sent with every request.
-	Headers map[string]string
+	Headers   map[string]string
 	UserAgent string
 
 	MaxRetries         int

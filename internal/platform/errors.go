@@ -56,8 +56,18 @@ type ConflictError struct {
 	Err    *APIError
 }
 
-func (e *ConflictError) Error() string { return "conflict: " + e.Err.Error() }
-func (e *ConflictError) Unwrap() error { return e.Err }
+func (e *ConflictError) Error() string {
+	if e.Err == nil {
+		return "conflict: " + JoinFieldErrors(e.Fields)
+	}
+	return "conflict: " + e.Err.Error()
+}
+func (e *ConflictError) Unwrap() error {
+	if e.Err == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // FieldError is one message about one field. Field uses the Terraform attribute names, dotted for nested
 // blocks ("name", "authentik.username"); it is empty for errors about the whole object.
@@ -79,8 +89,18 @@ type InvalidError struct {
 	Err    *APIError
 }
 
-func (e *InvalidError) Error() string { return "invalid request: " + e.Err.Error() }
-func (e *InvalidError) Unwrap() error { return e.Err }
+func (e *InvalidError) Error() string {
+	if e.Err == nil {
+		return "invalid request: " + JoinFieldErrors(e.Fields)
+	}
+	return "invalid request: " + e.Err.Error()
+}
+func (e *InvalidError) Unwrap() error {
+	if e.Err == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // UnsupportedError means the platform has no way to do what was asked.
 type UnsupportedError struct {
@@ -99,7 +119,9 @@ type AmbiguousError struct {
 	Err error
 }
 
-func (e *AmbiguousError) Error() string { return e.Err.Error() + " (the server may have applied the request)" }
+func (e *AmbiguousError) Error() string {
+	return e.Err.Error() + " (the server may have applied the request)"
+}
 func (e *AmbiguousError) Unwrap() error { return e.Err }
 
 // IsNotFound reports whether err is, or wraps, a *NotFoundError.

@@ -1,0 +1,27 @@
+package httpclient
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRedactJSONHidesSecretsAtAnyDepth(t *testing.T) {
+	body := `{"name":"ci","key":"k-123","results":[{"token":"t-456","user":{"password":"p-789","api_key":"a-000"}}],"client_secret":"c-111","description":"keep me"}`
+	out := RedactJSON([]byte(body))
+	for _, secret := range []string{"k-123", "t-456", "p-789", "a-000", "c-111"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("redacted body still contains %q: %s", secret, out)
+		}
+	}
+	for _, kept := range []string{`"name":"ci"`, `"description":"keep me"`} {
+		if !strings.Contains(out, kept) {
+			t.Errorf("redacted body lost %s: %s", kept, out)
+		}
+	}
+}
+
+func TestRedactJSONNeverEchoesNonJSON(t *testing.T) {
+	if out := RedactJSON([]byte("password=hunter2")); strings.Contains(out, "hunter2") {
+		t.Errorf("non-JSON body echoed: %s", out)
+	}
+}
