@@ -1,0 +1,46 @@
+package authentik
+
+import (
+	"net/http"
+	"strings"
+)
+
+// authenticate finds the caller behind "Authorization: Bearer <key>". A missing or non-bearer
+// header means no credentials; a key that is unknown, not of intent api, expired (and expiring) or
+// owned by an inactive user is "Token invalid/expired". Both are 403: authentik never sends 401
+// because its auth class has no WWW-Authenticate challenge. Needs s.mu held.
+func (s *Server) authenticate(r *http.Request) (caller *user, failure string) {
+	key, present := bearerKey(r.Header.Get("Authorization"))
+	if !present {
+		return nil, msgNoCredentials
+	}
+	if key == "" {
+		return nil, "Malformed header"
+	}
+	now := s.clock()
+	for _, t := range s.st.tokens {
+		if t.key != key {
+			continue
+		}
+		if t.intent != intentAPI || (t.expiring && t.expires != nil && !t.expires.After(now)) {
+			return nil, msgTokenInvalid
+		}
+		u := s.st.users[t.user]
+		if u == nil || !u.isActive {
+			return nil, msgTokenInvalid
+		}
+		return u, ""
+	}
+	return nil, msgTokenInvalid
+}
+
+// bearerKey splits "Bearer <key>". present is false when there is no bearer header at all, which
+// authentik treats as anonymous rather than as a bad token.
+func bearerKey(header string) (key string, present bool) {
+	header = strings.TrimSpace(header)
+	scheme, rest, found := strings.Cut(header, " ")
+	if !found || !strings.EqualFold(scheme, "bearer") {
+		return "", false
+	}
+	return strings.TrimSpace(rest), true
+}

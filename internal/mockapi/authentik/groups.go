@@ -1,0 +1,263 @@
+package authentik
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+)
+
+// writeMode says which serializer rules apply to a write.
+type writeMode int
+
+const (
+	modeCreate writeMode = iota // POST: required fields and defaults
+	modeUpdate                  // PUT: required fields, list defaults ([]) re-applied
+	modePatch                   // PATCH: only the keys sent
+)
+
+// groupChanges is a validated group write; nil fields were not sent (or keep their value).
+type groupChanges struct {
+	name        *string
+	isSuperuser *bool
+	attributes  json.RawMessage
+	parents     []string
+	hasParents  bool
+	roles       []string
+	hasRoles    bool
+	users       []int
+	hasUsers    bool
+}
+
+// validateGroup reads a GroupRequest. existing is nil on create.
+func (s *Server) validateGroup(b *body, existing *group, mode writeMode) (groupChanges, bool) {
+	var c groupChanges
+	if mode != modePatch {
+		b.requireAll("name")
+	}
+	if name, ok := b.str("name", strRule{}); ok {
+		if other := s.st.groupByName(name); other != nil && other != existing {
+			b.errs.add("name", "Group with this name already exists.")
+		} else {
+			c.name = &name
+		}
+	}
+	if v, ok := b.boolean("is_superuser"); ok {
+		c.isSuperuser = &v
+	}
+	c.attributes, _ = b.object("attributes")
+	groupExists := func(uuid string) bool { return s.st.groups[uuid] != nil }
+	c.parents, c.hasParents = b.uuidRefs("parents", groupExists)
+	c.roles, c.hasRoles = b.uuidRefs("roles", func(uuid string) bool { return s.st.roles[uuid] != nil })
+	c.users, c.hasUsers = b.intRefs("users", func(pk int) bool { return s.st.users[pk] != nil })
+	if !b.has("users") && mode == modeUpdate {
+		// The serializer's default for users is []: a PUT without it removes every member.
+		c.users, c.hasUsers = []int{}, true
+	}
+	return c, len(b.errs) == 0
+}
+
+func (s *Server) applyGroup(g *group, c groupChanges) {
+	if c.name != nil {
+		g.name = *c.name
+	}
+	if c.isSuperuser != nil {
+		g.isSuperuser = *c.isSuperuser
+	}
+	if c.attributes != nil {
+		g.attributes = c.attributes
+	}
+	if c.hasParents {
+		g.parents = setOf(c.parents)
+	}
+	if c.hasRoles {
+		g.roles = setOf(c.roles)
+	}
+	if c.hasUsers {
+		s.st.setGroupMembers(g.uuid, c.users)
+	}
+}
+
+func (s *Server) createGroup(w http.ResponseWriter, r *http.Request, _ *user) {
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	c, valid := s.validateGroup(b, nil, modeCreate)
+	if !valid {
+		writeValidationErrors(w, b.errs)
+		return
+	}
+	g := &group{uuid: newUUID(), attributes: emptyObject, parents: map[string]struct{}{}, roles: map[string]struct{}{}}
+	s.st.groups[g.uuid] = g
+	s.applyGroup(g, c)
+	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderGroup(g, groupFlagsOf(r)))
+}
+
+// groupFromPath finds the group of the {group_uuid} path segment; an id that is not a uuid is as
+// unknown as a missing one, as with DRF's get_object_or_404.
+func (s *Server) groupFromPath(w http.ResponseWriter, r *http.Request) *group {
+	if uuid, ok := canonicalUUID(r.PathValue("group_uuid")); ok {
+		if g := s.st.groups[uuid]; g != nil {
+			return g
+		}
+	}
+	writeNoSuchObject(w, "Group")
+	return nil
+}
+
+func (s *Server) retrieveGroup(w http.ResponseWriter, r *http.Request, _ *user) {
+	if g := s.groupFromPath(w, r); g != nil {
+		mockapi.WriteJSON(w, http.StatusOK, s.st.renderGroup(g, groupFlagsOf(r)))
+	}
+}
+
+func (s *Server) updateGroup(w http.ResponseWriter, r *http.Request, _ *user) {
+	s.writeGroup(w, r, modeUpdate)
+}
+
+func (s *Server) partialUpdateGroup(w http.ResponseWriter, r *http.Request, _ *user) {
+	s.writeGroup(w, r, modePatch)
+}
+
+func (s *Server) writeGroup(w http.ResponseWriter, r *http.Request, mode writeMode) {
+	g := s.groupFromPath(w, r)
+	if g == nil {
+		return
+	}
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	c, valid := s.validateGroup(b, g, mode)
+	if !valid {
+		writeValidationErrors(w, b.errs)
+		return
+	}
+	s.applyGroup(g, c)
+	mockapi.WriteJSON(w, http.StatusOK, s.st.renderGroup(g, groupFlagsOf(r)))
+}
+
+func (s *Server) destroyGroup(w http.ResponseWriter, r *http.Request, _ *user) {
+	if g := s.groupFromPath(w, r); g != nil {
+		s.st.deleteGroup(g.uuid)
+		mockapi.WriteNoContent(w)
+	}
+}
+
+func (s *Server) addUserToGroup(w http.ResponseWriter, r *http.Request, _ *user) {
+	s.changeMembership(w, r, s.st.addMember)
+}
+
+func (s *Server) removeUserFromGroup(w http.ResponseWriter, r *http.Request, _ *user) {
+	s.changeMembership(w, r, s.st.removeMember)
+}
+
+// changeMembership serves add_user/remove_user: the body is validated first, then the group is
+// looked up, then the user; an unknown user is a bare 404 {"detail":"Not found."}. Both actions are
+// idempotent.
+func (s *Server) changeMembership(w http.ResponseWriter, r *http.Request, change func(groupUUID string, userPK int)) {
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	b.requireAll("pk")
+	pk, _ := b.integer("pk")
+	if len(b.errs) > 0 {
+		writeValidationErrors(w, b.errs)
+		return
+	}
+	g := s.groupFromPath(w, r)
+	if g == nil {
+		return
+	}
+	if s.st.users[pk] == nil {
+		writeDetail(w, http.StatusNotFound, msgNotFound)
+		return
+	}
+	change(g.uuid, pk)
+	mockapi.WriteNoContent(w)
+}
+
+var groupOrdering = map[string]comparator[*group]{
+	"name":         func(a, b *group) int { return compareFold(a.name, b.name) },
+	"is_superuser": func(a, b *group) int { return boolCompare(a.isSuperuser, b.isSuperuser) },
+	"pk":           func(a, b *group) int { return strings.Compare(a.uuid, b.uuid) },
+	"group_uuid":   func(a, b *group) int { return strings.Compare(a.uuid, b.uuid) },
+}
+
+func (s *Server) listGroups(w http.ResponseWriter, r *http.Request, _ *user) {
+	attrs, ok := attributesFilter(w, r)
+	if !ok {
+		return
+	}
+	memberPKs, memberNames, errs := s.memberFilters(r)
+	if len(errs) > 0 {
+		writeValidationErrors(w, errs)
+		return
+	}
+	name, byName := exactFilter(r, "name")
+	superuser, bySuperuser := boolFilter(r, "is_superuser")
+	terms := searchTerms(r)
+
+	var out []*group
+	for _, g := range s.st.groups {
+		switch {
+		case byName && g.name != name,
+			bySuperuser && g.isSuperuser != superuser,
+			!matchesSearch(terms, g.name, strconv.FormatBool(g.isSuperuser)),
+			!attributesMatch(g.attributes, attrs),
+			memberPKs != nil && !s.hasAnyMember(g.uuid, memberPKs),
+			memberNames != nil && !s.hasAnyMember(g.uuid, memberNames):
+			continue
+		}
+		out = append(out, g)
+	}
+	sortForListing(out, r, groupOrdering, []string{"name"}, groupOrdering["pk"])
+	flags := groupFlagsOf(r)
+	writePage(w, r, out, func(g *group) any { return s.st.renderGroup(g, flags) })
+}
+
+// memberFilters reads members_by_pk and members_by_username; every value must name an existing
+// user (django-filter's ModelMultipleChoiceFilter), else 400 on that filter.
+func (s *Server) memberFilters(r *http.Request) (byPK, byUsername map[int]struct{}, errs fieldErrors) {
+	errs = fieldErrors{}
+	if values := multiFilter(r, "members_by_pk"); values != nil {
+		byPK = map[int]struct{}{}
+		for _, v := range values { // like Django's form field, report the first bad value only
+			pk, err := strconv.Atoi(v)
+			if err != nil {
+				errs.add("members_by_pk", msgNotAValidValue(v))
+				break
+			}
+			if s.st.users[pk] == nil {
+				errs.add("members_by_pk", msgSelectValidChoice(v))
+				break
+			}
+			byPK[pk] = struct{}{}
+		}
+	}
+	if values := multiFilter(r, "members_by_username"); values != nil {
+		byUsername = map[int]struct{}{}
+		for _, v := range values {
+			u := s.st.userByUsername(v)
+			if u == nil {
+				errs.add("members_by_username", msgSelectValidChoice(v))
+				break
+			}
+			byUsername[u.pk] = struct{}{}
+		}
+	}
+	return byPK, byUsername, errs
+}
+
+func (s *Server) hasAnyMember(groupUUID string, pks map[int]struct{}) bool {
+	for pk := range pks {
+		if _, ok := s.st.groupMembers[groupUUID][pk]; ok {
+			return true
+		}
+	}
+	return false
+}

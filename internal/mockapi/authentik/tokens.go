@@ -1,0 +1,263 @@
+package authentik
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+)
+
+const (
+	intentVerification = "verification"
+	intentAPI          = "api"
+	intentRecovery     = "recovery"
+	intentAppPassword  = "app_password"
+
+	identifierMaxLength = 255
+	// attrTokenExpires is the user attribute that decides "expiring" for a non-superuser's tokens.
+	attrTokenExpires = "goauthentik.io/user/token-expires"
+)
+
+var intents = []string{intentVerification, intentAPI, intentRecovery, intentAppPassword}
+
+// tokenChanges is a validated token write after TokenSerializer.validate has run.
+type tokenChanges struct {
+	identifier  *string
+	intent      string // always set: validate() defaults it to api
+	user        int    // always set: validate() defaults it to the caller
+	description *string
+	expires     *time.Time
+	hasExpires  bool
+	expiring    *bool
+	managed     *string
+	hasManaged  bool
+}
+
+// validateToken reads a TokenRequest. Field errors come first; only a body without them reaches
+// the object-level rules, which also run on PUT and PATCH: an omitted intent becomes api and an
+// omitted user becomes the caller, so the owner of a token can change silently (authentik.md §4.6).
+func (s *Server) validateToken(b *body, existing *token, mode writeMode, caller *user) (tokenChanges, bool) {
+	var c tokenChanges
+	if mode != modePatch {
+		b.requireAll("identifier")
+	}
+	if id, ok := b.str("identifier", strRule{}); ok {
+		valid := true
+		if len([]rune(id)) > identifierMaxLength {
+			b.errs.add("identifier", msgMaxLength(identifierMaxLength))
+			valid = false
+		}
+		if !slugPattern.MatchString(id) {
+			b.errs.add("identifier", msgInvalidSlug)
+			valid = false
+		}
+		if other := s.st.tokens[id]; valid && other != nil && other != existing {
+			b.errs.add("identifier", "Token with this identifier already exists.")
+			valid = false
+		}
+		if valid {
+			c.identifier = &id
+		}
+	}
+	intent, hasIntent := b.choice("intent", intents...)
+	userPK, hasUser := b.userRef("user", func(pk int) bool { return s.st.users[pk] != nil })
+	if hasUser && existing != nil && userPK != existing.user {
+		b.errs.add("user", "User cannot be changed")
+	}
+	if d, ok := b.str("description", strRule{allowBlank: true}); ok {
+		c.description = &d
+	}
+	c.expires, c.hasExpires = b.dateTime("expires", true)
+	if v, ok := b.boolean("expiring"); ok {
+		c.expiring = &v
+	}
+	c.managed, c.hasManaged = b.nullableStr("managed", strRule{})
+	if c.hasManaged && c.managed != nil {
+		for _, t := range s.st.tokens {
+			if t != existing && t.managed != nil && *t.managed == *c.managed {
+				b.errs.add("managed", "Token with this Managed by authentik already exists.")
+				c.hasManaged = false
+				break
+			}
+		}
+	}
+	if len(b.errs) > 0 {
+		return c, false
+	}
+
+	c.intent, c.user = intent, userPK
+	if !hasIntent {
+		c.intent = intentAPI
+	}
+	if !hasUser {
+		c.user = caller.pk
+	}
+	now := s.clock()
+	switch c.intent {
+	case intentAPI:
+		// The server owns the expiry of api tokens: a client's value is replaced on every write.
+		expires := now.Add(s.tokenDuration)
+		c.expires, c.hasExpires = &expires, true
+	case intentAppPassword:
+		limit := now.Add(s.tokenDuration)
+		if c.hasExpires && c.expires != nil && c.expires.After(limit) {
+			b.errs.add("expires", fmt.Sprintf("Token expires exceeds maximum lifetime (%s UTC).", pythonDateTime(limit)))
+		}
+	default:
+		b.errs.add("intent", "Invalid intent "+c.intent)
+	}
+	return c, len(b.errs) == 0
+}
+
+// pythonDateTime is str() of an aware Python datetime, as it appears inside authentik's messages.
+func pythonDateTime(t time.Time) string {
+	if t.Nanosecond()/1000 == 0 {
+		return t.UTC().Format("2006-01-02 15:04:05+00:00")
+	}
+	return t.UTC().Format("2006-01-02 15:04:05.000000+00:00")
+}
+
+func (s *Server) applyToken(t *token, c tokenChanges) {
+	if c.identifier != nil && *c.identifier != t.identifier {
+		delete(s.st.tokens, t.identifier)
+		t.identifier = *c.identifier
+	}
+	s.st.tokens[t.identifier] = t
+	t.intent, t.user = c.intent, c.user
+	if c.description != nil {
+		t.description = *c.description
+	}
+	if c.hasExpires {
+		t.expires = c.expires
+	}
+	if c.expiring != nil {
+		t.expiring = *c.expiring
+	}
+	if c.hasManaged {
+		t.managed = c.managed
+	}
+}
+
+func (s *Server) createToken(w http.ResponseWriter, r *http.Request, caller *user) {
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	c, valid := s.validateToken(b, nil, modeCreate, caller)
+	if !valid {
+		writeValidationErrors(w, b.errs)
+		return
+	}
+	t := &token{uuid: newUUID(), key: newTokenKey(), expiring: true}
+	if c.intent == intentAppPassword && !c.hasExpires {
+		expires := s.clock().Add(s.tokenDuration) // the model's default expiry
+		t.expires = &expires
+	}
+	if !s.st.userIsSuperuser(caller.pk) {
+		// perform_create: a non-superuser always owns what it creates, and its own attribute decides
+		// whether the token expires.
+		c.user = caller.pk
+		expiring := userAttributeBool(caller, attrTokenExpires, true)
+		c.expiring = &expiring
+	}
+	s.applyToken(t, c)
+	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderToken(t, userFlagsOf(r)))
+}
+
+func userAttributeBool(u *user, key string, def bool) bool {
+	var attrs map[string]any
+	if json.Unmarshal(u.attributes, &attrs) != nil {
+		return def
+	}
+	if v, ok := attrs[key].(bool); ok {
+		return v
+	}
+	return def
+}
+
+// tokenVisible mirrors the token queryset: a superuser sees every token, anyone else only their own.
+func (s *Server) tokenVisible(t *token, caller *user) bool {
+	return t.user == caller.pk || s.st.userIsSuperuser(caller.pk)
+}
+
+func (s *Server) tokenFromPath(w http.ResponseWriter, r *http.Request, caller *user) *token {
+	if t := s.st.tokens[r.PathValue("identifier")]; t != nil && s.tokenVisible(t, caller) {
+		return t
+	}
+	writeNoSuchObject(w, "Token")
+	return nil
+}
+
+func (s *Server) retrieveToken(w http.ResponseWriter, r *http.Request, caller *user) {
+	if t := s.tokenFromPath(w, r, caller); t != nil {
+		mockapi.WriteJSON(w, http.StatusOK, s.st.renderToken(t, userFlagsOf(r)))
+	}
+}
+
+func (s *Server) updateToken(w http.ResponseWriter, r *http.Request, caller *user) {
+	s.writeToken(w, r, modeUpdate, caller)
+}
+
+func (s *Server) partialUpdateToken(w http.ResponseWriter, r *http.Request, caller *user) {
+	s.writeToken(w, r, modePatch, caller)
+}
+
+func (s *Server) writeToken(w http.ResponseWriter, r *http.Request, mode writeMode, caller *user) {
+	t := s.tokenFromPath(w, r, caller)
+	if t == nil {
+		return
+	}
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	c, valid := s.validateToken(b, t, mode, caller)
+	if !valid {
+		writeValidationErrors(w, b.errs)
+		return
+	}
+	s.applyToken(t, c)
+	mockapi.WriteJSON(w, http.StatusOK, s.st.renderToken(t, userFlagsOf(r)))
+}
+
+func (s *Server) destroyToken(w http.ResponseWriter, r *http.Request, caller *user) {
+	if t := s.tokenFromPath(w, r, caller); t != nil {
+		delete(s.st.tokens, t.identifier)
+		mockapi.WriteNoContent(w)
+	}
+}
+
+// viewKey is the only way to read a key. Expired tokens are still readable.
+func (s *Server) viewKey(w http.ResponseWriter, r *http.Request, caller *user) {
+	if t := s.tokenFromPath(w, r, caller); t != nil {
+		mockapi.WriteJSON(w, http.StatusOK, map[string]string{"key": t.key})
+	}
+}
+
+// setKey looks the token up first, then answers a missing or empty key with a bare 400 (no body),
+// as authentik does.
+func (s *Server) setKey(w http.ResponseWriter, r *http.Request, caller *user) {
+	t := s.tokenFromPath(w, r, caller)
+	if t == nil {
+		return
+	}
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	key := ""
+	if raw, present := b.fields["key"]; present {
+		if json.Unmarshal(raw, &key) != nil && pythonType(raw) != "NoneType" {
+			key = strings.TrimSpace(string(raw)) // a non-string value is stored as its text, as Python would
+		}
+	}
+	if key == "" || key == "false" || key == "0" {
+		w.WriteHeader(http.StatusBadRequest)
+		return
+	}
+	t.key = key
+	mockapi.WriteNoContent(w)
+}

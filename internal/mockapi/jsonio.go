@@ -1,0 +1,24 @@
+package mockapi
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// WriteJSON writes v as a JSON response with the given status.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		// Only a programming error in a mock can get here; say so loudly instead of sending half a body.
+		http.Error(w, `{"detail":"mock could not encode its response: `+err.Error()+`"}`, http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// WriteNoContent answers 204 with an empty body.
+func WriteNoContent(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusNoContent)
+}
