@@ -1,0 +1,74 @@
+package authentik
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// GroupExtra holds the group fields only authentik has (the `authentik` block of roster_user_group).
+//
+// In a spec, a nil pointer or slice means "Terraform does not manage it, do not send it". Read always
+// returns a GroupExtra value (not a pointer) with every field filled; Parents and Roles are sorted.
+type GroupExtra struct {
+	IsSuperuser *bool
+	// Parents holds group uuids.
+	Parents []string
+	// Roles holds role uuids.
+	Roles []string
+	// Attributes is a JSON object.
+	Attributes json.RawMessage
+}
+
+// UserExtra holds the user fields only authentik has (the `authentik` block of roster_user). Read always
+// returns a UserExtra value with every field filled.
+type UserExtra struct {
+	// Username is the login name. On create "" means "use the email"; on update "" leaves it unchanged.
+	Username string
+	// Path is the folder of the user in the admin UI; "" means the server default ("users") on create and
+	// "unchanged" on update.
+	Path string
+	// Type is internal, external or service_account; "" means the server default (internal) on create and
+	// "unchanged" on update.
+	Type string
+	// Attributes is a JSON object; nil leaves it unmanaged.
+	Attributes json.RawMessage
+}
+
+// APIKeyExtra holds the token fields only authentik has (the `authentik` block of roster_api_key). Read
+// always returns an APIKeyExtra value with every field filled.
+type APIKeyExtra struct {
+	// Intent is "api" (the default when "") or "app_password".
+	Intent string
+	// Expiring is nil for the server default (true).
+	Expiring *bool
+}
+
+// Platform implements platform.Extra.
+func (GroupExtra) Platform() platform.Name { return platform.Authentik }
+
+// Platform implements platform.Extra.
+func (UserExtra) Platform() platform.Name { return platform.Authentik }
+
+// Platform implements platform.Extra.
+func (APIKeyExtra) Platform() platform.Name { return platform.Authentik }
+
+// extraAs returns the authentik fields of a spec as T. It accepts T and *T (the provider may build either),
+// treats nil as "nothing managed", and rejects another platform's fields, which would otherwise be dropped
+// without a word.
+func extraAs[T platform.Extra](e platform.Extra) (T, error) {
+	var zero T
+	switch x := any(e).(type) {
+	case nil:
+		return zero, nil
+	case T:
+		return x, nil
+	case *T:
+		if x == nil {
+			return zero, nil
+		}
+		return *x, nil
+	}
+	return zero, fmt.Errorf("authentik: got %s fields (%T) where %T was expected", e.Platform().DisplayName(), e, zero)
+}

@@ -1,0 +1,147 @@
+package authentik
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+const tokensPath = "/core/tokens/"
+
+func tokenPath(identifier string) string { return tokensPath + identifier + "/" }
+
+// CreateAPIKey implements platform.Backend. authentik never returns the key in the create answer; it is read
+// once, right after, through view_key. If that read fails, the key is returned without its secret together
+// with the error, so the provider records the token instead of orphaning it.
+//
+// A create whose answer was lost is resolved by reading the token by its identifier, which is unique.
+func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (platform.APIKey, error) {
+	body, err := tokenWriteFrom(spec)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	create := func() (platform.APIKey, error) {
+		var w tokenWire
+		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &w); err != nil {
+			return platform.APIKey{}, err
+		}
+		return tokenFromWire(w), nil
+	}
+	find := func() (platform.APIKey, error) { return c.ReadAPIKey(ctx, spec.Name) }
+	key, err := platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	secret, err := c.viewKey(ctx, key.ID)
+	if err != nil {
+		return key, fmt.Errorf("authentik token %q was created, but reading its key failed: %w", key.ID, err)
+	}
+	key.Secret = secret
+	return key, nil
+}
+
+// viewKey reads a token's key. authentik records each read as a secret_view event, so it is called once per
+// create only.
+func (c *Client) viewKey(ctx context.Context, identifier string) (string, error) {
+	var w tokenKeyWire
+	err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(identifier) + "view_key/"}, &w)
+	if err != nil {
+		return "", withKind(err, platform.KindAPIKey, identifier)
+	}
+	return w.Key, nil
+}
+
+// ReadAPIKey implements platform.Backend. The secret is not read (Secret stays empty).
+func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, error) {
+	if err := checkTokenID(id); err != nil {
+		return platform.APIKey{}, err
+	}
+	var w tokenWire
+	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(id)}, &w); err != nil {
+		return platform.APIKey{}, withKind(err, platform.KindAPIKey, id)
+	}
+	return tokenFromWire(w), nil
+}
+
+// UpdateAPIKey implements platform.Backend with a PATCH that always carries intent and owner: authentik
+// re-applies its create defaults on every write, so an omitted intent would turn an app password into an api
+// token and an omitted user would hand the token to the caller. When the spec leaves the owner empty, the
+// current owner is read first and sent back unchanged. A new Name renames the token (its id changes).
+func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIKeySpec) (platform.APIKey, error) {
+	if err := checkTokenID(id); err != nil {
+		return platform.APIKey{}, err
+	}
+	body, err := tokenWriteFrom(spec)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	if body.User == nil {
+		current, err := c.ReadAPIKey(ctx, id)
+		if err != nil {
+			return platform.APIKey{}, err
+		}
+		if current.UserID != "" {
+			pk, err := strconv.ParseInt(current.UserID, 10, 64)
+			if err != nil {
+				return platform.APIKey{}, fmt.Errorf("authentik token %q: unexpected owner %q", id, current.UserID)
+			}
+			body.User = &pk
+		}
+	}
+	var w tokenWire
+	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: tokenPath(id), Body: body}, &w); err != nil {
+		return platform.APIKey{}, withKind(err, platform.KindAPIKey, id)
+	}
+	return tokenFromWire(w), nil
+}
+
+// DeleteAPIKey implements platform.Backend; a token that is already gone counts as deleted.
+func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
+	if err := checkTokenID(id); err != nil {
+		return err
+	}
+	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokenPath(id)}, nil)
+	if platform.IsNotFound(err) {
+		return nil
+	}
+	return withKind(err, platform.KindAPIKey, id)
+}
+
+// ListAPIKeys implements platform.Backend: every api token and app password the caller can see. Verification
+// and recovery tokens belong to flows and are left out. The `intent` filter takes one value only, so the
+// list is fetched whole and filtered here (one pass instead of one per intent).
+func (c *Client) ListAPIKeys(ctx context.Context) ([]platform.APIKey, error) {
+	wires, err := listAll[tokenWire](ctx, c, tokensPath, nil)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]platform.APIKey, 0, len(wires))
+	for _, w := range wires {
+		if isManagedIntent(w.Intent) {
+			keys = append(keys, tokenFromWire(w))
+		}
+	}
+	return keys, nil
+}
+
+// FindAPIKeyByName implements platform.Backend. The name is the token identifier, so this is one read; a
+// verification or recovery token of that name is reported as not found, like in ListAPIKeys.
+func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.APIKey, error) {
+	if !isValidIdentifier(name) {
+		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
+	}
+	key, err := c.ReadAPIKey(ctx, name)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	if extra, ok := key.Extra.(APIKeyExtra); ok && !isManagedIntent(extra.Intent) {
+		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
+	}
+	return key, nil
+}
+
+func isManagedIntent(intent string) bool { return intent == intentAPI || intent == intentAppPassword }
