@@ -1,0 +1,42 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
+)
+
+// platformEnvVars are the environment variables a platform's own tooling uses, read after the ROSTER_ ones.
+type platformEnvVars struct {
+	endpoint []string
+	token    []string
+}
+
+var platformEnv = map[platform.Name]platformEnvVars{
+	platform.Authentik: {endpoint: []string{"AUTHENTIK_URL"}, token: []string{"AUTHENTIK_TOKEN"}},
+}
+
+// backendFactories builds each available platform's client. Adding a platform means adding a row here, a
+// row in the capability table and its nested attributes (platform_<name>.go).
+var backendFactories = map[platform.Name]func(s settings, http httpclient.Config) (platform.Backend, error){
+	platform.Authentik: func(s settings, http httpclient.Config) (platform.Backend, error) {
+		return authentik.New(authentik.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
+	},
+}
+
+func newBackend(s settings, userAgent string) (platform.Backend, error) {
+	factory, ok := backendFactories[s.Platform]
+	if !ok {
+		return nil, fmt.Errorf("no client for platform %q", s.Platform)
+	}
+	return factory(s, httpclient.Config{
+		MaxRetries:         s.MaxRetries,
+		RequestTimeout:     s.RequestTimeout,
+		InsecureSkipVerify: s.InsecureSkipVerify,
+		Headers:            s.Headers,
+		UserAgent:          userAgent,
+		WritesPerMinute:    float64(s.WritesPerMinute),
+	})
+}

@@ -1,0 +1,77 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// addPlatformError reports a failed platform call. Field errors land on their attribute paths so Terraform
+// points at the offending line; the full message always names method, path, status and the server's words.
+func addPlatformError(diags *diag.Diagnostics, summary string, err error) {
+	var unsupported *platform.UnsupportedError
+	if errors.As(err, &unsupported) {
+		diags.AddError(summary, unsupported.Error())
+		return
+	}
+	fields := platform.FieldErrorsOf(err)
+	placed := false
+	for _, f := range fields {
+		if f.Field == "" {
+			continue
+		}
+		diags.AddAttributeError(fieldPath(f.Field), summary, fmt.Sprintf("%s\n\nThe server answered: %s", f.Message, err))
+		placed = true
+	}
+	if !placed {
+		diags.AddError(summary, err.Error())
+	}
+}
+
+// checkCapabilities reports, at plan time and with no request, each configured attribute the provider's
+// platform cannot store, and the whole type when the platform lacks it.
+func checkCapabilities(d *providerData, kind platform.Kind, configured map[string]bool, diags *diag.Diagnostics) {
+	if err := d.capabilities.Check(platform.Feature{Kind: kind}); err != nil {
+		diags.AddError(fmt.Sprintf("roster_%s is not available on %s", kind, d.platform.DisplayName()), err.Error())
+		return
+	}
+	for attrName, set := range configured {
+		if !set {
+			continue
+		}
+		if err := d.capabilities.Check(platform.Feature{Kind: kind, Attribute: attrName}); err != nil {
+			diags.AddAttributeError(path.Root(attrName), "Attribute not supported on "+d.platform.DisplayName(), err.Error())
+		}
+	}
+}
+
+// supports reports whether the provider's platform can store the attribute.
+func (d *providerData) supports(kind platform.Kind, attrName string) bool {
+	return d.capabilities.Check(platform.Feature{Kind: kind, Attribute: attrName}) == nil
+}
+
+// addFieldErrors reports a SpecValidator's findings on their attribute paths.
+func addFieldErrors(diags *diag.Diagnostics, d *providerData, fields []platform.FieldError) {
+	for _, f := range fields {
+		summary := "Invalid value for " + d.platform.DisplayName()
+		if f.Field == "" {
+			diags.AddError(summary, f.Message)
+			continue
+		}
+		// The path is repeated in the text: Terraform cannot point at a key inside an object value.
+		diags.AddAttributeError(fieldPath(f.Field), summary, f.Field+": "+f.Message)
+	}
+}
+
+// specValidator returns the backend's plan-time validator, if the platform has one.
+func (d *providerData) specValidator() platform.SpecValidator {
+	if d == nil || d.backend == nil {
+		return nil
+	}
+	v, _ := d.backend.(platform.SpecValidator)
+	return v
+}

@@ -1,0 +1,48 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
+)
+
+// errorRE matches the phrases in order, tolerating Terraform's line wrapping inside each phrase.
+func errorRE(phrases ...string) *regexp.Regexp {
+	parts := make([]string, len(phrases))
+	for i, p := range phrases {
+		words := strings.Fields(p)
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		parts[i] = strings.Join(words, `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
+}
+
+var (
+	uuidRE       = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	compareEqual = compare.ValuesSame()
+)
+
+// checkAuthentikGone is a CheckDestroy: none of the named objects is left on the mock. kind is "groups",
+// "users" or "tokens".
+func checkAuthentikGone(mock *acctest.Authentik, kind string, names ...string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		state := mock.State()
+		keys := map[string][]string{
+			"groups": state.Groups.Names, "users": state.Users.Usernames, "tokens": state.Tokens.Identifiers,
+		}[kind]
+		for _, k := range keys {
+			if slices.Contains(names, k) {
+				return fmt.Errorf("%s %q still exists after destroy (left: %v)", kind, k, keys)
+			}
+		}
+		return nil
+	}
+}

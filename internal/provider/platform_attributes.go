@@ -1,0 +1,123 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// platformAttr is one platform's nested attribute on one Terraform type (`authentik = { ... }`): its schema
+// and the conversions between its Terraform object and the platform package's Extra struct.
+//
+// These are nested attributes rather than blocks because blocks cannot be computed: the server's defaults
+// (a username, a path, a token intent) must land in state so that import and refresh show no diff.
+type platformAttr struct {
+	platform    platform.Name
+	description string
+	// attributes are the resource schema's inner attributes; all Optional+Computed.
+	attributes map[string]schema.Attribute
+	attrTypes  map[string]attr.Type
+	// toExtra converts the configured object. Null or unknown inner values mean "not managed by Terraform".
+	// It is nil for platforms whose client does not exist yet.
+	toExtra func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra
+	// fromExtra renders what the platform reported.
+	fromExtra func(ctx context.Context, extra platform.Extra, diags *diag.Diagnostics) types.Object
+}
+
+func (a platformAttr) name() string { return string(a.platform) }
+
+func (a platformAttr) resourceSchema() schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: a.description + " Only valid when the provider's `platform` is `" + a.name() + "`.",
+		Optional:            true,
+		Computed:            true,
+		Attributes:          a.attributes,
+		PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+	}
+}
+
+func (a platformAttr) nullObject() types.Object { return types.ObjectNull(a.attrTypes) }
+
+// platformObjects gives generic code access to a model's per-platform attributes.
+type platformObjects map[platform.Name]*types.Object
+
+func platformSchemas(attrs []platformAttr) map[string]schema.Attribute {
+	out := make(map[string]schema.Attribute, len(attrs))
+	for _, a := range attrs {
+		out[a.name()] = a.resourceSchema()
+	}
+	return out
+}
+
+// checkForeignAttributes reports a nested attribute written for another platform than the provider's.
+func checkForeignAttributes(d *providerData, attrs []platformAttr, config platformObjects, diags *diag.Diagnostics) {
+	for _, a := range attrs {
+		obj := config[a.platform]
+		if a.platform == d.platform || obj == nil || obj.IsNull() {
+			continue
+		}
+		diags.AddAttributeError(path.Root(a.name()), "Attribute for another platform",
+			fmt.Sprintf("%q holds %s-only settings, but this provider is configured for %s (platform = %q). "+
+				"Remove it, or use a provider alias with platform = %q for this resource.",
+				a.name(), a.platform.DisplayName(), d.platform.DisplayName(), d.platform, a.platform))
+	}
+}
+
+// nullForeignAttributes plans other platforms' attributes as null instead of "known after apply".
+func nullForeignAttributes(d *providerData, attrs []platformAttr, plan platformObjects) {
+	for _, a := range attrs {
+		if obj := plan[a.platform]; a.platform != d.platform && obj != nil {
+			*obj = a.nullObject()
+		}
+	}
+}
+
+// extraFromConfig converts the provider platform's configured nested attribute into its Extra.
+func extraFromConfig(ctx context.Context, d *providerData, attrs []platformAttr, config platformObjects, diags *diag.Diagnostics) platform.Extra {
+	for _, a := range attrs {
+		if a.platform != d.platform || a.toExtra == nil {
+			continue
+		}
+		obj := config[a.platform]
+		if obj == nil || obj.IsNull() || obj.IsUnknown() {
+			return a.toExtra(ctx, a.nullObject(), diags)
+		}
+		return a.toExtra(ctx, *obj, diags)
+	}
+	return nil
+}
+
+// setPlatformObjects stores what the platform reported in its own attribute and nulls the others.
+func setPlatformObjects(ctx context.Context, d *providerData, attrs []platformAttr, extra platform.Extra, target platformObjects, diags *diag.Diagnostics) {
+	for _, a := range attrs {
+		obj := target[a.platform]
+		if obj == nil {
+			continue
+		}
+		if a.platform == d.platform && extra != nil && a.fromExtra != nil {
+			*obj = a.fromExtra(ctx, extra, diags)
+			continue
+		}
+		*obj = a.nullObject()
+	}
+}
+
+// fieldPath turns a platform FieldError's dotted name ("authentik.username") into an attribute path.
+func fieldPath(field string) path.Path {
+	parts := strings.Split(field, ".")
+	p := path.Root(parts[0])
+	for _, part := range parts[1:] {
+		p = p.AtName(part)
+	}
+	return p
+}

@@ -1,0 +1,146 @@
+// Package provider is the Terraform glue: provider configuration, schemas, models and plan-time checks. It
+// turns Terraform values into the neutral types of internal/platform and back; it never speaks HTTP.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// RegistryAddress is where the provider is published.
+const RegistryAddress = "registry.terraform.io/rosterhq/roster"
+
+var _ provider.Provider = (*rosterProvider)(nil)
+
+type rosterProvider struct {
+	version string
+}
+
+// New returns the provider factory for providerserver.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &rosterProvider{version: version} }
+}
+
+type providerModel struct {
+	Platform           types.String `tfsdk:"platform"`
+	Endpoint           types.String `tfsdk:"endpoint"`
+	Token              types.String `tfsdk:"token"`
+	MaxRetries         types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout     types.String `tfsdk:"request_timeout"`
+	InsecureSkipVerify types.Bool   `tfsdk:"insecure_skip_verify"`
+	Headers            types.Map    `tfsdk:"headers"`
+	WritesPerMinute    types.Int64  `tfsdk:"writes_per_minute"`
+}
+
+func (p *rosterProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "roster"
+	resp.Version = p.version
+}
+
+func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages user groups, users and API keys on one platform instance. " +
+			"Use provider aliases to manage several platforms or instances.\n\n" +
+			"## Capabilities\n\nWhat each platform lacks; using it is a plan-time error.\n\n" + capabilityTableMarkdown(),
+		Attributes: map[string]schema.Attribute{
+			"platform": schema.StringAttribute{
+				MarkdownDescription: "The product this provider instance talks to: " + quotedList(platform.Strings(platform.AllNames)) +
+					". Falls back to the `ROSTER_PLATFORM` environment variable.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(platform.Strings(platform.AllNames)...)},
+			},
+			"endpoint": schema.StringAttribute{
+				MarkdownDescription: "The server root, such as `https://auth.example.com`; the provider adds the API prefix " +
+					"(`/api/v3` for authentik). Falls back to `ROSTER_ENDPOINT`, then to the platform's customary variable " +
+					"(`AUTHENTIK_URL`).",
+				Optional:   true,
+				Validators: []validator.String{endpointValidator{}},
+			},
+			"token": schema.StringAttribute{
+				MarkdownDescription: "The API token. Falls back to `ROSTER_TOKEN`, then to the platform's customary variable " +
+					"(`AUTHENTIK_TOKEN`).",
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a failed request that is safe to repeat is retried (connection errors, " +
+					"429, 5xx). Defaults to `" + itoa(defaultMaxRetries) + "`.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "How long one HTTP request may take, as a Go duration such as `30s` or `2m`. " +
+					"Defaults to `" + defaultRequestTimeout.String() + "`.",
+				Optional:   true,
+				Validators: []validator.String{durationValidator{}},
+			},
+			"insecure_skip_verify": schema.BoolAttribute{
+				MarkdownDescription: "Skip TLS certificate verification. Only for test instances with self-signed certificates.",
+				Optional:            true,
+			},
+			"headers": schema.MapAttribute{
+				MarkdownDescription: "Extra HTTP headers sent with every request, for example for a proxy in front of the API.",
+				Optional:            true,
+				Sensitive:           true,
+				ElementType:         types.StringType,
+			},
+			"writes_per_minute": schema.Int64Attribute{
+				MarkdownDescription: "Paces create, update and delete requests to at most this many per minute, for " +
+					"instances with a write rate limit. `0` (the default) means no pacing.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
+		},
+	}
+}
+
+func (p *rosterProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	settings, ok := resolveSettings(ctx, cfg, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	data := &providerData{platform: settings.Platform, capabilities: platform.CapabilitiesOf(settings.Platform)}
+	if settings.Complete {
+		backend, err := newBackend(settings, userAgent(p.version, req.TerraformVersion))
+		if err != nil {
+			resp.Diagnostics.AddError("Cannot configure the roster provider", err.Error())
+			return
+		}
+		data.backend = backend
+	}
+	resp.DataSourceData = data
+	resp.ResourceData = data
+}
+
+func (p *rosterProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		newUserGroupResource,
+		newUserResource,
+		newAPIKeyResource,
+	}
+}
+
+func (p *rosterProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		newUserGroupDataSource,
+		newUserDataSource,
+		newUserGroupsDataSource,
+		newUsersDataSource,
+	}
+}

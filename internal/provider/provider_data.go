@@ -1,0 +1,40 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// providerData is what Configure hands to every resource and data source.
+type providerData struct {
+	platform     platform.Name
+	capabilities platform.Capabilities
+	// backend is nil while a provider setting is unknown (it depends on a resource not yet created).
+	backend platform.Backend
+}
+
+// providerDataFrom unpacks the value the framework passes to Configure; nil means "not configured yet".
+func providerDataFrom(raw any, diags *diag.Diagnostics) *providerData {
+	if raw == nil {
+		return nil
+	}
+	data, ok := raw.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("expected *providerData, got %T; please report this bug", raw))
+		return nil
+	}
+	return data
+}
+
+// backendOrError returns the configured backend, or adds an error explaining why there is none.
+func (d *providerData) backendOrError(diags *diag.Diagnostics) platform.Backend {
+	if d == nil || d.backend == nil {
+		diags.AddError("Provider not configured",
+			"The roster provider has no usable configuration yet: platform, endpoint or token is unknown or missing.")
+		return nil
+	}
+	return d.backend
+}

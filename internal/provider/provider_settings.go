@@ -1,0 +1,187 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+const (
+	defaultMaxRetries     = 4
+	defaultRequestTimeout = 30 * time.Second
+)
+
+// settings is the provider configuration after environment fallbacks and validation.
+type settings struct {
+	Platform           platform.Name
+	Endpoint           string
+	Token              string
+	MaxRetries         int
+	RequestTimeout     time.Duration
+	InsecureSkipVerify bool
+	Headers            map[string]string
+	WritesPerMinute    int
+	// Complete is false when a value is not known yet (it depends on another resource); the provider then
+	// plans what it can and builds no client.
+	Complete bool
+}
+
+// resolveSettings applies environment fallbacks and reports every missing or malformed setting on its
+// attribute path. It makes no network call.
+func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnostics) (settings, bool) {
+	s := settings{MaxRetries: defaultMaxRetries, RequestTimeout: defaultRequestTimeout, Complete: true}
+
+	name, known := stringSetting(cfg.Platform.IsUnknown(), cfg.Platform.ValueString(), "ROSTER_PLATFORM")
+	if !known {
+		// Without the platform nothing can be checked; resources plan with unknown values.
+		s.Complete = false
+		return s, !diags.HasError()
+	}
+	if name == "" {
+		diags.AddAttributeError(path.Root("platform"), "Missing platform",
+			"Set platform in the provider block or the ROSTER_PLATFORM environment variable to one of: "+
+				quotedList(platform.Strings(platform.AllNames))+".")
+		return s, false
+	}
+	s.Platform = platform.Name(name)
+	caps := platform.CapabilitiesOf(s.Platform)
+	switch {
+	case !isKnownPlatform(s.Platform):
+		diags.AddAttributeError(path.Root("platform"), "Unknown platform",
+			fmt.Sprintf("%q (from ROSTER_PLATFORM) is not a platform; expected one of: %s.", name, quotedList(platform.Strings(platform.AllNames))))
+		return s, false
+	case !caps.Available:
+		diags.AddAttributeError(path.Root("platform"), "Platform not yet supported",
+			fmt.Sprintf("%s is not yet supported by this version of the roster provider. Available now: %s.",
+				s.Platform.DisplayName(), quotedList(platform.Strings(availablePlatforms()))))
+		return s, false
+	}
+	env := platformEnv[s.Platform]
+
+	endpoint, known := stringSetting(cfg.Endpoint.IsUnknown(), cfg.Endpoint.ValueString(), append([]string{"ROSTER_ENDPOINT"}, env.endpoint...)...)
+	switch {
+	case !known:
+		s.Complete = false
+	case endpoint == "":
+		diags.AddAttributeError(path.Root("endpoint"), "Missing endpoint",
+			"Set endpoint in the provider block or one of the environment variables "+strings.Join(append([]string{"ROSTER_ENDPOINT"}, env.endpoint...), ", ")+
+				" to the server root, such as https://auth.example.com.")
+	default:
+		if msg := checkEndpoint(endpoint); msg != "" {
+			diags.AddAttributeError(path.Root("endpoint"), "Invalid endpoint", msg)
+		}
+		s.Endpoint = endpoint
+	}
+
+	token, known := stringSetting(cfg.Token.IsUnknown(), cfg.Token.ValueString(), append([]string{"ROSTER_TOKEN"}, env.token...)...)
+	switch {
+	case !known:
+		s.Complete = false
+	case token == "":
+		diags.AddAttributeError(path.Root("token"), "Missing token",
+			"Set token in the provider block or one of the environment variables "+strings.Join(append([]string{"ROSTER_TOKEN"}, env.token...), ", ")+".")
+	default:
+		s.Token = token
+	}
+
+	if cfg.MaxRetries.IsUnknown() || cfg.RequestTimeout.IsUnknown() || cfg.InsecureSkipVerify.IsUnknown() ||
+		cfg.Headers.IsUnknown() || cfg.WritesPerMinute.IsUnknown() {
+		s.Complete = false
+	}
+	if !cfg.MaxRetries.IsNull() {
+		s.MaxRetries = int(cfg.MaxRetries.ValueInt64())
+	}
+	if v := cfg.RequestTimeout.ValueString(); v != "" {
+		if d, err := time.ParseDuration(v); err == nil {
+			s.RequestTimeout = d
+		}
+	}
+	s.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
+	s.WritesPerMinute = int(cfg.WritesPerMinute.ValueInt64())
+	if !cfg.Headers.IsNull() && !cfg.Headers.IsUnknown() {
+		s.Headers = map[string]string{}
+		diags.Append(cfg.Headers.ElementsAs(ctx, &s.Headers, false)...)
+	}
+	return s, !diags.HasError()
+}
+
+// stringSetting returns the configured value, or the first non-empty environment variable. known is false
+// when the configured value is unknown at plan time.
+func stringSetting(unknown bool, configured string, envVars ...string) (value string, known bool) {
+	if unknown {
+		return "", false
+	}
+	if configured != "" {
+		return configured, true
+	}
+	for _, name := range envVars {
+		if v := strings.TrimSpace(os.Getenv(name)); v != "" {
+			return v, true
+		}
+	}
+	return "", true
+}
+
+// checkEndpoint returns why an endpoint is unusable, or "".
+func checkEndpoint(raw string) string {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%q is not a URL: %v.", raw, err)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Sprintf("%q needs an http:// or https:// scheme, such as https://auth.example.com.", raw)
+	case u.Host == "":
+		return fmt.Sprintf("%q has no host; expected the server root, such as https://auth.example.com.", raw)
+	case u.User != nil:
+		return "the endpoint must not contain credentials; put the token in the token argument."
+	case u.RawQuery != "" || u.Fragment != "":
+		return fmt.Sprintf("%q must not have a query or fragment; expected the server root, such as https://auth.example.com.", raw)
+	}
+	return ""
+}
+
+func isKnownPlatform(n platform.Name) bool {
+	for _, known := range platform.AllNames {
+		if n == known {
+			return true
+		}
+	}
+	return false
+}
+
+func availablePlatforms() []platform.Name {
+	var out []platform.Name
+	for _, n := range platform.AllNames {
+		if platform.CapabilitiesOf(n).Available {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func userAgent(providerVersion, terraformVersion string) string {
+	ua := "terraform-provider-roster/" + providerVersion + " (+https://" + RegistryAddress + ")"
+	if terraformVersion != "" {
+		ua += " Terraform/" + terraformVersion
+	}
+	return ua
+}
+
+func quotedList(items []string) string {
+	quoted := make([]string, len(items))
+	for i, s := range items {
+		quoted[i] = strconv.Quote(s)
+	}
+	return strings.Join(quoted, ", ")
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,181 @@
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*apiKeyResource)(nil)
+	_ resource.ResourceWithImportState = (*apiKeyResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*apiKeyResource)(nil)
+)
+
+type apiKeyResource struct{ resourceBase }
+
+func newAPIKeyResource() resource.Resource { return &apiKeyResource{} }
+
+func (r *apiKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_api_key"
+}
+
+func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !r.planChecksApply() {
+		return
+	}
+	var config, plan apiKeyModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	checkForeignAttributes(r.data, apiKeyPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
+	checkCapabilities(r.data, platform.KindAPIKey, map[string]bool{
+		"user_id":     !config.UserID.IsNull(),
+		"description": !config.Description.IsNull(),
+		"expires_at":  !config.ExpiresAt.IsNull(),
+	}, &resp.Diagnostics)
+	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
+		addFieldErrors(&resp.Diagnostics, r.data, v.ValidateAPIKey(r.spec(ctx, plan, config, &resp.Diagnostics)))
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	nullForeignAttributes(r.data, apiKeyPlatformAttrs, plan.platformObjects())
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+func (r *apiKeyResource) spec(ctx context.Context, plan, config apiKeyModel, diags *diag.Diagnostics) platform.APIKeySpec {
+	spec := platform.APIKeySpec{
+		Name:        plan.Name.ValueString(),
+		UserID:      plan.UserID.ValueString(),
+		Description: plan.Description.ValueString(),
+		Extra:       extraFromConfig(ctx, r.data, apiKeyPlatformAttrs, config.platformObjects(), diags),
+	}
+	if !config.ExpiresAt.IsNull() && !config.ExpiresAt.IsUnknown() {
+		if t, d := config.ExpiresAt.ValueRFC3339Time(); !d.HasError() {
+			spec.ExpiresAt = &t
+		}
+	}
+	return spec
+}
+
+func (r *apiKeyResource) toState(ctx context.Context, k platform.APIKey, prior apiKeyModel, diags *diag.Diagnostics) apiKeyModel {
+	out := prior
+	out.ID = types.StringValue(k.ID)
+	out.Name = types.StringValue(k.Name)
+	out.UserID = types.StringValue(k.UserID)
+	out.Description = types.StringValue(k.Description)
+	out.ExpiresAt = timetypes.NewRFC3339Null()
+	if k.ExpiresAt != nil {
+		out.ExpiresAt = timetypes.NewRFC3339TimeValue(k.ExpiresAt.UTC().Truncate(time.Second))
+		// Keep the configured spelling when it is the same instant, so no diff appears.
+		if same, _ := prior.ExpiresAt.StringSemanticEquals(ctx, out.ExpiresAt); same {
+			out.ExpiresAt = prior.ExpiresAt
+		}
+	}
+	// The secret is only ever returned on create; Read never overwrites it.
+	if k.Secret != "" {
+		out.Key = types.StringValue(k.Secret)
+	} else if out.Key.IsUnknown() {
+		out.Key = types.StringNull()
+	}
+	setPlatformObjects(ctx, r.data, apiKeyPlatformAttrs, k.Extra, out.platformObjects(), diags)
+	return out
+}
+
+func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var plan, config apiKeyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	k, err := backend.CreateAPIKey(ctx, r.spec(ctx, plan, config, &resp.Diagnostics))
+	if k.ID != "" {
+		state := r.toState(ctx, k, plan, &resp.Diagnostics)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	}
+	if err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot create API key", err)
+	}
+}
+
+func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var prior apiKeyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	k, err := backend.ReadAPIKey(ctx, prior.ID.ValueString())
+	if platform.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot read API key", err)
+		return
+	}
+	state := r.toState(ctx, k, prior, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var plan, config, prior apiKeyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	k, err := backend.UpdateAPIKey(ctx, prior.ID.ValueString(), r.spec(ctx, plan, config, &resp.Diagnostics))
+	if err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot update API key", err)
+		return
+	}
+	plan.Key = prior.Key
+	state := r.toState(ctx, k, plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var prior apiKeyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := backend.DeleteAPIKey(ctx, prior.ID.ValueString()); err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot delete API key", err)
+	}
+}
+
+// ImportState accepts the platform's id or name=<key name>. The secret cannot be imported: platforms show it
+// only once, so `key` stays empty for an imported key.
+func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := req.ID
+	if name, ok := naturalKey(req.ID, "name"); ok {
+		backend := r.data.backendOrError(&resp.Diagnostics)
+		if backend == nil {
+			return
+		}
+		k, err := backend.FindAPIKeyByName(ctx, name)
+		if err != nil {
+			addPlatformError(&resp.Diagnostics, "Cannot import API key", err)
+			return
+		}
+		id = k.ID
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}

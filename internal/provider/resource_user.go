@@ -1,0 +1,172 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*userResource)(nil)
+	_ resource.ResourceWithImportState = (*userResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*userResource)(nil)
+)
+
+type userResource struct{ resourceBase }
+
+func newUserResource() resource.Resource { return &userResource{} }
+
+func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_user"
+}
+
+func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !r.planChecksApply() {
+		return
+	}
+	var config, plan userModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	checkForeignAttributes(r.data, userPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
+	checkCapabilities(r.data, platform.KindUser, map[string]bool{
+		"role":        !config.Role.IsNull(),
+		"password_wo": !config.PasswordWO.IsNull(),
+	}, &resp.Diagnostics)
+	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
+		addFieldErrors(&resp.Diagnostics, r.data, v.ValidateUser(r.spec(ctx, plan, config, nil, &resp.Diagnostics)))
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !r.data.supports(platform.KindUser, "role") {
+		plan.Role = types.StringNull()
+	}
+	nullForeignAttributes(r.data, userPlatformAttrs, plan.platformObjects())
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+func (r *userResource) spec(ctx context.Context, plan, config userModel, password *string, diags *diag.Diagnostics) platform.UserSpec {
+	return platform.UserSpec{
+		Email:    plan.Email.ValueString(),
+		Name:     plan.Name.ValueString(),
+		Role:     optionalString(config.Role),
+		Active:   optionalBool(plan.Active),
+		Password: password,
+		Extra:    extraFromConfig(ctx, r.data, userPlatformAttrs, config.platformObjects(), diags),
+	}
+}
+
+func (r *userResource) toState(ctx context.Context, u platform.User, prior userModel, diags *diag.Diagnostics) userModel {
+	out := prior
+	out.ID = types.StringValue(u.ID)
+	out.Email = newEmailValue(u.Email)
+	out.Name = types.StringValue(u.Name)
+	out.Active = types.BoolValue(u.Active)
+	if r.data.supports(platform.KindUser, "role") {
+		out.Role = types.StringValue(u.Role)
+	} else {
+		out.Role = types.StringNull()
+	}
+	// Write-only values are never stored.
+	out.PasswordWO = types.StringNull()
+	setPlatformObjects(ctx, r.data, userPlatformAttrs, u.Extra, out.platformObjects(), diags)
+	return out
+}
+
+func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var plan, config userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	u, err := backend.CreateUser(ctx, r.spec(ctx, plan, config, optionalString(config.PasswordWO), &resp.Diagnostics))
+	if u.ID != "" {
+		state := r.toState(ctx, u, plan, &resp.Diagnostics)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	}
+	if err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot create user", err)
+	}
+}
+
+func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var prior userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	u, err := backend.ReadUser(ctx, prior.ID.ValueString())
+	if platform.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot read user", err)
+		return
+	}
+	state := r.toState(ctx, u, prior, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var plan, config, prior userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var password *string
+	if !plan.PasswordWOVersion.Equal(prior.PasswordWOVersion) {
+		password = optionalString(config.PasswordWO)
+	}
+	u, err := backend.UpdateUser(ctx, prior.ID.ValueString(), r.spec(ctx, plan, config, password, &resp.Diagnostics))
+	if err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot update user", err)
+		return
+	}
+	state := r.toState(ctx, u, plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var prior userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := backend.DeleteUser(ctx, prior.ID.ValueString()); err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot delete user", err)
+	}
+}
+
+// ImportState accepts the platform's id or email=<address>.
+func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := req.ID
+	if email, ok := naturalKey(req.ID, "email"); ok {
+		backend := r.data.backendOrError(&resp.Diagnostics)
+		if backend == nil {
+			return
+		}
+		u, err := backend.FindUserByEmail(ctx, email)
+		if err != nil {
+			addPlatformError(&resp.Diagnostics, "Cannot import user", err)
+			return
+		}
+		id = u.ID
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}

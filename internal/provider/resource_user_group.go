@@ -1,0 +1,171 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*userGroupResource)(nil)
+	_ resource.ResourceWithImportState = (*userGroupResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*userGroupResource)(nil)
+)
+
+type userGroupResource struct{ resourceBase }
+
+func newUserGroupResource() resource.Resource { return &userGroupResource{} }
+
+func (r *userGroupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_user_group"
+}
+
+// ModifyPlan runs the platform checks that need the provider's platform: foreign nested attributes,
+// unsupported attributes and the platform's own rules. It sends no request.
+func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !r.planChecksApply() {
+		return
+	}
+	var config, plan userGroupModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	checkForeignAttributes(r.data, groupPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
+	checkCapabilities(r.data, platform.KindUserGroup, map[string]bool{
+		"description": !config.Description.IsNull(),
+		"members":     !config.Members.IsNull(),
+	}, &resp.Diagnostics)
+	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
+		addFieldErrors(&resp.Diagnostics, r.data, v.ValidateGroup(r.spec(ctx, plan, config, &resp.Diagnostics)))
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	nullForeignAttributes(r.data, groupPlatformAttrs, plan.platformObjects())
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// spec builds the desired state; config decides what Terraform manages (null = leave alone).
+func (r *userGroupResource) spec(ctx context.Context, plan, config userGroupModel, diags *diag.Diagnostics) platform.GroupSpec {
+	return platform.GroupSpec{
+		Name:        plan.Name.ValueString(),
+		Description: optionalString(config.Description),
+		Members:     optionalStrings(ctx, plan.Members, diags),
+		Extra:       extraFromConfig(ctx, r.data, groupPlatformAttrs, config.platformObjects(), diags),
+	}
+}
+
+// toState copies what the platform reported. Members and description are refreshed only when Terraform
+// manages them (or right after an import), so unmanaged membership never shows as drift.
+func (r *userGroupResource) toState(ctx context.Context, g platform.Group, prior userGroupModel, fillAll bool, diags *diag.Diagnostics) userGroupModel {
+	out := prior
+	out.ID = types.StringValue(g.ID)
+	out.Name = types.StringValue(g.Name)
+	if fillAll || !prior.Members.IsNull() {
+		out.Members = stringSet(ctx, g.Members, diags)
+	}
+	if r.data.supports(platform.KindUserGroup, "description") && (fillAll || !prior.Description.IsNull()) {
+		out.Description = types.StringValue(g.Description)
+	}
+	setPlatformObjects(ctx, r.data, groupPlatformAttrs, g.Extra, out.platformObjects(), diags)
+	return out
+}
+
+func (r *userGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var plan, config userGroupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := backend.CreateGroup(ctx, r.spec(ctx, plan, config, &resp.Diagnostics))
+	if g.ID != "" {
+		// Saved even when a later step failed, so the object is tracked (and replaced) rather than orphaned.
+		state := r.toState(ctx, g, plan, false, &resp.Diagnostics)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	}
+	if err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot create user group", err)
+	}
+}
+
+func (r *userGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var prior userGroupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := backend.ReadGroup(ctx, prior.ID.ValueString())
+	if platform.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot read user group", err)
+		return
+	}
+	imported := wasImported(ctx, req.Private)
+	state := r.toState(ctx, g, prior, imported, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if imported {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
+	}
+}
+
+func (r *userGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var plan, config, prior userGroupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := backend.UpdateGroup(ctx, prior.ID.ValueString(), r.spec(ctx, plan, config, &resp.Diagnostics))
+	if err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot update user group", err)
+		return
+	}
+	state := r.toState(ctx, g, plan, false, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *userGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	backend := r.data.backendOrError(&resp.Diagnostics)
+	var prior userGroupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := backend.DeleteGroup(ctx, prior.ID.ValueString()); err != nil {
+		addPlatformError(&resp.Diagnostics, "Cannot delete user group", err)
+	}
+}
+
+// ImportState accepts the platform's id or name=<group name>.
+func (r *userGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := req.ID
+	if name, ok := naturalKey(req.ID, "name"); ok {
+		backend := r.data.backendOrError(&resp.Diagnostics)
+		if backend == nil {
+			return
+		}
+		g, err := backend.FindGroupByName(ctx, name)
+		if err != nil {
+			addPlatformError(&resp.Diagnostics, "Cannot import user group", err)
+			return
+		}
+		id = g.ID
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, importedMarker)...)
+}

@@ -1,0 +1,65 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// groupPlatformAttrs are the per-platform nested attributes of roster_user_group.
+var groupPlatformAttrs = []platformAttr{authentikGroupAttr, secodaGroupAttr}
+
+type userGroupModel struct {
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+	Members     types.Set    `tfsdk:"members"`
+	Authentik   types.Object `tfsdk:"authentik"`
+	Secoda      types.Object `tfsdk:"secoda"`
+}
+
+func (m *userGroupModel) platformObjects() platformObjects {
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda}
+}
+
+func (r *userGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			MarkdownDescription: "The platform's own id of the group (a UUID on authentik).",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"name": schema.StringAttribute{
+			MarkdownDescription: "The group's name, unique on the platform.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"description": schema.StringAttribute{
+			MarkdownDescription: "A description, on platforms that store one (see the capability table).",
+			Optional:            true,
+		},
+		"members": schema.SetAttribute{
+			MarkdownDescription: "User ids of the group's members. When set, membership is authoritative: members added " +
+				"outside Terraform show as drift and are removed on apply. Omit it to leave membership unmanaged.",
+			ElementType: types.StringType,
+			Optional:    true,
+			Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+		},
+	}
+	for name, a := range platformSchemas(groupPlatformAttrs) {
+		attrs[name] = a
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A user group (a team) on the provider's platform.",
+		Attributes:          attrs,
+	}
+}

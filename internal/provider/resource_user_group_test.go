@@ -1,0 +1,212 @@
+package provider_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
+)
+
+func groupConfig(mock *acctest.Authentik, groupName, members, extra string) string {
+	return mock.Provider() + fmt.Sprintf(`
+resource "roster_user" "ada" {
+  email = "ada@example.com"
+  name  = "Ada Lovelace"
+}
+
+resource "roster_user" "grace" {
+  email = "grace@example.com"
+  name  = "Grace Hopper"
+}
+
+resource "roster_user_group" "platform" {
+  name    = %q
+  members = %s
+  %s
+}
+`, groupName, members, extra)
+}
+
+func TestAccUserGroup_authentik(t *testing.T) {
+	mock := acctest.NewAuthentik(t)
+	group := "roster_user_group.platform"
+	var groupID string
+
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		TerraformVersionChecks:   acctest.TerraformVersionChecks,
+		CheckDestroy:             checkAuthentikGone(mock, "groups", "platform-team", "platform-core"),
+		Steps: []resource.TestStep{
+			{ // create with members and authentik-only fields
+				Config: groupConfig(mock, "platform-team", "[roster_user.ada.id]",
+					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("platform-team")),
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("id"), knownvalue.StringRegexp(uuidRE)),
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(1)),
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("authentik").AtMapKey("is_superuser"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("authentik").AtMapKey("attributes"), knownvalue.StringExact(`{"team":"platform"}`)),
+					statecheck.CompareValuePairs(group, tfjsonpath.New("members").AtSliceIndex(0),
+						"roster_user.ada", tfjsonpath.New("id"), compareEqual),
+				},
+				Check: func(s *terraform.State) error {
+					groupID = s.RootModule().Resources[group].Primary.ID
+					var g map[string]any
+					if code := mock.API("GET", "/core/groups/"+groupID+"/", nil, &g); code != 200 {
+						return fmt.Errorf("group not on the server: %d", code)
+					}
+					if users := g["users"].([]any); len(users) != 1 {
+						return fmt.Errorf("server has %d members, want 1", len(users))
+					}
+					return nil
+				},
+			},
+			{ // rename and change members in place
+				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]",
+					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(group, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("platform-core")),
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(2)),
+				},
+			},
+			{ // import by id
+				ResourceName:      group,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{ // import by natural key
+				ResourceName:      group,
+				ImportState:       true,
+				ImportStateId:     "name=platform-core",
+				ImportStateVerify: true,
+			},
+			{ // membership changed behind Terraform's back: the plan shows it
+				PreConfig: func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"users": []int{1}}) },
+				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]",
+					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+			{ // apply repairs it, and the next plan is empty
+				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]",
+					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(group, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(2)),
+				},
+			},
+			{ // renamed in the UI: drift
+				PreConfig: func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"name": "renamed-in-ui"}) },
+				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]",
+					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+			{ // deleted behind Terraform's back: the next apply recreates it
+				PreConfig: func() { mock.Hook("DELETE", "groups/"+groupID, nil) },
+				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]",
+					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(group, plancheck.ResourceActionCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("platform-core")),
+				},
+			},
+		},
+	})
+}
+
+// TestAccUserGroup_unmanagedMembers: without `members`, members added elsewhere are no drift.
+func TestAccUserGroup_unmanagedMembers(t *testing.T) {
+	mock := acctest.NewAuthentik(t)
+	config := mock.Provider() + `
+resource "roster_user_group" "sso" {
+  name = "sso-synced"
+}
+`
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		TerraformVersionChecks:   acctest.TerraformVersionChecks,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("roster_user_group.sso", tfjsonpath.New("members"), knownvalue.Null()),
+				},
+			},
+			{
+				PreConfig: func() {
+					var list struct {
+						Results []struct {
+							PK string `json:"pk"`
+						} `json:"results"`
+					}
+					mock.API("GET", "/core/groups/?name=sso-synced", nil, &list)
+					if len(list.Results) != 1 {
+						t.Fatalf("want the group on the server, got %d", len(list.Results))
+					}
+					mock.API("POST", "/core/groups/"+list.Results[0].PK+"/add_user/", map[string]any{"pk": 1}, nil)
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccUserGroup_planTimeErrors(t *testing.T) {
+	mock := acctest.NewAuthentik(t)
+	cases := map[string]struct {
+		body string
+		want []string
+	}{
+		"empty name": {`name = ""`, []string{"Attribute name string length must be at least 1"}},
+		"description on authentik": {`
+  name        = "g"
+  description = "not stored by authentik"`, []string{"Attribute not supported on authentik", "authentik groups have no description"}},
+		"secoda block under authentik": {`
+  name   = "g"
+  secoda = { icon = "x" }`, []string{"Attribute for another platform", `"secoda" holds Secoda-only settings`, "configured for authentik"}},
+		"parent that is not a uuid": {`
+  name      = "g"
+  authentik = { parents = ["not-a-uuid"] }`, []string{"must be a UUID"}},
+		"attributes that are not an object": {`
+  name      = "g"
+  authentik = { attributes = jsonencode(["a"]) }`, []string{"authentik.attributes: must be a JSON object"}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			before := mock.Requests()
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				TerraformVersionChecks:   acctest.TerraformVersionChecks,
+				Steps: []resource.TestStep{{
+					Config:      mock.Provider() + "resource \"roster_user_group\" \"bad\" {\n" + tc.body + "\n}\n",
+					PlanOnly:    true,
+					ExpectError: errorRE(tc.want...),
+				}},
+			})
+			if after := mock.Requests(); after != before {
+				t.Errorf("a bad configuration made %d API requests, want 0", after-before)
+			}
+		})
+	}
+}

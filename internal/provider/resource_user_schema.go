@@ -1,0 +1,95 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+var userPlatformAttrs = []platformAttr{authentikUserAttr}
+
+type userModel struct {
+	ID                types.String `tfsdk:"id"`
+	Email             emailValue   `tfsdk:"email"`
+	Name              types.String `tfsdk:"name"`
+	Role              types.String `tfsdk:"role"`
+	Active            types.Bool   `tfsdk:"active"`
+	PasswordWO        types.String `tfsdk:"password_wo"`
+	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
+	Authentik         types.Object `tfsdk:"authentik"`
+}
+
+func (m *userModel) platformObjects() platformObjects {
+	return platformObjects{platform.Authentik: &m.Authentik}
+}
+
+func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			MarkdownDescription: "The platform's own id of the user (the integer pk on authentik).",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"email": schema.StringAttribute{
+			MarkdownDescription: "The user's email address. Compared case-insensitively with what the platform stores.",
+			CustomType:          emailType{},
+			Required:            true,
+			Validators: []validator.String{
+				stringvalidator.LengthBetween(3, 254),
+				stringvalidator.RegexMatches(emailPattern, "must be an email address such as ada@example.com"),
+			},
+		},
+		"name": schema.StringAttribute{
+			MarkdownDescription: "The user's display name.",
+			Optional:            true,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"role": schema.StringAttribute{
+			MarkdownDescription: "The user's role, on platforms that have a single role per user (see the capability table).",
+			Optional:            true,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"active": schema.BoolAttribute{
+			MarkdownDescription: "Whether the user can sign in. Defaults to `true`.",
+			Optional:            true,
+			Computed:            true,
+			Default:             booldefault.StaticBool(true),
+		},
+		"password_wo": schema.StringAttribute{
+			MarkdownDescription: "The user's password. Write-only: it is sent to the platform and never stored in state. " +
+				"It is written on create and whenever `password_wo_version` changes. Requires Terraform 1.11 or later.",
+			Optional:  true,
+			Sensitive: true,
+			WriteOnly: true,
+			Validators: []validator.String{
+				stringvalidator.LengthAtLeast(1),
+				stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version")),
+			},
+		},
+		"password_wo_version": schema.Int64Attribute{
+			MarkdownDescription: "Change this number to write `password_wo` again.",
+			Optional:            true,
+			Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
+		},
+	}
+	for name, a := range platformSchemas(userPlatformAttrs) {
+		attrs[name] = a
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A user on the provider's platform.",
+		Attributes:          attrs,
+	}
+}

@@ -1,0 +1,68 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+)
+
+// objectAsOptions lets a partly unknown planned object convert; unknown inner values read as zero values and
+// are treated as "not managed".
+var objectAsOptions = basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true}
+
+func optionalBool(v types.Bool) *bool {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	b := v.ValueBool()
+	return &b
+}
+
+func derefBool(b *bool) bool { return b != nil && *b }
+
+func optionalString(v types.String) *string {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	s := v.ValueString()
+	return &s
+}
+
+// optionalStrings returns nil for a null or unknown set (not managed) and a non-nil slice otherwise. At plan
+// time an element may still be unknown (the id of a user created in the same apply); it reads as "", which
+// platform validators skip.
+func optionalStrings(_ context.Context, set types.Set, _ *diag.Diagnostics) []string {
+	if set.IsNull() || set.IsUnknown() {
+		return nil
+	}
+	out := make([]string, 0, len(set.Elements()))
+	for _, e := range set.Elements() {
+		if s, ok := e.(types.String); ok {
+			out = append(out, s.ValueString())
+		}
+	}
+	return out
+}
+
+// stringSet renders ids as a set; a nil slice becomes an empty set.
+func stringSet(_ context.Context, values []string, diags *diag.Diagnostics) types.Set {
+	elems := make([]attr.Value, len(values))
+	for i, v := range values {
+		elems[i] = types.StringValue(v)
+	}
+	set, d := types.SetValue(types.StringType, elems)
+	diags.Append(d...)
+	return set
+}
+
+var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+func uuidValidator() validator.String {
+	return stringvalidator.RegexMatches(uuidPattern, "must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6")
+}
