@@ -1,0 +1,4 @@
+import {
+  to = roster_api_key.ci
+  id = "name=ci-deployer"
+}

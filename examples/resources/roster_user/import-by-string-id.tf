@@ -1,0 +1,4 @@
+import {
+  to = roster_user.ada
+  id = "email=ada@example.com"
+}

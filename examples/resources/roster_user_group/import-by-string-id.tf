@@ -1,0 +1,4 @@
+import {
+  to = roster_user_group.platform
+  id = "name=platform-team"
+}
