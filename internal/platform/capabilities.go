@@ -34,6 +34,11 @@ type Capabilities struct {
 	Available bool
 	// Unsupported maps a feature to the reason, written for the user who tried it.
 	Unsupported map[Feature]string
+	// ReadOnly features are reported by the platform but cannot be set; the value is the reason.
+	ReadOnly map[Feature]string
+	// ReplaceOnChange lists attributes the platform cannot change in place (dotted for nested attributes,
+	// such as "unleash.username"); changing one plans a replacement.
+	ReplaceOnChange map[Kind][]string
 }
 
 // Check returns an *UnsupportedError when the feature (or its whole type) is unsupported, else nil.
@@ -42,6 +47,17 @@ func (c Capabilities) Check(f Feature) error {
 		return &UnsupportedError{Platform: c.Platform, Feature: Feature{Kind: f.Kind}, Reason: reason}
 	}
 	if reason, ok := c.Unsupported[f]; ok && f.Attribute != "" {
+		return &UnsupportedError{Platform: c.Platform, Feature: f, Reason: reason}
+	}
+	return nil
+}
+
+// CheckSettable is Check, plus an error for a read-only feature.
+func (c Capabilities) CheckSettable(f Feature) error {
+	if err := c.Check(f); err != nil {
+		return err
+	}
+	if reason, ok := c.ReadOnly[f]; ok {
 		return &UnsupportedError{Platform: c.Platform, Feature: f, Reason: reason}
 	}
 	return nil

@@ -47,3 +47,14 @@ func TestErrorsNameMethodPathStatusAndMessage(t *testing.T) {
 		t.Error("errors built without an APIError must still print")
 	}
 }
+
+func TestCheckSettableRejectsReadOnly(t *testing.T) {
+	c := Capabilities{Platform: TykAIStudio, ReadOnly: map[Feature]string{{KindUser, "role"}: "derived from is_admin"}}
+	f := Feature{Kind: KindUser, Attribute: "role"}
+	if err := c.Check(f); err != nil {
+		t.Errorf("a read-only attribute is readable: %v", err)
+	}
+	if err := c.CheckSettable(f); err == nil || !strings.Contains(err.Error(), "derived from is_admin") {
+		t.Errorf("a read-only attribute cannot be set: %v", err)
+	}
+}

@@ -43,7 +43,7 @@ func checkCapabilities(d *providerData, kind platform.Kind, configured map[strin
 		if !set {
 			continue
 		}
-		if err := d.capabilities.Check(platform.Feature{Kind: kind, Attribute: attrName}); err != nil {
+		if err := d.capabilities.CheckSettable(platform.Feature{Kind: kind, Attribute: attrName}); err != nil {
 			diags.AddAttributeError(path.Root(attrName), "Attribute not supported on "+d.platform.DisplayName(), err.Error())
 		}
 	}

@@ -51,6 +51,7 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	}
 	nullForeignAttributes(r.data, userPlatformAttrs, plan.platformObjects())
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	requireReplacements(ctx, r.data, platform.KindUser, req, resp)
 }
 
 func (r *userResource) spec(ctx context.Context, plan, config userModel, password *string, diags *diag.Diagnostics) platform.UserSpec {

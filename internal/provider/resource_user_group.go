@@ -50,6 +50,7 @@ func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	}
 	nullForeignAttributes(r.data, groupPlatformAttrs, plan.platformObjects())
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	requireReplacements(ctx, r.data, platform.KindUserGroup, req, resp)
 }
 
 // spec builds the desired state; config decides what Terraform manages (null = leave alone).

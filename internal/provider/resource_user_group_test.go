@@ -14,7 +14,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
 )
 
-func groupConfig(mock *acctest.Authentik, groupName, members, extra string) string {
+func groupConfig(mock *acctest.Authentik, groupName, members string) string {
 	return mock.Provider() + fmt.Sprintf(`
 resource "roster_user" "ada" {
   email = "ada@example.com"
@@ -29,9 +29,9 @@ resource "roster_user" "grace" {
 resource "roster_user_group" "platform" {
   name    = %q
   members = %s
-  %s
+  authentik = { attributes = jsonencode({ team = "platform" }) }
 }
-`, groupName, members, extra)
+`, groupName, members)
 }
 
 func TestAccUserGroup_authentik(t *testing.T) {
@@ -46,8 +46,7 @@ func TestAccUserGroup_authentik(t *testing.T) {
 		CheckDestroy:             checkAuthentikGone(mock, "groups", "platform-team", "platform-core"),
 		Steps: []resource.TestStep{
 			{ // create with members and authentik-only fields
-				Config: groupConfig(mock, "platform-team", "[roster_user.ada.id]",
-					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				Config: groupConfig(mock, "platform-team", "[roster_user.ada.id]"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("platform-team")),
 					statecheck.ExpectKnownValue(group, tfjsonpath.New("id"), knownvalue.StringRegexp(uuidRE)),
@@ -70,8 +69,7 @@ func TestAccUserGroup_authentik(t *testing.T) {
 				},
 			},
 			{ // rename and change members in place
-				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]",
-					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(group, plancheck.ResourceActionUpdate),
 				}},
@@ -92,15 +90,13 @@ func TestAccUserGroup_authentik(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{ // membership changed behind Terraform's back: the plan shows it
-				PreConfig: func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"users": []int{1}}) },
-				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]",
-					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				PreConfig:          func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"users": []int{1}}) },
+				Config:             groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]"),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 			},
 			{ // apply repairs it, and the next plan is empty
-				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]",
-					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(group, plancheck.ResourceActionUpdate),
 				}},
@@ -109,16 +105,14 @@ func TestAccUserGroup_authentik(t *testing.T) {
 				},
 			},
 			{ // renamed in the UI: drift
-				PreConfig: func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"name": "renamed-in-ui"}) },
-				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]",
-					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				PreConfig:          func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"name": "renamed-in-ui"}) },
+				Config:             groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]"),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 			},
 			{ // deleted behind Terraform's back: the next apply recreates it
 				PreConfig: func() { mock.Hook("DELETE", "groups/"+groupID, nil) },
-				Config: groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]",
-					`authentik = { attributes = jsonencode({ team = "platform" }) }`),
+				Config:    groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(group, plancheck.ResourceActionCreate),
 				}},

@@ -16,10 +16,10 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
 )
 
-func userConfig(mock *acctest.Authentik, email, name string, active bool, passwordVersion int) string {
+func userConfig(mock *acctest.Authentik, name string, active bool, passwordVersion int) string {
 	return mock.Provider() + fmt.Sprintf(`
 resource "roster_user" "ada" {
-  email               = %q
+  email               = "ada@example.com"
   name                = %q
   active              = %t
   password_wo         = "correct-horse-battery-%d"
@@ -29,7 +29,7 @@ resource "roster_user" "ada" {
     attributes = jsonencode({ department = "analytics" })
   }
 }
-`, email, name, active, passwordVersion, passwordVersion)
+`, name, active, passwordVersion, passwordVersion)
 }
 
 func TestAccUser_authentik(t *testing.T) {
@@ -53,7 +53,7 @@ func TestAccUser_authentik(t *testing.T) {
 		CheckDestroy:             checkAuthentikGone(mock, "users", "ada"),
 		Steps: []resource.TestStep{
 			{
-				Config: userConfig(mock, "ada@example.com", "Ada Lovelace", true, 1),
+				Config: userConfig(mock, "Ada Lovelace", true, 1),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(user, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\d+$`))),
 					statecheck.ExpectKnownValue(user, tfjsonpath.New("active"), knownvalue.Bool(true)),
@@ -72,7 +72,7 @@ func TestAccUser_authentik(t *testing.T) {
 				},
 			},
 			{ // in-place update: name, active, and a new password version writes the password again
-				Config: userConfig(mock, "ada@example.com", "Ada King", false, 2),
+				Config: userConfig(mock, "Ada King", false, 2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(user, plancheck.ResourceActionUpdate),
 				}},
@@ -94,7 +94,7 @@ func TestAccUser_authentik(t *testing.T) {
 			},
 			{ // the server storing the email in another case is no drift
 				PreConfig: func() { mock.Hook("PATCH", "users/"+userID, map[string]any{"email": "ADA@EXAMPLE.COM"}) },
-				Config:    userConfig(mock, "ada@example.com", "Ada King", false, 2),
+				Config:    userConfig(mock, "Ada King", false, 2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectEmptyPlan(),
 				}},
@@ -114,13 +114,13 @@ func TestAccUser_authentik(t *testing.T) {
 			},
 			{ // renamed behind Terraform's back
 				PreConfig:          func() { mock.Hook("PATCH", "users/"+userID, map[string]any{"name": "Someone Else"}) },
-				Config:             userConfig(mock, "ada@example.com", "Ada King", false, 2),
+				Config:             userConfig(mock, "Ada King", false, 2),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 			},
 			{ // deleted behind Terraform's back: recreated
 				PreConfig: func() { mock.Hook("DELETE", "users/"+userID, nil) },
-				Config:    userConfig(mock, "ada@example.com", "Ada King", false, 2),
+				Config:    userConfig(mock, "Ada King", false, 2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(user, plancheck.ResourceActionCreate),
 				}},

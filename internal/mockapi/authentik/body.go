@@ -191,23 +191,24 @@ func intValue(raw json.RawMessage) (int, bool) {
 	return n, err == nil
 }
 
-// object reads authentik's JSONDictField (attributes): any JSON object, stored compacted.
-func (b *body) object(name string) (json.RawMessage, bool) {
+// object reads authentik's JSONDictField (attributes): any JSON object, stored compacted. It returns nil
+// when the field is absent or invalid (the error is recorded).
+func (b *body) object(name string) json.RawMessage {
 	raw, ok := b.fields[name]
 	if !ok {
-		return nil, false
+		return nil
 	}
 	if b.isNull(name) {
 		b.errs.add(name, msgNull)
-		return nil, false
+		return nil
 	}
 	if pythonType(raw) != "dict" {
 		b.errs.add(name, msgNotADict)
-		return nil, false
+		return nil
 	}
 	var compact bytes.Buffer
 	_ = json.Compact(&compact, raw)
-	return json.RawMessage(compact.Bytes()), true
+	return json.RawMessage(compact.Bytes())
 }
 
 // dateTime reads a DRF DateTimeField; a nil result with ok=true means null was sent (allowed only

@@ -47,7 +47,7 @@ func (s *Server) validateGroup(b *body, existing *group, mode writeMode) (groupC
 	if v, ok := b.boolean("is_superuser"); ok {
 		c.isSuperuser = &v
 	}
-	c.attributes, _ = b.object("attributes")
+	c.attributes = b.object("attributes")
 	groupExists := func(uuid string) bool { return s.st.groups[uuid] != nil }
 	c.parents, c.hasParents = b.uuidRefs("parents", groupExists)
 	c.roles, c.hasRoles = b.uuidRefs("roles", func(uuid string) bool { return s.st.roles[uuid] != nil })

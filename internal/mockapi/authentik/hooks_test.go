@@ -74,7 +74,7 @@ func TestHookPatchOverwritesWithoutValidation(t *testing.T) {
 	}
 
 	h.expect(h.hook("PATCH", path, map[string]any{"users": []int{999}}), 400)
-	h.expect(h.hook("PATCH", path, map[string]any{"nmae": "typo"}), 400)
+	h.expect(h.hook("PATCH", path, map[string]any{"colour": "an unknown key"}), 400)
 	h.expect(h.hook("PATCH", path, map[string]any{"name": 5}), 400)
 	if h.api("GET", "/core/groups/"+g["pk"].(string)+"/", nil).obj()["name"] != AdminGroupName {
 		t.Fatal("a rejected hook PATCH changed the group")

@@ -77,7 +77,7 @@ func (s *Server) validateUser(b *body, existing *user, mode writeMode) (userChan
 			c.email = &email
 		}
 	}
-	c.attributes, _ = b.object("attributes")
+	c.attributes = b.object("attributes")
 	if path, ok := b.str("path", strRule{}); ok {
 		if msg := userPathError(path); msg != "" {
 			b.errs.add("path", msg)

@@ -1,0 +1,33 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// requireReplacements plans a replacement when an attribute the platform cannot change in place changes
+// (the capability table's ReplaceOnChange), so the plan says "must be replaced" instead of an update that
+// the API would ignore or refuse.
+func requireReplacements(ctx context.Context, d *providerData, kind platform.Kind, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	for _, field := range d.capabilities.ReplaceOnChange[kind] {
+		p := fieldPath(field)
+		var planned, prior attr.Value
+		if diags := req.Plan.GetAttribute(ctx, p, &planned); diags.HasError() {
+			continue
+		}
+		if diags := req.State.GetAttribute(ctx, p, &prior); diags.HasError() {
+			continue
+		}
+		if planned == nil || prior == nil || planned.IsUnknown() || planned.Equal(prior) {
+			continue
+		}
+		resp.RequiresReplace.Append(p)
+	}
+}
