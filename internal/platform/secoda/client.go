@@ -1,0 +1,127 @@
+package secoda
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// apiPrefix is where Secoda serves its API below the server root (https://api.secoda.co, the EU and APAC
+// hosts, or a self-hosted domain).
+const apiPrefix = "/api/v1"
+
+// DefaultWritesPerMinute is Secoda's documented limit on write calls, and the pace the client keeps when
+// the provider does not choose one.
+const DefaultWritesPerMinute = 30
+
+// createAttempts bounds how often a create whose answer was lost is tried again after the lookup by natural
+// key found nothing.
+const createAttempts = 3
+
+// Config configures a Client.
+type Config struct {
+	// Endpoint is the server root, such as https://api.secoda.co. The client appends /api/v1 unless the
+	// endpoint already ends with it.
+	Endpoint string
+	// Token is a Secoda API key; it is sent as a bearer token.
+	Token string
+	// HTTP carries the provider's transport settings. New overrides BaseURL, Authorization and DecodeError.
+	// WritesPerMinute 0 means DefaultWritesPerMinute; a negative value turns pacing off (for tests against
+	// an unlimited mock).
+	HTTP httpclient.Config
+}
+
+// Client talks to one Secoda workspace.
+type Client struct {
+	http *httpclient.Client
+}
+
+var (
+	_ platform.Backend       = (*Client)(nil)
+	_ platform.SpecValidator = (*Client)(nil)
+)
+
+// New builds a Client. It makes no request, so a provider can be configured before the server is reachable.
+func New(cfg Config) (*Client, error) {
+	base, err := apiBaseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(cfg.Token) == "" {
+		return nil, errors.New("secoda: an API key is required (Settings -> API in Secoda)")
+	}
+	httpCfg := cfg.HTTP
+	httpCfg.BaseURL = base
+	httpCfg.Authorization = "Bearer " + cfg.Token
+	httpCfg.DecodeError = newErrorDecoder(cfg.Token)
+	httpCfg.WritesPerMinute = writesPerMinute(cfg.HTTP.WritesPerMinute)
+	hc, err := httpclient.New(httpCfg)
+	if err != nil {
+		return nil, fmt.Errorf("secoda: %w", err)
+	}
+	return &Client{http: hc}, nil
+}
+
+// writesPerMinute picks the pace of writes: Secoda refuses more than 30 a minute, so an unset pace means
+// exactly that, never "unlimited".
+func writesPerMinute(configured float64) float64 {
+	switch {
+	case configured == 0:
+		return DefaultWritesPerMinute
+	case configured < 0:
+		return 0 // httpclient: no pacing
+	}
+	return configured
+}
+
+// Platform implements platform.Backend.
+func (c *Client) Platform() platform.Name { return platform.Secoda }
+
+// Capabilities implements platform.Backend.
+func (c *Client) Capabilities() platform.Capabilities {
+	return platform.CapabilitiesOf(platform.Secoda)
+}
+
+// apiBaseURL joins the server root with /api/v1. Users paste either the root or the API URL the docs show
+// (https://<host>/api/v1/); both end up the same.
+func apiBaseURL(endpoint string) (string, error) {
+	raw := strings.TrimSpace(endpoint)
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("secoda endpoint %q: want the server root, such as https://api.secoda.co", endpoint)
+	}
+	if u.User != nil {
+		// Credentials in the URL would end up in error messages and logs; the token argument is the way in.
+		return "", fmt.Errorf("secoda endpoint: must not contain credentials; use the token argument")
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("secoda endpoint %q: must not contain a query or fragment", endpoint)
+	}
+	path := strings.TrimRight(u.Path, "/")
+	if !strings.HasSuffix(path, apiPrefix) {
+		path += apiPrefix
+	}
+	u.Path = path
+	u.RawPath = ""
+	return u.String(), nil
+}
+
+// call sends one request and decodes a JSON answer into out (when out is non-nil).
+func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
+	resp, err := c.http.Do(ctx, req)
+	if err != nil {
+		return err
+	}
+	if out == nil {
+		return nil
+	}
+	if err := resp.JSON(out); err != nil {
+		return fmt.Errorf("secoda %s %s: %w", req.Method, req.Path, err)
+	}
+	return nil
+}

@@ -1,0 +1,119 @@
+package secoda
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// groupFromWire maps a Secoda group to the neutral type. Members are sorted so the same server state always
+// reads the same.
+func groupFromWire(w groupWire) platform.Group {
+	icon := string(w.Icon)
+	return platform.Group{
+		ID:          w.ID,
+		Name:        string(w.Name),
+		Description: string(w.Description),
+		Members:     sortedCopy(w.Users),
+		Extra:       GroupExtra{Icon: &icon},
+	}
+}
+
+// groupWriteFrom builds the POST/PATCH body of a group: the name always, everything else only when managed.
+func groupWriteFrom(spec platform.GroupSpec) (groupWrite, error) {
+	extra, err := extraAs[GroupExtra](spec.Extra)
+	if err != nil {
+		return groupWrite{}, err
+	}
+	for _, id := range spec.Members {
+		if !isUUID(id) {
+			return groupWrite{}, fmt.Errorf("%s: %w", attrMembers, checkUserID(id))
+		}
+	}
+	return groupWrite{
+		Name:        spec.Name,
+		Description: spec.Description,
+		Icon:        extra.Icon,
+		Users:       nonNilCopy(spec.Members),
+	}, nil
+}
+
+// userFromWire maps a Secoda user to the neutral type. The role is lowercased because Secoda documents its
+// choices capitalised in one place and lowercase in another; Active is true because a deactivated user is
+// reported as gone before it gets here.
+func userFromWire(w userWire) platform.User {
+	role := string(w.Role)
+	if role == "" {
+		role = string(w.ModelRole)
+	}
+	extra := UserExtra{Pending: bool(w.Pending)}
+	if w.Teams != nil {
+		extra.Teams = sortedCopy(w.Teams)
+	}
+	return platform.User{
+		ID:     w.ID,
+		Email:  string(w.Email),
+		Name:   joinName(string(w.FirstName), string(w.LastName)),
+		Role:   strings.ToLower(strings.TrimSpace(role)),
+		Active: !bool(w.Disabled),
+		Extra:  extra,
+	}
+}
+
+// userWriteFrom builds the POST (invitation) or PATCH body of a user. An empty Name leaves first_name and
+// last_name alone: the provider passes the state's name when the configuration has none. The role is sent
+// lowercase, the form Secoda returns.
+func userWriteFrom(spec platform.UserSpec) (userWrite, error) {
+	extra, err := extraAs[UserExtra](spec.Extra)
+	if err != nil {
+		return userWrite{}, err
+	}
+	if spec.Password != nil {
+		return userWrite{}, unsupportedUserField(attrPassword, reasonNoPassword)
+	}
+	if spec.Active != nil && !*spec.Active {
+		return userWrite{}, unsupportedUserField(attrActive, reasonNoDeactivation)
+	}
+	body := userWrite{Email: strings.TrimSpace(spec.Email), Teams: nonNilCopy(extra.Teams)}
+	if spec.Name != "" {
+		first, last := splitName(spec.Name)
+		body.FirstName, body.LastName = &first, &last
+	}
+	if spec.Role != nil {
+		body.Role = normalizeRole(*spec.Role)
+	}
+	return body, nil
+}
+
+func normalizeRole(role string) string { return strings.ToLower(strings.TrimSpace(role)) }
+
+// Reasons for the user fields Secoda's API cannot set.
+const (
+	reasonNoPassword     = "Secoda users are invited by email and sign in through Secoda or SSO; the API sets no passwords"
+	reasonNoDeactivation = "Secoda's API has no field to deactivate a user; remove the roster_user to remove the member, or deactivate them in Secoda's UI"
+)
+
+func unsupportedUserField(attr, reason string) error {
+	return &platform.UnsupportedError{
+		Platform: platform.Secoda,
+		Feature:  platform.Feature{Kind: platform.KindUser, Attribute: attr},
+		Reason:   reason,
+	}
+}
+
+// nonNilCopy keeps nil as nil (unmanaged) and copies anything else, so an empty slice is sent as [].
+func nonNilCopy(in []string) []string {
+	if in == nil {
+		return nil
+	}
+	return append(make([]string, 0, len(in)), in...)
+}
+
+// sortedCopy returns a sorted, never-nil copy.
+func sortedCopy(in []string) []string {
+	out := append(make([]string, 0, len(in)), in...)
+	slices.Sort(out)
+	return out
+}

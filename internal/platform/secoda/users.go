@@ -1,0 +1,131 @@
+package secoda
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+const usersPath = "/user/"
+
+func userPath(id string) string { return usersPath + id + "/" }
+
+// CreateUser implements platform.Backend by inviting the user: Secoda creates the member at once, pending
+// until the person signs in. A create whose answer was lost is resolved by looking the user up by email,
+// which Secoda keeps unique in a workspace.
+func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platform.User, error) {
+	body, err := userWriteFrom(spec)
+	if err != nil {
+		return platform.User{}, err
+	}
+	create := func() (platform.User, error) {
+		var w userWire
+		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: usersPath, Body: body}, &w); err != nil {
+			return platform.User{}, err
+		}
+		return userFromWire(w), nil
+	}
+	find := func() (platform.User, error) { return c.FindUserByEmail(ctx, body.Email) }
+	return platform.CreateOrAdopt(ctx, createAttempts, create, find)
+}
+
+// ReadUser implements platform.Backend. A deactivated user is reported as not found: Secoda keeps it (name
+// struck through) but it is no longer a member Terraform manages, and the API cannot reactivate it.
+func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error) {
+	if err := checkUserID(id); err != nil {
+		return platform.User{}, err
+	}
+	var w userWire
+	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
+		return platform.User{}, withKind(err, platform.KindUser, id)
+	}
+	if w.Disabled {
+		return platform.User{}, notFound(platform.KindUser, id)
+	}
+	return userFromWire(w), nil
+}
+
+// UpdateUser implements platform.Backend with a PATCH of the managed fields. Secoda documents first_name,
+// last_name and role as editable; the email is sent too, and if the answer shows it unchanged the update
+// fails instead of leaving a diff that no apply can fix.
+func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSpec) (platform.User, error) {
+	if err := checkUserID(id); err != nil {
+		return platform.User{}, err
+	}
+	body, err := userWriteFrom(spec)
+	if err != nil {
+		return platform.User{}, err
+	}
+	var w userWire
+	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: userPath(id), Body: body}, &w); err != nil {
+		return platform.User{}, withKind(err, platform.KindUser, id)
+	}
+	if w.Disabled {
+		return platform.User{}, notFound(platform.KindUser, id)
+	}
+	user := userFromWire(w)
+	if body.Email != "" && !strings.EqualFold(user.Email, body.Email) {
+		return user, fmt.Errorf("secoda did not change the email of user %s from %q to %q: its API may not allow it; replace the user instead",
+			id, user.Email, body.Email)
+	}
+	return user, nil
+}
+
+// DeleteUser implements platform.Backend; a user that is already gone counts as deleted.
+func (c *Client) DeleteUser(ctx context.Context, id string) error {
+	if err := checkUserID(id); err != nil {
+		return err
+	}
+	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(id)}, nil)
+	if platform.IsNotFound(err) {
+		return nil
+	}
+	return withKind(err, platform.KindUser, id)
+}
+
+// ListUsers implements platform.Backend: every member that is not deactivated (ReadUser reports those as
+// gone, and a list must agree with it). Secoda documents no filters, so every page is read and an email
+// filter (exact, ignoring case) is applied here.
+func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]platform.User, error) {
+	wires, err := listAll[userWire](ctx, c, usersPath)
+	if err != nil {
+		return nil, err
+	}
+	users := make([]platform.User, 0, len(wires))
+	for _, w := range wires {
+		if bool(w.Disabled) || (filter.Email != "" && !strings.EqualFold(string(w.Email), filter.Email)) {
+			continue
+		}
+		users = append(users, userFromWire(w))
+	}
+	return users, nil
+}
+
+// FindUserByEmail implements platform.Backend, comparing emails case-insensitively. A deactivated user with
+// the address is not found (a new invite then fails with Secoda's duplicate-email error, which says why).
+func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
+	email = strings.TrimSpace(email)
+	if email == "" {
+		return platform.User{}, notFound(platform.KindUser, email)
+	}
+	matches, err := c.ListUsers(ctx, platform.UserFilter{Email: email})
+	if err != nil {
+		return platform.User{}, err
+	}
+	switch len(matches) {
+	case 0:
+		return platform.User{}, notFound(platform.KindUser, email)
+	case 1:
+		return matches[0], nil
+	}
+	ids := make([]string, len(matches))
+	for i, u := range matches {
+		ids[i] = u.ID
+	}
+	return platform.User{}, fmt.Errorf("the email %q is ambiguous: Secoda users %s all have it; import the user by its id instead",
+		email, strings.Join(ids, ", "))
+}
