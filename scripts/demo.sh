@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# make demo: build the provider and roster-mock, serve a mock authentik on 127.0.0.1, apply examples/demo,
+# make demo: build the provider and roster-mock, serve mock authentik and Secoda APIs on 127.0.0.1, apply examples/demo,
 # change a group behind Terraform's back, show the drift with `terraform plan -detailed-exitcode`, destroy,
 # and stop the mock. Nothing outside a temporary directory is touched.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/roster-demo.XXXXXX")
-mock_pid=""
+mock_pids=()
 cleanup() {
-  if [[ -n "$mock_pid" ]] && kill -0 "$mock_pid" 2>/dev/null; then
-    kill "$mock_pid" 2>/dev/null || true
-    wait "$mock_pid" 2>/dev/null || true
-  fi
+  for pid in "${mock_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -25,16 +25,24 @@ step "Building the provider and roster-mock"
 (cd "$root" && go build -o "$work/bin/terraform-provider-roster" . && go build -o "$work/bin/roster-mock" ./internal/cmd/roster-mock)
 
 token="demo-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-step "Starting a mock authentik on 127.0.0.1"
-"$work/bin/roster-mock" -platform authentik -listen 127.0.0.1:0 -token "$token" >"$work/mock.out" 2>"$work/mock.log" &
-mock_pid=$!
-for _ in $(seq 1 50); do
-  endpoint=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/mock.out" 2>/dev/null | head -n1 || true)
-  [[ -n "$endpoint" ]] && break
-  sleep 0.1
-done
-[[ -n "${endpoint:-}" ]] || { echo "roster-mock did not start:"; cat "$work/mock.log"; exit 1; }
-echo "authentik API at $endpoint/api/v3/"
+mock_pids=()
+# start_mock NAME: serves a mock NAME on a free loopback port and prints its URL.
+start_mock() {
+  "$work/bin/roster-mock" -platform "$1" -listen 127.0.0.1:0 -token "$token" >"$work/$1.out" 2>"$work/$1.log" &
+  mock_pids+=("$!")
+  local url=""
+  for _ in $(seq 1 50); do
+    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/$1.out" 2>/dev/null | head -n1 || true)
+    [[ -n "$url" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$url" ]] || { echo "roster-mock -platform $1 did not start:" >&2; cat "$work/$1.log" >&2; exit 1; }
+  echo "$url"
+}
+step "Starting a mock authentik and a mock Secoda on 127.0.0.1"
+endpoint=$(start_mock authentik)
+secoda_endpoint=$(start_mock secoda)
+echo "authentik API at $endpoint/api/v3/, Secoda API at $secoda_endpoint/api/v1/"
 
 # Use the local build instead of the registry, for this run only.
 cat >"$work/dev.tfrc" <<TFRC
@@ -47,6 +55,7 @@ provider_installation {
 TFRC
 export TF_CLI_CONFIG_FILE="$work/dev.tfrc"
 export TF_VAR_authentik_endpoint="$endpoint" TF_VAR_authentik_token="$token"
+export TF_VAR_secoda_endpoint="$secoda_endpoint" TF_VAR_secoda_token="$token"
 cp -r "$root/examples/demo" "$work/stack"
 # Terraform warns about dev_overrides on every command; drop that block so the demo reads cleanly.
 without_override_warning() {
@@ -55,7 +64,7 @@ without_override_warning() {
 }
 tf() { terraform -chdir="$work/stack" "$@" 2>&1 | without_override_warning; return "${PIPESTATUS[0]}"; }
 
-step "terraform apply: two users, a service account, a group and an API key"
+step "terraform apply: authentik users, a group and an API key; Secoda invitations and a group"
 tf apply -auto-approve -no-color | grep -v '^$'
 
 group_id=$(terraform -chdir="$work/stack" output -raw platform_group_id 2>/dev/null)
@@ -83,4 +92,5 @@ step "terraform destroy"
 tf destroy -auto-approve -no-color | grep -E 'Destroy complete|Destroying'
 
 requests=$(curl -fsS "$endpoint/__mock/requests" | jq .count)
-step "Done: the mock served $requests API requests; stopping it"
+secoda_requests=$(curl -fsS "$secoda_endpoint/__mock/requests" | jq .count)
+step "Done: the mocks served $requests (authentik) and $secoda_requests (Secoda) API requests; stopping them"

@@ -72,3 +72,40 @@ output "platform_group_id" {
 output "ci_key_id" {
   value = roster_api_key.ci.id
 }
+
+# The same people on Secoda, through a second provider configuration. Secoda users are invitations until
+# the person signs in; Secoda has no API-key endpoints.
+
+variable "secoda_endpoint" {
+  type        = string
+  description = "Root URL of the Secoda API, such as https://api.secoda.co."
+}
+
+variable "secoda_token" {
+  type        = string
+  sensitive   = true
+  description = "A Secoda API key (Settings -> API)."
+}
+
+provider "roster" {
+  alias             = "secoda"
+  platform          = "secoda"
+  endpoint          = var.secoda_endpoint
+  token             = var.secoda_token
+  writes_per_minute = 30
+}
+
+resource "roster_user" "ada_secoda" {
+  provider = roster.secoda
+  email    = "ada@example.com"
+  name     = "Ada Lovelace"
+  role     = "editor"
+}
+
+resource "roster_user_group" "analytics" {
+  provider    = roster.secoda
+  name        = "analytics"
+  description = "Dashboards and data quality"
+  members     = [roster_user.ada_secoda.id]
+  secoda      = { icon = "📊" }
+}

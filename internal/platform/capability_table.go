@@ -19,9 +19,14 @@ var capabilityTable = map[Name]Capabilities{
 		},
 	},
 	Secoda: {
+		Available: true,
 		Unsupported: map[Feature]string{
-			{KindAPIKey, ""}: "Secoda's API has no API-key endpoints; manage keys in Settings -> API",
+			{KindAPIKey, ""}:          "Secoda's API has no API-key endpoints; manage keys in Settings -> API",
+			{KindUser, "active"}:      "Secoda's API cannot deactivate a member; remove the roster_user to remove them, or deactivate them in Secoda's UI",
+			{KindUser, "password_wo"}: "Secoda users are invited by email and sign in through Secoda or SSO; the API sets no passwords",
 		},
+		// An invitation belongs to one address; changing it through the API is not documented.
+		ReplaceOnChange: map[Kind][]string{KindUser: {"email"}},
 	},
 	TykAIStudio: {
 		Unsupported: map[Feature]string{},

@@ -6,6 +6,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
 )
 
 // platformEnvVars are the environment variables a platform's own tooling uses, read after the ROSTER_ ones.
@@ -23,6 +24,9 @@ var platformEnv = map[platform.Name]platformEnvVars{
 var backendFactories = map[platform.Name]func(s settings, http httpclient.Config) (platform.Backend, error){
 	platform.Authentik: func(s settings, http httpclient.Config) (platform.Backend, error) {
 		return authentik.New(authentik.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
+	},
+	platform.Secoda: func(s settings, http httpclient.Config) (platform.Backend, error) {
+		return secoda.New(secoda.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
 	},
 }
 

@@ -30,10 +30,11 @@ type userDataModel struct {
 	Role      types.String `tfsdk:"role"`
 	Active    types.Bool   `tfsdk:"active"`
 	Authentik types.Object `tfsdk:"authentik"`
+	Secoda    types.Object `tfsdk:"secoda"`
 }
 
 func (m *userDataModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda}
 }
 
 func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

@@ -1,11 +1,14 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
@@ -54,12 +57,18 @@ func (d *providerData) supports(kind platform.Kind, attrName string) bool {
 	return d.capabilities.Check(platform.Feature{Kind: kind, Attribute: attrName}) == nil
 }
 
-// addFieldErrors reports a SpecValidator's findings on their attribute paths.
-func addFieldErrors(diags *diag.Diagnostics, d *providerData, fields []platform.FieldError) {
+// addFieldErrors reports a SpecValidator's findings on their attribute paths. A finding about an attribute
+// whose configured value is not known yet (the id of a resource created in the same apply) is dropped: the
+// validator saw a placeholder, not the value.
+func addFieldErrors(ctx context.Context, diags *diag.Diagnostics, d *providerData, config tfsdk.Config, fields []platform.FieldError) {
 	for _, f := range fields {
 		summary := "Invalid value for " + d.platform.DisplayName()
 		if f.Field == "" {
 			diags.AddError(summary, f.Message)
+			continue
+		}
+		var v attr.Value
+		if getDiags := config.GetAttribute(ctx, fieldPath(f.Field), &v); !getDiags.HasError() && v != nil && v.IsUnknown() {
 			continue
 		}
 		// The path is repeated in the text: Terraform cannot point at a key inside an object value.

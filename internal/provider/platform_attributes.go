@@ -30,8 +30,9 @@ type platformAttr struct {
 	// toExtra converts the configured object. Null or unknown inner values mean "not managed by Terraform".
 	// It is nil for platforms whose client does not exist yet.
 	toExtra func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra
-	// fromExtra renders what the platform reported.
-	fromExtra func(ctx context.Context, extra platform.Extra, diags *diag.Diagnostics) types.Object
+	// fromExtra renders what the platform reported. prior is the attribute's planned or stored object (null
+	// or unknown when there is none), for fields a platform accepts but never reports back.
+	fromExtra func(ctx context.Context, extra platform.Extra, prior types.Object, diags *diag.Diagnostics) types.Object
 }
 
 func (a platformAttr) name() string { return string(a.platform) }
@@ -105,7 +106,7 @@ func setPlatformObjects(ctx context.Context, d *providerData, attrs []platformAt
 			continue
 		}
 		if a.platform == d.platform && extra != nil && a.fromExtra != nil {
-			*obj = a.fromExtra(ctx, extra, diags)
+			*obj = a.fromExtra(ctx, extra, *obj, diags)
 			continue
 		}
 		*obj = a.nullObject()

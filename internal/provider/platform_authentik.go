@@ -91,7 +91,7 @@ var authentikGroupAttr = platformAttr{
 			Attributes:  optionalJSON(m.Attributes),
 		}
 	},
-	fromExtra: func(ctx context.Context, extra platform.Extra, diags *diag.Diagnostics) types.Object {
+	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(authentik.GroupExtra)
 		m := authentikGroupModel{
 			IsSuperuser: types.BoolValue(derefBool(e.IsSuperuser)),
@@ -154,7 +154,7 @@ var authentikUserAttr = platformAttr{
 			Attributes: optionalJSON(m.Attributes),
 		}
 	},
-	fromExtra: func(ctx context.Context, extra platform.Extra, diags *diag.Diagnostics) types.Object {
+	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(authentik.UserExtra)
 		m := authentikUserModel{
 			Username:   types.StringValue(e.Username),
@@ -199,7 +199,7 @@ var authentikAPIKeyAttr = platformAttr{
 		}
 		return authentik.APIKeyExtra{Intent: m.Intent.ValueString(), Expiring: optionalBool(m.Expiring)}
 	},
-	fromExtra: func(ctx context.Context, extra platform.Extra, diags *diag.Diagnostics) types.Object {
+	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(authentik.APIKeyExtra)
 		m := authentikAPIKeyModel{Intent: types.StringValue(e.Intent), Expiring: types.BoolValue(derefBool(e.Expiring))}
 		obj, d := types.ObjectValueFrom(ctx, authentikAPIKeyTypes, m)

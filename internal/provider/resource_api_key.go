@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -44,7 +45,7 @@ func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		"expires_at":  !config.ExpiresAt.IsNull(),
 	}, &resp.Diagnostics)
 	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
-		addFieldErrors(&resp.Diagnostics, r.data, v.ValidateAPIKey(r.spec(ctx, plan, config, &resp.Diagnostics)))
+		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, v.ValidateAPIKey(r.spec(ctx, plan, config, &resp.Diagnostics)))
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -72,7 +73,10 @@ func (r *apiKeyResource) spec(ctx context.Context, plan, config apiKeyModel, dia
 func (r *apiKeyResource) toState(ctx context.Context, k platform.APIKey, prior apiKeyModel, diags *diag.Diagnostics) apiKeyModel {
 	out := prior
 	out.ID = types.StringValue(k.ID)
-	out.Name = types.StringValue(k.Name)
+	// Some platforms store no name (Tyk AI Studio keys belong to a user): keep the configured one.
+	if k.Name != "" || out.Name.IsNull() || out.Name.IsUnknown() {
+		out.Name = types.StringValue(k.Name)
+	}
 	out.UserID = types.StringValue(k.UserID)
 	out.Description = types.StringValue(k.Description)
 	out.ExpiresAt = timetypes.NewRFC3339Null()
@@ -127,6 +131,15 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 		addPlatformError(&resp.Diagnostics, "Cannot read API key", err)
 		return
 	}
+	// Platforms that show the current secret (Tyk AI Studio) reveal a roll made outside Terraform: the key in
+	// state no longer works, so the resource is gone and the next plan creates (rolls) a new one.
+	if known := prior.Key.ValueString(); k.Secret != "" && known != "" && k.Secret != known {
+		resp.Diagnostics.AddWarning("API key rotated outside Terraform",
+			fmt.Sprintf("The key %q was replaced on the platform since Terraform created it; the next apply creates a new one.", prior.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	k.Secret = ""
 	state := r.toState(ctx, k, prior, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

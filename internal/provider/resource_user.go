@@ -38,16 +38,17 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	checkForeignAttributes(r.data, userPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindUser, map[string]bool{
 		"role":        !config.Role.IsNull(),
+		"active":      !config.Active.IsNull(),
 		"password_wo": !config.PasswordWO.IsNull(),
 	}, &resp.Diagnostics)
 	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
-		addFieldErrors(&resp.Diagnostics, r.data, v.ValidateUser(r.spec(ctx, plan, config, nil, &resp.Diagnostics)))
+		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, v.ValidateUser(r.spec(ctx, plan, config, nil, &resp.Diagnostics)))
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if !r.data.supports(platform.KindUser, "role") {
-		plan.Role = types.StringNull()
+		plan.Role = foldedString{StringValue: types.StringNull()}
 	}
 	nullForeignAttributes(r.data, userPlatformAttrs, plan.platformObjects())
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
@@ -58,7 +59,7 @@ func (r *userResource) spec(ctx context.Context, plan, config userModel, passwor
 	return platform.UserSpec{
 		Email:    plan.Email.ValueString(),
 		Name:     plan.Name.ValueString(),
-		Role:     optionalString(config.Role),
+		Role:     optionalString(config.Role.StringValue),
 		Active:   optionalBool(plan.Active),
 		Password: password,
 		Extra:    extraFromConfig(ctx, r.data, userPlatformAttrs, config.platformObjects(), diags),
@@ -68,13 +69,13 @@ func (r *userResource) spec(ctx context.Context, plan, config userModel, passwor
 func (r *userResource) toState(ctx context.Context, u platform.User, prior userModel, diags *diag.Diagnostics) userModel {
 	out := prior
 	out.ID = types.StringValue(u.ID)
-	out.Email = newEmailValue(u.Email)
+	out.Email = newFoldedString(u.Email)
 	out.Name = types.StringValue(u.Name)
 	out.Active = types.BoolValue(u.Active)
 	if r.data.supports(platform.KindUser, "role") {
-		out.Role = types.StringValue(u.Role)
+		out.Role = newFoldedString(u.Role)
 	} else {
-		out.Role = types.StringNull()
+		out.Role = foldedString{StringValue: types.StringNull()}
 	}
 	// Write-only values are never stored.
 	out.PasswordWO = types.StringNull()

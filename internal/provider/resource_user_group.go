@@ -43,7 +43,7 @@ func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		"members":     !config.Members.IsNull(),
 	}, &resp.Diagnostics)
 	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
-		addFieldErrors(&resp.Diagnostics, r.data, v.ValidateGroup(r.spec(ctx, plan, config, &resp.Diagnostics)))
+		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, v.ValidateGroup(r.spec(ctx, plan, config, &resp.Diagnostics)))
 	}
 	if resp.Diagnostics.HasError() {
 		return

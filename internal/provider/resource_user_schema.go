@@ -17,21 +17,22 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-var userPlatformAttrs = []platformAttr{authentikUserAttr}
+var userPlatformAttrs = []platformAttr{authentikUserAttr, secodaUserAttr}
 
 type userModel struct {
 	ID                types.String `tfsdk:"id"`
-	Email             emailValue   `tfsdk:"email"`
+	Email             foldedString `tfsdk:"email"`
 	Name              types.String `tfsdk:"name"`
-	Role              types.String `tfsdk:"role"`
+	Role              foldedString `tfsdk:"role"`
 	Active            types.Bool   `tfsdk:"active"`
 	PasswordWO        types.String `tfsdk:"password_wo"`
 	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
 	Authentik         types.Object `tfsdk:"authentik"`
+	Secoda            types.Object `tfsdk:"secoda"`
 }
 
 func (m *userModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda}
 }
 
 func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -43,7 +44,7 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 		},
 		"email": schema.StringAttribute{
 			MarkdownDescription: "The user's email address. Compared case-insensitively with what the platform stores.",
-			CustomType:          emailType{},
+			CustomType:          foldedStringType{},
 			Required:            true,
 			Validators: []validator.String{
 				stringvalidator.LengthBetween(3, 254),
@@ -57,10 +58,12 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 		"role": schema.StringAttribute{
-			MarkdownDescription: "The user's role, on platforms that have a single role per user (see the capability table).",
-			Optional:            true,
-			Computed:            true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			MarkdownDescription: "The user's role, on platforms that have a single role per user (see the capability table). " +
+				"Compared case-insensitively.",
+			CustomType:    foldedStringType{},
+			Optional:      true,
+			Computed:      true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 		"active": schema.BoolAttribute{
 			MarkdownDescription: "Whether the user can sign in. Defaults to `true`.",

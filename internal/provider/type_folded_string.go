@@ -11,27 +11,27 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// emailType is a string compared case-insensitively. Platforms fold or keep email case as they like; with
-// semantic equality the framework keeps what the user wrote, so `Ada@Example.com` never shows a diff against
-// a stored `ada@example.com`.
-type emailType struct {
+// foldedStringType is a string compared case-insensitively, for emails and role names. Platforms fold or keep
+// case as they like; with semantic equality the framework keeps what the user wrote, so `Ada@Example.com` or
+// `Admin` never shows a diff against a stored `ada@example.com` or `admin`.
+type foldedStringType struct {
 	basetypes.StringType
 }
 
-var _ basetypes.StringTypable = emailType{}
+var _ basetypes.StringTypable = foldedStringType{}
 
-func (t emailType) Equal(o attr.Type) bool {
-	_, ok := o.(emailType)
+func (t foldedStringType) Equal(o attr.Type) bool {
+	_, ok := o.(foldedStringType)
 	return ok
 }
 
-func (t emailType) String() string { return "emailType" }
+func (t foldedStringType) String() string { return "foldedStringType" }
 
-func (t emailType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
-	return emailValue{StringValue: in}, nil
+func (t foldedStringType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
+	return foldedString{StringValue: in}, nil
 }
 
-func (t emailType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
+func (t foldedStringType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
 	v, err := t.StringType.ValueFromTerraform(ctx, in)
 	if err != nil {
 		return nil, err
@@ -40,31 +40,33 @@ func (t emailType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (at
 	if !ok {
 		return nil, fmt.Errorf("unexpected value type %T", v)
 	}
-	return emailValue{StringValue: s}, nil
+	return foldedString{StringValue: s}, nil
 }
 
-func (t emailType) ValueType(context.Context) attr.Value { return emailValue{} }
+func (t foldedStringType) ValueType(context.Context) attr.Value { return foldedString{} }
 
-// emailValue is a value of emailType.
-type emailValue struct {
+// foldedString is a value of foldedStringType.
+type foldedString struct {
 	basetypes.StringValue
 }
 
-var _ basetypes.StringValuableWithSemanticEquals = emailValue{}
+var _ basetypes.StringValuableWithSemanticEquals = foldedString{}
 
-func (v emailValue) Equal(o attr.Value) bool {
-	other, ok := o.(emailValue)
+func (v foldedString) Equal(o attr.Value) bool {
+	other, ok := o.(foldedString)
 	return ok && v.StringValue.Equal(other.StringValue)
 }
 
-func (v emailValue) Type(context.Context) attr.Type { return emailType{} }
+func (v foldedString) Type(context.Context) attr.Type { return foldedStringType{} }
 
-func (v emailValue) StringSemanticEquals(_ context.Context, newValue basetypes.StringValuable) (bool, diag.Diagnostics) {
-	other, ok := newValue.(emailValue)
+func (v foldedString) StringSemanticEquals(_ context.Context, newValue basetypes.StringValuable) (bool, diag.Diagnostics) {
+	other, ok := newValue.(foldedString)
 	if !ok {
 		return false, nil
 	}
 	return strings.EqualFold(v.ValueString(), other.ValueString()), nil
 }
 
-func newEmailValue(s string) emailValue { return emailValue{StringValue: basetypes.NewStringValue(s)} }
+func newFoldedString(s string) foldedString {
+	return foldedString{StringValue: basetypes.NewStringValue(s)}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/authentik"
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/secoda"
 )
 
 // mockServer is what every platform mock offers the command: its full handler (API, /__mock/
@@ -19,6 +20,7 @@ type mockServer interface {
 // plugs in with one entry here.
 var platforms = map[string]func(token string) mockServer{
 	"authentik": func(token string) mockServer { return authentik.New(authentik.Options{Token: token}) },
+	"secoda":    func(token string) mockServer { return secoda.New(secoda.Options{Token: token}) },
 }
 
 func platformNames() []string {
