@@ -1,0 +1,237 @@
+package tykaistudio
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+)
+
+const hookPrefix = mockapi.HookPrefix + "tyk_ai_studio"
+
+// hookRoutes are the mock-only routes for drift tests. They need no token and skip the API's rules
+// (a hook may make a non-admin receive notifications, or delete the super admin), but they refuse
+// unknown keys and references to objects that do not exist, so a typo in a test fails loudly.
+//
+//	DELETE /__mock/tyk_ai_studio/users/{id}       soft delete
+//	DELETE /__mock/tyk_ai_studio/groups/{id}      soft delete (the Default group too)
+//	PATCH  /__mock/tyk_ai_studio/users/{id}       overwrite the given attributes: email, name, password, is_admin, show_chat,
+//	                                              show_portal, email_verified, notifications_enabled, access_to_sso_config,
+//	                                              api_key, groups
+//	PATCH  /__mock/tyk_ai_studio/groups/{id}      overwrite the given attributes: name, members, catalogues, data_catalogues,
+//	                                              tool_catalogues
+//	POST   /__mock/tyk_ai_studio/users/{id}/roll  roll the key out of band; answers {"api_key": ...}
+//	GET    /__mock/tyk_ai_studio/state            edition, live group names and user emails, counts
+func (s *Server) hookRoutes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("DELETE "+hookPrefix+"/users/{id}", s.hookDeleteUser)
+	mux.HandleFunc("DELETE "+hookPrefix+"/groups/{id}", s.hookDeleteGroup)
+	mux.HandleFunc("PATCH "+hookPrefix+"/users/{id}", s.hookPatchUser)
+	mux.HandleFunc("PATCH "+hookPrefix+"/groups/{id}", s.hookPatchGroup)
+	mux.HandleFunc("POST "+hookPrefix+"/users/{id}/roll", s.hookRoll)
+	mux.HandleFunc("GET "+hookPrefix+"/state", s.hookState)
+	return mux
+}
+
+func (s *Server) hookUser(w http.ResponseWriter, r *http.Request) *user {
+	if id, ok := parseID(r.PathValue("id")); ok {
+		if u := s.st.liveUser(id); u != nil {
+			return u
+		}
+	}
+	mockapi.WriteHookError(w, http.StatusNotFound, "no live user "+r.PathValue("id"))
+	return nil
+}
+
+func (s *Server) hookGroup(w http.ResponseWriter, r *http.Request) *group {
+	if id, ok := parseID(r.PathValue("id")); ok {
+		if g := s.st.liveGroup(id); g != nil {
+			return g
+		}
+	}
+	mockapi.WriteHookError(w, http.StatusNotFound, "no live group "+r.PathValue("id"))
+	return nil
+}
+
+func (s *Server) hookDeleteUser(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if u := s.hookUser(w, r); u != nil {
+		now := s.clock()
+		u.deletedAt = &now
+		mockapi.WriteNoContent(w)
+	}
+}
+
+func (s *Server) hookDeleteGroup(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if g := s.hookGroup(w, r); g != nil {
+		s.applyGroupLists(g, groupFields{})
+		now := s.clock()
+		g.deletedAt = &now
+		mockapi.WriteNoContent(w)
+	}
+}
+
+func (s *Server) hookRoll(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if u := s.hookUser(w, r); u != nil {
+		u.apiKey = newAPIKey()
+		mockapi.WriteJSON(w, http.StatusOK, map[string]string{"api_key": u.apiKey})
+	}
+}
+
+// hookFields decodes a hook PATCH body strictly: each known key into its destination, unknown keys
+// and wrong types refused before anything changes.
+func hookFields(w http.ResponseWriter, r *http.Request, dst map[string]any) (map[string]bool, bool) {
+	var raw map[string]json.RawMessage
+	if err := json.NewDecoder(r.Body).Decode(&raw); err != nil {
+		mockapi.WriteHookError(w, http.StatusBadRequest, "body must be a JSON object: "+err.Error())
+		return nil, false
+	}
+	var errs []string
+	set := map[string]bool{}
+	for k, v := range raw {
+		target, known := dst[k]
+		if !known {
+			errs = append(errs, "unknown field "+k)
+			continue
+		}
+		dec := json.NewDecoder(bytes.NewReader(v))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(target); err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", k, err))
+			continue
+		}
+		set[k] = true
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		mockapi.WriteHookError(w, http.StatusBadRequest, strings.Join(errs, "; "))
+		return nil, false
+	}
+	return set, true
+}
+
+func (s *Server) hookPatchUser(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.hookUser(w, r)
+	if u == nil {
+		return
+	}
+	next := *u
+	var groups []uint32
+	set, ok := hookFields(w, r, map[string]any{
+		"email": &next.email, "name": &next.name, "password": &next.password, "is_admin": &next.isAdmin,
+		"show_chat": &next.showChat, "show_portal": &next.showPortal, "email_verified": &next.emailVerified,
+		"notifications_enabled": &next.notificationsEnabled, "access_to_sso_config": &next.accessToSSOConfig,
+		"api_key": &next.apiKey, "groups": &groups,
+	})
+	if !ok {
+		return
+	}
+	for _, id := range groups {
+		if s.st.liveGroup(id) == nil {
+			mockapi.WriteHookError(w, http.StatusBadRequest, fmt.Sprintf("groups: no live group %d", id))
+			return
+		}
+	}
+	next.updatedAt = s.clock()
+	*u = next
+	if set["groups"] {
+		s.st.setUserGroups(u.id, groups)
+	}
+	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": s.renderUserWithGroups(u)})
+}
+
+func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	g := s.hookGroup(w, r)
+	if g == nil {
+		return
+	}
+	var f groupFields
+	set, ok := hookFields(w, r, map[string]any{
+		"name": &f.Name, "members": &f.Members, "catalogues": &f.Catalogues,
+		"data_catalogues": &f.DataCatalogues, "tool_catalogues": &f.ToolCatalogues,
+	})
+	if !ok {
+		return
+	}
+	for _, id := range f.Members {
+		if s.st.liveUser(id) == nil {
+			mockapi.WriteHookError(w, http.StatusBadRequest, fmt.Sprintf("members: no live user %d", id))
+			return
+		}
+	}
+	for _, k := range catalogueKinds {
+		if missing := s.st.missingCatalogues(k, f.list(k)); len(missing) > 0 {
+			mockapi.WriteHookError(w, http.StatusBadRequest, fmt.Sprintf("%s: no catalogue %v", k.attribute(), missing))
+			return
+		}
+	}
+	if set["name"] {
+		g.name = f.Name
+	}
+	if set["members"] {
+		g.setMembers(f.Members)
+	}
+	for _, k := range catalogueKinds {
+		if set[k.attribute()] {
+			g.lists[k] = setOf(f.list(k))
+		}
+	}
+	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": s.renderGroup(g, true)})
+}
+
+// stateJSON is what tests assert "no duplicates, no orphans, no phantoms" against. Only live
+// objects count.
+type stateJSON struct {
+	Edition     Edition    `json:"edition"`
+	Groups      stateNames `json:"groups"`
+	Users       stateUsers `json:"users"`
+	Memberships int        `json:"memberships"`
+	KeyedUsers  int        `json:"users_with_api_key"`
+}
+
+type stateNames struct {
+	Count int      `json:"count"`
+	Names []string `json:"names"`
+}
+
+type stateUsers struct {
+	Count  int      `json:"count"`
+	Emails []string `json:"emails"`
+}
+
+func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := stateJSON{Edition: s.edition, Groups: stateNames{Names: []string{}}, Users: stateUsers{Emails: []string{}}}
+	for _, g := range s.st.groups {
+		if g.live() {
+			out.Groups.Names = append(out.Groups.Names, g.name)
+			out.Memberships += len(s.st.liveMembers(g))
+		}
+	}
+	for _, u := range s.st.users {
+		if u.live() {
+			out.Users.Emails = append(out.Users.Emails, u.email)
+			if u.apiKey != "" {
+				out.KeyedUsers++
+			}
+		}
+	}
+	sort.Strings(out.Groups.Names)
+	sort.Strings(out.Users.Emails)
+	out.Groups.Count, out.Users.Count = len(out.Groups.Names), len(out.Users.Emails)
+	mockapi.WriteJSON(w, http.StatusOK, out)
+}
