@@ -42,3 +42,10 @@ type SpecValidator interface {
 	ValidateUser(spec UserSpec) []FieldError
 	ValidateAPIKey(spec APIKeySpec) []FieldError
 }
+
+// DeletionGuard is implemented by backends whose platform refuses to delete some objects (a built-in
+// group). The provider asks at plan time, so a destroy plan fails before anything is deleted.
+type DeletionGuard interface {
+	// GroupDeletionRefused returns why the group cannot be deleted, or "".
+	GroupDeletionRefused(name string) string
+}

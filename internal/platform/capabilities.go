@@ -39,6 +39,9 @@ type Capabilities struct {
 	// ReplaceOnChange lists attributes the platform cannot change in place (dotted for nested attributes,
 	// such as "unleash.username"); changing one plans a replacement.
 	ReplaceOnChange map[Kind][]string
+	// CreateOnly maps attributes that can be set on create but never changed afterwards, not even by
+	// replacement that users would expect, to the reason; changing one is a plan-time error.
+	CreateOnly map[Feature]string
 }
 
 // Check returns an *UnsupportedError when the feature (or its whole type) is unsupported, else nil.

@@ -29,6 +29,19 @@ var capabilityTable = map[Name]Capabilities{
 		ReplaceOnChange: map[Kind][]string{KindUser: {"email"}},
 	},
 	TykAIStudio: {
-		Unsupported: map[Feature]string{},
+		Available: true,
+		Unsupported: map[Feature]string{
+			{KindUserGroup, "description"}: "Tyk AI Studio groups (Teams) have no description",
+			{KindUser, "active"}:           "Tyk AI Studio has no activation flag; set tyk_ai_studio.email_verified = false to block sign-in, or remove the user",
+			{KindAPIKey, "description"}:    "a Tyk AI Studio key is the user's single current key and has no description",
+			{KindAPIKey, "expires_at"}:     "Tyk AI Studio keys do not expire; use rotation_triggers to roll them",
+		},
+		ReadOnly: map[Feature]string{
+			{KindUser, "role"}: "Tyk AI Studio derives the role from tyk_ai_studio.is_admin and show_portal",
+		},
+		ReplaceOnChange: map[Kind][]string{KindAPIKey: {"user_id"}},
+		CreateOnly: map[Feature]string{
+			{KindUser, "password_wo_version"}: "Tyk AI Studio sets a password only when the user is created; the API ignores it on update. Reset it in the UI, or replace the user",
+		},
 	},
 }

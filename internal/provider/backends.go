@@ -7,6 +7,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/tykaistudio"
 )
 
 // platformEnvVars are the environment variables a platform's own tooling uses, read after the ROSTER_ ones.
@@ -27,6 +28,9 @@ var backendFactories = map[platform.Name]func(s settings, http httpclient.Config
 	},
 	platform.Secoda: func(s settings, http httpclient.Config) (platform.Backend, error) {
 		return secoda.New(secoda.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
+	},
+	platform.TykAIStudio: func(s settings, http httpclient.Config) (platform.Backend, error) {
+		return tykaistudio.New(tykaistudio.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
 	},
 }
 

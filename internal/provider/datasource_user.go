@@ -24,17 +24,18 @@ func newUserDataSource() datasource.DataSource { return &userDataSource{} }
 
 // userDataModel is roster_user without the write-only password attributes.
 type userDataModel struct {
-	ID        types.String `tfsdk:"id"`
-	Email     types.String `tfsdk:"email"`
-	Name      types.String `tfsdk:"name"`
-	Role      types.String `tfsdk:"role"`
-	Active    types.Bool   `tfsdk:"active"`
-	Authentik types.Object `tfsdk:"authentik"`
-	Secoda    types.Object `tfsdk:"secoda"`
+	ID          types.String `tfsdk:"id"`
+	Email       types.String `tfsdk:"email"`
+	Name        types.String `tfsdk:"name"`
+	Role        types.String `tfsdk:"role"`
+	Active      types.Bool   `tfsdk:"active"`
+	Authentik   types.Object `tfsdk:"authentik"`
+	Secoda      types.Object `tfsdk:"secoda"`
+	TykAIStudio types.Object `tfsdk:"tyk_ai_studio"`
 }
 
 func (m *userDataModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio}
 }
 
 func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

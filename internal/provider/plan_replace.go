@@ -31,3 +31,25 @@ func requireReplacements(ctx context.Context, d *providerData, kind platform.Kin
 		resp.RequiresReplace.Append(p)
 	}
 }
+
+// rejectCreateOnlyChanges fails the plan when an attribute the platform accepts only on create changes
+// on an existing resource (the capability table's CreateOnly).
+func rejectCreateOnlyChanges(ctx context.Context, d *providerData, kind platform.Kind, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	for f, reason := range d.capabilities.CreateOnly {
+		if f.Kind != kind {
+			continue
+		}
+		p := fieldPath(f.Attribute)
+		var planned, prior attr.Value
+		if req.Plan.GetAttribute(ctx, p, &planned).HasError() || req.State.GetAttribute(ctx, p, &prior).HasError() {
+			continue
+		}
+		if planned == nil || prior == nil || planned.Equal(prior) {
+			continue
+		}
+		resp.Diagnostics.AddAttributeError(p, f.Attribute+" cannot change on "+d.platform.DisplayName(), reason+".")
+	}
+}

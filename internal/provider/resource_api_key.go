@@ -53,6 +53,7 @@ func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	nullForeignAttributes(r.data, apiKeyPlatformAttrs, plan.platformObjects())
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	requireReplacements(ctx, r.data, platform.KindAPIKey, req, resp)
+	rejectCreateOnlyChanges(ctx, r.data, platform.KindAPIKey, req, resp)
 }
 
 func (r *apiKeyResource) spec(ctx context.Context, plan, config apiKeyModel, diags *diag.Diagnostics) platform.APIKeySpec {

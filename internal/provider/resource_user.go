@@ -47,12 +47,17 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	role := platform.Feature{Kind: platform.KindUser, Attribute: "role"}
 	if !r.data.supports(platform.KindUser, "role") {
 		plan.Role = foldedString{StringValue: types.StringNull()}
+	} else if _, derived := r.data.capabilities.ReadOnly[role]; derived && !req.State.Raw.IsNull() && !req.Plan.Raw.Equal(req.State.Raw) {
+		// The platform derives the role from other fields, which this update may change.
+		plan.Role = foldedString{StringValue: types.StringUnknown()}
 	}
 	nullForeignAttributes(r.data, userPlatformAttrs, plan.platformObjects())
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	requireReplacements(ctx, r.data, platform.KindUser, req, resp)
+	rejectCreateOnlyChanges(ctx, r.data, platform.KindUser, req, resp)
 }
 
 func (r *userResource) spec(ctx context.Context, plan, config userModel, password *string, diags *diag.Diagnostics) platform.UserSpec {

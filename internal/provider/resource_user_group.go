@@ -28,7 +28,11 @@ func (r *userGroupResource) Metadata(_ context.Context, req resource.MetadataReq
 // ModifyPlan runs the platform checks that need the provider's platform: foreign nested attributes,
 // unsupported attributes and the platform's own rules. It sends no request.
 func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !r.planChecksApply() {
+	if !r.planChecksApply() {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		r.checkDeletion(ctx, req, resp)
 		return
 	}
 	var config, plan userGroupModel
@@ -51,6 +55,20 @@ func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	nullForeignAttributes(r.data, groupPlatformAttrs, plan.platformObjects())
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	requireReplacements(ctx, r.data, platform.KindUserGroup, req, resp)
+	rejectCreateOnlyChanges(ctx, r.data, platform.KindUserGroup, req, resp)
+}
+
+// checkDeletion fails a destroy plan for a group the platform refuses to delete.
+func (r *userGroupResource) checkDeletion(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	guard, ok := r.data.backend.(platform.DeletionGuard)
+	if !ok || req.State.Raw.IsNull() {
+		return
+	}
+	var prior userGroupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if reason := guard.GroupDeletionRefused(prior.Name.ValueString()); reason != "" {
+		resp.Diagnostics.AddError("Cannot delete user group "+prior.Name.ValueString(), reason+".")
+	}
 }
 
 // spec builds the desired state; config decides what Terraform manages (null = leave alone).

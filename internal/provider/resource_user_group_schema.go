@@ -16,7 +16,7 @@ import (
 )
 
 // groupPlatformAttrs are the per-platform nested attributes of roster_user_group.
-var groupPlatformAttrs = []platformAttr{authentikGroupAttr, secodaGroupAttr}
+var groupPlatformAttrs = []platformAttr{authentikGroupAttr, secodaGroupAttr, tykGroupAttr}
 
 type userGroupModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -25,10 +25,11 @@ type userGroupModel struct {
 	Members     types.Set    `tfsdk:"members"`
 	Authentik   types.Object `tfsdk:"authentik"`
 	Secoda      types.Object `tfsdk:"secoda"`
+	TykAIStudio types.Object `tfsdk:"tyk_ai_studio"`
 }
 
 func (m *userGroupModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio}
 }
 
 func (r *userGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

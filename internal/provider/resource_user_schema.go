@@ -17,7 +17,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-var userPlatformAttrs = []platformAttr{authentikUserAttr, secodaUserAttr}
+var userPlatformAttrs = []platformAttr{authentikUserAttr, secodaUserAttr, tykUserAttr}
 
 type userModel struct {
 	ID                types.String `tfsdk:"id"`
@@ -29,10 +29,11 @@ type userModel struct {
 	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
 	Authentik         types.Object `tfsdk:"authentik"`
 	Secoda            types.Object `tfsdk:"secoda"`
+	TykAIStudio       types.Object `tfsdk:"tyk_ai_studio"`
 }
 
 func (m *userModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio}
 }
 
 func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -61,6 +61,8 @@ func stringSet(_ context.Context, values []string, diags *diag.Diagnostics) type
 	return set
 }
 
+var positiveIntPattern = regexp.MustCompile(`^[1-9][0-9]*$`)
+
 var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 func uuidValidator() validator.String {

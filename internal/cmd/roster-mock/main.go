@@ -42,7 +42,7 @@ func main() {
 }
 
 type config struct {
-	platform, listen, token, faults string
+	platform, listen, token, faults, tykEdition string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -52,6 +52,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.platform, "platform", "", "platform to mock: "+strings.Join(platformNames(), ", "))
 	fs.StringVar(&c.listen, "listen", "127.0.0.1:0", "loopback host:port to listen on (port 0 picks a free one)")
 	fs.StringVar(&c.token, "token", "", "API token of the seeded admin")
+	fs.StringVar(&c.tykEdition, "tyk-edition", "enterprise", "tyk_ai_studio only: enterprise or community (groups need Enterprise)")
 	fs.StringVar(&c.faults, "faults", "", `optional JSON list of fault rules, e.g. '[{"kind":"status","status":429,"retry_after":"1","times":3}]'`)
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -64,6 +65,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.token == "" {
 		return c, errors.New("-token is required")
+	}
+	if c.tykEdition != "enterprise" && c.tykEdition != "community" {
+		return c, fmt.Errorf("-tyk-edition must be enterprise or community, not %q", c.tykEdition)
 	}
 	return c, checkLoopback(c.listen)
 }
@@ -78,7 +82,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "roster-mock:", err)
 		return exitUsage
 	}
-	mock := platforms[cfg.platform](cfg.token)
+	mock := platforms[cfg.platform](mockOptions{token: cfg.token, tykEdition: cfg.tykEdition})
 	if cfg.faults != "" {
 		var rules []mockapi.FaultRule
 		if err := json.Unmarshal([]byte(cfg.faults), &rules); err != nil {

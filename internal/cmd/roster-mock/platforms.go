@@ -7,6 +7,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/authentik"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/secoda"
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
 )
 
 // mockServer is what every platform mock offers the command: its full handler (API, /__mock/
@@ -16,11 +17,20 @@ type mockServer interface {
 	Faults() *mockapi.Faults
 }
 
-// platforms maps a -platform name to a constructor taking the admin API token. A new platform
-// plugs in with one entry here.
-var platforms = map[string]func(token string) mockServer{
-	"authentik": func(token string) mockServer { return authentik.New(authentik.Options{Token: token}) },
-	"secoda":    func(token string) mockServer { return secoda.New(secoda.Options{Token: token}) },
+// mockOptions are the command's settings a constructor may use.
+type mockOptions struct {
+	token string
+	// tykEdition is "enterprise" (default) or "community".
+	tykEdition string
+}
+
+// platforms maps a -platform name to its constructor. A new platform plugs in with one entry here.
+var platforms = map[string]func(o mockOptions) mockServer{
+	"authentik": func(o mockOptions) mockServer { return authentik.New(authentik.Options{Token: o.token}) },
+	"secoda":    func(o mockOptions) mockServer { return secoda.New(secoda.Options{Token: o.token}) },
+	"tyk_ai_studio": func(o mockOptions) mockServer {
+		return tykaistudio.New(tykaistudio.Options{Token: o.token, Edition: tykaistudio.Edition(o.tykEdition)})
+	},
 }
 
 func platformNames() []string {
