@@ -1,0 +1,151 @@
+package unleash
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"sort"
+	"strconv"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+)
+
+const hookPrefix = mockapi.HookPrefix + "unleash"
+
+// hookRoutes are the mock-only routes for drift tests. They need no token and skip the API's validation, but
+// refuse references to objects that do not exist.
+//
+//	DELETE /__mock/unleash/users/{id}     delete (memberships go too)
+//	PATCH  /__mock/unleash/users/{id}     overwrite: name, email, username (strings), rootRole (id)
+//	DELETE /__mock/unleash/groups/{id}
+//	PATCH  /__mock/unleash/groups/{id}    overwrite: name, description, mappingsSSO, rootRole (id or null), users (ids)
+//	DELETE /__mock/unleash/tokens/{id}    {id}: the secret, the roster id (see TokenID) or a unique tokenName
+//	GET    /__mock/unleash/state          counts and natural keys of everything, sorted
+func (s *Server) hookRoutes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("DELETE "+hookPrefix+"/users/{id}", s.hookDeleteUser)
+	mux.HandleFunc("PATCH "+hookPrefix+"/users/{id}", s.hookPatchUser)
+	mux.HandleFunc("DELETE "+hookPrefix+"/groups/{id}", s.hookDeleteGroup)
+	mux.HandleFunc("PATCH "+hookPrefix+"/groups/{id}", s.hookPatchGroup)
+	mux.HandleFunc("DELETE "+hookPrefix+"/tokens/{id}", s.hookDeleteToken)
+	mux.HandleFunc("GET "+hookPrefix+"/state", s.hookState)
+	return mux
+}
+
+// TokenID is the id the roster provider gives a v1 token: the first 24 hex digits of the SHA-256 of its
+// secret, so that the secret never appears in a plan or an id. Hooks accept it so a drift test can use the
+// id from Terraform state.
+func TokenID(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])[:24]
+}
+
+func (s *Server) hookUser(w http.ResponseWriter, r *http.Request) *user {
+	if id, err := strconv.Atoi(r.PathValue("id")); err == nil {
+		if u := s.st.users[id]; u != nil {
+			return u
+		}
+	}
+	mockapi.WriteHookError(w, http.StatusNotFound, "no user "+r.PathValue("id"))
+	return nil
+}
+
+func (s *Server) hookGroup(w http.ResponseWriter, r *http.Request) *group {
+	if id, err := strconv.Atoi(r.PathValue("id")); err == nil {
+		if g := s.st.groups[id]; g != nil {
+			return g
+		}
+	}
+	mockapi.WriteHookError(w, http.StatusNotFound, "no group "+r.PathValue("id"))
+	return nil
+}
+
+func (s *Server) hookDeleteUser(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if u := s.hookUser(w, r); u != nil {
+		s.st.deleteUser(u.id)
+		mockapi.WriteNoContent(w)
+	}
+}
+
+func (s *Server) hookDeleteGroup(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if g := s.hookGroup(w, r); g != nil {
+		delete(s.st.groups, g.id)
+		mockapi.WriteNoContent(w)
+	}
+}
+
+func (s *Server) hookDeleteToken(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key := r.PathValue("id")
+	var matches []int
+	for i, t := range s.st.tokens {
+		if t.secret == key || TokenID(t.secret) == key || t.tokenName == key {
+			matches = append(matches, i)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		mockapi.WriteHookError(w, http.StatusNotFound, "no token "+key)
+	case 1:
+		i := matches[0]
+		s.st.tokens = append(s.st.tokens[:i], s.st.tokens[i+1:]...)
+		mockapi.WriteNoContent(w)
+	default:
+		mockapi.WriteHookError(w, http.StatusConflict, "several tokens match "+key+"; use the secret or the id")
+	}
+}
+
+type stateJSON struct {
+	Users struct {
+		Count     int      `json:"count"`
+		Emails    []string `json:"emails"`
+		Usernames []string `json:"usernames"`
+	} `json:"users"`
+	Groups struct {
+		Count int      `json:"count"`
+		Names []string `json:"names"`
+	} `json:"groups"`
+	Tokens struct {
+		Count int      `json:"count"`
+		Names []string `json:"names"`
+	} `json:"tokens"`
+	Memberships int     `json:"memberships"`
+	Edition     Edition `json:"edition"`
+}
+
+func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out stateJSON
+	out.Edition = s.edition
+	out.Users.Emails, out.Users.Usernames = []string{}, []string{}
+	for _, u := range s.st.users {
+		out.Users.Count++
+		if u.email != "" {
+			out.Users.Emails = append(out.Users.Emails, u.email)
+		}
+		if u.username != "" {
+			out.Users.Usernames = append(out.Users.Usernames, u.username)
+		}
+	}
+	out.Groups.Names = []string{}
+	for _, g := range s.st.groups {
+		out.Groups.Count++
+		out.Groups.Names = append(out.Groups.Names, g.name)
+		out.Memberships += len(g.members)
+	}
+	out.Tokens.Names = []string{}
+	for _, t := range s.st.tokens {
+		out.Tokens.Count++
+		out.Tokens.Names = append(out.Tokens.Names, t.tokenName)
+	}
+	for _, l := range [][]string{out.Users.Emails, out.Users.Usernames, out.Groups.Names, out.Tokens.Names} {
+		sort.Strings(l)
+	}
+	mockapi.WriteJSON(w, http.StatusOK, out)
+}

@@ -1,0 +1,133 @@
+package unleash
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// createAttempts bounds how often a create whose answer was lost is tried again after the lookup by natural
+// key found nothing.
+const createAttempts = 3
+
+// defaultUserCreatesPerMinute is Unleash's CREATE_USER_RATE_LIMIT_PER_MINUTE default.
+const defaultUserCreatesPerMinute = 20
+
+// Config configures a Client.
+type Config struct {
+	// Endpoint is the server root (https://unleash.example.com, or with a sub-path when Unleash runs under
+	// one). A trailing /api or /api/admin is tolerated, since users paste those too.
+	Endpoint string
+	// Token is an admin API token or a personal access token. It is sent as "Authorization: <token>"; a
+	// "Bearer " prefix in the configuration is stripped, since the raw form works for every token kind.
+	Token string
+	// HTTP carries the provider's transport settings. New overrides BaseURL, Authorization and DecodeError.
+	HTTP httpclient.Config
+	// UserCreatesPerMinute paces user creates and password changes, which Unleash limits per client IP: 0
+	// means 20 (the server's default), a negative value turns pacing off (a 429 is still waited out).
+	UserCreatesPerMinute int
+}
+
+// Client talks to one Unleash instance.
+type Client struct {
+	http  *httpclient.Client
+	token string
+	// pacer gates the requests that count against the user-admin POST budget; nil when pacing is off.
+	pacer *windowPacer
+	// groupsUnsupported is set once the server has shown that it is the open-source edition, so that a plan
+	// with many groups fails fast instead of asking again for each one.
+	groupsUnsupported atomic.Bool
+}
+
+var (
+	_ platform.Backend       = (*Client)(nil)
+	_ platform.SpecValidator = (*Client)(nil)
+)
+
+var bearerPrefix = regexp.MustCompile(`(?i)^bearer(\s+|$)`)
+
+// New builds a Client. It makes no request, so a provider can be configured before the server is reachable.
+func New(cfg Config) (*Client, error) {
+	base, err := baseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	token := bearerPrefix.ReplaceAllString(strings.TrimSpace(cfg.Token), "")
+	if token == "" {
+		return nil, errors.New("unleash: an API token is required (an admin API token or a personal access token)")
+	}
+	httpCfg := cfg.HTTP
+	httpCfg.BaseURL = base
+	httpCfg.Authorization = token
+	httpCfg.DecodeError = newErrorDecoder(token)
+	hc, err := httpclient.New(httpCfg)
+	if err != nil {
+		return nil, fmt.Errorf("unleash: %w", err)
+	}
+	c := &Client{http: hc, token: token}
+	switch limit := cfg.UserCreatesPerMinute; {
+	case limit == 0:
+		c.pacer = newWindowPacer(defaultUserCreatesPerMinute, time.Minute)
+	case limit > 0:
+		c.pacer = newWindowPacer(limit, time.Minute)
+	}
+	return c, nil
+}
+
+// Platform implements platform.Backend.
+func (c *Client) Platform() platform.Name { return platform.Unleash }
+
+// Capabilities implements platform.Backend.
+func (c *Client) Capabilities() platform.Capabilities {
+	return platform.CapabilitiesOf(platform.Unleash)
+}
+
+// baseURL validates the endpoint and strips a pasted /api or /api/admin suffix: request paths carry the full
+// /api/admin/... path themselves.
+func baseURL(endpoint string) (string, error) {
+	raw := strings.TrimSpace(endpoint)
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("unleash endpoint %q: want the server root, such as https://unleash.example.com", endpoint)
+	}
+	if u.User != nil {
+		// Credentials in the URL would end up in error messages and logs; the token argument is the way in.
+		return "", errors.New("unleash endpoint: must not contain credentials; use the token argument")
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("unleash endpoint %q: must not contain a query or fragment", endpoint)
+	}
+	path := strings.TrimRight(u.Path, "/")
+	for _, suffix := range []string{"/api/admin", "/api"} {
+		if strings.HasSuffix(path, suffix) {
+			path = strings.TrimSuffix(path, suffix)
+			break
+		}
+	}
+	u.Path = path
+	u.RawPath = ""
+	return u.String(), nil
+}
+
+// call sends one request and decodes a JSON answer into out (when out is non-nil).
+func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
+	resp, err := c.http.Do(ctx, req)
+	if err != nil {
+		return err
+	}
+	if out == nil {
+		return nil
+	}
+	if err := resp.JSON(out); err != nil {
+		return fmt.Errorf("unleash %s %s: %w", req.Method, req.Path, err)
+	}
+	return nil
+}

@@ -1,0 +1,67 @@
+package unleash
+
+import (
+	"fmt"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// UserExtra holds the user fields only Unleash has (the `unleash` block of roster_user).
+type UserExtra struct {
+	// Username is the login name; "" means none. Unleash cannot change it after create (a PUT silently
+	// ignores it), so the provider replaces the user when it changes. Read reports the server's value.
+	Username string
+	// SendEmail asks Unleash to e-mail an invite on create; nil means false. It is always sent, because the
+	// server's own default is true. Read leaves it nil: Unleash does not keep it.
+	SendEmail *bool
+}
+
+// GroupExtra holds the group fields only Unleash has (the `unleash` block of roster_user_group).
+type GroupExtra struct {
+	// RootRole is the root role given to every member: a name (Admin, Editor, Viewer) or a role id. nil leaves
+	// it unmanaged; "" clears it. Read reports the name for the built-in roles and the id otherwise.
+	RootRole *string
+	// SSOMappings are SSO group names mapped onto the group; nil leaves them unmanaged. Read reports them
+	// sorted, [] when there are none.
+	SSOMappings []string
+}
+
+// APIKeyExtra holds the API token fields only Unleash has (the `unleash` block of roster_api_key).
+type APIKeyExtra struct {
+	// Type is client, backend or frontend ("" means backend, the kind Unleash recommends for server SDKs).
+	// Admin tokens cannot be created since Unleash 8. Read normalises backend to client, because Unleash
+	// lists backend tokens as client tokens; the admin bootstrap token reads as "admin".
+	Type string
+	// Environment is the one environment the token works in; "" means the server default (development).
+	Environment string
+	// Projects limits the token to projects; nil means all (["*"]). Read reports them sorted.
+	Projects []string
+}
+
+// Platform implements platform.Extra.
+func (UserExtra) Platform() platform.Name { return platform.Unleash }
+
+// Platform implements platform.Extra.
+func (GroupExtra) Platform() platform.Name { return platform.Unleash }
+
+// Platform implements platform.Extra.
+func (APIKeyExtra) Platform() platform.Name { return platform.Unleash }
+
+// extraAs returns the Unleash fields of a spec as T. It accepts T and *T (the provider may build either),
+// treats nil as "nothing managed", and rejects another platform's fields, which would otherwise be dropped
+// without a word.
+func extraAs[T platform.Extra](e platform.Extra) (T, error) {
+	var zero T
+	switch x := any(e).(type) {
+	case nil:
+		return zero, nil
+	case T:
+		return x, nil
+	case *T:
+		if x == nil {
+			return zero, nil
+		}
+		return *x, nil
+	}
+	return zero, fmt.Errorf("unleash: got %s fields (%T) where %T was expected", e.Platform().DisplayName(), e, zero)
+}

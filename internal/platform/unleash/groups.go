@@ -1,0 +1,234 @@
+package unleash
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+const groupsPath = "/api/admin/groups"
+
+func groupPath(id int) string { return groupsPath + "/" + strconv.Itoa(id) }
+
+// groupsUnsupportedReason is the message a user of the open-source edition sees for any group operation.
+const groupsUnsupportedReason = "user groups need Unleash Enterprise; this server is the open-source edition"
+
+func (c *Client) unsupportedGroups() error {
+	return &platform.UnsupportedError{
+		Platform: platform.Unleash,
+		Feature:  platform.Feature{Kind: platform.KindUserGroup},
+		Reason:   groupsUnsupportedReason,
+	}
+}
+
+// groupCall sends a request to the groups API. The open-source edition has no such routes: the generic route
+// 404 becomes *platform.UnsupportedError (remembered, so later calls fail without a request). Any other
+// answer is returned as is; a 404 for a missing group stays a *platform.NotFoundError.
+func (c *Client) groupCall(ctx context.Context, req httpclient.Request, out any) error {
+	if c.groupsUnsupported.Load() {
+		return c.unsupportedGroups()
+	}
+	err := c.call(ctx, req, out)
+	if isRouteNotFound(err) {
+		c.groupsUnsupported.Store(true)
+		return c.unsupportedGroups()
+	}
+	return renameField(err, attrRole, attrRootRole)
+}
+
+// CreateGroup implements platform.Backend. The answer carries no users, so the group is read back (if only
+// that read fails, the id is returned with the error). A create whose answer was lost is resolved by the
+// group's name (Unleash refuses duplicates with a 409).
+func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (platform.Group, error) {
+	body, err := groupWriteFrom(spec, nil)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	create := func() (platform.Group, error) {
+		var w groupWire
+		if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &w); err != nil {
+			return platform.Group{}, certain(err)
+		}
+		return platform.Group{ID: strconv.Itoa(w.ID)}, nil
+	}
+	find := func() (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
+	created, err := platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	group, err := c.ReadGroup(ctx, created.ID)
+	if err != nil {
+		// The group exists: hand back its id so the provider records it instead of orphaning it.
+		return platform.Group{ID: created.ID}, fmt.Errorf("the Unleash group %s was created, but reading it back failed: %w", created.ID, err)
+	}
+	return group, nil
+}
+
+// ReadGroup implements platform.Backend with one request, members included.
+func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, error) {
+	n, err := parseNumericID("group", id)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	return c.readGroup(ctx, n)
+}
+
+func (c *Client) readGroup(ctx context.Context, id int) (platform.Group, error) {
+	var w groupWire
+	if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodGet, Path: groupPath(id)}, &w); err != nil {
+		return platform.Group{}, withKind(err, platform.KindUserGroup, strconv.Itoa(id))
+	}
+	return groupFromWire(w), nil
+}
+
+// UpdateGroup implements platform.Backend. A PUT replaces the whole group, users included, so the current
+// group is read first and every field the spec leaves unmanaged (members, description, root role, SSO
+// mappings) is sent back as it is; the group is read again after, since the answer has no users.
+func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.GroupSpec) (platform.Group, error) {
+	n, err := parseNumericID("group", id)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	var current groupWire
+	if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodGet, Path: groupPath(n)}, &current); err != nil {
+		return platform.Group{}, withKind(err, platform.KindUserGroup, id)
+	}
+	body, err := groupWriteFrom(spec, &current)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodPut, Path: groupPath(n), Body: body}, nil); err != nil {
+		return platform.Group{}, withKind(err, platform.KindUserGroup, id)
+	}
+	return c.readGroup(ctx, n)
+}
+
+// DeleteGroup implements platform.Backend. Unleash deletes at once and answers 200 for a missing group too.
+// On the open-source edition it is *platform.UnsupportedError, never a silent success.
+func (c *Client) DeleteGroup(ctx context.Context, id string) error {
+	n, err := parseNumericID("group", id)
+	if err != nil {
+		return err
+	}
+	err = c.groupCall(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(n)}, nil)
+	if platform.IsNotFound(err) {
+		return nil
+	}
+	return withKind(err, platform.KindUserGroup, id)
+}
+
+// ListGroups implements platform.Backend with one request (Unleash does not paginate groups). A name filter
+// is exact, applied here.
+func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([]platform.Group, error) {
+	var w groupsWire
+	if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodGet, Path: groupsPath}, &w); err != nil {
+		return nil, err
+	}
+	groups := make([]platform.Group, 0, len(w.Groups))
+	for _, g := range w.Groups {
+		if filter.Name == "" || g.Name == filter.Name {
+			groups = append(groups, groupFromWire(g))
+		}
+	}
+	return groups, nil
+}
+
+// FindGroupByName implements platform.Backend. Unleash refuses a second group of the same name (exact,
+// case-sensitive match).
+func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
+	if name == "" {
+		return platform.Group{}, notFound(platform.KindUserGroup, name)
+	}
+	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
+	if err != nil {
+		return platform.Group{}, err
+	}
+	if len(groups) == 0 {
+		return platform.Group{}, notFound(platform.KindUserGroup, name)
+	}
+	return groups[0], nil
+}
+
+// groupFromWire maps a group read by GET. Members are sorted numerically, SSO mappings lexically, so the same
+// server state always reads the same.
+func groupFromWire(w groupWire) platform.Group {
+	ids := make([]int, 0, len(w.Users))
+	for _, u := range w.Users {
+		ids = append(ids, u.User.ID)
+	}
+	slices.Sort(ids)
+	members := make([]string, len(ids))
+	for i, id := range ids {
+		members[i] = strconv.Itoa(id)
+	}
+	extra := GroupExtra{SSOMappings: slices.Sorted(slices.Values(w.MappingsSSO))}
+	if extra.SSOMappings == nil {
+		extra.SSOMappings = []string{}
+	}
+	if w.RootRole != nil && *w.RootRole != 0 {
+		role := roleFromID(int(*w.RootRole))
+		extra.RootRole = &role
+	}
+	g := platform.Group{ID: strconv.Itoa(w.ID), Name: w.Name, Members: members, Extra: extra}
+	if w.Description != nil {
+		g.Description = *w.Description
+	}
+	return g
+}
+
+// groupWriteFrom builds the POST/PUT body. current is the group as it is (nil on create): a PUT replaces
+// every field, so what the spec leaves unmanaged is copied from it.
+func groupWriteFrom(spec platform.GroupSpec, current *groupWire) (groupWrite, error) {
+	extra, err := extraAs[GroupExtra](spec.Extra)
+	if err != nil {
+		return groupWrite{}, err
+	}
+	body := groupWrite{Name: spec.Name, MappingsSSO: extra.SSOMappings, Users: []groupUserWrite{}}
+	switch {
+	case spec.Description != nil:
+		if *spec.Description != "" {
+			body.Description = spec.Description
+		}
+	case current != nil:
+		body.Description = current.Description
+	}
+	if body.MappingsSSO == nil && current != nil {
+		body.MappingsSSO = current.MappingsSSO
+	}
+	if body.MappingsSSO == nil {
+		body.MappingsSSO = []string{} // the schema has no null here
+	}
+	switch {
+	case extra.RootRole != nil:
+		if *extra.RootRole != "" {
+			id, err := roleID(*extra.RootRole)
+			if err != nil {
+				return groupWrite{}, err
+			}
+			body.RootRole = &id
+		}
+	case current != nil && current.RootRole != nil && *current.RootRole != 0:
+		id := int(*current.RootRole)
+		body.RootRole = &id
+	}
+	switch {
+	case spec.Members != nil:
+		for _, m := range spec.Members {
+			id, err := parseNumericID("user", m)
+			if err != nil {
+				return groupWrite{}, err
+			}
+			body.Users = append(body.Users, groupUserWrite{User: groupUserRef{ID: id}})
+		}
+	case current != nil:
+		for _, u := range current.Users {
+			body.Users = append(body.Users, groupUserWrite{User: groupUserRef{ID: u.User.ID}})
+		}
+	}
+	return body, nil
+}

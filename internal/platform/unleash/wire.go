@@ -1,0 +1,118 @@
+package unleash
+
+import "time"
+
+// Wire structs: the JSON Unleash sends and accepts, named as in its OpenAPI document. Only the fields the
+// client uses are declared; volatile ones (seenAt, loginAttempts, imageUrl, inviteLink) are left out on
+// purpose so they can never reach Terraform state.
+
+// userWire is userSchema as GET /api/admin/user-admin[/{id}] returns it. Unset name, email and username are
+// absent, not null; rootRole is always the id here (write responses echo what was sent instead, which is why
+// the client never reads them).
+type userWire struct {
+	ID       int    `json:"id"`
+	Name     string `json:"name"`
+	Email    string `json:"email"`
+	Username string `json:"username"`
+	RootRole int    `json:"rootRole"`
+}
+
+type usersWire struct {
+	Users []userWire `json:"users"`
+}
+
+// createdUserWire is the part of createUserResponseSchema the client reads: the id, to GET the user.
+type createdUserWire struct {
+	ID int `json:"id"`
+}
+
+// userCreate is createUserSchema, which rejects unknown keys. sendEmail is always sent because the server's
+// default is true (a real invite mail on servers with SMTP).
+type userCreate struct {
+	Email     string `json:"email,omitempty"`
+	Username  string `json:"username,omitempty"`
+	Name      string `json:"name,omitempty"`
+	Password  string `json:"password,omitempty"`
+	RootRole  any    `json:"rootRole"`
+	SendEmail bool   `json:"sendEmail"`
+}
+
+// userUpdate is updateUserSchema. Empty strings mean "keep" to Unleash, so omitting them is the same.
+type userUpdate struct {
+	Email    string `json:"email,omitempty"`
+	Name     string `json:"name,omitempty"`
+	RootRole any    `json:"rootRole,omitempty"`
+}
+
+type passwordWrite struct {
+	Password string `json:"password"`
+}
+
+// tokenWire is apiTokenSchema. secret is the full v1 secret, or only the selector of a v2 (secure) token in
+// lists.
+type tokenWire struct {
+	Secret      string     `json:"secret"`
+	TokenName   string     `json:"tokenName"`
+	Type        string     `json:"type"`
+	Environment string     `json:"environment"`
+	Projects    []string   `json:"projects"`
+	ExpiresAt   *time.Time `json:"expiresAt"`
+	CreatedAt   *time.Time `json:"createdAt"`
+}
+
+type tokensWire struct {
+	Tokens []tokenWire `json:"tokens"`
+}
+
+// tokenCreate is createApiTokenSchema. The singular `project` is never sent: Unleash strips it silently and
+// makes an all-projects token.
+type tokenCreate struct {
+	TokenName   string     `json:"tokenName"`
+	Type        string     `json:"type"`
+	Environment string     `json:"environment,omitempty"`
+	Projects    []string   `json:"projects,omitempty"`
+	ExpiresAt   *time.Time `json:"expiresAt,omitempty"`
+}
+
+type tokenUpdate struct {
+	ExpiresAt time.Time `json:"expiresAt"`
+}
+
+// groupWire is groupSchema. GET /groups/{id} embeds the members; write answers do not.
+type groupWire struct {
+	ID          int             `json:"id"`
+	Name        string          `json:"name"`
+	Description *string         `json:"description"`
+	MappingsSSO []string        `json:"mappingsSSO"`
+	RootRole    *float64        `json:"rootRole"`
+	Users       []groupUserWire `json:"users"`
+}
+
+type groupUserWire struct {
+	User struct {
+		ID int `json:"id"`
+	} `json:"user"`
+}
+
+type groupsWire struct {
+	Groups []groupWire `json:"groups"`
+}
+
+// groupWrite is createGroupSchema, used for POST and for PUT (which replaces every field, users included).
+// description and rootRole are sent as null when empty: Unleash stores null and reads the description back
+// as "".
+type groupWrite struct {
+	Name        string           `json:"name"`
+	Description *string          `json:"description"`
+	MappingsSSO []string         `json:"mappingsSSO"`
+	RootRole    *int             `json:"rootRole"`
+	Users       []groupUserWrite `json:"users"`
+}
+
+type groupUserWrite struct {
+	User groupUserRef `json:"user"`
+}
+
+type groupUserRef struct {
+	ID int `json:"id"`
+}
