@@ -19,6 +19,8 @@ type Server struct {
 	platform string
 	apiPath  string
 	log      *mockapi.RequestLog
+	// authScheme prefixes the token in the Authorization header of API calls ("Bearer " for most platforms).
+	authScheme string
 	// ProviderExtra is added to the provider block (for example a higher writes_per_minute).
 	ProviderExtra string
 }
@@ -27,7 +29,7 @@ func startServer(t *testing.T, platformName, apiPath, token string, handler http
 	t.Helper()
 	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
-	return &Server{t: t, URL: srv.URL, Token: token, platform: platformName, apiPath: apiPath, log: log}
+	return &Server{t: t, URL: srv.URL, Token: token, platform: platformName, apiPath: apiPath, log: log, authScheme: "Bearer "}
 }
 
 // Provider renders the provider block pointing at this mock.
@@ -40,7 +42,12 @@ func (s *Server) Provider() string {
 }
 
 // Requests counts the API requests the mock has served (hooks excluded).
-func (s *Server) Requests() int { return s.log.Count() }
+func (s *Server) Requests() int {
+	if s.log == nil {
+		s.t.Fatal("Requests: this target is a real server, which keeps no request log")
+	}
+	return s.log.Count()
+}
 
 // Log is the mock's request log.
 func (s *Server) Log() *mockapi.RequestLog { return s.log }
@@ -92,7 +99,7 @@ func (s *Server) call(method, path string, body any, auth bool) (int, []byte) {
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if auth {
-		req.Header.Set("Authorization", "Bearer "+s.Token)
+		req.Header.Set("Authorization", s.authScheme+s.Token)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -14,8 +14,19 @@ var capabilityTable = map[Name]Capabilities{
 		Unsupported: map[Feature]string{},
 	},
 	Unleash: {
+		Available: true,
 		Unsupported: map[Feature]string{
-			{KindAPIKey, "user_id"}: "Unleash API tokens belong to the instance, not to a user",
+			{KindAPIKey, "user_id"}:     "Unleash API tokens belong to the instance, not to a user",
+			{KindAPIKey, "description"}: "Unleash API tokens have no description; put it in the name",
+			{KindUser, "active"}:        "Unleash users cannot be deactivated; remove the user instead",
+		},
+		// The API can change a token's expiry only, and never a username.
+		ReplaceOnChange: map[Kind][]string{
+			KindUser:   {"unleash.username"},
+			KindAPIKey: {"unleash.type", "unleash.environment", "unleash.projects"},
+		},
+		CreateOnly: map[Feature]string{
+			{KindUser, "unleash.send_email"}: "Unleash sends the welcome e-mail only when the user is created",
 		},
 	},
 	Secoda: {

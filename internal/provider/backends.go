@@ -8,6 +8,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/tykaistudio"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
 )
 
 // platformEnvVars are the environment variables a platform's own tooling uses, read after the ROSTER_ ones.
@@ -31,6 +32,9 @@ var backendFactories = map[platform.Name]func(s settings, http httpclient.Config
 	},
 	platform.TykAIStudio: func(s settings, http httpclient.Config) (platform.Backend, error) {
 		return tykaistudio.New(tykaistudio.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
+	},
+	platform.Unleash: func(s settings, http httpclient.Config) (platform.Backend, error) {
+		return unleash.New(unleash.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
 	},
 }
 

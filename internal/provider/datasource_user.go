@@ -32,10 +32,11 @@ type userDataModel struct {
 	Authentik   types.Object `tfsdk:"authentik"`
 	Secoda      types.Object `tfsdk:"secoda"`
 	TykAIStudio types.Object `tfsdk:"tyk_ai_studio"`
+	Unleash     types.Object `tfsdk:"unleash"`
 }
 
 func (m *userDataModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash}
 }
 
 func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

@@ -16,7 +16,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-var apiKeyPlatformAttrs = []platformAttr{authentikAPIKeyAttr}
+var apiKeyPlatformAttrs = []platformAttr{authentikAPIKeyAttr, unleashAPIKeyAttr}
 
 type apiKeyModel struct {
 	ID               types.String      `tfsdk:"id"`
@@ -27,10 +27,11 @@ type apiKeyModel struct {
 	Key              types.String      `tfsdk:"key"`
 	RotationTriggers types.Map         `tfsdk:"rotation_triggers"`
 	Authentik        types.Object      `tfsdk:"authentik"`
+	Unleash          types.Object      `tfsdk:"unleash"`
 }
 
 func (m *apiKeyModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Unleash: &m.Unleash}
 }
 
 func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

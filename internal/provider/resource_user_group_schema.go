@@ -16,7 +16,7 @@ import (
 )
 
 // groupPlatformAttrs are the per-platform nested attributes of roster_user_group.
-var groupPlatformAttrs = []platformAttr{authentikGroupAttr, secodaGroupAttr, tykGroupAttr}
+var groupPlatformAttrs = []platformAttr{authentikGroupAttr, secodaGroupAttr, tykGroupAttr, unleashGroupAttr}
 
 type userGroupModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -26,10 +26,11 @@ type userGroupModel struct {
 	Authentik   types.Object `tfsdk:"authentik"`
 	Secoda      types.Object `tfsdk:"secoda"`
 	TykAIStudio types.Object `tfsdk:"tyk_ai_studio"`
+	Unleash     types.Object `tfsdk:"unleash"`
 }
 
 func (m *userGroupModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash}
 }
 
 func (r *userGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -17,7 +17,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-var userPlatformAttrs = []platformAttr{authentikUserAttr, secodaUserAttr, tykUserAttr}
+var userPlatformAttrs = []platformAttr{authentikUserAttr, secodaUserAttr, tykUserAttr, unleashUserAttr}
 
 type userModel struct {
 	ID                types.String `tfsdk:"id"`
@@ -30,10 +30,11 @@ type userModel struct {
 	Authentik         types.Object `tfsdk:"authentik"`
 	Secoda            types.Object `tfsdk:"secoda"`
 	TykAIStudio       types.Object `tfsdk:"tyk_ai_studio"`
+	Unleash           types.Object `tfsdk:"unleash"`
 }
 
 func (m *userModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash}
 }
 
 func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

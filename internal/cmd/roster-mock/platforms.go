@@ -8,6 +8,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/authentik"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/secoda"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 )
 
 // mockServer is what every platform mock offers the command: its full handler (API, /__mock/
@@ -22,12 +23,17 @@ type mockOptions struct {
 	token string
 	// tykEdition is "enterprise" (default) or "community".
 	tykEdition string
+	// unleashEdition is "enterprise" (default) or "open-source".
+	unleashEdition string
 }
 
 // platforms maps a -platform name to its constructor. A new platform plugs in with one entry here.
 var platforms = map[string]func(o mockOptions) mockServer{
 	"authentik": func(o mockOptions) mockServer { return authentik.New(authentik.Options{Token: o.token}) },
 	"secoda":    func(o mockOptions) mockServer { return secoda.New(secoda.Options{Token: o.token}) },
+	"unleash": func(o mockOptions) mockServer {
+		return unleash.New(unleash.Options{Token: o.token, Edition: unleash.Edition(o.unleashEdition)})
+	},
 	"tyk_ai_studio": func(o mockOptions) mockServer {
 		return tykaistudio.New(tykaistudio.Options{Token: o.token, Edition: tykaistudio.Edition(o.tykEdition)})
 	},

@@ -1,0 +1,177 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
+)
+
+// Unleash's nested attributes, named after the fields of its admin API (/api/admin/...).
+
+type unleashUserModel struct {
+	Username  types.String `tfsdk:"username"`
+	SendEmail types.Bool   `tfsdk:"send_email"`
+}
+
+type unleashGroupModel struct {
+	RootRole    types.String `tfsdk:"root_role"`
+	SSOMappings types.Set    `tfsdk:"sso_mappings"`
+}
+
+type unleashAPIKeyModel struct {
+	Type        types.String `tfsdk:"type"`
+	Environment types.String `tfsdk:"environment"`
+	Projects    types.Set    `tfsdk:"projects"`
+}
+
+var unleashUserTypes = map[string]attr.Type{"username": types.StringType, "send_email": types.BoolType}
+
+var unleashGroupTypes = map[string]attr.Type{
+	"root_role":    types.StringType,
+	"sso_mappings": types.SetType{ElemType: types.StringType},
+}
+
+var unleashAPIKeyTypes = map[string]attr.Type{
+	"type":        types.StringType,
+	"environment": types.StringType,
+	"projects":    types.SetType{ElemType: types.StringType},
+}
+
+var unleashUserAttr = platformAttr{
+	platform:    platform.Unleash,
+	description: "Unleash-only user settings.",
+	attrTypes:   unleashUserTypes,
+	attributes: map[string]schema.Attribute{
+		"username": schema.StringAttribute{
+			MarkdownDescription: "A username to sign in with besides the email. Unleash cannot change it: a new " +
+				"value replaces the user.",
+			Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"send_email": schema.BoolAttribute{
+			MarkdownDescription: "Whether Unleash e-mails the new user a welcome link. Defaults to `false`, so " +
+				"applying a configuration never e-mails people by surprise. Only used on create.",
+			Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+		},
+	},
+	toExtra: func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra {
+		var m unleashUserModel
+		if !obj.IsNull() {
+			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
+		}
+		return unleash.UserExtra{Username: m.Username.ValueString(), SendEmail: optionalBool(m.SendEmail)}
+	},
+	fromExtra: func(ctx context.Context, extra platform.Extra, prior types.Object, diags *diag.Diagnostics) types.Object {
+		e, _ := extra.(unleash.UserExtra)
+		m := unleashUserModel{Username: types.StringValue(e.Username), SendEmail: types.BoolValue(derefBool(e.SendEmail))}
+		// Unleash never reports send_email back: keep what was sent.
+		var p unleashUserModel
+		if !prior.IsNull() && !prior.IsUnknown() {
+			diags.Append(prior.As(ctx, &p, objectAsOptions)...)
+			if !p.SendEmail.IsNull() && !p.SendEmail.IsUnknown() {
+				m.SendEmail = p.SendEmail
+			}
+		}
+		obj, d := types.ObjectValueFrom(ctx, unleashUserTypes, m)
+		diags.Append(d...)
+		return obj
+	},
+}
+
+var unleashGroupAttr = platformAttr{
+	platform:    platform.Unleash,
+	description: "Unleash-only group settings (groups need Unleash Enterprise).",
+	attrTypes:   unleashGroupTypes,
+	attributes: map[string]schema.Attribute{
+		"root_role": schema.StringAttribute{
+			MarkdownDescription: "The root role every member gets: `Admin`, `Editor`, `Viewer` or a custom role id. " +
+				"Empty for none.",
+			Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"sso_mappings": schema.SetAttribute{
+			MarkdownDescription: "SSO group names that sync members into this group. SSO sync changes members " +
+				"outside Terraform: leave `members` unset on such groups.",
+			ElementType: types.StringType, Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+		},
+	},
+	toExtra: func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra {
+		var m unleashGroupModel
+		if !obj.IsNull() {
+			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
+		}
+		return unleash.GroupExtra{RootRole: optionalString(m.RootRole), SSOMappings: optionalStrings(ctx, m.SSOMappings, diags)}
+	},
+	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
+		e, _ := extra.(unleash.GroupExtra)
+		role := ""
+		if e.RootRole != nil {
+			role = *e.RootRole
+		}
+		m := unleashGroupModel{RootRole: types.StringValue(role), SSOMappings: stringSet(ctx, e.SSOMappings, diags)}
+		obj, d := types.ObjectValueFrom(ctx, unleashGroupTypes, m)
+		diags.Append(d...)
+		return obj
+	},
+}
+
+var unleashAPIKeyAttr = platformAttr{
+	platform:    platform.Unleash,
+	description: "Unleash-only API token settings. None of them can change in place: a new value replaces the token.",
+	attrTypes:   unleashAPIKeyTypes,
+	attributes: map[string]schema.Attribute{
+		"type": schema.StringAttribute{
+			MarkdownDescription: "`client` (SDKs on servers; Unleash also calls it `backend`), `frontend` or `admin`. " +
+				"Defaults to `client`.",
+			Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			Validators:    []validator.String{stringvalidator.OneOf("client", "backend", "frontend", "admin")},
+		},
+		"environment": schema.StringAttribute{
+			MarkdownDescription: "The environment the token reads, such as `development` or `production`.",
+			Optional:            true, Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"projects": schema.SetAttribute{
+			MarkdownDescription: "Projects the token can read; `[\"*\"]` (the default) for all.",
+			ElementType:         types.StringType, Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+		},
+	},
+	toExtra: func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra {
+		var m unleashAPIKeyModel
+		if !obj.IsNull() {
+			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
+		}
+		return unleash.APIKeyExtra{Type: m.Type.ValueString(), Environment: m.Environment.ValueString(), Projects: optionalStrings(ctx, m.Projects, diags)}
+	},
+	fromExtra: func(ctx context.Context, extra platform.Extra, prior types.Object, diags *diag.Diagnostics) types.Object {
+		e, _ := extra.(unleash.APIKeyExtra)
+		m := unleashAPIKeyModel{Type: types.StringValue(e.Type), Environment: types.StringValue(e.Environment), Projects: stringSet(ctx, e.Projects, diags)}
+		// Unleash reports a "backend" token as "client": keep the user's spelling of the same type.
+		var p unleashAPIKeyModel
+		if !prior.IsNull() && !prior.IsUnknown() {
+			diags.Append(prior.As(ctx, &p, objectAsOptions)...)
+			if p.Type.ValueString() == "backend" && e.Type == "client" {
+				m.Type = p.Type
+			}
+		}
+		obj, d := types.ObjectValueFrom(ctx, unleashAPIKeyTypes, m)
+		diags.Append(d...)
+		return obj
+	},
+}
