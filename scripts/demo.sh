@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make demo: build the provider and roster-mock, serve mock authentik and Secoda APIs on 127.0.0.1, apply examples/demo,
+# make demo: build the provider and roster-mock, serve mock platform APIs on 127.0.0.1, apply examples/demo,
 # change a group behind Terraform's back, show the drift with `terraform plan -detailed-exitcode`, destroy,
 # and stop the mock. Nothing outside a temporary directory is touched.
 set -euo pipefail
@@ -39,10 +39,12 @@ start_mock() {
   [[ -n "$url" ]] || { echo "roster-mock -platform $1 did not start:" >&2; cat "$work/$1.log" >&2; exit 1; }
   echo "$url"
 }
-step "Starting a mock authentik and a mock Secoda on 127.0.0.1"
+step "Starting mock authentik, Secoda, Unleash and Tyk AI Studio APIs on 127.0.0.1"
 endpoint=$(start_mock authentik)
 secoda_endpoint=$(start_mock secoda)
-echo "authentik API at $endpoint/api/v3/, Secoda API at $secoda_endpoint/api/v1/"
+unleash_endpoint=$(start_mock unleash)
+tyk_endpoint=$(start_mock tyk_ai_studio)
+echo "authentik $endpoint/api/v3/  Secoda $secoda_endpoint/api/v1/  Unleash $unleash_endpoint/api/admin/  Tyk AI Studio $tyk_endpoint/api/v1/"
 
 # Use the local build instead of the registry, for this run only.
 cat >"$work/dev.tfrc" <<TFRC
@@ -56,6 +58,8 @@ TFRC
 export TF_CLI_CONFIG_FILE="$work/dev.tfrc"
 export TF_VAR_authentik_endpoint="$endpoint" TF_VAR_authentik_token="$token"
 export TF_VAR_secoda_endpoint="$secoda_endpoint" TF_VAR_secoda_token="$token"
+export TF_VAR_unleash_endpoint="$unleash_endpoint" TF_VAR_unleash_token="$token"
+export TF_VAR_tyk_endpoint="$tyk_endpoint" TF_VAR_tyk_token="$token"
 cp -r "$root/examples/demo" "$work/stack"
 # Terraform warns about dev_overrides on every command; drop that block so the demo reads cleanly.
 without_override_warning() {
@@ -64,7 +68,7 @@ without_override_warning() {
 }
 tf() { terraform -chdir="$work/stack" "$@" 2>&1 | without_override_warning; return "${PIPESTATUS[0]}"; }
 
-step "terraform apply: authentik users, a group and an API key; Secoda invitations and a group"
+step "terraform apply: users, groups and API keys on four platforms"
 tf apply -auto-approve -no-color | grep -v '^$'
 
 group_id=$(terraform -chdir="$work/stack" output -raw platform_group_id 2>/dev/null)
@@ -92,5 +96,5 @@ step "terraform destroy"
 tf destroy -auto-approve -no-color | grep -E 'Destroy complete|Destroying'
 
 requests=$(curl -fsS "$endpoint/__mock/requests" | jq .count)
-secoda_requests=$(curl -fsS "$secoda_endpoint/__mock/requests" | jq .count)
-step "Done: the mocks served $requests (authentik) and $secoda_requests (Secoda) API requests; stopping them"
+count() { curl -fsS "$1/__mock/requests" | jq .count; }
+step "Done: the mocks served $requests (authentik), $(count "$secoda_endpoint") (Secoda), $(count "$unleash_endpoint") (Unleash) and $(count "$tyk_endpoint") (Tyk AI Studio) API requests; stopping them"

@@ -109,3 +109,89 @@ resource "roster_user_group" "analytics" {
   members     = [roster_user.ada_secoda.id]
   secoda      = { icon = "📊" }
 }
+
+# Unleash: a developer, an SDK token and an Enterprise group.
+
+variable "unleash_endpoint" {
+  type        = string
+  description = "Root URL of the Unleash server."
+}
+
+variable "unleash_token" {
+  type        = string
+  sensitive   = true
+  description = "An Unleash admin API token."
+}
+
+provider "roster" {
+  alias    = "unleash"
+  platform = "unleash"
+  endpoint = var.unleash_endpoint
+  token    = var.unleash_token
+}
+
+resource "roster_user" "ada_unleash" {
+  provider = roster.unleash
+  email    = "ada@example.com"
+  name     = "Ada Lovelace"
+  role     = "Editor"
+}
+
+resource "roster_user_group" "flag_owners" {
+  provider = roster.unleash
+  name     = "flag-owners"
+  members  = [roster_user.ada_unleash.id]
+  unleash  = { root_role = "Editor" }
+}
+
+resource "roster_api_key" "backend_sdk" {
+  provider = roster.unleash
+  name     = "checkout-service"
+  unleash = {
+    type        = "client"
+    environment = "production"
+  }
+}
+
+# Tyk AI Studio: a user with portal access, her API key, and a team with an LLM catalogue.
+
+variable "tyk_endpoint" {
+  type        = string
+  description = "Root URL of Tyk AI Studio."
+}
+
+variable "tyk_token" {
+  type        = string
+  sensitive   = true
+  description = "API key of a Tyk AI Studio admin."
+}
+
+provider "roster" {
+  alias    = "tyk"
+  platform = "tyk_ai_studio"
+  endpoint = var.tyk_endpoint
+  token    = var.tyk_token
+}
+
+resource "roster_user" "ada_tyk" {
+  provider = roster.tyk
+  email    = "ada@example.com"
+  name     = "Ada Lovelace"
+  tyk_ai_studio = {
+    show_portal    = true
+    email_verified = true
+  }
+}
+
+resource "roster_api_key" "ada_tyk" {
+  provider = roster.tyk
+  name     = "ada-portal"
+  user_id  = roster_user.ada_tyk.id
+}
+
+resource "roster_user_group" "ml" {
+  provider      = roster.tyk
+  name          = "ml-engineers"
+  members       = [roster_user.ada_tyk.id]
+  tyk_ai_studio = { catalogue_ids = ["1"] }
+}
