@@ -14,6 +14,8 @@ const redacted = "[REDACTED]"
 var secretKeys = map[string]bool{
 	"key": true, "token": true, "api_key": true, "apikey": true, "secret": true,
 	"access_token": true, "refresh_token": true, "authorization": true,
+	// Links that sign the holder in (Unleash's welcome and reset links) are credentials too.
+	"invitelink": true, "invite_link": true, "resetpasswordurl": true, "reset_password_url": true,
 }
 
 // IsSecretKey reports whether a JSON key names a credential.

@@ -6,9 +6,9 @@ import (
 )
 
 func TestRedactJSONHidesSecretsAtAnyDepth(t *testing.T) {
-	body := `{"name":"ci","key":"k-123","results":[{"token":"t-456","user":{"password":"p-789","api_key":"a-000"}}],"client_secret":"c-111","description":"keep me"}`
+	body := `{"name":"ci","key":"k-123","results":[{"token":"t-456","user":{"password":"p-789","api_key":"a-000"}}],"client_secret":"c-111","inviteLink":"https://u/invite/i-222","description":"keep me"}`
 	out := RedactJSON([]byte(body))
-	for _, secret := range []string{"k-123", "t-456", "p-789", "a-000", "c-111"} {
+	for _, secret := range []string{"k-123", "t-456", "p-789", "a-000", "c-111", "i-222"} {
 		if strings.Contains(out, secret) {
 			t.Errorf("redacted body still contains %q: %s", secret, out)
 		}

@@ -82,15 +82,16 @@ func (r *userGroupResource) spec(ctx context.Context, plan, config userGroupMode
 }
 
 // toState copies what the platform reported. Members and description are refreshed only when Terraform
-// manages them (or right after an import), so unmanaged membership never shows as drift.
-func (r *userGroupResource) toState(ctx context.Context, g platform.Group, prior userGroupModel, fillAll bool, diags *diag.Diagnostics) userGroupModel {
+// manages them, so unmanaged membership never shows as drift. Right after an import they are filled when
+// the group has any, and left unmanaged when empty, so a configuration without them plans no change.
+func (r *userGroupResource) toState(ctx context.Context, g platform.Group, prior userGroupModel, imported bool, diags *diag.Diagnostics) userGroupModel {
 	out := prior
 	out.ID = types.StringValue(g.ID)
 	out.Name = types.StringValue(g.Name)
-	if fillAll || !prior.Members.IsNull() {
+	if !prior.Members.IsNull() || (imported && len(g.Members) > 0) {
 		out.Members = stringSet(ctx, g.Members, diags)
 	}
-	if r.data.supports(platform.KindUserGroup, "description") && (fillAll || !prior.Description.IsNull()) {
+	if r.data.supports(platform.KindUserGroup, "description") && (!prior.Description.IsNull() || (imported && g.Description != "")) {
 		out.Description = types.StringValue(g.Description)
 	}
 	setPlatformObjects(ctx, r.data, groupPlatformAttrs, g.Extra, out.platformObjects(), diags)
