@@ -12,6 +12,8 @@ const (
 	KindUserGroup Kind = "user_group"
 	KindUser      Kind = "user"
 	KindAPIKey    Kind = "api_key"
+	// KindEphemeralAPIKey is the ephemeral roster_api_key: minted for one Terraform run, revoked on close.
+	KindEphemeralAPIKey Kind = "ephemeral_api_key"
 )
 
 // Feature is a (type, attribute) pair; an empty Attribute stands for the whole type.
@@ -21,6 +23,9 @@ type Feature struct {
 }
 
 func (f Feature) String() string {
+	if f.Kind == KindEphemeralAPIKey {
+		return "ephemeral roster_api_key"
+	}
 	if f.Attribute == "" {
 		return "roster_" + string(f.Kind)
 	}

@@ -46,6 +46,8 @@ var capabilityTable = map[Name]Capabilities{
 			{KindUser, "active"}:           "Tyk AI Studio has no activation flag; set tyk_ai_studio.email_verified = false to block sign-in, or remove the user",
 			{KindAPIKey, "description"}:    "a Tyk AI Studio key is the user's single current key and has no description",
 			{KindAPIKey, "expires_at"}:     "Tyk AI Studio keys do not expire; use rotation_triggers to roll them",
+			{KindEphemeralAPIKey, ""}: "a Tyk AI Studio user has one key and the API cannot revoke it: minting a short-lived key " +
+				"would replace the user's current key, and closing it could only roll it again",
 		},
 		ReadOnly: map[Feature]string{
 			{KindUser, "role"}: "Tyk AI Studio derives the role from tyk_ai_studio.is_admin and show_portal",

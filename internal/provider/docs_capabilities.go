@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
@@ -10,7 +11,7 @@ import (
 // so the docs can never disagree with the plan-time checks.
 func capabilityTableMarkdown() string {
 	var b strings.Builder
-	b.WriteString("| platform | status | not supported |\n|---|---|---|\n")
+	b.WriteString("| platform | status | not supported (plan-time error) | other rules |\n|---|---|---|---|\n")
 	for _, name := range platform.AllNames {
 		caps := platform.CapabilitiesOf(name)
 		status := "available"
@@ -21,10 +22,33 @@ func capabilityTableMarkdown() string {
 		for _, f := range caps.SortedUnsupported() {
 			gaps = append(gaps, "`"+f.String()+"`: "+caps.Unsupported[f])
 		}
-		if len(gaps) == 0 {
-			gaps = []string{"-"}
-		}
-		b.WriteString("| `" + string(name) + "` (" + name.DisplayName() + ") | " + status + " | " + strings.Join(gaps, "<br>") + " |\n")
+		b.WriteString("| `" + string(name) + "` (" + name.DisplayName() + ") | " + status + " | " +
+			orDash(gaps) + " | " + orDash(otherRules(caps)) + " |\n")
 	}
 	return b.String()
+}
+
+// otherRules lists read-only, replace-on-change and create-only attributes.
+func otherRules(caps platform.Capabilities) []string {
+	var rules []string
+	for f, reason := range caps.ReadOnly {
+		rules = append(rules, "`"+f.String()+"` is read-only: "+reason)
+	}
+	for kind, attrs := range caps.ReplaceOnChange {
+		for _, a := range attrs {
+			rules = append(rules, "changing `"+platform.Feature{Kind: kind, Attribute: a}.String()+"` replaces the object")
+		}
+	}
+	for f, reason := range caps.CreateOnly {
+		rules = append(rules, "`"+f.String()+"` is set on create only: "+reason)
+	}
+	sort.Strings(rules)
+	return rules
+}
+
+func orDash(items []string) string {
+	if len(items) == 0 {
+		return "-"
+	}
+	return strings.Join(items, "<br>")
 }

@@ -26,6 +26,8 @@ func errorRE(phrases ...string) *regexp.Regexp {
 }
 
 var (
+	ciRunName    = regexp.MustCompile(`^ci-run-[0-9a-f]{8}$`)
+	sixtyAlnum   = regexp.MustCompile(`^[A-Za-z0-9]{60}$`)
 	uuidRE       = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 	compareEqual = compare.ValuesSame()
 )

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -20,7 +21,10 @@ import (
 // RegistryAddress is where the provider is published.
 const RegistryAddress = "registry.terraform.io/rosterhq/roster"
 
-var _ provider.Provider = (*rosterProvider)(nil)
+var (
+	_ provider.Provider                       = (*rosterProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*rosterProvider)(nil)
+)
 
 type rosterProvider struct {
 	version string
@@ -126,6 +130,7 @@ func (p *rosterProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	resp.DataSourceData = data
 	resp.ResourceData = data
+	resp.EphemeralResourceData = data
 }
 
 func (p *rosterProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -133,7 +138,12 @@ func (p *rosterProvider) Resources(_ context.Context) []func() resource.Resource
 		newUserGroupResource,
 		newUserResource,
 		newAPIKeyResource,
+		newMembershipResource,
 	}
+}
+
+func (p *rosterProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{newEphemeralAPIKey}
 }
 
 func (p *rosterProvider) DataSources(_ context.Context) []func() datasource.DataSource {

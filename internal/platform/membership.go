@@ -1,0 +1,79 @@
+package platform
+
+import (
+	"context"
+	"slices"
+	"sync"
+)
+
+// MembershipManager is implemented by backends whose API adds and removes one member without rewriting the
+// whole group (authentik's add_user/remove_user). Others get a read-modify-write through UpdateGroup.
+type MembershipManager interface {
+	// AddGroupMember succeeds when the user already is a member.
+	AddGroupMember(ctx context.Context, groupID, userID string) error
+	// RemoveGroupMember succeeds when the user is not a member.
+	RemoveGroupMember(ctx context.Context, groupID, userID string) error
+}
+
+// groupLocks serialises read-modify-write membership changes per group within this provider process, so
+// two memberships of one group applied in parallel cannot overwrite each other's change.
+var groupLocks sync.Map
+
+func lockGroup(groupID string) func() {
+	m, _ := groupLocks.LoadOrStore(groupID, &sync.Mutex{})
+	mu := m.(*sync.Mutex) //nolint:forcetypeassert // only *sync.Mutex is stored
+	mu.Lock()
+	return mu.Unlock
+}
+
+// AddMember makes the user a member of the group, leaving every other member alone.
+func AddMember(ctx context.Context, b Backend, groupID, userID string) error {
+	if m, ok := b.(MembershipManager); ok {
+		return m.AddGroupMember(ctx, groupID, userID)
+	}
+	defer lockGroup(groupID)()
+	g, err := b.ReadGroup(ctx, groupID)
+	if err != nil {
+		return err
+	}
+	if slices.Contains(g.Members, userID) {
+		return nil
+	}
+	_, err = b.UpdateGroup(ctx, groupID, GroupSpec{Name: g.Name, Members: append(slices.Clone(g.Members), userID)})
+	return err
+}
+
+// RemoveMember takes the user out of the group, leaving every other member alone. A missing group or a
+// user who is not a member is success.
+func RemoveMember(ctx context.Context, b Backend, groupID, userID string) error {
+	if m, ok := b.(MembershipManager); ok {
+		err := m.RemoveGroupMember(ctx, groupID, userID)
+		if IsNotFound(err) {
+			return nil
+		}
+		return err
+	}
+	defer lockGroup(groupID)()
+	g, err := b.ReadGroup(ctx, groupID)
+	if IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(g.Members, userID) {
+		return nil
+	}
+	rest := slices.DeleteFunc(slices.Clone(g.Members), func(id string) bool { return id == userID })
+	_, err = b.UpdateGroup(ctx, groupID, GroupSpec{Name: g.Name, Members: rest})
+	return err
+}
+
+// IsMember reports whether the user is a direct member; a missing group is a *NotFoundError.
+func IsMember(ctx context.Context, b Backend, groupID, userID string) (bool, error) {
+	g, err := b.ReadGroup(ctx, groupID)
+	if err != nil {
+		return false, err
+	}
+	return slices.Contains(g.Members, userID), nil
+}
