@@ -57,10 +57,11 @@ func (d *providerData) supports(kind platform.Kind, attrName string) bool {
 	return d.capabilities.Check(platform.Feature{Kind: kind, Attribute: attrName}) == nil
 }
 
-// addFieldErrors reports a SpecValidator's findings on their attribute paths. A finding about an attribute
-// whose configured value is not known yet (the id of a resource created in the same apply) is dropped: the
-// validator saw a placeholder, not the value.
-func addFieldErrors(ctx context.Context, diags *diag.Diagnostics, d *providerData, config tfsdk.Config, fields []platform.FieldError) {
+// addFieldErrors reports a SpecValidator's findings on their attribute paths. A finding is dropped when the
+// attribute's configured value is not known yet (the validator saw a placeholder) or when it equals the
+// value in state (the configuration asks for nothing new: for example a configuration that
+// -generate-config-out wrote from an imported object).
+func addFieldErrors(ctx context.Context, diags *diag.Diagnostics, d *providerData, config tfsdk.Config, state tfsdk.State, fields []platform.FieldError) {
 	for _, f := range fields {
 		summary := "Invalid value for " + d.platform.DisplayName()
 		if f.Field == "" {
@@ -71,9 +72,34 @@ func addFieldErrors(ctx context.Context, diags *diag.Diagnostics, d *providerDat
 		if getDiags := config.GetAttribute(ctx, fieldPath(f.Field), &v); !getDiags.HasError() && v != nil && v.IsUnknown() {
 			continue
 		}
+		if unchangedFromState(ctx, config, state, fieldPath(f.Field)) {
+			continue
+		}
 		// The path is repeated in the text: Terraform cannot point at a key inside an object value.
 		diags.AddAttributeError(fieldPath(f.Field), summary, f.Field+": "+f.Message)
 	}
+}
+
+// unchangedFromState reports whether the configured value at p equals the stored one.
+func unchangedFromState(ctx context.Context, config tfsdk.Config, state tfsdk.State, p path.Path) bool {
+	if state.Raw.IsNull() {
+		return false
+	}
+	var configured, stored attr.Value
+	if config.GetAttribute(ctx, p, &configured).HasError() || state.GetAttribute(ctx, p, &stored).HasError() {
+		return false
+	}
+	return configured != nil && stored != nil && configured.Equal(stored)
+}
+
+// setAndChanged reports whether the configuration sets the attribute to something other than what the state
+// holds, the condition under which an unsupported attribute is an error.
+func setAndChanged(ctx context.Context, config tfsdk.Config, state tfsdk.State, name string) bool {
+	var configured attr.Value
+	if config.GetAttribute(ctx, path.Root(name), &configured).HasError() || configured == nil || configured.IsNull() {
+		return false
+	}
+	return !unchangedFromState(ctx, config, state, path.Root(name))
 }
 
 // specValidator returns the backend's plan-time validator, if the platform has one.

@@ -40,12 +40,12 @@ func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	}
 	checkForeignAttributes(r.data, apiKeyPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindAPIKey, map[string]bool{
-		"user_id":     !config.UserID.IsNull(),
-		"description": !config.Description.IsNull(),
-		"expires_at":  !config.ExpiresAt.IsNull(),
+		"user_id":     setAndChanged(ctx, req.Config, req.State, "user_id"),
+		"description": setAndChanged(ctx, req.Config, req.State, "description"),
+		"expires_at":  setAndChanged(ctx, req.Config, req.State, "expires_at"),
 	}, &resp.Diagnostics)
 	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
-		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, v.ValidateAPIKey(r.spec(ctx, plan, config, &resp.Diagnostics)))
+		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, req.State, v.ValidateAPIKey(r.spec(ctx, plan, config, &resp.Diagnostics)))
 	}
 	if resp.Diagnostics.HasError() {
 		return

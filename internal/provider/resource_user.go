@@ -37,12 +37,12 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	}
 	checkForeignAttributes(r.data, userPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindUser, map[string]bool{
-		"role":        !config.Role.IsNull(),
-		"active":      !config.Active.IsNull(),
-		"password_wo": !config.PasswordWO.IsNull(),
+		"role":        setAndChanged(ctx, req.Config, req.State, "role"),
+		"active":      setAndChanged(ctx, req.Config, req.State, "active"),
+		"password_wo": setAndChanged(ctx, req.Config, req.State, "password_wo"),
 	}, &resp.Diagnostics)
 	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
-		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, v.ValidateUser(r.spec(ctx, plan, config, nil, &resp.Diagnostics)))
+		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, req.State, v.ValidateUser(r.spec(ctx, plan, config, nil, &resp.Diagnostics)))
 	}
 	if resp.Diagnostics.HasError() {
 		return

@@ -43,11 +43,11 @@ func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	}
 	checkForeignAttributes(r.data, groupPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindUserGroup, map[string]bool{
-		"description": !config.Description.IsNull(),
-		"members":     !config.Members.IsNull(),
+		"description": setAndChanged(ctx, req.Config, req.State, "description"),
+		"members":     setAndChanged(ctx, req.Config, req.State, "members"),
 	}, &resp.Diagnostics)
 	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
-		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, v.ValidateGroup(r.spec(ctx, plan, config, &resp.Diagnostics)))
+		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, req.State, v.ValidateGroup(r.spec(ctx, plan, config, &resp.Diagnostics)))
 	}
 	if resp.Diagnostics.HasError() {
 		return

@@ -1,0 +1,84 @@
+package provider_test
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
+	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
+	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
+)
+
+// TestAccImport_generateConfig imports each resource with an import block by natural key and lets
+// Terraform write its configuration (-generate-config-out), on every platform: the generated
+// configuration must plan the import and nothing else.
+func TestAccImport_generateConfig(t *testing.T) {
+	const objects = `
+resource "roster_user" "u" {
+  email = "gen@example.com"
+  name  = "Gen Config"
+}
+resource "roster_user_group" "g" {
+  name    = "generated"
+  members = [roster_user.u.id]
+}
+`
+	platforms := []struct {
+		name     string
+		provider func(t *testing.T) string
+		extra    string
+		imports  map[string]string
+	}{
+		{"authentik", func(t *testing.T) string { return acctest.NewAuthentik(t).Provider() }, `
+resource "roster_api_key" "k" {
+  name    = "generated-key"
+  user_id = roster_user.u.id
+}`, map[string]string{"roster_api_key.k": "name=generated-key"}},
+		{"secoda", func(t *testing.T) string { return acctest.NewSecoda(t, -1).Provider() }, "", nil},
+		{"unleash", func(t *testing.T) string { return acctest.NewUnleash(t, unleashmock.EditionEnterprise).Provider() }, `
+resource "roster_api_key" "k" {
+  name = "generated-key"
+}`, map[string]string{"roster_api_key.k": "name=generated-key"}},
+		{"tyk_ai_studio", func(t *testing.T) string { return acctest.NewTyk(t, tykmock.Enterprise).Provider() }, "", nil},
+	}
+	for _, p := range platforms {
+		t.Run(p.name, func(t *testing.T) {
+			config := p.provider(t) + objects + p.extra
+			imports := map[string]string{"roster_user.u": "email=GEN@example.com", "roster_user_group.g": "name=generated"}
+			for r, id := range p.imports {
+				imports[r] = id
+			}
+			steps := []resource.TestStep{{Config: config}}
+			for r, id := range imports {
+				steps = append(steps, resource.TestStep{
+					Config:          config,
+					ResourceName:    r,
+					ImportState:     true,
+					ImportStateKind: resource.ImportBlockWithID,
+					ImportStateId:   id,
+					GenerateConfig:  true,
+					ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(r[:len(r)-len(r[indexDot(r):])]+".generated", plancheck.ResourceActionNoop),
+					}},
+				})
+			}
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				TerraformVersionChecks:   acctest.TerraformVersionChecks,
+				Steps:                    steps,
+			})
+		})
+	}
+}
+
+func indexDot(s string) int {
+	for i := range s {
+		if s[i] == '.' {
+			return i
+		}
+	}
+	return len(s)
+}
