@@ -1,0 +1,63 @@
+package onyx
+
+// The background sync. On the real server a Celery beat task finds stale groups every 20 s, syncs
+// their documents and then marks them up to date, or removes the rows of groups up for deletion.
+// Here a stale group carries the time its sync completes, and every request first applies the syncs
+// that are due, so a test sees the same sequence at a speed it chooses.
+
+// settle applies every background sync that is due. Needs s.mu held.
+func (s *Server) settle() {
+	now := s.clock()
+	for id, g := range s.st.groups {
+		if g.upToDate || now.Before(g.dueAt) {
+			continue
+		}
+		if g.deleting {
+			delete(s.st.groups, id)
+			continue
+		}
+		g.upToDate = true
+	}
+}
+
+// settleAll completes every pending sync at once (the /__mock/onyx/sync hook). Needs s.mu held.
+func (s *Server) settleAll() int {
+	n := 0
+	for id, g := range s.st.groups {
+		if g.upToDate {
+			continue
+		}
+		n++
+		if g.deleting {
+			delete(s.st.groups, id)
+			continue
+		}
+		g.upToDate = true
+	}
+	return n
+}
+
+// markStale starts a background sync of g. Without a sync (negative delay) the group stays up to
+// date, which is what DISABLE_VECTOR_DB does.
+func (s *Server) markStale(g *group) {
+	if s.syncDelay < 0 {
+		g.upToDate = true
+		return
+	}
+	g.upToDate = false
+	g.dueAt = s.clock().Add(s.syncDelay)
+}
+
+// markDeleting is prepare_user_group_for_deletion: every edge goes at once, the row when the sync
+// has run. Until then the group is listed, empty, and its name stays taken.
+func (s *Server) markDeleting(g *group) {
+	g.members = map[string]bool{}
+	g.ccPairs = map[int]bool{}
+	g.deleting = true
+	if s.deleteDelay < 0 {
+		delete(s.st.groups, g.id)
+		return
+	}
+	g.upToDate = false
+	g.dueAt = s.clock().Add(s.deleteDelay)
+}

@@ -1,0 +1,248 @@
+package onyx
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// An Onyx API key owns a service-account user and carries its rights: a role on v4.6, group
+// memberships on the current generation. The plaintext is answered once, on create (and on
+// regenerate); there is no get-one route, so reads list and scan.
+
+const keysPath = "/admin/api-key"
+
+func keyPath(id int) string { return keysPath + "/" + strconv.Itoa(id) }
+
+// msgOwnKey explains why the provider's own key is never deleted.
+const msgOwnKey = "this looks like the key the provider authenticates with (same masked value): deleting it would lock the provider out mid-apply; " +
+	"manage another key, or delete this one in Onyx's admin UI"
+
+func (c *Client) listKeys(ctx context.Context) ([]keyWire, error) {
+	var out []keyWire
+	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: keysPath}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *Client) findKey(ctx context.Context, id int) (keyWire, error) {
+	keys, err := c.listKeys(ctx)
+	if err != nil {
+		return keyWire{}, err
+	}
+	for _, k := range keys {
+		if k.ID == id {
+			return k, nil
+		}
+	}
+	return keyWire{}, notFound(platform.KindAPIKey, strconv.Itoa(id))
+}
+
+// keyBody is the create/update body of the server's generation. An update replaces everything, so
+// unmanaged fields carry the current values (current is nil on create). The spec has been validated
+// for gen.
+func keyBody(gen Generation, spec platform.APIKeySpec, extra APIKeyExtra, current *keyWire) any {
+	if gen == GenerationCurrent {
+		ids, _ := parseIDs(extra.GroupIDs, attrGroupIDs)
+		if ids == nil && current != nil {
+			ids = current.groupIDs()
+		}
+		return keyArgsCurrent{Name: spec.Name, GroupIDs: nonNilInts(ids)}
+	}
+	role := normalRole(extra.Role)
+	if role == "" && current != nil && current.Role != nil {
+		role = *current.Role
+	}
+	return keyArgsV46{Name: spec.Name, Role: role}
+}
+
+func (k keyWire) groupIDs() []int {
+	if k.Groups == nil {
+		return nil
+	}
+	ids := make([]int, 0, len(*k.Groups))
+	for _, g := range *k.Groups {
+		ids = append(ids, g.ID)
+	}
+	return ids
+}
+
+// checkKeySpec validates a spec for the server's generation, detecting it.
+func (c *Client) checkKeySpec(ctx context.Context, method, path string, spec platform.APIKeySpec) (Generation, APIKeyExtra, error) {
+	gen, err := c.Generation(ctx)
+	if err != nil {
+		return "", APIKeyExtra{}, err
+	}
+	if errs := validateAPIKey(spec, gen); len(errs) > 0 {
+		return "", APIKeyExtra{}, refused(method, c.basePath+path, errs...)
+	}
+	extra, _ := extraAs[APIKeyExtra](spec.Extra)
+	return gen, extra, nil
+}
+
+// CreateAPIKey implements platform.Backend. Key names are not unique, so a create whose answer was
+// lost is resolved by a key with the name that was not there before; its plaintext was lost with the
+// answer, so it is regenerated (the only way to see a key again).
+func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (platform.APIKey, error) {
+	gen, extra, err := c.checkKeySpec(ctx, http.MethodPost, keysPath, spec)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	existing, err := c.listKeys(ctx)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	before := map[int]bool{}
+	for _, k := range existing {
+		before[k.ID] = true
+	}
+	body := keyBody(gen, spec, extra, nil)
+	create := func() (platform.APIKey, error) {
+		var k keyWire
+		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: keysPath, Body: body}, &k); err != nil {
+			return platform.APIKey{}, err
+		}
+		return keyFromWire(k), nil
+	}
+	find := func() (platform.APIKey, error) {
+		keys, err := c.listKeys(ctx)
+		if err != nil {
+			return platform.APIKey{}, err
+		}
+		var adopted []keyWire
+		for _, k := range keys {
+			if !before[k.ID] && k.Name != nil && *k.Name == spec.Name {
+				adopted = append(adopted, k)
+			}
+		}
+		switch len(adopted) {
+		case 0:
+			return platform.APIKey{}, notFound(platform.KindAPIKey, spec.Name)
+		case 1:
+			return c.regenerate(ctx, adopted[0].ID)
+		}
+		return platform.APIKey{}, fmt.Errorf("onyx: %d new keys named %q appeared while the create's answer was lost; delete the extra ones in Onyx", len(adopted), spec.Name)
+	}
+	return platform.CreateOrAdopt(ctx, createAttempts, create, find)
+}
+
+// regenerate replaces a key's secret and returns the key with the new plaintext. Sending it twice
+// only replaces an unseen secret with another, so it may be resent after an unclear failure.
+func (c *Client) regenerate(ctx context.Context, id int) (platform.APIKey, error) {
+	var k keyWire
+	err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: keyPath(id) + "/regenerate", Idempotent: true}, &k)
+	if err != nil {
+		return platform.APIKey{}, withKind(err, platform.KindAPIKey, strconv.Itoa(id))
+	}
+	return keyFromWire(k), nil
+}
+
+// ReadAPIKey implements platform.Backend: list and scan. The secret is never readable again.
+func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, error) {
+	n, err := checkKeyID(id)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	k, err := c.findKey(ctx, n)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	return keyFromWire(k), nil
+}
+
+// UpdateAPIKey implements platform.Backend in place. The PATCH replaces name and rights (an omitted
+// name becomes null), so the key is read first and unmanaged rights are sent back as they are.
+func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIKeySpec) (platform.APIKey, error) {
+	n, err := checkKeyID(id)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	gen, extra, err := c.checkKeySpec(ctx, http.MethodPatch, keyPath(n), spec)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	current, err := c.findKey(ctx, n)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	var k keyWire
+	err = c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: keyPath(n), Body: keyBody(gen, spec, extra, &current)}, &k)
+	if err != nil {
+		return platform.APIKey{}, withKind(err, platform.KindAPIKey, id)
+	}
+	out := keyFromWire(k)
+	out.Secret = ""
+	return out, nil
+}
+
+// DeleteAPIKey implements platform.Backend. Onyx answers 400 "does not exist" for an unknown id,
+// which counts as deleted. The provider's own key is refused.
+func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
+	n, err := checkKeyID(id)
+	if err != nil {
+		return err
+	}
+	k, err := c.findKey(ctx, n)
+	if platform.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if c.ownDisplay != "" && k.Display == c.ownDisplay {
+		return refused(http.MethodDelete, c.basePath+keyPath(n), platform.FieldError{Message: msgOwnKey})
+	}
+	err = c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: keyPath(n)}, nil)
+	if platform.IsNotFound(err) {
+		return nil
+	}
+	return withKind(err, platform.KindAPIKey, id)
+}
+
+// ListAPIKeys implements platform.Backend. Secrets are never listed.
+func (c *Client) ListAPIKeys(ctx context.Context) ([]platform.APIKey, error) {
+	keys, err := c.listKeys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]platform.APIKey, 0, len(keys))
+	for _, k := range keys {
+		key := keyFromWire(k)
+		key.Secret = ""
+		out = append(out, key)
+	}
+	return out, nil
+}
+
+// FindAPIKeyByName implements platform.Backend. Onyx does not keep names unique; more than one key
+// with the name is an error that says so.
+func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.APIKey, error) {
+	keys, err := c.ListAPIKeys(ctx)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	var matches []platform.APIKey
+	for _, k := range keys {
+		if name != "" && k.Name == name {
+			matches = append(matches, k)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
+	case 1:
+		return matches[0], nil
+	}
+	ids := make([]string, len(matches))
+	for i, k := range matches {
+		ids[i] = k.ID
+	}
+	return platform.APIKey{}, fmt.Errorf("the API key name %q is ambiguous: Onyx keys %s all have it (names are not unique); import the key by its id instead",
+		name, strings.Join(ids, ", "))
+}

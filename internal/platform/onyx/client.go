@@ -1,0 +1,142 @@
+package onyx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// apiPrefix is where Onyx's nginx serves the backend below the server root.
+const apiPrefix = "/api"
+
+// createAttempts bounds how often a create whose answer was lost is tried again after the lookup by
+// natural key found nothing.
+const createAttempts = 3
+
+// Config configures a Client.
+type Config struct {
+	// Endpoint is the server root (https://onyx.example.com, https://cloud.onyx.app). The client
+	// appends /api unless the endpoint already ends with it.
+	Endpoint string
+	// Token is an Onyx API key with admin rights, sent as "Authorization: Bearer <key>".
+	Token string
+	// Generation forces the API generation; "" detects it from the server once.
+	Generation Generation
+	// HTTP carries the provider's transport settings. New overrides BaseURL, Authorization and
+	// DecodeError.
+	HTTP httpclient.Config
+}
+
+// Client talks to one Onyx server.
+type Client struct {
+	http       *httpclient.Client
+	basePath   string // URL path of the API root, e.g. /api, for messages
+	ownDisplay string // how the server masks the provider's own key, to refuse deleting it
+	forced     Generation
+	poll       pollPolicy
+
+	genMu    sync.Mutex
+	detected Generation
+}
+
+var (
+	_ platform.Backend       = (*Client)(nil)
+	_ platform.SpecValidator = (*Client)(nil)
+	_ platform.DeletionGuard = (*Client)(nil)
+)
+
+// New builds a Client. It makes no request, so a provider can be configured before the server is up.
+func New(cfg Config) (*Client, error) {
+	base, err := apiBaseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	token := strings.TrimSpace(cfg.Token)
+	if token == "" {
+		return nil, errors.New("onyx: an API key with admin rights is required as the token")
+	}
+	if strings.ContainsAny(token, " \t\r\n") {
+		return nil, errors.New("onyx: the token must not contain spaces; use the API key alone, without \"Bearer\"")
+	}
+	if cfg.Generation != "" && cfg.Generation != GenerationV46 && cfg.Generation != GenerationCurrent {
+		return nil, fmt.Errorf("onyx: unknown API generation %q: use %q (self-hosted v4.6.x and older), %q (Onyx Cloud and v4.7 on), or leave it empty to detect it",
+			cfg.Generation, GenerationV46, GenerationCurrent)
+	}
+	httpCfg := cfg.HTTP
+	httpCfg.BaseURL = base.String()
+	httpCfg.Authorization = "Bearer " + token
+	httpCfg.DecodeError = newErrorDecoder(token)
+	// Onyx reads X-Onyx-Authorization before Authorization; sending both survives proxies that
+	// consume the standard header, as the official client does.
+	headers := map[string]string{}
+	for k, v := range cfg.HTTP.Headers {
+		headers[k] = v
+	}
+	headers["X-Onyx-Authorization"] = "Bearer " + token
+	httpCfg.Headers = headers
+	hc, err := httpclient.New(httpCfg)
+	if err != nil {
+		return nil, fmt.Errorf("onyx: %w", err)
+	}
+	return &Client{http: hc, basePath: base.Path, ownDisplay: keyDisplay(token), forced: cfg.Generation, poll: defaultPoll}, nil
+}
+
+// Platform implements platform.Backend.
+func (c *Client) Platform() platform.Name { return platform.Onyx }
+
+// Capabilities implements platform.Backend.
+func (c *Client) Capabilities() platform.Capabilities { return platform.CapabilitiesOf(platform.Onyx) }
+
+// apiBaseURL joins the server root with /api. Users paste either the root (where the UI lives) or
+// the API URL; both end up the same.
+func apiBaseURL(endpoint string) (*url.URL, error) {
+	raw := strings.TrimSpace(endpoint)
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("onyx endpoint %q: want the server root, such as https://onyx.example.com", endpoint)
+	}
+	if u.User != nil {
+		// Credentials in the URL would end up in error messages and logs.
+		return nil, errors.New("onyx endpoint: must not contain credentials; use the token argument")
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("onyx endpoint %q: must not contain a query or fragment", endpoint)
+	}
+	path := strings.TrimRight(u.Path, "/")
+	if !strings.HasSuffix(path, apiPrefix) {
+		path += apiPrefix
+	}
+	u.Path, u.RawPath = path, ""
+	return u, nil
+}
+
+// call sends one request and decodes the JSON answer into out (when out is non-nil).
+func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
+	resp, err := c.http.Do(ctx, req)
+	if err != nil {
+		return err
+	}
+	if out == nil {
+		return nil
+	}
+	if err := resp.JSON(out); err != nil {
+		return fmt.Errorf("onyx %s %s%s: %w", req.Method, c.basePath, req.Path, err)
+	}
+	return nil
+}
+
+// keyDisplay is how Onyx masks an API key in listings: "on_", the first and last 4 characters of
+// the part after the prefix, 8 stars between. "" for a token that is not an API key.
+func keyDisplay(token string) string {
+	body, ok := strings.CutPrefix(token, "on_")
+	if !ok || len(body) < 8 {
+		return ""
+	}
+	return "on_" + body[:4] + "********" + body[len(body)-4:]
+}

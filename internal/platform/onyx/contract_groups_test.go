@@ -1,0 +1,270 @@
+package onyx
+
+import (
+	"net/http"
+	"slices"
+	"testing"
+	"time"
+
+	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+const (
+	ada   = onyxmock.AdaEmail
+	grace = onyxmock.GraceEmail
+)
+
+// The whole life of a group, on the mock's default sync clock: every write returns only once the
+// group is up to date again, so the next write is never refused as "currently syncing".
+func TestContractGroupLifecycle(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{SyncDelay: onyxmock.DefaultSyncDelay})
+		start := time.Now()
+		created := c.group("platform-team", []string{"ADA@example.com"}, &GroupExtra{CCPairIDs: []string{"1"}, CuratorIDs: []string{ada}})
+		if time.Since(start) < onyxmock.DefaultSyncDelay {
+			t.Errorf("create returned after %s, before the sync could finish", time.Since(start))
+		}
+		want := platform.Group{ID: created.ID, Name: "platform-team", Members: []string{ada},
+			Extra: GroupExtra{CCPairIDs: []string{"1"}, CuratorIDs: []string{ada}}}
+		assertEqual(t, "created", created, want)
+		if s := c.state(); s.PendingSyncs != 0 {
+			t.Errorf("%d syncs pending after create", s.PendingSyncs)
+		}
+		read, err := c.client.ReadGroup(c.ctx, created.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertEqual(t, "read", read, want)
+
+		// Members only: the connectors Terraform does not manage are sent back, not emptied.
+		updated, err := c.client.UpdateGroup(c.ctx, created.ID, platform.GroupSpec{Name: "platform-team", Members: []string{grace, ada}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Members = []string{ada, grace}
+		assertEqual(t, "members updated", updated, want)
+
+		// Rename, curators and connectors in one update; each step waits for the sync it starts.
+		updated, err = c.client.UpdateGroup(c.ctx, created.ID, platform.GroupSpec{Name: "platform", Members: []string{ada, grace},
+			Extra: GroupExtra{CCPairIDs: []string{"3", "2"}, CuratorIDs: []string{grace}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Name, want.Extra = "platform", GroupExtra{CCPairIDs: []string{"2", "3"}, CuratorIDs: []string{grace}}
+		assertEqual(t, "renamed", updated, want)
+		read, _ = c.client.ReadGroup(c.ctx, created.ID)
+		assertEqual(t, "read after rename", read, want)
+		if n := c.mock.Log().CountMatching(http.MethodPatch, "/api/manage/admin/user-group/rename"); n != 1 {
+			t.Errorf("%d renames sent", n)
+		}
+
+		// Removing a curator from members drops the curatorship with it.
+		updated, err = c.client.UpdateGroup(c.ctx, created.ID, platform.GroupSpec{Name: "platform", Members: []string{ada}, Extra: GroupExtra{CuratorIDs: []string{}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Members, want.Extra = []string{ada}, GroupExtra{CCPairIDs: []string{"2", "3"}, CuratorIDs: []string{}}
+		assertEqual(t, "curator removed", updated, want)
+
+		// An update that changes nothing sends nothing.
+		before := c.writes()
+		if _, err := c.client.UpdateGroup(c.ctx, created.ID, platform.GroupSpec{Name: "platform", Members: []string{ada}, Extra: want.Extra}); err != nil {
+			t.Fatal(err)
+		}
+		if c.writes() != before {
+			t.Errorf("%d writes for a no-op update", c.writes()-before)
+		}
+
+		found, err := c.client.FindGroupByName(c.ctx, "platform")
+		if err != nil || found.ID != created.ID {
+			t.Errorf("find by name: %+v %v", found, err)
+		}
+		groups, err := c.client.ListGroups(c.ctx, platform.GroupFilter{})
+		if err != nil || len(groups) != 3 || groups[0].Name != onyxmock.AdminGroupName {
+			t.Errorf("list: %+v %v", groups, err)
+		}
+
+		if err := c.client.DeleteGroup(c.ctx, created.ID); err != nil {
+			t.Fatal(err)
+		}
+		if s := c.state(); slices.Contains(s.Groups.Names, "platform") {
+			t.Errorf("DeleteGroup returned while the group is still listed: %+v", s.Groups)
+		}
+		_, err = c.client.ReadGroup(c.ctx, created.ID)
+		wantNotFound(t, err, "user_group", created.ID)
+		if err := c.client.DeleteGroup(c.ctx, created.ID); err != nil {
+			t.Errorf("deleting a deleted group: %v", err)
+		}
+		_, err = c.client.UpdateGroup(c.ctx, created.ID, platform.GroupSpec{Name: "x"})
+		wantNotFound(t, err, "user_group", created.ID)
+	})
+}
+
+// Destroy then create with the same name (a replacement): the delete waits until Onyx has removed
+// the row, so the name is free for the create.
+func TestContractDeleteThenRecreateSameName(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{DeleteDelay: 200 * time.Millisecond})
+		old := c.group("ops", []string{ada}, nil)
+		start := time.Now()
+		if err := c.client.DeleteGroup(c.ctx, old.ID); err != nil {
+			t.Fatal(err)
+		}
+		if waited := time.Since(start); waited < 200*time.Millisecond {
+			t.Errorf("DeleteGroup returned after %s, before Onyx removed the row", waited)
+		}
+		again := c.group("ops", []string{grace}, nil)
+		if again.ID == old.ID || !slices.Equal(again.Members, []string{grace}) {
+			t.Errorf("recreated %+v", again)
+		}
+	})
+}
+
+// A group whose deletion is pending is gone for Terraform; deleting it again waits for the row; a
+// create with its name waits too instead of failing on the reserved name.
+func TestContractPendingDeletion(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{DeleteDelay: 150 * time.Millisecond})
+		g := c.group("doomed", []string{ada}, nil)
+		c.raw(http.MethodDelete, "/manage/admin/user-group/"+g.ID)
+		_, err := c.client.ReadGroup(c.ctx, g.ID)
+		wantNotFound(t, err, "user_group", g.ID)
+		if _, err := c.client.FindGroupByName(c.ctx, "doomed"); !platform.IsNotFound(err) {
+			t.Errorf("find by name during deletion: %v", err)
+		}
+		again := c.group("doomed", nil, nil)
+		if again.ID == g.ID {
+			t.Error("adopted the group being deleted")
+		}
+		c.raw(http.MethodDelete, "/manage/admin/user-group/"+again.ID)
+		if err := c.client.DeleteGroup(c.ctx, again.ID); err != nil {
+			t.Fatal(err)
+		}
+		if s := c.state(); len(s.Groups.Deleting) != 0 {
+			t.Errorf("still being deleted: %v", s.Groups.Deleting)
+		}
+	})
+}
+
+// A group made stale behind the client's back (another writer, a connector sync) is waited for, not
+// reported as missing.
+func TestContractUpdateWaitsForForeignSync(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{SyncDelay: 100 * time.Millisecond})
+		g := c.group("eng", []string{ada}, nil)
+		c.hook(http.MethodPatch, "/groups/"+g.ID, map[string]any{"is_up_to_date": false})
+		got, err := c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{grace}})
+		if err != nil || !slices.Equal(got.Members, []string{grace}) {
+			t.Fatalf("update of a syncing group: %+v %v", got, err)
+		}
+		c.hook(http.MethodPatch, "/groups/"+g.ID, map[string]any{"is_up_to_date": false})
+		if err := c.client.DeleteGroup(c.ctx, g.ID); err != nil {
+			t.Fatalf("delete of a syncing group: %v", err)
+		}
+	})
+}
+
+// Members are emails. A person who has only been invited cannot be added; an unknown address is an
+// error too; nothing is written in either case.
+func TestContractMembersAreEmails(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		if _, err := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "new@example.com"}); err != nil {
+			t.Fatal(err)
+		}
+		g := c.group("eng", []string{ada}, nil)
+		before := c.writes()
+		_, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "x", Members: []string{ada, "new@example.com"}})
+		wantInvalid(t, err, attrMembers, "new@example.com", "accept the invitation")
+		_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{"nobody@example.com"}})
+		wantInvalid(t, err, attrMembers, "nobody@example.com")
+		_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{ada}, Extra: GroupExtra{CuratorIDs: []string{"new@example.com"}}})
+		wantInvalid(t, err, attrCuratorIDs, "new@example.com")
+		if c.writes() != before {
+			t.Errorf("%d writes sent for members who cannot be added", c.writes()-before)
+		}
+		c.hook(http.MethodPost, "/users/new@example.com/signup", nil)
+		got, err := c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{"New@Example.com", ada}})
+		if err != nil || !slices.Equal(got.Members, []string{ada, "new@example.com"}) {
+			t.Errorf("after sign-up: %+v %v", got, err)
+		}
+	})
+}
+
+// API keys' service accounts show up in a group's users on both generations: they are not members
+// for Terraform (no drift), and a membership write keeps them in the group.
+func TestContractServiceAccountsAreNotMembers(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		g := c.group("eng", []string{ada}, nil)
+		groupID := onyxmock.BasicGroupID // v4.6: a basic key joins the Basic group
+		extra := APIKeyExtra{Role: "basic"}
+		if gen == GenerationCurrent {
+			groupID, extra = 3, APIKeyExtra{GroupIDs: []string{g.ID}}
+		}
+		if _, err := c.client.CreateAPIKey(c.ctx, platform.APIKeySpec{Name: "ci", Extra: extra}); err != nil {
+			t.Fatal(err)
+		}
+		id := jsonInt(float64(groupID))
+		if users := c.rawGroup(id)["users"].([]any); len(users) != map[Generation]int{GenerationV46: 3, GenerationCurrent: 2}[gen] {
+			t.Fatalf("the key's service account is not in group %s: %v", id, users)
+		}
+		read, err := c.client.ReadGroup(c.ctx, id)
+		want := map[Generation][]string{GenerationV46: {ada, grace}, GenerationCurrent: {ada}}[gen]
+		if err != nil || !slices.Equal(read.Members, want) {
+			t.Errorf("members %v (%v), want %v without the service account", read.Members, err, want)
+		}
+		// Managing members leaves the service account where it is.
+		if _, err := c.client.UpdateGroup(c.ctx, id, platform.GroupSpec{Name: read.Name, Members: want}); err != nil {
+			t.Fatal(err)
+		}
+		users := c.rawGroup(id)["users"].([]any)
+		if len(users) != len(want)+1 {
+			t.Errorf("after a membership write the group has %d users, want %d (the service account kept)", len(users), len(want)+1)
+		}
+	})
+}
+
+func TestContractDefaultGroups(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		admin, err := c.client.FindGroupByName(c.ctx, onyxmock.AdminGroupName)
+		if err != nil || !slices.Equal(admin.Members, []string{onyxmock.AdminEmail}) {
+			t.Fatalf("Admin group: %+v %v", admin, err)
+		}
+		if c.client.GroupDeletionRefused(admin.Name) == "" || c.client.GroupDeletionRefused("eng") != "" {
+			t.Error("GroupDeletionRefused")
+		}
+		before := c.writes()
+		wantInvalid(t, c.client.DeleteGroup(c.ctx, admin.ID), "", "default Admin group cannot be deleted")
+		_, err = c.client.UpdateGroup(c.ctx, admin.ID, platform.GroupSpec{Name: "Admins"})
+		wantInvalid(t, err, attrName)
+		if c.writes() != before {
+			t.Error("a refused change of a default group was sent")
+		}
+		// Membership of a default group can be managed.
+		basic, err := c.client.UpdateGroup(c.ctx, "2", platform.GroupSpec{Name: onyxmock.BasicGroupName, Members: []string{ada, grace, onyxmock.AdminEmail}})
+		if err != nil || len(basic.Members) != 3 {
+			t.Errorf("Basic: %+v %v", basic, err)
+		}
+		_, err = c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: onyxmock.BasicGroupName})
+		wantConflict(t, err, attrName)
+		if c.writes() != before+1 {
+			t.Error("a create with a taken name was sent")
+		}
+	})
+}
+
+// Onyx answers an unknown cc_pair id on create as if the name were taken; the client says what it
+// means.
+func TestContractUnknownCCPair(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		_, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "x", Extra: GroupExtra{CCPairIDs: []string{"99"}}})
+		wantInvalid(t, err, attrCCPairIDs, "does not exist")
+		if s := c.state(); s.Groups.Count != 2 {
+			t.Errorf("groups %v", s.Groups.Names)
+		}
+	})
+}

@@ -1,0 +1,159 @@
+package onyx
+
+import (
+	"net/http"
+	"testing"
+
+	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// roster_user is an invitation that becomes a user when the person signs up; its id is the
+// lower-cased email before and after.
+func TestContractInviteSignUpLifecycle(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		u, err := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "Linus@Example.com", Role: ptr("BASIC"), Active: ptr(true)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := platform.User{ID: "linus@example.com", Email: "Linus@example.com", Role: "basic", Active: true, Extra: UserExtra{Status: StatusInvited}}
+		assertEqual(t, "invited", u, want)
+		read, err := c.client.ReadUser(c.ctx, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertEqual(t, "read invited", read, want)
+		if found, err := c.client.FindUserByEmail(c.ctx, "LINUS@example.COM"); err != nil || found.ID != u.ID {
+			t.Errorf("find: %+v %v", found, err)
+		}
+		// One user is read with the server's search, in one request.
+		c.mock.Log().Reset()
+		if _, err := c.client.ReadUser(c.ctx, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		if entries := c.mock.Log().Entries(); len(entries) != 1 || entries[0].RawQuery != "q=linus%40example.com" {
+			t.Errorf("ReadUser sent %+v, want one search", entries)
+		}
+
+		c.hook(http.MethodPost, "/users/linus@example.com/signup", map[string]any{"personal_name": "Linus T"})
+		read, err = c.client.ReadUser(c.ctx, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Name, want.Extra = "Linus T", UserExtra{Status: StatusActive}
+		assertEqual(t, "after sign-up", read, want)
+
+		// Admin rights through the generation's own mechanism.
+		updated, err := c.client.UpdateUser(c.ctx, u.ID, platform.UserSpec{Email: "linus@example.com", Role: ptr("Admin")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Role = "admin"
+		assertEqual(t, "admin", updated, want)
+		route := map[Generation]string{GenerationV46: "/api/manage/set-user-role", GenerationCurrent: "/api/manage/admin/users/admin-access"}[gen]
+		if n := c.mock.Log().CountMatching(http.MethodPatch, route); n != 1 {
+			t.Errorf("%d requests to %s", n, route)
+		}
+		updated, err = c.client.UpdateUser(c.ctx, u.ID, platform.UserSpec{Email: "linus@example.com", Role: ptr("basic"), Active: ptr(false)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Role, want.Active, want.Extra = "basic", false, UserExtra{Status: StatusDeactivated}
+		assertEqual(t, "deactivated", updated, want)
+		updated, err = c.client.UpdateUser(c.ctx, u.ID, platform.UserSpec{Email: "linus@example.com", Active: ptr(true)})
+		if err != nil || !updated.Active {
+			t.Errorf("reactivated: %+v %v", updated, err)
+		}
+
+		users, err := c.client.ListUsers(c.ctx, platform.UserFilter{})
+		if err != nil || len(users) != 4 || users[3].ID != "linus@example.com" {
+			t.Errorf("list: %+v %v", users, err)
+		}
+		// Delete deactivates first (Onyx deletes only deactivated users).
+		if err := c.client.DeleteUser(c.ctx, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.client.ReadUser(c.ctx, u.ID)
+		wantNotFound(t, err, "user", u.ID)
+		if err := c.client.DeleteUser(c.ctx, u.ID); err != nil {
+			t.Errorf("deleting a deleted user: %v", err)
+		}
+	})
+}
+
+func TestContractUninvite(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		u, err := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "Pending@EXAMPLE.com"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Uninviting must repeat the stored form exactly (the domain is lower-cased by Onyx).
+		if err := c.client.DeleteUser(c.ctx, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		if s := c.state(); s.Users.Count != 3 {
+			t.Errorf("users %v: the invitation was not withdrawn", s.Users.Emails)
+		}
+	})
+}
+
+// What an invitation cannot do yet, and what is taken, is refused before anything is sent.
+func TestContractUserRefusals(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		before := c.writes()
+		_, err := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "new@example.com", Role: ptr("admin")})
+		wantInvalid(t, err, attrRole, "accept the invitation")
+		_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: "new@example.com", Active: ptr(false)})
+		wantInvalid(t, err, attrActive)
+		_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: "ADA@example.com"})
+		wantConflict(t, err, attrEmail)
+		_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: "x@example.com", Password: ptr("secret")})
+		wantInvalid(t, err, attrPassword)
+		if c.writes() != before {
+			t.Errorf("%d writes sent", c.writes()-before)
+		}
+		u, _ := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "new@example.com"})
+		_, err = c.client.UpdateUser(c.ctx, u.ID, platform.UserSpec{Email: u.Email, Role: ptr("admin")})
+		wantInvalid(t, err, attrRole, "new@example.com", "accept the invitation")
+		_, err = c.client.UpdateUser(c.ctx, u.ID, platform.UserSpec{Email: "other@example.com"})
+		wantInvalid(t, err, attrEmail)
+		_, err = c.client.UpdateUser(c.ctx, "gone@example.com", platform.UserSpec{Email: "gone@example.com"})
+		wantNotFound(t, err, "user", "gone@example.com")
+		// The provider's own user cannot deactivate itself: the server's refusal comes back on active.
+		_, err = c.client.UpdateUser(c.ctx, onyxmock.AdminEmail, platform.UserSpec{Email: onyxmock.AdminEmail, Active: ptr(false)})
+		wantInvalid(t, err, attrActive)
+		_, err = c.client.ReadUser(c.ctx, "not-an-email")
+		if err == nil || platform.IsNotFound(err) {
+			t.Errorf("malformed id: %v", err)
+		}
+	})
+}
+
+// Roles the generation does not have are refused at apply time, after detecting it, with the role
+// attribute named; the plan-time check cannot know the generation.
+func TestContractRolesPerGeneration(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		spec := platform.UserSpec{Email: ada, Role: ptr("global_curator")}
+		if errs := c.client.ValidateUser(spec); len(errs) != 0 {
+			t.Errorf("plan-time check without a known generation refused global_curator: %v", errs)
+		}
+		u, err := c.client.UpdateUser(c.ctx, ada, spec)
+		if gen == GenerationCurrent {
+			wantInvalid(t, err, attrRole, "Onyx v4.6")
+			// Now that the generation is known, the plan-time check knows it too.
+			if errs := c.client.ValidateUser(spec); len(errs) != 1 || errs[0].Field != attrRole {
+				t.Errorf("plan-time check after detection: %v", errs)
+			}
+			return
+		}
+		if err != nil || u.Role != "global_curator" {
+			t.Errorf("v4.6 global_curator: %+v %v", u, err)
+		}
+		_, err = c.client.UpdateUser(c.ctx, ada, platform.UserSpec{Email: ada, Role: ptr("curator")})
+		wantInvalid(t, err, attrRole, "curator_ids")
+	})
+}

@@ -1,0 +1,226 @@
+package onyx
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// maxMessageLength caps how much of a body that is not a JSON error goes into a message.
+const maxMessageLength = 300
+
+// Hints appended to answers whose text does not say what to do.
+const (
+	hintForbidden = "Onyx answers 403 when the token is missing or unknown, or when its API key has no admin rights " +
+		"(on Onyx v4.6 the key needs the admin role; on current Onyx it must be in the Admin group)"
+	hintRouteMissing = "this server has no such route: check that endpoint is the server root (the client adds /api) " +
+		"and that the provider's Onyx generation matches the server"
+	enterpriseReason = "user groups need Onyx Enterprise Edition; this server answers 404 for the whole user-group API"
+	// syncingText is how Onyx says a group is locked by its background sync.
+	syncingText = "currently syncing"
+)
+
+// syncingError is a write refused because the group's background sync has not finished. Onyx sends
+// it as 404 (or 409 on rename); it must not read as "not found", so it wraps the APIError alone.
+type syncingError struct {
+	Err *platform.APIError
+}
+
+func (e *syncingError) Error() string { return e.Err.Error() }
+func (e *syncingError) Unwrap() error { return e.Err }
+
+func isSyncing(err error) bool {
+	var s *syncingError
+	return errors.As(err, &s)
+}
+
+// errorBody covers the shapes Onyx answers with: OnyxError {error_code, detail}, HTTPException
+// {detail}, the ValueError handler's {message}, its 422 {status_code, message, data}, and FastAPI's
+// default 422 {detail: [{loc, msg}]} from servers without the custom handler.
+type errorBody struct {
+	ErrorCode string          `json:"error_code"`
+	Detail    json.RawMessage `json:"detail"`
+	Message   *string         `json:"message"`
+}
+
+type validationItem struct {
+	Loc []any  `json:"loc"`
+	Msg string `json:"msg"`
+}
+
+// serverMessage is the server's own explanation, with the OnyxError code when there is one.
+func serverMessage(body []byte) (msg, code string) {
+	trimmed := bytes.TrimSpace(body)
+	var e errorBody
+	if len(trimmed) > 0 && json.Unmarshal(trimmed, &e) == nil {
+		var detail string
+		var items []validationItem
+		switch {
+		case json.Unmarshal(e.Detail, &detail) == nil && detail != "":
+			msg = detail
+		case json.Unmarshal(e.Detail, &items) == nil && len(items) > 0:
+			parts := make([]string, len(items))
+			for i, it := range items {
+				parts[i] = fmt.Sprintf("%v: %s", it.Loc, it.Msg)
+			}
+			msg = strings.Join(parts, "; ")
+		case e.Message != nil:
+			msg = *e.Message
+		}
+		if msg != "" {
+			if e.ErrorCode != "" {
+				msg += " [" + e.ErrorCode + "]"
+			}
+			return msg, e.ErrorCode
+		}
+	}
+	return truncate(strings.Join(strings.Fields(string(trimmed)), " ")), ""
+}
+
+// newErrorDecoder turns Onyx's error answers into the platform package's typed errors. The token is
+// cut out of the body first, in case a proxy or a debugging server echoes headers.
+func newErrorDecoder(token string) httpclient.ErrorDecoder {
+	return func(apiErr *platform.APIError, resp *httpclient.Response) error {
+		body := resp.Body
+		if token != "" {
+			body = bytes.ReplaceAll(body, []byte(token), []byte("[REDACTED]"))
+		}
+		msg, code := serverMessage(body)
+		apiErr.Message = msg
+		lower := strings.ToLower(msg)
+		switch {
+		case strings.Contains(lower, syncingText):
+			return &syncingError{Err: apiErr}
+		case resp.Status == http.StatusUnauthorized || resp.Status == http.StatusForbidden:
+			apiErr.Message = joinMessage(msg, hintForbidden)
+			return apiErr
+		case resp.Status == http.StatusPaymentRequired && code == "FEATURE_NOT_AVAILABLE":
+			return &platform.UnsupportedError{Platform: platform.Onyx, Feature: platform.Feature{Kind: kindOfPath(apiErr.Path)},
+				Reason: "this Onyx plan does not include it (the server answered " + apiErr.Error() + ")"}
+		case resp.Status == http.StatusNotFound && msg == "Not Found":
+			// Every group operation starts by listing groups, so the list route alone tells the
+			// Community Edition; a missing sub-route is more likely the other generation's.
+			if strings.HasSuffix(apiErr.Path, groupsPath) {
+				return &platform.UnsupportedError{Platform: platform.Onyx, Feature: platform.Feature{Kind: platform.KindUserGroup},
+					Reason: enterpriseReason + " (" + apiErr.Error() + "); if it is Enterprise, " + hintRouteMissing}
+			}
+			apiErr.Message = joinMessage(msg, hintRouteMissing)
+			return apiErr
+		case resp.Status == http.StatusNotFound, resp.Status == http.StatusBadRequest && strings.Contains(lower, "does not exist") && strings.Contains(lower, "api key"):
+			if field := fieldOf(lower); field != "" {
+				return &platform.InvalidError{Fields: []platform.FieldError{{Field: field, Message: msg}}, Err: apiErr}
+			}
+			return &platform.NotFoundError{Err: apiErr}
+		case resp.Status == http.StatusConflict && !strings.Contains(lower, "default system group"),
+			resp.Status == http.StatusBadRequest && strings.Contains(lower, "already exists"):
+			return &platform.ConflictError{Fields: []platform.FieldError{{Field: conflictField(lower), Message: msg}}, Err: apiErr}
+		case resp.Status == http.StatusBadRequest, resp.Status == http.StatusConflict, resp.Status == http.StatusUnprocessableEntity:
+			return &platform.InvalidError{Fields: []platform.FieldError{{Field: fieldOf(lower), Message: msg}}, Err: apiErr}
+		}
+		return apiErr
+	}
+}
+
+// fieldRule maps a phrase of a server message to the attribute it is about.
+type fieldRule struct {
+	contains string
+	field    string
+}
+
+var fieldRules = []fieldRule{
+	{"user(s) not found", attrMembers},
+	{"can't join a group", attrMembers},
+	{"left without a group", attrMembers},
+	{"is not a member of", attrCuratorIDs},
+	{"manager of a default", attrCuratorIDs},
+	{"can't take connectors", attrCCPairIDs},
+	{"connector credential pair", attrCCPairIDs},
+	{"rename a default", attrName},
+	{"group ids do not exist", attrGroupIDs},
+	{"invalid email address", attrEmail},
+	{"deactivate yourself", attrActive},
+	{"must be deactivated", attrActive},
+	{"last admin", attrRole},
+	{"admin group", attrRole},
+	{"demote", attrRole},
+	{"role", attrRole},
+}
+
+// fieldOf names the attribute a message is about, or "".
+func fieldOf(lower string) string {
+	for _, r := range fieldRules {
+		if strings.Contains(lower, r.contains) {
+			return r.field
+		}
+	}
+	return ""
+}
+
+// conflictField: what clashes on Onyx is a group's name, or an email.
+func conflictField(lower string) string {
+	if strings.Contains(lower, "email") {
+		return attrEmail
+	}
+	return attrName
+}
+
+// kindOfPath says which roster type a request path belongs to, for UnsupportedError.
+func kindOfPath(path string) platform.Kind {
+	switch {
+	case strings.Contains(path, "/user-group"):
+		return platform.KindUserGroup
+	case strings.Contains(path, "/api-key"):
+		return platform.KindAPIKey
+	}
+	return platform.KindUser
+}
+
+func joinMessage(msg, hint string) string {
+	if msg == "" {
+		return hint
+	}
+	return msg + ": " + hint
+}
+
+func truncate(s string) string {
+	if len(s) <= maxMessageLength {
+		return s
+	}
+	cut := maxMessageLength
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// withKind fills in what a *platform.NotFoundError from the decoder cannot know: which kind of
+// object, and which id the caller asked for.
+func withKind(err error, kind platform.Kind, id string) error {
+	var nf *platform.NotFoundError
+	if errors.As(err, &nf) {
+		nf.Kind = string(kind)
+		nf.ID = id
+	}
+	return err
+}
+
+// notFound is the error of a lookup that found nothing.
+func notFound(kind platform.Kind, key string) error {
+	return &platform.NotFoundError{Kind: string(kind), ID: key}
+}
+
+// refused is the *platform.InvalidError of a request the client will not send. The APIError names
+// the request that was not sent; its status is 0 because there was no answer.
+func refused(method, path string, fields ...platform.FieldError) error {
+	return &platform.InvalidError{
+		Fields: fields,
+		Err:    &platform.APIError{Method: method, Path: path, Message: "not sent: " + platform.JoinFieldErrors(fields)},
+	}
+}

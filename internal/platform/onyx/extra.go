@@ -1,0 +1,69 @@
+package onyx
+
+import (
+	"fmt"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// GroupExtra holds the group fields only Onyx has (the `onyx` block of roster_user_group). In a spec a
+// nil slice is unmanaged: an update sends the stored value back. Read fills both, sorted, never nil.
+type GroupExtra struct {
+	// CCPairIDs are the connector-credential pairs whose documents the group may see (decimal ids).
+	CCPairIDs []string
+	// CuratorIDs are the emails of the group's curators (v4.6 curator_ids) or managers (current
+	// manager_ids). Each must also be a member.
+	CuratorIDs []string
+}
+
+// UserExtra holds what only Onyx reports about a user.
+type UserExtra struct {
+	// Status is read-only: "invited" until the person accepts the invitation, then "active" or
+	// "deactivated". A spec's value is ignored.
+	Status string
+}
+
+// APIKeyExtra holds the key fields of the two generations; a key uses one of them.
+type APIKeyExtra struct {
+	// Role is the key's role on Onyx v4.6 ("" = unmanaged: basic on create, kept on update).
+	Role string
+	// GroupIDs are the groups the key's service account is in on current Onyx (nil = unmanaged: none
+	// on create, kept on update). Permissions come only from these groups: a key in no group is
+	// "limited" and can call no admin route; the Admin group's id makes an admin key.
+	GroupIDs []string
+}
+
+// User statuses reported in UserExtra.Status.
+const (
+	StatusInvited     = "invited"
+	StatusActive      = "active"
+	StatusDeactivated = "deactivated"
+)
+
+// Platform implements platform.Extra.
+func (GroupExtra) Platform() platform.Name { return platform.Onyx }
+
+// Platform implements platform.Extra.
+func (UserExtra) Platform() platform.Name { return platform.Onyx }
+
+// Platform implements platform.Extra.
+func (APIKeyExtra) Platform() platform.Name { return platform.Onyx }
+
+// extraAs returns the Onyx fields of a spec as T. It accepts T and *T (the provider may build either),
+// treats nil as "nothing managed", and rejects another platform's fields, which would otherwise be
+// dropped without a word.
+func extraAs[T platform.Extra](e platform.Extra) (T, error) {
+	var zero T
+	switch x := any(e).(type) {
+	case nil:
+		return zero, nil
+	case T:
+		return x, nil
+	case *T:
+		if x == nil {
+			return zero, nil
+		}
+		return *x, nil
+	}
+	return zero, fmt.Errorf("onyx: got %s fields (%T) where %T was expected", e.Platform().DisplayName(), e, zero)
+}

@@ -1,0 +1,277 @@
+package onyx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+const groupsPath = "/manage/admin/user-group"
+
+func groupPath(id int) string { return groupsPath + "/" + strconv.Itoa(id) }
+
+// Names of the default groups every Onyx has; they cannot be deleted or renamed.
+const (
+	AdminGroupName = "Admin"
+	BasicGroupName = "Basic"
+)
+
+// IsDefaultGroupName reports whether name is that of a default group. A user-made group cannot have
+// either name while the default groups exist (names are unique).
+func IsDefaultGroupName(name string) bool { return name == AdminGroupName || name == BasicGroupName }
+
+// listGroups reads every group, the default ones and those being deleted included. The list is
+// unpaginated and is the only way to read a group.
+func (c *Client) listGroups(ctx context.Context) ([]groupWire, error) {
+	var out []groupWire
+	q := url.Values{"include_default": {"true"}}
+	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: groupsPath, Query: q}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// findGroup looks a group up by id in the list, whatever its state.
+func (c *Client) findGroup(ctx context.Context, id int) (groupWire, bool, error) {
+	groups, err := c.listGroups(ctx)
+	if err != nil {
+		return groupWire{}, false, err
+	}
+	for _, g := range groups {
+		if g.ID == id {
+			return g, true, nil
+		}
+	}
+	return groupWire{}, false, nil
+}
+
+// liveGroup is findGroup for a group Terraform can manage: one marked for deletion is gone.
+func (c *Client) liveGroup(ctx context.Context, id int) (groupWire, error) {
+	g, found, err := c.findGroup(ctx, id)
+	switch {
+	case err != nil:
+		return groupWire{}, err
+	case !found || g.IsUpForDeletion:
+		return groupWire{}, notFound(platform.KindUserGroup, strconv.Itoa(id))
+	}
+	return g, nil
+}
+
+// ReadGroup implements platform.Backend: list and filter (there is no get-one route). A group marked
+// for deletion is reported as not found.
+func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, error) {
+	n, err := checkGroupID(id)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	g, err := c.liveGroup(ctx, n)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	return groupFromWire(g), nil
+}
+
+// ListGroups implements platform.Backend: every group not being deleted, the default ones included;
+// a name filter is exact.
+func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([]platform.Group, error) {
+	groups, err := c.listGroups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]platform.Group, 0, len(groups))
+	for _, g := range groups {
+		if g.IsUpForDeletion || (filter.Name != "" && g.Name != filter.Name) {
+			continue
+		}
+		out = append(out, groupFromWire(g))
+	}
+	return out, nil
+}
+
+// FindGroupByName implements platform.Backend. Names are unique and case-sensitive.
+func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
+	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
+	if err != nil {
+		return platform.Group{}, err
+	}
+	if name == "" || len(groups) == 0 {
+		return platform.Group{}, notFound(platform.KindUserGroup, name)
+	}
+	return groups[0], nil
+}
+
+// DeleteGroup implements platform.Backend. Onyx empties the group at once and removes the row after
+// its next background sync; until then the name is taken. So this returns only when the group has
+// left the list (bounded by ctx), and a replacement with the same name can be created right after.
+// A group that is syncing is waited for first; one already gone counts as deleted.
+func (c *Client) DeleteGroup(ctx context.Context, id string) error {
+	n, err := checkGroupID(id)
+	if err != nil {
+		return err
+	}
+	g, found, err := c.findGroup(ctx, n)
+	switch {
+	case err != nil:
+		return err
+	case !found:
+		return nil
+	case g.IsDefault:
+		return refused(http.MethodDelete, c.basePath+groupPath(n), platform.FieldError{Message: c.GroupDeletionRefused(g.Name)})
+	case !g.IsUpForDeletion:
+		err := c.groupWrite(ctx, n, httpclient.Request{Method: http.MethodDelete, Path: groupPath(n)}, nil)
+		if err != nil && !platform.IsNotFound(err) {
+			return err
+		}
+	}
+	return c.waitGone(ctx, n)
+}
+
+// CreateGroup implements platform.Backend. Members and curators are emails, mapped to user uuids
+// first (a person who has only been invited cannot join yet). A group with the name that is still
+// being deleted is waited for; a live one is a conflict, reported before anything is sent, which
+// also keeps the server's misleading duplicate-name answer for unknown ids apart. The POST is
+// resolved after a lost answer by looking the name up among groups that did not exist before.
+// Curators follow, then the wait for the first sync; if those fail the created group is returned
+// with the error, so the provider records it instead of orphaning it.
+func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (platform.Group, error) {
+	if errs := c.ValidateGroup(spec); len(errs) > 0 {
+		return platform.Group{}, refused(http.MethodPost, c.basePath+groupsPath, errs...)
+	}
+	extra, _ := extraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
+	ccPairs, _ := parseIDs(extra.CCPairIDs, attrCCPairIDs)
+	members, err := c.memberUUIDs(ctx, spec.Members, extra.CuratorIDs)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	before, err := c.groupsBefore(ctx, spec.Name)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	body := groupCreate{Name: spec.Name, UserIDs: nonNil(members.members), CCPairIDs: nonNilInts(ccPairs)}
+	create := func() (groupWire, error) {
+		var g groupWire
+		err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &g)
+		return g, c.explainCreateConflict(ctx, err, spec.Name)
+	}
+	find := func() (groupWire, error) {
+		groups, err := c.listGroups(ctx)
+		if err != nil {
+			return groupWire{}, err
+		}
+		for _, g := range groups {
+			if g.Name == spec.Name && !before[g.ID] && !g.IsUpForDeletion {
+				return g, nil
+			}
+		}
+		return groupWire{}, notFound(platform.KindUserGroup, spec.Name)
+	}
+	created, err := platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	if err := c.setCurators(ctx, created, members.curators); err != nil {
+		return groupFromWire(created), fmt.Errorf("user group %d was created on Onyx, but setting its curators failed: %w", created.ID, err)
+	}
+	synced, err := c.waitSynced(ctx, created.ID)
+	if err != nil {
+		return groupFromWire(created), fmt.Errorf("user group %d was created on Onyx, but it did not finish its first sync: %w", created.ID, err)
+	}
+	return groupFromWire(synced), nil
+}
+
+// groupsBefore returns the ids of the groups that exist before a create, after making sure the name
+// is free: a live group with it is a conflict, one being deleted is waited for.
+func (c *Client) groupsBefore(ctx context.Context, name string) (map[int]bool, error) {
+	groups, err := c.listGroups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	before := map[int]bool{}
+	for _, g := range groups {
+		before[g.ID] = true
+		if g.Name != name {
+			continue
+		}
+		if !g.IsUpForDeletion {
+			return nil, &platform.ConflictError{
+				Fields: []platform.FieldError{{Field: attrName, Message: fmt.Sprintf("Onyx already has a user group named %q (id %d); import it or choose another name", name, g.ID)}},
+				Err:    &platform.APIError{Method: http.MethodPost, Path: c.basePath + groupsPath, Message: "not sent: the name is taken"},
+			}
+		}
+		if err := c.waitGone(ctx, g.ID); err != nil {
+			return nil, err
+		}
+	}
+	return before, nil
+}
+
+// explainCreateConflict rewrites the answer Onyx gives to a create with an unknown user or cc_pair
+// id: it reports the name as taken. When no group has the name, the name is not the problem.
+func (c *Client) explainCreateConflict(ctx context.Context, err error, name string) error {
+	var conflict *platform.ConflictError
+	if !errors.As(err, &conflict) {
+		return err
+	}
+	if _, findErr := c.FindGroupByName(ctx, name); !platform.IsNotFound(findErr) {
+		return err
+	}
+	return &platform.InvalidError{
+		Fields: []platform.FieldError{{Field: attrCCPairIDs, Message: "Onyx reported the name as taken, but no group has it: that is its answer " +
+			"to an id that does not exist, here one of onyx.cc_pair_ids (members were checked)"}},
+		Err: conflict.Err,
+	}
+}
+
+// groupUUIDs are a spec's members and curators as user uuids. nil members stay nil (unmanaged).
+type groupUUIDs struct {
+	members  []string
+	curators []string
+}
+
+// memberUUIDs maps member and curator emails to uuids with one read of the user directory, made only
+// when there is something to map.
+func (c *Client) memberUUIDs(ctx context.Context, members, curators []string) (groupUUIDs, error) {
+	if len(members) == 0 && len(curators) == 0 {
+		out := groupUUIDs{}
+		if members != nil {
+			out.members = []string{}
+		}
+		return out, nil
+	}
+	dir, err := c.readDirectory(ctx, "")
+	if err != nil {
+		return groupUUIDs{}, err
+	}
+	var out groupUUIDs
+	if members != nil {
+		if out.members, err = dir.uuids(members, attrMembers); err != nil {
+			return groupUUIDs{}, err
+		}
+	}
+	if curators != nil {
+		if out.curators, err = dir.uuids(curators, attrCuratorIDs); err != nil {
+			return groupUUIDs{}, err
+		}
+	}
+	return out, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func nonNilInts(s []int) []int {
+	if s == nil {
+		return []int{}
+	}
+	return s
+}
