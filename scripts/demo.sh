@@ -39,12 +39,13 @@ start_mock() {
   [[ -n "$url" ]] || { echo "roster-mock -platform $1 did not start:" >&2; cat "$work/$1.log" >&2; exit 1; }
   echo "$url"
 }
-step "Starting mock authentik, Secoda, Unleash and Tyk AI Studio APIs on 127.0.0.1"
+step "Starting mock authentik, Secoda, Unleash, Tyk AI Studio and Onyx APIs on 127.0.0.1"
 endpoint=$(start_mock authentik)
 secoda_endpoint=$(start_mock secoda)
 unleash_endpoint=$(start_mock unleash)
 tyk_endpoint=$(start_mock tyk_ai_studio)
-echo "authentik $endpoint/api/v3/  Secoda $secoda_endpoint/api/v1/  Unleash $unleash_endpoint/api/admin/  Tyk AI Studio $tyk_endpoint/api/v1/"
+onyx_endpoint=$(start_mock onyx)
+echo "authentik $endpoint/api/v3/  Secoda $secoda_endpoint/api/v1/  Unleash $unleash_endpoint/api/admin/  Tyk AI Studio $tyk_endpoint/api/v1/  Onyx $onyx_endpoint/api/"
 
 # Use the local build instead of the registry, for this run only.
 cat >"$work/dev.tfrc" <<TFRC
@@ -60,6 +61,7 @@ export TF_VAR_authentik_endpoint="$endpoint" TF_VAR_authentik_token="$token"
 export TF_VAR_secoda_endpoint="$secoda_endpoint" TF_VAR_secoda_token="$token"
 export TF_VAR_unleash_endpoint="$unleash_endpoint" TF_VAR_unleash_token="$token"
 export TF_VAR_tyk_endpoint="$tyk_endpoint" TF_VAR_tyk_token="$token"
+export TF_VAR_onyx_endpoint="$onyx_endpoint" TF_VAR_onyx_token="$token"
 cp -r "$root/examples/demo" "$work/stack"
 # Terraform warns about dev_overrides on every command; drop that block so the demo reads cleanly.
 without_override_warning() {
@@ -68,7 +70,7 @@ without_override_warning() {
 }
 tf() { terraform -chdir="$work/stack" "$@" 2>&1 | without_override_warning; return "${PIPESTATUS[0]}"; }
 
-step "terraform apply: users, groups and API keys on four platforms"
+step "terraform apply: users, groups and API keys on five platforms"
 tf apply -auto-approve -no-color | grep -v '^$'
 
 group_id=$(terraform -chdir="$work/stack" output -raw platform_group_id 2>/dev/null)
@@ -97,4 +99,4 @@ tf destroy -auto-approve -no-color | grep -E 'Destroy complete|Destroying'
 
 requests=$(curl -fsS "$endpoint/__mock/requests" | jq .count)
 count() { curl -fsS "$1/__mock/requests" | jq .count; }
-step "Done: the mocks served $requests (authentik), $(count "$secoda_endpoint") (Secoda), $(count "$unleash_endpoint") (Unleash) and $(count "$tyk_endpoint") (Tyk AI Studio) API requests; stopping them"
+step "Done: the mocks served $requests (authentik), $(count "$secoda_endpoint") (Secoda), $(count "$unleash_endpoint") (Unleash) , $(count "$tyk_endpoint") (Tyk AI Studio) and $(count "$onyx_endpoint") (Onyx) API requests; stopping them"

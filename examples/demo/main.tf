@@ -195,3 +195,44 @@ resource "roster_user_group" "ml" {
   members       = [roster_user.ada_tyk.id]
   tyk_ai_studio = { catalogue_ids = ["1"] }
 }
+
+# Onyx: an invitation, a group of two people who already signed up, and an API key.
+
+variable "onyx_endpoint" {
+  type        = string
+  description = "Root URL of the Onyx server."
+}
+
+variable "onyx_token" {
+  type        = string
+  sensitive   = true
+  description = "An Onyx admin API key."
+}
+
+provider "roster" {
+  alias    = "onyx"
+  platform = "onyx"
+  endpoint = var.onyx_endpoint
+  token    = var.onyx_token
+}
+
+resource "roster_user" "newcomer_onyx" {
+  provider = roster.onyx
+  email    = "newcomer@example.com"
+}
+
+resource "roster_user_group" "support" {
+  provider = roster.onyx
+  name     = "support"
+  members  = ["ada@example.com", "grace@example.com"]
+  onyx = {
+    cc_pair_ids = ["1"]
+    curator_ids = ["ada@example.com"]
+  }
+}
+
+resource "roster_api_key" "support_bot" {
+  provider = roster.onyx
+  name     = "support-bot"
+  onyx     = { role = "basic" }
+}

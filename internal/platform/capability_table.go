@@ -11,7 +11,19 @@ var capabilityTable = map[Name]Capabilities{
 		},
 	},
 	Onyx: {
-		Unsupported: map[Feature]string{},
+		Available: true,
+		Unsupported: map[Feature]string{
+			{KindUserGroup, "description"}: "Onyx user groups have no description",
+			{KindUser, "password_wo"}:      "Onyx users are invited by email and set their own password (or use SSO); the API sets none",
+			{KindAPIKey, "user_id"}:        "an Onyx API key gets a service-account user of its own; it cannot be issued for an existing user",
+			{KindAPIKey, "description"}:    "Onyx API keys have no description",
+			{KindAPIKey, "expires_at"}:     "Onyx API keys do not expire; use rotation_triggers to replace the key",
+		},
+		ReadOnly: map[Feature]string{
+			{KindUser, "name"}: "Onyx takes the name from the person's own profile; the admin API cannot set it",
+		},
+		// An invitation belongs to one address, which is also the user's id.
+		ReplaceOnChange: map[Kind][]string{KindUser: {"email"}},
 	},
 	Unleash: {
 		Available: true,

@@ -6,6 +6,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/tykaistudio"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
@@ -35,6 +36,9 @@ var backendFactories = map[platform.Name]func(s settings, http httpclient.Config
 	},
 	platform.Unleash: func(s settings, http httpclient.Config) (platform.Backend, error) {
 		return unleash.New(unleash.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
+	},
+	platform.Onyx: func(s settings, http httpclient.Config) (platform.Backend, error) {
+		return onyx.New(onyx.Config{Endpoint: s.Endpoint, Token: s.Token, Generation: onyx.Generation(s.OnyxGeneration), HTTP: http})
 	},
 }
 

@@ -33,10 +33,11 @@ type userDataModel struct {
 	Secoda      types.Object `tfsdk:"secoda"`
 	TykAIStudio types.Object `tfsdk:"tyk_ai_studio"`
 	Unleash     types.Object `tfsdk:"unleash"`
+	Onyx        types.Object `tfsdk:"onyx"`
 }
 
 func (m *userDataModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash, platform.Onyx: &m.Onyx}
 }
 
 func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

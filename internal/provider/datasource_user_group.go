@@ -46,7 +46,7 @@ func (d *userGroupDataSource) ConfigValidators(context.Context) []datasource.Con
 
 func (d *userGroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	backend := d.data.backendOrError(&resp.Diagnostics)
-	var cfg userGroupModel
+	var cfg userGroupData
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -64,7 +64,7 @@ func (d *userGroupDataSource) Read(ctx context.Context, req datasource.ReadReque
 		addPlatformError(&resp.Diagnostics, "Cannot find user group", err)
 		return
 	}
-	state := userGroupModel{
+	state := userGroupData{
 		ID:          types.StringValue(g.ID),
 		Name:        types.StringValue(g.Name),
 		Description: types.StringNull(),

@@ -44,6 +44,7 @@ type providerModel struct {
 	InsecureSkipVerify types.Bool   `tfsdk:"insecure_skip_verify"`
 	Headers            types.Map    `tfsdk:"headers"`
 	WritesPerMinute    types.Int64  `tfsdk:"writes_per_minute"`
+	OnyxAPIGeneration  types.String `tfsdk:"onyx_api_generation"`
 }
 
 func (p *rosterProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -98,6 +99,13 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Optional:            true,
 				Sensitive:           true,
 				ElementType:         types.StringType,
+			},
+			"onyx_api_generation": schema.StringAttribute{
+				MarkdownDescription: "Onyx only: the API generation of the server, `v4.6` (self-hosted v4.6 line: " +
+					"curators, user roles) or `current` (cloud and main line: managers, admin access, API keys by " +
+					"group). When omitted the provider detects it from the server once per run.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf("v4.6", "current")},
 			},
 			"writes_per_minute": schema.Int64Attribute{
 				MarkdownDescription: "Paces create, update and delete requests to at most this many per minute, for " +

@@ -30,6 +30,8 @@ type settings struct {
 	InsecureSkipVerify bool
 	Headers            map[string]string
 	WritesPerMinute    int
+	// OnyxGeneration forces Onyx's API generation ("" = detect).
+	OnyxGeneration string
 	// Complete is false when a value is not known yet (it depends on another resource); the provider then
 	// plans what it can and builds no client.
 	Complete bool
@@ -107,6 +109,14 @@ func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnos
 	}
 	s.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
 	s.WritesPerMinute = int(cfg.WritesPerMinute.ValueInt64())
+	if cfg.OnyxAPIGeneration.IsUnknown() {
+		s.Complete = false
+	}
+	s.OnyxGeneration = cfg.OnyxAPIGeneration.ValueString()
+	if s.OnyxGeneration != "" && s.Platform != platform.Onyx {
+		diags.AddAttributeError(path.Root("onyx_api_generation"), "Setting for another platform",
+			fmt.Sprintf("onyx_api_generation only applies when platform = \"onyx\"; this provider is configured for %s.", s.Platform.DisplayName()))
+	}
 	if !cfg.Headers.IsNull() && !cfg.Headers.IsUnknown() {
 		s.Headers = map[string]string{}
 		diags.Append(cfg.Headers.ElementsAs(ctx, &s.Headers, false)...)

@@ -16,7 +16,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-var apiKeyPlatformAttrs = []platformAttr{authentikAPIKeyAttr, unleashAPIKeyAttr}
+var apiKeyPlatformAttrs = []platformAttr{authentikAPIKeyAttr, onyxAPIKeyAttr, unleashAPIKeyAttr}
 
 type apiKeyModel struct {
 	ID               types.String      `tfsdk:"id"`
@@ -28,10 +28,11 @@ type apiKeyModel struct {
 	RotationTriggers types.Map         `tfsdk:"rotation_triggers"`
 	Authentik        types.Object      `tfsdk:"authentik"`
 	Unleash          types.Object      `tfsdk:"unleash"`
+	Onyx             types.Object      `tfsdk:"onyx"`
 }
 
 func (m *apiKeyModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Unleash: &m.Unleash}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Unleash: &m.Unleash, platform.Onyx: &m.Onyx}
 }
 
 func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -37,6 +37,7 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	}
 	checkForeignAttributes(r.data, userPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindUser, map[string]bool{
+		"name":        setAndChanged(ctx, req.Config, req.State, "name"),
 		"role":        setAndChanged(ctx, req.Config, req.State, "role"),
 		"active":      setAndChanged(ctx, req.Config, req.State, "active"),
 		"password_wo": setAndChanged(ctx, req.Config, req.State, "password_wo"),

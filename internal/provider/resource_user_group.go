@@ -106,6 +106,8 @@ func (r *userGroupResource) Create(ctx context.Context, req resource.CreateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	g, err := backend.CreateGroup(ctx, r.spec(ctx, plan, config, &resp.Diagnostics))
 	if g.ID != "" {
 		// Saved even when a later step failed, so the object is tracked (and replaced) rather than orphaned.
@@ -150,6 +152,8 @@ func (r *userGroupResource) Update(ctx context.Context, req resource.UpdateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	g, err := backend.UpdateGroup(ctx, prior.ID.ValueString(), r.spec(ctx, plan, config, &resp.Diagnostics))
 	if err != nil {
 		addPlatformError(&resp.Diagnostics, "Cannot update user group", err)
@@ -166,6 +170,8 @@ func (r *userGroupResource) Delete(ctx context.Context, req resource.DeleteReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, prior.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if err := backend.DeleteGroup(ctx, prior.ID.ValueString()); err != nil {
 		addPlatformError(&resp.Diagnostics, "Cannot delete user group", err)
 	}

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -16,9 +17,10 @@ import (
 )
 
 // groupPlatformAttrs are the per-platform nested attributes of roster_user_group.
-var groupPlatformAttrs = []platformAttr{authentikGroupAttr, secodaGroupAttr, tykGroupAttr, unleashGroupAttr}
+var groupPlatformAttrs = []platformAttr{authentikGroupAttr, onyxGroupAttr, secodaGroupAttr, tykGroupAttr, unleashGroupAttr}
 
-type userGroupModel struct {
+// userGroupData is what the resource and the data source share.
+type userGroupData struct {
 	ID          types.String `tfsdk:"id"`
 	Name        types.String `tfsdk:"name"`
 	Description types.String `tfsdk:"description"`
@@ -27,13 +29,20 @@ type userGroupModel struct {
 	Secoda      types.Object `tfsdk:"secoda"`
 	TykAIStudio types.Object `tfsdk:"tyk_ai_studio"`
 	Unleash     types.Object `tfsdk:"unleash"`
+	Onyx        types.Object `tfsdk:"onyx"`
 }
 
-func (m *userGroupModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash}
+// userGroupModel is the resource's model: the shared attributes plus operation timeouts.
+type userGroupModel struct {
+	userGroupData
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *userGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (m *userGroupData) platformObjects() platformObjects {
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash, platform.Onyx: &m.Onyx}
+}
+
+func (r *userGroupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
 		"id": schema.StringAttribute{
 			MarkdownDescription: "The platform's own id of the group (a UUID on authentik).",
@@ -60,6 +69,9 @@ func (r *userGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 	for name, a := range platformSchemas(groupPlatformAttrs) {
 		attrs[name] = a
 	}
+	// Some platforms work asynchronously (Onyx syncs and deletes groups in the background); the
+	// timeouts bound how long an operation waits for them.
+	attrs["timeouts"] = timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A user group (a team) on the provider's platform.",
 		Attributes:          attrs,

@@ -17,7 +17,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-var userPlatformAttrs = []platformAttr{authentikUserAttr, secodaUserAttr, tykUserAttr, unleashUserAttr}
+var userPlatformAttrs = []platformAttr{authentikUserAttr, onyxUserAttr, secodaUserAttr, tykUserAttr, unleashUserAttr}
 
 type userModel struct {
 	ID                types.String `tfsdk:"id"`
@@ -31,10 +31,11 @@ type userModel struct {
 	Secoda            types.Object `tfsdk:"secoda"`
 	TykAIStudio       types.Object `tfsdk:"tyk_ai_studio"`
 	Unleash           types.Object `tfsdk:"unleash"`
+	Onyx              types.Object `tfsdk:"onyx"`
 }
 
 func (m *userModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash}
+	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash, platform.Onyx: &m.Onyx}
 }
 
 func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -42,7 +42,7 @@ func main() {
 }
 
 type config struct {
-	platform, listen, token, faults, tykEdition, unleashEdition string
+	platform, listen, token, faults, tykEdition, unleashEdition, onyxGeneration string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -54,6 +54,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.token, "token", "", "API token of the seeded admin")
 	fs.StringVar(&c.tykEdition, "tyk-edition", "enterprise", "tyk_ai_studio only: enterprise or community (groups need Enterprise)")
 	fs.StringVar(&c.unleashEdition, "unleash-edition", "enterprise", "unleash only: enterprise or open-source (groups need Enterprise)")
+	fs.StringVar(&c.onyxGeneration, "onyx-generation", "v4.6", "onyx only: the API generation to serve, v4.6 or current")
 	fs.StringVar(&c.faults, "faults", "", `optional JSON list of fault rules, e.g. '[{"kind":"status","status":429,"retry_after":"1","times":3}]'`)
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -69,6 +70,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.tykEdition != "enterprise" && c.tykEdition != "community" {
 		return c, fmt.Errorf("-tyk-edition must be enterprise or community, not %q", c.tykEdition)
+	}
+	if c.onyxGeneration != "v4.6" && c.onyxGeneration != "current" {
+		return c, fmt.Errorf("-onyx-generation must be v4.6 or current, not %q", c.onyxGeneration)
 	}
 	if c.unleashEdition != "enterprise" && c.unleashEdition != "open-source" {
 		return c, fmt.Errorf("-unleash-edition must be enterprise or open-source, not %q", c.unleashEdition)
@@ -86,7 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "roster-mock:", err)
 		return exitUsage
 	}
-	mock := platforms[cfg.platform](mockOptions{token: cfg.token, tykEdition: cfg.tykEdition, unleashEdition: cfg.unleashEdition})
+	mock := platforms[cfg.platform](mockOptions{token: cfg.token, tykEdition: cfg.tykEdition, unleashEdition: cfg.unleashEdition, onyxGeneration: cfg.onyxGeneration})
 	if cfg.faults != "" {
 		var rules []mockapi.FaultRule
 		if err := json.Unmarshal([]byte(cfg.faults), &rules); err != nil {

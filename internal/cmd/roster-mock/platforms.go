@@ -6,6 +6,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/authentik"
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/secoda"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
@@ -25,12 +26,17 @@ type mockOptions struct {
 	tykEdition string
 	// unleashEdition is "enterprise" (default) or "open-source".
 	unleashEdition string
+	// onyxGeneration is "v4.6" (default) or "current".
+	onyxGeneration string
 }
 
 // platforms maps a -platform name to its constructor. A new platform plugs in with one entry here.
 var platforms = map[string]func(o mockOptions) mockServer{
 	"authentik": func(o mockOptions) mockServer { return authentik.New(authentik.Options{Token: o.token}) },
 	"secoda":    func(o mockOptions) mockServer { return secoda.New(secoda.Options{Token: o.token}) },
+	"onyx": func(o mockOptions) mockServer {
+		return onyx.New(onyx.Options{Token: o.token, Generation: o.onyxGeneration})
+	},
 	"unleash": func(o mockOptions) mockServer {
 		return unleash.New(unleash.Options{Token: o.token, Edition: unleash.Edition(o.unleashEdition)})
 	},

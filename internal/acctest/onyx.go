@@ -1,0 +1,24 @@
+package acctest
+
+import (
+	"testing"
+
+	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
+)
+
+// OnyxToken is the seeded admin's API key in every Onyx mock the harness starts.
+const OnyxToken = "on_acctest0onyx0admin0key"
+
+// Onyx is an Onyx mock served on 127.0.0.1 for one test.
+type Onyx struct {
+	*Server
+	Mock *onyxmock.Server
+}
+
+// NewOnyx starts a fresh mock of the API generation ("v4.6" or "current") with its default, short but
+// non-zero, background sync so the provider's waiting is exercised; it stops when the test ends.
+func NewOnyx(t *testing.T, generation string) *Onyx {
+	t.Helper()
+	mock := onyxmock.New(onyxmock.Options{Token: OnyxToken, Generation: generation})
+	return &Onyx{Server: startServer(t, "onyx", "/api", OnyxToken, mock, mock.Log()), Mock: mock}
+}

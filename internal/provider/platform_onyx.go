@@ -1,0 +1,124 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
+)
+
+// Onyx's nested attributes, named after the fields of its API (/api/manage/..., /api/admin/api-key).
+
+type onyxGroupModel struct {
+	CCPairIDs  types.Set `tfsdk:"cc_pair_ids"`
+	CuratorIDs types.Set `tfsdk:"curator_ids"`
+}
+
+type onyxUserModel struct {
+	Status types.String `tfsdk:"status"`
+}
+
+type onyxAPIKeyModel struct {
+	Role     types.String `tfsdk:"role"`
+	GroupIDs types.Set    `tfsdk:"group_ids"`
+}
+
+var onyxGroupTypes = map[string]attr.Type{
+	"cc_pair_ids": types.SetType{ElemType: types.StringType},
+	"curator_ids": types.SetType{ElemType: types.StringType},
+}
+
+var onyxUserTypes = map[string]attr.Type{"status": types.StringType}
+
+var onyxAPIKeyTypes = map[string]attr.Type{
+	"role":      types.StringType,
+	"group_ids": types.SetType{ElemType: types.StringType},
+}
+
+func optionalComputedSet(doc string) schema.SetAttribute {
+	return schema.SetAttribute{
+		MarkdownDescription: doc, ElementType: types.StringType, Optional: true, Computed: true,
+		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+	}
+}
+
+var onyxGroupAttr = platformAttr{
+	platform:    platform.Onyx,
+	description: "Onyx-only group settings.",
+	attrTypes:   onyxGroupTypes,
+	attributes: map[string]schema.Attribute{
+		"cc_pair_ids": optionalComputedSet("Ids of the connector / credential pairs whose documents the group may see. " +
+			"When omitted, the connectors set in Onyx are kept."),
+		"curator_ids": optionalComputedSet("Emails of the group's curators (Onyx v4.6) or managers (current Onyx), " +
+			"who must be members."),
+	},
+	toExtra: func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra {
+		var m onyxGroupModel
+		if !obj.IsNull() {
+			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
+		}
+		return onyx.GroupExtra{CCPairIDs: optionalStrings(ctx, m.CCPairIDs, diags), CuratorIDs: optionalStrings(ctx, m.CuratorIDs, diags)}
+	},
+	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
+		e, _ := extra.(onyx.GroupExtra)
+		m := onyxGroupModel{CCPairIDs: stringSet(ctx, e.CCPairIDs, diags), CuratorIDs: stringSet(ctx, e.CuratorIDs, diags)}
+		obj, d := types.ObjectValueFrom(ctx, onyxGroupTypes, m)
+		diags.Append(d...)
+		return obj
+	},
+}
+
+var onyxUserAttr = platformAttr{
+	platform:    platform.Onyx,
+	description: "Onyx-only user information.",
+	attrTypes:   onyxUserTypes,
+	attributes: map[string]schema.Attribute{
+		"status": schema.StringAttribute{
+			MarkdownDescription: "`invited` until the person signs up, then `active`, or `deactivated`.",
+			Computed:            true,
+		},
+	},
+	toExtra: func(context.Context, types.Object, *diag.Diagnostics) platform.Extra { return onyx.UserExtra{} },
+	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
+		e, _ := extra.(onyx.UserExtra)
+		obj, d := types.ObjectValueFrom(ctx, onyxUserTypes, onyxUserModel{Status: types.StringValue(e.Status)})
+		diags.Append(d...)
+		return obj
+	},
+}
+
+var onyxAPIKeyAttr = platformAttr{
+	platform:    platform.Onyx,
+	description: "Onyx-only API key settings; which one applies depends on the server's API generation.",
+	attrTypes:   onyxAPIKeyTypes,
+	attributes: map[string]schema.Attribute{
+		"role": schema.StringAttribute{
+			MarkdownDescription: "The key's role (Onyx v4.6 only), such as `basic` or `admin`.",
+			Optional:            true, Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"group_ids": optionalComputedSet("Ids of the groups the key's service account belongs to (current Onyx only)."),
+	},
+	toExtra: func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra {
+		var m onyxAPIKeyModel
+		if !obj.IsNull() {
+			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
+		}
+		return onyx.APIKeyExtra{Role: m.Role.ValueString(), GroupIDs: optionalStrings(ctx, m.GroupIDs, diags)}
+	},
+	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
+		e, _ := extra.(onyx.APIKeyExtra)
+		m := onyxAPIKeyModel{Role: types.StringValue(e.Role), GroupIDs: stringSet(ctx, e.GroupIDs, diags)}
+		obj, d := types.ObjectValueFrom(ctx, onyxAPIKeyTypes, m)
+		diags.Append(d...)
+		return obj
+	},
+}
