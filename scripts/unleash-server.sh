@@ -101,11 +101,15 @@ npm_dir() {
 
 # ---- start ---------------------------------------------------------------------------------------------------
 
-# free_port picks a random high port on 127.0.0.1 that nothing answers on (a connect attempt fails).
+# free_port picks a random port on 127.0.0.1 that nothing answers on (a connect attempt fails). It stays below
+# the kernel's ephemeral range (ip_local_port_range, 32768 and up here), where every outgoing connection and
+# every test server on port 0 takes its port, so nothing else grabs it between this check and the bind.
 free_port() {
-  local port
+  local port low
+  low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  (( low > 21000 )) || low=32768
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((20000 + RANDOM % (low - 20000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       printf '%s\n' "$port"
       return
@@ -155,25 +159,32 @@ start() {
   # Unleash. INIT_ADMIN_API_TOKENS seeds the admin API token; the random part makes it useless outside this
   # run. No version check or telemetry: nothing leaves the machine. `exec` makes the background job become
   # node itself, so $! is node's PID and stop can signal exactly it.
-  port=$(free_port)
   token="*:*.$(random_hex 24)"
   local -a extra=()
   [[ -n ${UNLEASH_EXTRA_ENV:-} ]] && read -r -a extra <<<"$UNLEASH_EXTRA_ENV"
-  (cd "$npm" && exec env TZ=UTC \
-    DATABASE_URL="postgres://unleash:unleash@127.0.0.1:$pg_port/unleash" DATABASE_SSL=false \
-    HTTP_HOST=127.0.0.1 HTTP_PORT="$port" UNLEASH_URL="http://127.0.0.1:$port" \
-    INIT_ADMIN_API_TOKENS="$token" \
-    CHECK_VERSION=false SEND_TELEMETRY=false UNLEASH_VERSION_URL=http://127.0.0.1:9/ \
-    CREATE_USER_RATE_LIMIT_PER_MINUTE="${UNLEASH_USER_CREATE_LIMIT:-100000}" \
-    SIMPLE_LOGIN_LIMIT_PER_MINUTE=100000 LOG_LEVEL=warn "${extra[@]}" \
-    node node_modules/unleash-server/dist/server.js) >"$work/unleash.log" 2>&1 </dev/null &
-  echo $! >"$work/unleash.pid"
+  local healthy="" attempt
+  # A port can still be taken between the check and the bind; then another port is tried.
+  for attempt in 1 2 3; do
+    port=$(free_port)
+    (cd "$npm" && exec env TZ=UTC \
+      DATABASE_URL="postgres://unleash:unleash@127.0.0.1:$pg_port/unleash" DATABASE_SSL=false \
+      HTTP_HOST=127.0.0.1 HTTP_PORT="$port" UNLEASH_URL="http://127.0.0.1:$port" \
+      INIT_ADMIN_API_TOKENS="$token" \
+      CHECK_VERSION=false SEND_TELEMETRY=false UNLEASH_VERSION_URL=http://127.0.0.1:9/ \
+      CREATE_USER_RATE_LIMIT_PER_MINUTE="${UNLEASH_USER_CREATE_LIMIT:-100000}" \
+      SIMPLE_LOGIN_LIMIT_PER_MINUTE=100000 LOG_LEVEL=warn "${extra[@]}" \
+      node node_modules/unleash-server/dist/server.js) >"$work/unleash.log" 2>&1 </dev/null &
+    echo $! >"$work/unleash.pid"
 
-  local healthy=""
-  for _ in $(seq 1 360); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$port/health"; then healthy=1; break; fi
-    kill -0 "$(cat "$work/unleash.pid")" 2>/dev/null || break # node exited: no point in waiting
-    sleep 0.25
+    for _ in $(seq 1 360); do
+      if curl -sf -o /dev/null "http://127.0.0.1:$port/health"; then healthy=1; break; fi
+      kill -0 "$(cat "$work/unleash.pid")" 2>/dev/null || break # node exited: no point in waiting
+      sleep 0.25
+    done
+    [[ -n $healthy ]] && break
+    grep -q EADDRINUSE "$work/unleash.log" || break
+    log "port $port was taken before Unleash could bind it (attempt $attempt); trying another"
+    kill "$(cat "$work/unleash.pid")" 2>/dev/null || true
   done
   if [[ -z $healthy ]]; then
     log "Unleash did not become healthy; last log lines:"
