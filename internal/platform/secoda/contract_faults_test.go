@@ -176,8 +176,9 @@ func TestContractPacedWritesStayUnderTheLimit(t *testing.T) {
 		t.Fatalf("%d POSTs reached the server, want %d", len(times), writes)
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
-	// perSecond writes may start within any second; the slack absorbs scheduling jitter, not a burst.
-	const perSecond, slack = perMinute / 60, 50 * time.Millisecond
+	// perSecond writes may start within any second. The slack absorbs arrival jitter on a loaded 2-core
+	// machine (up to ~100 ms seen in CI), not a burst: without pacing the writes land within milliseconds.
+	const perSecond, slack = perMinute / 60, 150 * time.Millisecond
 	for i := 0; i+perSecond < len(times); i++ {
 		if gap := times[i+perSecond].Sub(times[i]); gap < time.Second-slack {
 			t.Errorf("writes %d..%d arrived within %v: more than %d per second", i, i+perSecond, gap, perSecond)
