@@ -216,10 +216,11 @@ func TestAccSecoda_rateLimitedApply(t *testing.T) {
 					return fmt.Errorf("mock holds %d groups, want 100", n)
 				}
 				// No more than limit/60 writes may start within any second, allowing arrival jitter of a
-				// loaded machine (150 ms); unpaced writes would land within milliseconds of each other.
+				// loaded machine; unpaced writes would land within milliseconds of each other. The average
+				// rate below is the precise check.
 				perSecond := limit / 60
 				for i := 0; i+perSecond < len(writes); i++ {
-					if gap := writes[i+perSecond].Sub(writes[i]); gap < 850*time.Millisecond {
+					if gap := writes[i+perSecond].Sub(writes[i]); gap < 500*time.Millisecond {
 						return fmt.Errorf("writes %d..%d arrived within %v, limit is %d per second", i, i+perSecond, gap, perSecond)
 					}
 				}

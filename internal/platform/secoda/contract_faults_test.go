@@ -177,8 +177,9 @@ func TestContractPacedWritesStayUnderTheLimit(t *testing.T) {
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
 	// perSecond writes may start within any second. The slack absorbs arrival jitter on a loaded 2-core
-	// machine (up to ~100 ms seen in CI), not a burst: without pacing the writes land within milliseconds.
-	const perSecond, slack = perMinute / 60, 150 * time.Millisecond
+	// machine (up to ~150 ms seen at load 16), not a burst: without pacing the writes land within
+	// milliseconds, far inside the remaining half second. The average rate below is the precise check.
+	const perSecond, slack = perMinute / 60, 500 * time.Millisecond
 	for i := 0; i+perSecond < len(times); i++ {
 		if gap := times[i+perSecond].Sub(times[i]); gap < time.Second-slack {
 			t.Errorf("writes %d..%d arrived within %v: more than %d per second", i, i+perSecond, gap, perSecond)
