@@ -47,6 +47,9 @@ type Config struct {
 	WritesPerMinute float64
 
 	DecodeError ErrorDecoder
+	// Platform names the API at the start of the messages the client makes itself ("authentik GET
+	// /api/v3/core/users/: decoding response body: ..."). Platform clients set it.
+	Platform string
 }
 
 // Request is one API call.
@@ -216,6 +219,32 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		return nil, &platform.AmbiguousError{Err: decoded}
 	}
 	return nil, decoded
+}
+
+// DoJSON sends the request like Do and decodes a JSON answer into out; out nil means the answer's body is
+// not wanted.
+func (c *Client) DoJSON(ctx context.Context, r Request, out any) error {
+	resp, err := c.Do(ctx, r)
+	if err != nil {
+		return err
+	}
+	return c.DecodeJSON(r, resp, out)
+}
+
+// DecodeJSON decodes the JSON answer to r into out (nothing when out is nil). The error names the platform,
+// the method and the path.
+func (c *Client) DecodeJSON(r Request, resp *Response, out any) error {
+	if out == nil {
+		return nil
+	}
+	if err := resp.JSON(out); err != nil {
+		msg := r.Method + " " + c.base.Path + r.Path
+		if c.cfg.Platform != "" {
+			msg = c.cfg.Platform + " " + msg
+		}
+		return fmt.Errorf("%s: %w", msg, err)
+	}
+	return nil
 }
 
 // maskSecrets makes tflog replace the provider's credentials wherever they would appear.

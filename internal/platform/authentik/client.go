@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
@@ -42,7 +41,7 @@ var (
 
 // New builds a Client. It makes no request, so a provider can be configured before the server is reachable.
 func New(cfg Config) (*Client, error) {
-	base, err := apiBaseURL(cfg.Endpoint)
+	base, err := apiEndpoint.BaseURL(cfg.Endpoint)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +49,8 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("authentik: an API token is required")
 	}
 	httpCfg := cfg.HTTP
-	httpCfg.BaseURL = base
+	httpCfg.BaseURL = base.String()
+	httpCfg.Platform = "authentik"
 	httpCfg.Authorization = "Bearer " + cfg.Token
 	httpCfg.DecodeError = newErrorDecoder(cfg.Token)
 	hc, err := httpclient.New(httpCfg)
@@ -68,41 +68,12 @@ func (c *Client) Capabilities() platform.Capabilities {
 	return platform.CapabilitiesOf(platform.Authentik)
 }
 
-// apiBaseURL joins the server root with /api/v3. Users paste either the root (as in the authentik UI) or the
-// API URL (as other tools want it); both, with or without a trailing slash or a sub-path, end up the same.
-func apiBaseURL(endpoint string) (string, error) {
-	raw := strings.TrimSpace(endpoint)
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("authentik endpoint %q: want the server root, such as https://auth.example.com", endpoint)
-	}
-	if u.User != nil {
-		// Credentials in the URL would end up in error messages and logs; the token argument is the way in.
-		return "", fmt.Errorf("authentik endpoint: must not contain credentials; use the token argument")
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("authentik endpoint %q: must not contain a query or fragment", endpoint)
-	}
-	path := strings.TrimRight(u.Path, "/")
-	if !strings.HasSuffix(path, apiPrefix) {
-		path += apiPrefix
-	}
-	u.Path = path
-	u.RawPath = ""
-	return u.String(), nil
-}
+// apiEndpoint says how the endpoint argument is checked: users paste either the server root (as in the authentik
+// UI) or the API URL (as other tools want it); both, with or without a trailing slash or a sub-path, end up the
+// same.
+var apiEndpoint = httpclient.Endpoint{Platform: "authentik", Example: "https://auth.example.com", APIPrefix: apiPrefix}
 
 // call sends one request and decodes a JSON answer into out (when out is non-nil).
 func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
-	resp, err := c.http.Do(ctx, req)
-	if err != nil {
-		return err
-	}
-	if out == nil {
-		return nil
-	}
-	if err := resp.JSON(out); err != nil {
-		return fmt.Errorf("authentik %s %s: %w", req.Method, req.Path, err)
-	}
-	return nil
+	return c.http.DoJSON(ctx, req, out)
 }

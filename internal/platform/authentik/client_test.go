@@ -24,21 +24,21 @@ func TestAPIBaseURL(t *testing.T) {
 		{"https://x/myapi/v3", "https://x/myapi/v3/api/v3"},
 	}
 	for _, tc := range cases {
-		got, err := apiBaseURL(tc.endpoint)
+		got, err := apiEndpoint.BaseURL(tc.endpoint)
 		if err != nil {
-			t.Errorf("apiBaseURL(%q): %v", tc.endpoint, err)
+			t.Errorf("BaseURL(%q): %v", tc.endpoint, err)
 			continue
 		}
-		if got != tc.want {
-			t.Errorf("apiBaseURL(%q) = %q, want %q", tc.endpoint, got, tc.want)
+		if got.String() != tc.want {
+			t.Errorf("BaseURL(%q) = %q, want %q", tc.endpoint, got, tc.want)
 		}
 	}
 }
 
 func TestAPIBaseURLRejects(t *testing.T) {
 	for _, endpoint := range []string{"", "auth.example.com", "ftp://x", "https://", "https://u:p@x", "https://x?a=b", "https://x#frag"} {
-		if got, err := apiBaseURL(endpoint); err == nil {
-			t.Errorf("apiBaseURL(%q) = %q, want an error", endpoint, got)
+		if got, err := apiEndpoint.BaseURL(endpoint); err == nil {
+			t.Errorf("BaseURL(%q) = %q, want an error", endpoint, got)
 		}
 	}
 }

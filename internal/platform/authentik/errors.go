@@ -8,15 +8,10 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
-
-// maxMessageLength caps how much of a body that is not a JSON error (an HTML error page from a proxy, say)
-// goes into an error message.
-const maxMessageLength = 300
 
 // newErrorDecoder turns authentik's error answers into the platform package's typed errors:
 //   - 400 with DRF validation errors becomes *platform.InvalidError, or *platform.ConflictError when a
@@ -28,7 +23,7 @@ const maxMessageLength = 300
 // debugging server ever echoes request headers.
 func newErrorDecoder(token string) httpclient.ErrorDecoder {
 	return func(apiErr *platform.APIError, resp *httpclient.Response) error {
-		body := redactToken(resp.Body, token)
+		body := httpclient.RedactSecret(resp.Body, token)
 		switch resp.Status {
 		case http.StatusBadRequest:
 			return validationError(apiErr, body)
@@ -40,13 +35,6 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 			return apiErr
 		}
 	}
-}
-
-func redactToken(body []byte, token string) []byte {
-	if token == "" || !bytes.Contains(body, []byte(token)) {
-		return body
-	}
-	return bytes.ReplaceAll(body, []byte(token), []byte("[REDACTED]"))
 }
 
 // validationError decodes a 400. authentik answers with {field: [messages]}, with non_field_errors for
@@ -77,7 +65,7 @@ func parseValidationBody(body []byte) (fields []platform.FieldError, quoted []st
 	}
 	var decoded any
 	if err := json.Unmarshal(trimmed, &decoded); err != nil {
-		msg := truncate(collapseSpace(string(trimmed)))
+		msg := httpclient.ServerText(trimmed)
 		return []platform.FieldError{{Message: msg}}, []string{msg}
 	}
 	obj, isObject := decoded.(map[string]any)
@@ -166,20 +154,7 @@ func serverMessage(body []byte) string {
 	if json.Unmarshal(trimmed, &generic) == nil && generic.Detail != nil {
 		return *generic.Detail
 	}
-	return truncate(collapseSpace(string(trimmed)))
-}
-
-func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func truncate(s string) string {
-	if len(s) <= maxMessageLength {
-		return s
-	}
-	cut := maxMessageLength
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return httpclient.ServerText(trimmed)
 }
 
 // withKind fills in what a *platform.NotFoundError from the decoder cannot know: which kind of object, and

@@ -186,7 +186,7 @@ func TestDecodeOtherStatuses(t *testing.T) {
 	if !errors.As(decode(502, long), &apiErr) {
 		t.Fatal("no APIError")
 	}
-	if n := len([]rune(apiErr.Message)); n > maxMessageLength+1 || !strings.HasSuffix(apiErr.Message, "…") {
+	if n := len([]rune(apiErr.Message)); n > httpclient.MaxMessageLength+1 || !strings.HasSuffix(apiErr.Message, "…") {
 		t.Errorf("long body not shortened: %d runes, %q", n, apiErr.Message)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"sync"
 
@@ -53,7 +52,7 @@ var (
 
 // New builds a Client. It makes no request, so a provider can be configured before the server is up.
 func New(cfg Config) (*Client, error) {
-	base, err := apiBaseURL(cfg.Endpoint)
+	base, err := apiEndpoint.BaseURL(cfg.Endpoint)
 	if err != nil {
 		return nil, err
 	}
@@ -70,6 +69,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	httpCfg := cfg.HTTP
 	httpCfg.BaseURL = base.String()
+	httpCfg.Platform = "onyx"
 	httpCfg.Authorization = "Bearer " + token
 	httpCfg.DecodeError = newErrorDecoder(token)
 	// Onyx reads X-Onyx-Authorization before Authorization; sending both survives proxies that
@@ -93,42 +93,13 @@ func (c *Client) Platform() platform.Name { return platform.Onyx }
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities { return platform.CapabilitiesOf(platform.Onyx) }
 
-// apiBaseURL joins the server root with /api. Users paste either the root (where the UI lives) or
+// apiEndpoint says how the endpoint argument is checked: users paste either the root (where the UI lives) or
 // the API URL; both end up the same.
-func apiBaseURL(endpoint string) (*url.URL, error) {
-	raw := strings.TrimSpace(endpoint)
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("onyx endpoint %q: want the server root, such as https://onyx.example.com", endpoint)
-	}
-	if u.User != nil {
-		// Credentials in the URL would end up in error messages and logs.
-		return nil, errors.New("onyx endpoint: must not contain credentials; use the token argument")
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("onyx endpoint %q: must not contain a query or fragment", endpoint)
-	}
-	path := strings.TrimRight(u.Path, "/")
-	if !strings.HasSuffix(path, apiPrefix) {
-		path += apiPrefix
-	}
-	u.Path, u.RawPath = path, ""
-	return u, nil
-}
+var apiEndpoint = httpclient.Endpoint{Platform: "onyx", Example: "https://onyx.example.com", APIPrefix: apiPrefix}
 
 // call sends one request and decodes the JSON answer into out (when out is non-nil).
 func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
-	resp, err := c.http.Do(ctx, req)
-	if err != nil {
-		return err
-	}
-	if out == nil {
-		return nil
-	}
-	if err := resp.JSON(out); err != nil {
-		return fmt.Errorf("onyx %s %s%s: %w", req.Method, c.basePath, req.Path, err)
-	}
-	return nil
+	return c.http.DoJSON(ctx, req, out)
 }
 
 // keyDisplay is how Onyx masks an API key in listings: "on_", the first and last 4 characters of

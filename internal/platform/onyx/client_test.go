@@ -18,14 +18,14 @@ func TestAPIBaseURL(t *testing.T) {
 		{"https://x/myapi", "https://x/myapi/api"},
 	}
 	for _, tc := range cases {
-		got, err := apiBaseURL(tc.endpoint)
+		got, err := apiEndpoint.BaseURL(tc.endpoint)
 		if err != nil || got.String() != tc.want {
-			t.Errorf("apiBaseURL(%q) = %v, %v; want %q", tc.endpoint, got, err, tc.want)
+			t.Errorf("BaseURL(%q) = %v, %v; want %q", tc.endpoint, got, err, tc.want)
 		}
 	}
 	for _, endpoint := range []string{"", "onyx.example.com", "ftp://x", "https://", "https://u:p@x", "https://x?a=b", "https://x#f"} {
-		if got, err := apiBaseURL(endpoint); err == nil {
-			t.Errorf("apiBaseURL(%q) = %q, want an error", endpoint, got)
+		if got, err := apiEndpoint.BaseURL(endpoint); err == nil {
+			t.Errorf("BaseURL(%q) = %q, want an error", endpoint, got)
 		}
 	}
 }

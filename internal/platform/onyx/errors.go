@@ -7,14 +7,10 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
-
-// maxMessageLength caps how much of a body that is not a JSON error goes into a message.
-const maxMessageLength = 300
 
 // Hints appended to answers whose text does not say what to do.
 const (
@@ -81,17 +77,14 @@ func serverMessage(body []byte) (msg, code string) {
 			return msg, e.ErrorCode
 		}
 	}
-	return truncate(strings.Join(strings.Fields(string(trimmed)), " ")), ""
+	return httpclient.ServerText(trimmed), ""
 }
 
 // newErrorDecoder turns Onyx's error answers into the platform package's typed errors. The token is
 // cut out of the body first, in case a proxy or a debugging server echoes headers.
 func newErrorDecoder(token string) httpclient.ErrorDecoder {
 	return func(apiErr *platform.APIError, resp *httpclient.Response) error {
-		body := resp.Body
-		if token != "" {
-			body = bytes.ReplaceAll(body, []byte(token), []byte("[REDACTED]"))
-		}
+		body := httpclient.RedactSecret(resp.Body, token)
 		msg, code := serverMessage(body)
 		apiErr.Message = msg
 		lower := strings.ToLower(msg)
@@ -99,7 +92,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 		case strings.Contains(lower, syncingText):
 			return &syncingError{Err: apiErr}
 		case resp.Status == http.StatusUnauthorized || resp.Status == http.StatusForbidden:
-			apiErr.Message = joinMessage(msg, hintForbidden)
+			apiErr.Message = httpclient.AppendHint(msg, hintForbidden)
 			return apiErr
 		case resp.Status == http.StatusPaymentRequired && code == "FEATURE_NOT_AVAILABLE":
 			return &platform.UnsupportedError{Platform: platform.Onyx, Feature: platform.Feature{Kind: kindOfPath(apiErr.Path)},
@@ -111,7 +104,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 				return &platform.UnsupportedError{Platform: platform.Onyx, Feature: platform.Feature{Kind: platform.KindUserGroup},
 					Reason: enterpriseReason + " (" + apiErr.Error() + "); if it is Enterprise, " + hintRouteMissing}
 			}
-			apiErr.Message = joinMessage(msg, hintRouteMissing)
+			apiErr.Message = httpclient.AppendHint(msg, hintRouteMissing)
 			return apiErr
 		case resp.Status == http.StatusNotFound, resp.Status == http.StatusBadRequest && strings.Contains(lower, "does not exist") && strings.Contains(lower, "api key"):
 			if field := fieldOf(lower); field != "" {
@@ -180,24 +173,6 @@ func kindOfPath(path string) platform.Kind {
 		return platform.KindAPIKey
 	}
 	return platform.KindUser
-}
-
-func joinMessage(msg, hint string) string {
-	if msg == "" {
-		return hint
-	}
-	return msg + ": " + hint
-}
-
-func truncate(s string) string {
-	if len(s) <= maxMessageLength {
-		return s
-	}
-	cut := maxMessageLength
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 // withKind fills in what a *platform.NotFoundError from the decoder cannot know: which kind of

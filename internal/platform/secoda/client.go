@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
@@ -48,7 +47,7 @@ var (
 
 // New builds a Client. It makes no request, so a provider can be configured before the server is reachable.
 func New(cfg Config) (*Client, error) {
-	base, err := apiBaseURL(cfg.Endpoint)
+	base, err := apiEndpoint.BaseURL(cfg.Endpoint)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +55,8 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("secoda: an API key is required (Settings -> API in Secoda)")
 	}
 	httpCfg := cfg.HTTP
-	httpCfg.BaseURL = base
+	httpCfg.BaseURL = base.String()
+	httpCfg.Platform = "secoda"
 	httpCfg.Authorization = "Bearer " + cfg.Token
 	httpCfg.DecodeError = newErrorDecoder(cfg.Token)
 	httpCfg.WritesPerMinute = writesPerMinute(cfg.HTTP.WritesPerMinute)
@@ -87,41 +87,11 @@ func (c *Client) Capabilities() platform.Capabilities {
 	return platform.CapabilitiesOf(platform.Secoda)
 }
 
-// apiBaseURL joins the server root with /api/v1. Users paste either the root or the API URL the docs show
-// (https://<host>/api/v1/); both end up the same.
-func apiBaseURL(endpoint string) (string, error) {
-	raw := strings.TrimSpace(endpoint)
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("secoda endpoint %q: want the server root, such as https://api.secoda.co", endpoint)
-	}
-	if u.User != nil {
-		// Credentials in the URL would end up in error messages and logs; the token argument is the way in.
-		return "", fmt.Errorf("secoda endpoint: must not contain credentials; use the token argument")
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("secoda endpoint %q: must not contain a query or fragment", endpoint)
-	}
-	path := strings.TrimRight(u.Path, "/")
-	if !strings.HasSuffix(path, apiPrefix) {
-		path += apiPrefix
-	}
-	u.Path = path
-	u.RawPath = ""
-	return u.String(), nil
-}
+// apiEndpoint says how the endpoint argument is checked: users paste either the root or the API URL the docs
+// show (https://<host>/api/v1/); both end up the same.
+var apiEndpoint = httpclient.Endpoint{Platform: "secoda", Example: "https://api.secoda.co", APIPrefix: apiPrefix}
 
 // call sends one request and decodes a JSON answer into out (when out is non-nil).
 func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
-	resp, err := c.http.Do(ctx, req)
-	if err != nil {
-		return err
-	}
-	if out == nil {
-		return nil
-	}
-	if err := resp.JSON(out); err != nil {
-		return fmt.Errorf("secoda %s %s: %w", req.Method, req.Path, err)
-	}
-	return nil
+	return c.http.DoJSON(ctx, req, out)
 }

@@ -24,14 +24,14 @@ func TestAPIBaseURL(t *testing.T) {
 		{"https://x/myapi/v1", "https://x/myapi/v1/api/v1"},
 	}
 	for _, tc := range cases {
-		got, err := apiBaseURL(tc.endpoint)
-		if err != nil || got != tc.want {
-			t.Errorf("apiBaseURL(%q) = %q, %v; want %q", tc.endpoint, got, err, tc.want)
+		got, err := apiEndpoint.BaseURL(tc.endpoint)
+		if err != nil || got.String() != tc.want {
+			t.Errorf("BaseURL(%q) = %q, %v; want %q", tc.endpoint, got, err, tc.want)
 		}
 	}
 	for _, bad := range []string{"", "api.secoda.co", "ftp://x", "https://", "https://u:p@x", "https://x?a=b", "https://x#f"} {
-		if got, err := apiBaseURL(bad); err == nil {
-			t.Errorf("apiBaseURL(%q) = %q, want an error", bad, got)
+		if got, err := apiEndpoint.BaseURL(bad); err == nil {
+			t.Errorf("BaseURL(%q) = %q, want an error", bad, got)
 		}
 	}
 }

@@ -8,15 +8,10 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
-
-// maxMessageLength caps how much of a body that is not a JSON error (an HTML page from Django or a proxy)
-// goes into an error message.
-const maxMessageLength = 300
 
 // newErrorDecoder turns Secoda's error answers into the platform package's typed errors. Secoda does not
 // document its error bodies; it is a Django REST framework application, so the decoder reads DRF's shapes
@@ -31,7 +26,7 @@ const maxMessageLength = 300
 // The token is cut out of the body first, in case a proxy or a debugging server echoes request headers.
 func newErrorDecoder(token string) httpclient.ErrorDecoder {
 	return func(apiErr *platform.APIError, resp *httpclient.Response) error {
-		body := redactToken(resp.Body, token)
+		body := httpclient.RedactSecret(resp.Body, token)
 		switch resp.Status {
 		case http.StatusBadRequest:
 			return validationError(apiErr, body)
@@ -62,13 +57,6 @@ func withHint(msg, hint string) string {
 	return msg + " (" + hint + ")"
 }
 
-func redactToken(body []byte, token string) []byte {
-	if token == "" || !bytes.Contains(body, []byte(token)) {
-		return body
-	}
-	return bytes.ReplaceAll(body, []byte(token), []byte("[REDACTED]"))
-}
-
 // validationError decodes a 400: DRF's {field: [messages]}, a {"detail": ...} object, a JSON list, or
 // something else entirely.
 func validationError(apiErr *platform.APIError, body []byte) error {
@@ -96,7 +84,7 @@ func parseValidationBody(body []byte) (fields []platform.FieldError, quoted []st
 	}
 	var decoded any
 	if err := json.Unmarshal(trimmed, &decoded); err != nil {
-		msg := truncate(collapseSpace(string(trimmed)))
+		msg := httpclient.ServerText(trimmed)
 		return []platform.FieldError{{Message: msg}}, []string{msg}
 	}
 	obj, isObject := decoded.(map[string]any)
@@ -192,20 +180,7 @@ func serverMessage(body []byte) string {
 			}
 		}
 	}
-	return truncate(collapseSpace(string(trimmed)))
-}
-
-func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func truncate(s string) string {
-	if len(s) <= maxMessageLength {
-		return s
-	}
-	cut := maxMessageLength
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return httpclient.ServerText(trimmed)
 }
 
 // withKind fills in what a *platform.NotFoundError from the decoder cannot know: which kind of object, and

@@ -190,7 +190,7 @@ func TestDecodeOtherStatuses(t *testing.T) {
 				t.Errorf("%d: message %q does not contain %q", tc.status, apiErr.Message, frag)
 			}
 		}
-		if len(apiErr.Message) > maxMessageLength+100 {
+		if len(apiErr.Message) > httpclient.MaxMessageLength+100 {
 			t.Errorf("%d: message not truncated (%d bytes)", tc.status, len(apiErr.Message))
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"mime"
-	"net/url"
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
@@ -47,7 +46,7 @@ var (
 
 // New builds a Client. It makes no request, so a provider can be configured before the server is up.
 func New(cfg Config) (*Client, error) {
-	base, err := apiBaseURL(cfg.Endpoint)
+	base, err := apiEndpoint.BaseURL(cfg.Endpoint)
 	if err != nil {
 		return nil, err
 	}
@@ -61,6 +60,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	httpCfg := cfg.HTTP
 	httpCfg.BaseURL = base.String()
+	httpCfg.Platform = "tyk_ai_studio"
 	httpCfg.Authorization = "Bearer " + token
 	httpCfg.DecodeError = newErrorDecoder(token)
 	hc, err := httpclient.New(httpCfg)
@@ -78,28 +78,9 @@ func (c *Client) Capabilities() platform.Capabilities {
 	return platform.CapabilitiesOf(platform.TykAIStudio)
 }
 
-// apiBaseURL joins the server root with /api/v1. Users paste either the root (where the admin UI
+// apiEndpoint says how the endpoint argument is checked: users paste either the root (where the admin UI
 // lives) or the API URL; both end up the same.
-func apiBaseURL(endpoint string) (*url.URL, error) {
-	raw := strings.TrimSpace(endpoint)
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("tyk_ai_studio endpoint %q: want the server root, such as https://studio.example.com", endpoint)
-	}
-	if u.User != nil {
-		// Credentials in the URL would end up in error messages and logs.
-		return nil, errors.New("tyk_ai_studio endpoint: must not contain credentials; use the token argument")
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("tyk_ai_studio endpoint %q: must not contain a query or fragment", endpoint)
-	}
-	path := strings.TrimRight(u.Path, "/")
-	if !strings.HasSuffix(path, apiPrefix) {
-		path += apiPrefix
-	}
-	u.Path, u.RawPath = path, ""
-	return u, nil
-}
+var apiEndpoint = httpclient.Endpoint{Platform: "tyk_ai_studio", Example: "https://studio.example.com", APIPrefix: apiPrefix}
 
 // do sends one request. A 2xx answer with a body that is not JSON is an error: it is what the
 // admin UI's HTML fallback looks like when the endpoint is wrong.
@@ -127,13 +108,7 @@ func (c *Client) call(ctx context.Context, req httpclient.Request, out any) erro
 	if err != nil {
 		return err
 	}
-	if out == nil {
-		return nil
-	}
-	if err := resp.JSON(out); err != nil {
-		return fmt.Errorf("tyk_ai_studio %s %s%s: %w", req.Method, c.basePath, req.Path, err)
-	}
-	return nil
+	return c.http.DecodeJSON(req, resp, out)
 }
 
 func orUnknown(s string) string {

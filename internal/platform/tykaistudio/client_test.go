@@ -18,18 +18,18 @@ func TestAPIBaseURL(t *testing.T) {
 		{"https://x/myapi/v1", "https://x/myapi/v1/api/v1"}, // only a whole /api/v1 segment counts
 	}
 	for _, tc := range cases {
-		got, err := apiBaseURL(tc.endpoint)
+		got, err := apiEndpoint.BaseURL(tc.endpoint)
 		if err != nil {
-			t.Errorf("apiBaseURL(%q): %v", tc.endpoint, err)
+			t.Errorf("BaseURL(%q): %v", tc.endpoint, err)
 			continue
 		}
 		if got.String() != tc.want {
-			t.Errorf("apiBaseURL(%q) = %q, want %q", tc.endpoint, got, tc.want)
+			t.Errorf("BaseURL(%q) = %q, want %q", tc.endpoint, got, tc.want)
 		}
 	}
 	for _, endpoint := range []string{"", "studio.example.com", "ftp://x", "https://", "https://u:p@x", "https://x?a=b", "https://x#f"} {
-		if got, err := apiBaseURL(endpoint); err == nil {
-			t.Errorf("apiBaseURL(%q) = %q, want an error", endpoint, got)
+		if got, err := apiEndpoint.BaseURL(endpoint); err == nil {
+			t.Errorf("BaseURL(%q) = %q, want an error", endpoint, got)
 		}
 	}
 }

@@ -7,14 +7,10 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
-
-// maxMessageLength caps how much of a body that is not a JSON error goes into a message.
-const maxMessageLength = 300
 
 // Hints appended to the server's terse auth answers.
 const (
@@ -37,17 +33,14 @@ const (
 // The token is cut out of the body first, in case a proxy or a debugging server echoes headers.
 func newErrorDecoder(token string) httpclient.ErrorDecoder {
 	return func(apiErr *platform.APIError, resp *httpclient.Response) error {
-		body := resp.Body
-		if token != "" {
-			body = bytes.ReplaceAll(body, []byte(token), []byte("[REDACTED]"))
-		}
+		body := httpclient.RedactSecret(resp.Body, token)
 		apiErr.Message = serverMessage(body)
 		detail := strings.ToLower(apiErr.Message)
 		switch {
 		case resp.Status == http.StatusUnauthorized:
-			apiErr.Message = joinMessage(apiErr.Message, hintUnauthorized)
+			apiErr.Message = httpclient.AppendHint(apiErr.Message, hintUnauthorized)
 		case resp.Status == http.StatusForbidden && isAuthBody(body):
-			apiErr.Message = joinMessage(apiErr.Message, hintForbidden)
+			apiErr.Message = httpclient.AppendHint(apiErr.Message, hintForbidden)
 		case resp.Status == http.StatusPaymentRequired:
 			return &platform.UnsupportedError{
 				Platform: platform.TykAIStudio,
@@ -133,7 +126,7 @@ func serverMessage(body []byte) string {
 			return *e.Error
 		}
 	}
-	return truncate(strings.Join(strings.Fields(string(trimmed)), " "))
+	return httpclient.ServerText(trimmed)
 }
 
 // isAuthBody tells the middleware's 403 ({"error":"Forbidden"}: not an admin) from a handler's 403
@@ -141,24 +134,6 @@ func serverMessage(body []byte) string {
 func isAuthBody(body []byte) bool {
 	var e errorBody
 	return json.Unmarshal(bytes.TrimSpace(body), &e) == nil && e.Error != nil
-}
-
-func joinMessage(msg, hint string) string {
-	if msg == "" {
-		return hint
-	}
-	return msg + ": " + hint
-}
-
-func truncate(s string) string {
-	if len(s) <= maxMessageLength {
-		return s
-	}
-	cut := maxMessageLength
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 // withKind fills in what a *platform.NotFoundError from the decoder cannot know: which kind of

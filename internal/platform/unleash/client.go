@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -66,6 +65,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	httpCfg := cfg.HTTP
 	httpCfg.BaseURL = base
+	httpCfg.Platform = "unleash"
 	httpCfg.Authorization = token
 	httpCfg.DecodeError = newErrorDecoder(token)
 	hc, err := httpclient.New(httpCfg)
@@ -90,44 +90,26 @@ func (c *Client) Capabilities() platform.Capabilities {
 	return platform.CapabilitiesOf(platform.Unleash)
 }
 
-// baseURL validates the endpoint and strips a pasted /api or /api/admin suffix: request paths carry the full
+// apiEndpoint says how the endpoint argument is checked. It has no API prefix: request paths carry the full
 // /api/admin/... path themselves.
+var apiEndpoint = httpclient.Endpoint{Platform: "unleash", Example: "https://unleash.example.com"}
+
+// baseURL checks the endpoint and strips a pasted /api or /api/admin suffix.
 func baseURL(endpoint string) (string, error) {
-	raw := strings.TrimSpace(endpoint)
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("unleash endpoint %q: want the server root, such as https://unleash.example.com", endpoint)
+	u, err := apiEndpoint.BaseURL(endpoint)
+	if err != nil {
+		return "", err
 	}
-	if u.User != nil {
-		// Credentials in the URL would end up in error messages and logs; the token argument is the way in.
-		return "", errors.New("unleash endpoint: must not contain credentials; use the token argument")
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("unleash endpoint %q: must not contain a query or fragment", endpoint)
-	}
-	path := strings.TrimRight(u.Path, "/")
 	for _, suffix := range []string{"/api/admin", "/api"} {
-		if strings.HasSuffix(path, suffix) {
-			path = strings.TrimSuffix(path, suffix)
+		if strings.HasSuffix(u.Path, suffix) {
+			u.Path = strings.TrimSuffix(u.Path, suffix)
 			break
 		}
 	}
-	u.Path = path
-	u.RawPath = ""
 	return u.String(), nil
 }
 
 // call sends one request and decodes a JSON answer into out (when out is non-nil).
 func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
-	resp, err := c.http.Do(ctx, req)
-	if err != nil {
-		return err
-	}
-	if out == nil {
-		return nil
-	}
-	if err := resp.JSON(out); err != nil {
-		return fmt.Errorf("unleash %s %s: %w", req.Method, req.Path, err)
-	}
-	return nil
+	return c.http.DoJSON(ctx, req, out)
 }

@@ -8,15 +8,10 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
-
-// maxMessageLength caps how much of a body that is not a JSON error (Express's HTML page for malformed JSON,
-// a proxy's error page) goes into an error message.
-const maxMessageLength = 300
 
 // errorBody is Unleash's error: {id?, name, message, details[]}. id is only there on errors raised by
 // middleware (auth, unknown route, schema validation); a 403 for the wrong token kind has only message.
@@ -55,7 +50,7 @@ const oneOfNoise = "must match exactly one schema in oneOf"
 // The token is cut out of the body first, in case a proxy or a debugging server ever echoes headers.
 func newErrorDecoder(token string) httpclient.ErrorDecoder {
 	return func(apiErr *platform.APIError, resp *httpclient.Response) error {
-		body := redact(resp.Body, token)
+		body := httpclient.RedactSecret(resp.Body, token)
 		eb, isJSON := parseErrorBody(body)
 		apiErr.Message = serverMessage(eb, isJSON, body)
 		switch {
@@ -79,13 +74,6 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 		}
 		return apiErr
 	}
-}
-
-func redact(body []byte, token string) []byte {
-	if token == "" || !bytes.Contains(body, []byte(token)) {
-		return body
-	}
-	return bytes.ReplaceAll(body, []byte(token), []byte("[REDACTED]"))
 }
 
 func parseErrorBody(body []byte) (errorBody, bool) {
@@ -112,7 +100,7 @@ func serverMessage(eb errorBody, isJSON bool, body []byte) string {
 		return strings.Join(parts, "; ")
 	}
 	if eb.Message == "" && eb.Error != nil {
-		return truncate(eb.Error.Message)
+		return httpclient.TruncateMessage(eb.Error.Message)
 	}
 	if eb.Name == "UnknownError" {
 		// "insert into users (...) values (...) - duplicate key value violates ..." : keep pg's complaint.
@@ -120,7 +108,7 @@ func serverMessage(eb errorBody, isJSON bool, body []byte) string {
 			return eb.Message[i+3:]
 		}
 	}
-	return truncate(eb.Message)
+	return httpclient.TruncateMessage(eb.Message)
 }
 
 // usefulDetails drops ajv's oneOf echo when something more specific is there.
@@ -211,18 +199,7 @@ func plainText(body []byte) string {
 	} else if strings.HasPrefix(s, "<") {
 		s = htmlTag.ReplaceAllString(s, " ")
 	}
-	return truncate(strings.Join(strings.Fields(html.UnescapeString(s)), " "))
-}
-
-func truncate(s string) string {
-	if len(s) <= maxMessageLength {
-		return s
-	}
-	cut := maxMessageLength
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return httpclient.ServerText([]byte(html.UnescapeString(s)))
 }
 
 // withKind fills in what a *platform.NotFoundError from the decoder cannot know: which kind of object, and
