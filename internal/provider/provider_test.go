@@ -31,9 +31,6 @@ func TestAccProvider_badSettingsFailAtPlanWithoutRequests(t *testing.T) {
 		"unknown platform": {`platform = "okta"
   endpoint = "` + mock.URL + `"
   token = "t"`, []string{"platform", "value must be one of"}},
-		"platform not yet supported": {`platform = "onyx"
-  endpoint = "` + mock.URL + `"
-  token = "t"`, []string{"Onyx is not yet supported by this version", `Available now: "authentik"`}},
 		"missing platform": {`endpoint = "` + mock.URL + `"
   token = "t"`, []string{"Missing platform", "ROSTER_PLATFORM"}},
 		"missing token": {`platform = "authentik"
