@@ -17,34 +17,51 @@ import (
 
 var onyxGenerations = []string{onyxmock.GenerationV46, onyxmock.GenerationCurrent}
 
-// onyxConfig: an invitation, a group of the two seeded (signed-up) users with a curator and a
-// connector, and an API key set up the way the generation allows.
-func onyxConfig(mock *acctest.Onyx, generation, groupName, curator string, withInvitee bool) string {
+// onyxStack describes one step's configuration on an Onyx mock.
+type onyxStack struct {
+	groupName, curator, rotation string
+	members                      []string
+	withGroup, newcomerActive    bool
+}
+
+// onyxConfig: an invitation, a group of signed-up users with a curator and a connector, an API key set
+// up the way the generation allows, and a data source reading the group back.
+func onyxConfig(mock *acctest.Onyx, generation string, st onyxStack) string {
 	key := `onyx = { role = "basic" }`
 	if generation == onyxmock.GenerationCurrent {
-		key = `onyx = { group_ids = [roster_user_group.eng.id] }`
+		key = `onyx = { group_ids = ["2"] }` // the Basic group
 	}
 	cfg := mock.Provider() + fmt.Sprintf(`
+resource "roster_user" "new" {
+  email  = "newcomer@example.com"
+  active = %t
+}
+
+resource "roster_api_key" "bot" {
+  name              = "eng-bot"
+  rotation_triggers = { rotated = %q }
+  %s
+}
+`, st.newcomerActive, st.rotation, key)
+	if st.withGroup {
+		members := ""
+		for _, m := range st.members {
+			members += fmt.Sprintf("%q, ", m)
+		}
+		cfg += fmt.Sprintf(`
 resource "roster_user_group" "eng" {
   name    = %q
-  members = [%q, %q]
+  members = [%s]
   onyx = {
     cc_pair_ids = ["1"]
     curator_ids = [%q]
   }
 }
 
-resource "roster_api_key" "bot" {
-  name = "eng-bot"
-  %s
+data "roster_user_group" "eng" {
+  id = roster_user_group.eng.id
 }
-`, groupName, onyxmock.AdaEmail, onyxmock.GraceEmail, curator, key)
-	if withInvitee {
-		cfg += `
-resource "roster_user" "new" {
-  email = "newcomer@example.com"
-}
-`
+`, st.groupName, members, st.curator)
 	}
 	return cfg
 }
@@ -54,72 +71,98 @@ func TestAccOnyx(t *testing.T) {
 		t.Run(gen, func(t *testing.T) {
 			mock := acctest.NewOnyx(t, gen)
 			group, user, key := "roster_user_group.eng", "roster_user.new", "roster_api_key.bot"
-			var groupID string
+			var groupID, firstKey string
+			base := onyxStack{groupName: "eng", curator: onyxmock.AdaEmail, rotation: "q4", members: []string{onyxmock.AdaEmail}, withGroup: true, newcomerActive: true}
+			with := func(change func(*onyxStack)) string {
+				st := base
+				change(&st)
+				return onyxConfig(mock, gen, st)
+			}
+			afterSignup := func(st *onyxStack) {
+				st.members = []string{onyxmock.AdaEmail, onyxmock.GraceEmail, "newcomer@example.com"}
+			}
+			renamed := func(st *onyxStack) {
+				afterSignup(st)
+				st.groupName, st.curator = "engineering", onyxmock.GraceEmail
+			}
 			resource.Test(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
 				Steps: []resource.TestStep{
-					{ // create waits for the group's background sync
-						Config: onyxConfig(mock, gen, "eng", onyxmock.AdaEmail, true),
+					{ // create waits for the group's background sync; the invitee has an id at once
+						Config: with(func(*onyxStack) {}),
 						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(2)),
+							statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(1)),
 							statecheck.ExpectKnownValue(group, tfjsonpath.New("onyx").AtMapKey("curator_ids"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(onyxmock.AdaEmail)})),
 							statecheck.ExpectKnownValue(user, tfjsonpath.New("id"), knownvalue.StringExact("newcomer@example.com")),
 							statecheck.ExpectKnownValue(user, tfjsonpath.New("onyx").AtMapKey("status"), knownvalue.StringExact("invited")),
 							statecheck.ExpectSensitiveValue(key, tfjsonpath.New("key")),
+							statecheck.CompareValuePairs("data.roster_user_group.eng", tfjsonpath.New("members"), group, tfjsonpath.New("members"), compareEqual),
 						},
 						Check: func(s *terraform.State) error {
 							groupID = s.RootModule().Resources[group].Primary.ID
-							if s.RootModule().Resources[key].Primary.Attributes["key"] == "" {
+							firstKey = s.RootModule().Resources[key].Primary.Attributes["key"]
+							if firstKey == "" {
 								return fmt.Errorf("no API key secret stored")
 							}
 							return nil
 						},
 					},
-					{ // the API key's service account joins the group: not drift
-						Config: onyxConfig(mock, gen, "eng", onyxmock.AdaEmail, true),
+					{ // the API key's service account and the sync do not show as drift
+						Config: with(func(*onyxStack) {}),
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 							plancheck.ExpectEmptyPlan(),
 						}},
 					},
-					{ // the invitee signs up: same id, status active, no diff
+					{ // the invitee signs up (same id, status active), then joins the group with grace
 						PreConfig: func() { mock.Hook("POST", "users/newcomer@example.com/signup", nil) },
-						Config:    onyxConfig(mock, gen, "eng", onyxmock.AdaEmail, true),
+						Config:    with(afterSignup),
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectEmptyPlan(),
+							plancheck.ExpectResourceAction(user, plancheck.ResourceActionNoop),
+							plancheck.ExpectResourceAction(group, plancheck.ResourceActionUpdate),
 						}},
 						ConfigStateChecks: []statecheck.StateCheck{
 							statecheck.ExpectKnownValue(user, tfjsonpath.New("id"), knownvalue.StringExact("newcomer@example.com")),
 							statecheck.ExpectKnownValue(user, tfjsonpath.New("onyx").AtMapKey("status"), knownvalue.StringExact("active")),
+							statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(3)),
 						},
 					},
-					{ // rename and a new curator (manager), waiting for the sync
-						Config: onyxConfig(mock, gen, "engineering", onyxmock.GraceEmail, true),
+					{ // rename, a new curator (manager), a deactivated user and a rotated key
+						Config: with(func(st *onyxStack) { renamed(st); st.newcomerActive = false; st.rotation = "q1" }),
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 							plancheck.ExpectResourceAction(group, plancheck.ResourceActionUpdate),
+							plancheck.ExpectResourceAction(user, plancheck.ResourceActionUpdate),
+							plancheck.ExpectResourceAction(key, plancheck.ResourceActionDestroyBeforeCreate),
 						}},
 						ConfigStateChecks: []statecheck.StateCheck{
 							statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("engineering")),
+							statecheck.ExpectKnownValue(user, tfjsonpath.New("onyx").AtMapKey("status"), knownvalue.StringExact("deactivated")),
+						},
+						Check: func(s *terraform.State) error {
+							if s.RootModule().Resources[key].Primary.Attributes["key"] == firstKey {
+								return fmt.Errorf("rotation kept the old secret")
+							}
+							return nil
 						},
 					},
 					{ResourceName: group, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
 					{ResourceName: group, ImportState: true, ImportStateId: "name=engineering", ImportStateVerify: true},
 					{ResourceName: user, ImportState: true, ImportStateId: "email=NEWCOMER@example.com", ImportStateVerify: true},
-					{ // deactivated in the UI: drift
-						PreConfig:          func() { mock.Hook("PATCH", "users/newcomer@example.com", map[string]any{"is_active": false}) },
-						Config:             onyxConfig(mock, gen, "engineering", onyxmock.GraceEmail, true),
-						PlanOnly:           true,
-						ExpectNonEmptyPlan: true,
-					},
 					{ // renamed in the UI: drift
 						PreConfig:          func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"name": "renamed"}) },
-						Config:             onyxConfig(mock, gen, "engineering", onyxmock.GraceEmail, true),
+						Config:             with(func(st *onyxStack) { renamed(st); st.newcomerActive = false; st.rotation = "q1" }),
 						PlanOnly:           true,
 						ExpectNonEmptyPlan: true,
 					},
-					{ // delete then re-create with the same name: the provider waits for the async delete
-						Config: onyxConfig(mock, gen, "engineering", onyxmock.GraceEmail, false),
+					{ // delete the group (waiting until Onyx has really removed it) ...
+						Config: with(func(st *onyxStack) { renamed(st); st.newcomerActive = false; st.rotation = "q1"; st.withGroup = false }),
+					},
+					{ // ... so that one with the same name can be created right away
+						Config: with(func(st *onyxStack) { renamed(st); st.newcomerActive = false; st.rotation = "q1" }),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("engineering")),
+						},
 					},
 				},
 			})

@@ -30,6 +30,9 @@ type platformAttr struct {
 	// toExtra converts the configured object. Null or unknown inner values mean "not managed by Terraform".
 	// It is nil for platforms whose client does not exist yet.
 	toExtra func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra
+	// derivedOnUpdate marks attributes whose values the platform derives from other changes (Onyx's user
+	// status after active changes): an update plans them as unknown instead of keeping the stored value.
+	derivedOnUpdate bool
 	// fromExtra renders what the platform reported. prior is the attribute's planned or stored object (null
 	// or unknown when there is none), for fields a platform accepts but never reports back.
 	fromExtra func(ctx context.Context, extra platform.Extra, prior types.Object, diags *diag.Diagnostics) types.Object
@@ -38,13 +41,19 @@ type platformAttr struct {
 func (a platformAttr) name() string { return string(a.platform) }
 
 func (a platformAttr) resourceSchema() schema.SingleNestedAttribute {
-	return schema.SingleNestedAttribute{
+	attr := schema.SingleNestedAttribute{
 		MarkdownDescription: a.description + " Only valid when the provider's `platform` is `" + a.name() + "`.",
 		Optional:            true,
 		Computed:            true,
 		Attributes:          a.attributes,
 		PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 	}
+	if a.derivedOnUpdate {
+		// Without UseStateForUnknown the framework plans the object as unknown when the resource changes,
+		// and keeps it when nothing changes.
+		attr.PlanModifiers = nil
+	}
+	return attr
 }
 
 func (a platformAttr) nullObject() types.Object { return types.ObjectNull(a.attrTypes) }

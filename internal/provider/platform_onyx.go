@@ -77,9 +77,10 @@ var onyxGroupAttr = platformAttr{
 }
 
 var onyxUserAttr = platformAttr{
-	platform:    platform.Onyx,
-	description: "Onyx-only user information.",
-	attrTypes:   onyxUserTypes,
+	platform:        platform.Onyx,
+	description:     "Onyx-only user information.",
+	attrTypes:       onyxUserTypes,
+	derivedOnUpdate: true, // status follows active
 	attributes: map[string]schema.Attribute{
 		"status": schema.StringAttribute{
 			MarkdownDescription: "`invited` until the person signs up, then `active`, or `deactivated`.",
