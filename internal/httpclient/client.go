@@ -215,6 +215,8 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	} else {
 		apiErr.Message = strings.TrimSpace(string(respBody))
 	}
+	// After decoding: a server may echo the token JSON-escaped, which only decoding turns back into it.
+	redactDecodedError(decoded, c.token())
 	if !safe && resp.StatusCode >= 500 {
 		return nil, &platform.AmbiguousError{Err: decoded}
 	}
@@ -301,4 +303,10 @@ func transportMessage(err error) string {
 		return urlErr.Err.Error()
 	}
 	return err.Error()
+}
+
+// CreateAttempts is how often a create may be sent in all when each ambiguous failure is followed by a
+// lookup that finds nothing (platform.CreateOrAdopt): the retry budget plus one, and at least three.
+func (c *Client) CreateAttempts() int {
+	return max(3, c.cfg.MaxRetries+1)
 }

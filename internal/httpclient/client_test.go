@@ -206,3 +206,31 @@ func TestWritesArePaced(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodedErrorsNeverCarryTheToken: a server that echoes the token JSON-escaped must not get it into a
+// message, even though decoding the escape restores it.
+func TestDecodedErrorsNeverCarryTheToken(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(`{"detail":"bad s3cret-toke\u006e","name":["s3cret-toke\u006e taken"]}`))
+	}))
+	t.Cleanup(srv.Close)
+	c := newTestClient(t, srv.URL, 0)
+	c.cfg.DecodeError = func(apiErr *platform.APIError, resp *Response) error {
+		var body struct {
+			Detail string   `json:"detail"`
+			Name   []string `json:"name"`
+		}
+		_ = resp.JSON(&body)
+		apiErr.Message = body.Detail
+		return &platform.InvalidError{Fields: []platform.FieldError{{Field: "name", Message: body.Name[0]}}, Err: apiErr}
+	}
+	_, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x/"})
+	var invalid *platform.InvalidError
+	if !errors.As(err, &invalid) {
+		t.Fatalf("want *platform.InvalidError, got %v", err)
+	}
+	if strings.Contains(err.Error(), "s3cret-token") || strings.Contains(invalid.Fields[0].Message, "s3cret-token") {
+		t.Fatalf("the token leaked: %q / %q", err.Error(), invalid.Fields[0].Message)
+	}
+}

@@ -135,11 +135,11 @@ var unleashAPIKeyAttr = platformAttr{
 	attrTypes:   unleashAPIKeyTypes,
 	attributes: map[string]schema.Attribute{
 		"type": schema.StringAttribute{
-			MarkdownDescription: "`client` (SDKs on servers; Unleash also calls it `backend`), `frontend` or `admin`. " +
+			MarkdownDescription: "`client` (SDKs on servers; Unleash also calls it `backend`) or `frontend`. " +
 				"Defaults to `client`.",
 			Optional: true, Computed: true,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			Validators:    []validator.String{stringvalidator.OneOf("client", "backend", "frontend", "admin")},
+			Validators:    []validator.String{stringvalidator.OneOf("client", "backend", "frontend")},
 		},
 		"environment": schema.StringAttribute{
 			MarkdownDescription: "The environment the token reads, such as `development` or `production`.",

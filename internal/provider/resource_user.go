@@ -43,7 +43,7 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		"password_wo": setAndChanged(ctx, req.Config, req.State, "password_wo"),
 	}, &resp.Diagnostics)
 	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
-		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, req.State, v.ValidateUser(r.spec(ctx, plan, config, nil, &resp.Diagnostics)))
+		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, req.State, v.ValidateUser(r.spec(ctx, plan, config, optionalString(config.PasswordWO), &resp.Diagnostics)))
 	}
 	if resp.Diagnostics.HasError() {
 		return

@@ -13,10 +13,6 @@ import (
 // apiPrefix is where authentik serves its API below the server root.
 const apiPrefix = "/api/v3"
 
-// createAttempts bounds how often a create whose answer was lost is tried again after the lookup by natural
-// key found nothing.
-const createAttempts = 3
-
 // Config configures a Client.
 type Config struct {
 	// Endpoint is the server root as the user wrote it (https://auth.example.com or https://x/sub/path). The

@@ -33,7 +33,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return groupFromWire(w), nil
 	}
 	find := func() (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
-	return platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 
 // ReadGroup implements platform.Backend with one request, whatever the group's size.

@@ -32,7 +32,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		return tokenFromWire(w), nil
 	}
 	find := func() (platform.APIKey, error) { return c.ReadAPIKey(ctx, spec.Name) }
-	key, err := platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	key, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.APIKey{}, err
 	}

@@ -40,7 +40,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		return userFromWire(w), nil
 	}
 	find := func() (platform.User, error) { return c.findUserByUsername(ctx, body.Username) }
-	user, err := platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	user, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.User{}, err
 	}

@@ -129,7 +129,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		}
 		return platform.APIKey{}, fmt.Errorf("onyx: %d new keys named %q appeared while the create's answer was lost; delete the extra ones in Onyx", len(adopted), spec.Name)
 	}
-	return platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 
 // regenerate replaces a key's secret and returns the key with the new plaintext. Sending it twice

@@ -14,10 +14,6 @@ import (
 // apiPrefix is where Onyx's nginx serves the backend below the server root.
 const apiPrefix = "/api"
 
-// createAttempts bounds how often a create whose answer was lost is tried again after the lookup by
-// natural key found nothing.
-const createAttempts = 3
-
 // Config configures a Client.
 type Config struct {
 	// Endpoint is the server root (https://onyx.example.com, https://cloud.onyx.app). The client

@@ -171,7 +171,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		}
 		return groupWire{}, notFound(platform.KindUserGroup, spec.Name)
 	}
-	created, err := platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.Group{}, err
 	}

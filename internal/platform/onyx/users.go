@@ -62,7 +62,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		return u, err
 	}
 	find := func() (platform.User, error) { return c.FindUserByEmail(ctx, email) }
-	return platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 
 // pendingUserProblems lists what a spec asks of a person who has not signed up that Onyx cannot do.

@@ -18,10 +18,6 @@ const apiPrefix = "/api/v1"
 // the provider does not choose one.
 const DefaultWritesPerMinute = 30
 
-// createAttempts bounds how often a create whose answer was lost is tried again after the lookup by natural
-// key found nothing.
-const createAttempts = 3
-
 // Config configures a Client.
 type Config struct {
 	// Endpoint is the server root, such as https://api.secoda.co. The client appends /api/v1 unless the

@@ -30,7 +30,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		return userFromWire(w), nil
 	}
 	find := func() (platform.User, error) { return c.FindUserByEmail(ctx, body.Email) }
-	return platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 
 // ReadUser implements platform.Backend. A deactivated user is reported as not found: Secoda keeps it (name

@@ -60,7 +60,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		}
 		return keyFromUser(now, spec.Name), nil
 	}
-	return platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 
 // ReadAPIKey implements platform.Backend. Secret is the user's CURRENT key: when it differs from the

@@ -14,10 +14,6 @@ import (
 // apiPrefix is where Tyk AI Studio serves its admin API below the server root.
 const apiPrefix = "/api/v1"
 
-// createAttempts bounds how often a create whose answer was lost is tried again after the lookup by
-// natural key found nothing.
-const createAttempts = 3
-
 // Config configures a Client.
 type Config struct {
 	// Endpoint is the server root (https://studio.example.com, or a sub-path behind a proxy). The

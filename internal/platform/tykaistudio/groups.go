@@ -50,7 +50,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return groupFromWire(env.Data, idsOf(env.Data.Attributes.Users)), nil
 	}
 	find := func() (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
-	group, err := platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	group, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.Group{}, err
 	}

@@ -1,7 +1,9 @@
 package tykaistudio
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -26,6 +28,7 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 	q.Set("page_size", strconv.Itoa(pageSize))
 
 	var out []T
+	var previous []byte
 	for page := 1; ; page++ {
 		q.Set("page", strconv.Itoa(page))
 		resp, err := c.do(ctx, httpclient.Request{Method: http.MethodGet, Path: path, Query: q})
@@ -36,6 +39,12 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 		if err := resp.JSON(&env); err != nil {
 			return nil, fmt.Errorf("tyk_ai_studio GET %s%s: %w", c.basePath, path, err)
 		}
+		// A server that ignores page would answer the same page forever while its total promises more.
+		raw, _ := json.Marshal(env.Data)
+		if len(env.Data) > 0 && bytes.Equal(raw, previous) {
+			return nil, fmt.Errorf("tyk_ai_studio GET %s%s: page %d repeats page %d; the server ignores the page parameter", c.basePath, path, page, page-1)
+		}
+		previous = raw
 		out = append(out, env.Data...)
 		total, known := totalCount(resp.Header, env.Meta)
 		if !known || len(env.Data) == 0 || len(out) >= total {

@@ -13,10 +13,6 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-// createAttempts bounds how often a create whose answer was lost is tried again after the lookup by natural
-// key found nothing.
-const createAttempts = 3
-
 // defaultUserCreatesPerMinute is Unleash's CREATE_USER_RATE_LIMIT_PER_MINUTE default.
 const defaultUserCreatesPerMinute = 20
 

@@ -57,7 +57,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return platform.Group{ID: strconv.Itoa(w.ID)}, nil
 	}
 	find := func() (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
-	created, err := platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.Group{}, err
 	}

@@ -37,7 +37,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		return key, nil
 	}
 	find := func() (platform.APIKey, error) { return c.adoptToken(ctx, spec.Name, since) }
-	return platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 
 // adoptToken finds the token a lost create made. It returns *platform.NotFoundError when there is none (or

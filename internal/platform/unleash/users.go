@@ -46,7 +46,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		}
 		return c.findUserByUsername(ctx, body.Username)
 	}
-	created, err := platform.CreateOrAdopt(ctx, createAttempts, create, find)
+	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.User{}, err
 	}
