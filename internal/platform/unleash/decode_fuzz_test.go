@@ -1,0 +1,274 @@
+package unleash
+
+// Fuzz targets for what the client reads from the wire: the error decoder, token ids, and every read through
+// the real client against a server answering with arbitrary statuses and bodies. `go test` runs the seed
+// corpora; `go test -fuzz=FuzzXxx ./internal/platform/unleash/` explores further.
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+const fuzzToken = "*:*.f0227e5a9c31d04b8c6a2e1f5b7d9c3a0e4f6a8b"
+
+// fuzzStatus maps any integer onto an HTTP status from min up to 599.
+func fuzzStatus(n, minStatus int) int {
+	span := 600 - minStatus
+	return minStatus + ((n%span)+span)%span
+}
+
+func knownFields() map[string]bool {
+	out := map[string]bool{"": true}
+	for _, attr := range []string{attrName, attrEmail, attrRole, attrActive, attrPassword, attrMembers, attrDescription,
+		attrExpiresAt, attrUserID, attrUsername, attrSendEmail, attrRootRole, attrSSOMappings, attrType, attrEnvironment, attrProjects} {
+		out[attr] = true
+	}
+	return out
+}
+
+func checkLeakFree(t *testing.T, err error) {
+	t.Helper()
+	if strings.Contains(err.Error(), fuzzToken) {
+		t.Fatalf("the error shows the token: %v", err)
+	}
+	for _, f := range platform.FieldErrorsOf(err) {
+		if strings.Contains(f.Message, fuzzToken) || strings.Contains(f.Field, fuzzToken) {
+			t.Fatalf("a field error shows the token: %+v", f)
+		}
+	}
+}
+
+var errorSeeds = []struct {
+	status int
+	body   string
+}{
+	{400, `{"id":"1d0b7c58-5d5d-4b7c-9c2d-2f3f5a6b7c8d","name":"ValidationError","message":"Request validation failed: your request body or params contain invalid data. Refer to the error details for more information.","details":[{"message":"The 'email' property must match format 'email'.","path":"/body/email"}]}`},
+	{400, `{"name":"BadDataError","message":"Request validation failed","details":[{"message":"User already exists"}]}`},
+	{400, `{"name":"OwaspValidationError","message":"The password must be at least 10 characters long.","details":[{"message":"The password must be at least 10 characters long.","validationErrors":["The password must be at least 10 characters long.","The password must contain at least one uppercase letter."]}]}`},
+	{400, `{"name":"ValidationError","message":"Request validation failed","details":[{"message":"must match exactly one schema in oneOf","path":"/body/rootRole"},{"message":"must be integer","path":"/body/users/0/user/id"}]}`},
+	{400, `<!DOCTYPE html><html><head><title>SyntaxError: Unexpected token } in JSON at position 12</title></head><body><pre>at JSON.parse (&lt;anonymous&gt;)</pre></body></html>`},
+	{400, `{"error":{"message":"Unexpected end of JSON input"}}`},
+	{401, `{"id":"x","name":"AuthenticationRequired","message":"You must log in to use Unleash. Your request had no authorization header, so we could not authorize you. Try logging in at /auth/simple/login."}`},
+	{403, `{"message":"You need permission=ADMIN to perform this action"}`},
+	{403, `{"message":"token ` + fuzzToken + ` lacks permission"}`},
+	{404, `{"id":"x","name":"NotFoundError","message":"Could not find group with id 7"}`},
+	{404, `{"id":"x","name":"NotFoundError","message":"The path you were looking for (/api/admin/groups) is not available."}`},
+	{409, `{"id":"x","name":"NameExistsError","message":"Group name already exists"}`},
+	{415, `{"name":"ContentTypeError","message":"We do not accept the content-type you provided (text/plain)."}`},
+	{429, `<html><head><title>Too many requests</title></head></html>`},
+	{500, `{"name":"UnknownError","message":"insert into \"users\" (\"email\") values ($1) - duplicate key value violates unique constraint \"users_email_key\""}`},
+	{500, `{"name":"UnknownError","message":"insert into \"api_token_project\" - insert or update on table \"api_token_project\" violates foreign key constraint \"api_token_project_project_fkey\""}`},
+	{502, `Bad gateway: upstream sent Authorization: ` + fuzzToken},
+	{503, ``},
+}
+
+// FuzzErrorDecoder: whatever a non-2xx answer holds, the decoded error names the request's method and path,
+// keeps the status, classifies 400, 404 and 409 as the provider expects, points field errors only at known
+// attributes, and never shows the token.
+func FuzzErrorDecoder(f *testing.F) {
+	for _, s := range errorSeeds {
+		f.Add(s.status, []byte(s.body))
+	}
+	known := knownFields()
+	decode := newErrorDecoder(fuzzToken)
+	f.Fuzz(func(t *testing.T, status int, body []byte) {
+		status = fuzzStatus(status, 400)
+		const method, path = http.MethodPost, "/api/admin/user-admin"
+		err := decode(&platform.APIError{Method: method, Path: path, Status: status},
+			&httpclient.Response{Status: status, Header: http.Header{}, Body: body})
+		if err == nil {
+			t.Fatalf("status %d decoded to no error", status)
+		}
+		if !strings.Contains(err.Error(), method+" "+path) {
+			t.Fatalf("the error does not name the request: %v", err)
+		}
+		checkLeakFree(t, err)
+		var apiErr *platform.APIError
+		if !errors.As(err, &apiErr) || apiErr.Status != status || apiErr.Method != method || apiErr.Path != path {
+			t.Fatalf("the error lost the request or status: %#v", apiErr)
+		}
+		var invalid *platform.InvalidError
+		var conflict *platform.ConflictError
+		switch {
+		case status == http.StatusNotFound && !platform.IsNotFound(err):
+			t.Fatalf("a 404 is not a NotFoundError: %T", err)
+		case status == http.StatusBadRequest && !errors.As(err, &invalid) && !errors.As(err, &conflict):
+			t.Fatalf("a 400 is neither invalid nor a conflict: %T", err)
+		case status == http.StatusConflict && !errors.As(err, &conflict):
+			t.Fatalf("a 409 is not a conflict: %T", err)
+		case status != http.StatusNotFound && platform.IsNotFound(err):
+			t.Fatalf("status %d became a NotFoundError", status)
+		}
+		for _, fe := range platform.FieldErrorsOf(err) {
+			if !known[fe.Field] {
+				t.Fatalf("a field error points at %q, which is no attribute", fe.Field)
+			}
+		}
+	})
+}
+
+// FuzzTokenID: a token's id never contains its secret, is stable, and is accepted back as an id.
+func FuzzTokenID(f *testing.F) {
+	f.Add("*:development.4f2e8b1c9a7d3e5f6b0c2d4e6f8a0b1c3d5e7f9a1b3c5d7e9f0a2b4c")
+	f.Add("default:production.v2_AbCdEfGhIjKlMnOpQrStUv_9f8e7d6c5b4a3928171605f4e3d2c1b0")
+	f.Add("AbCdEfGhIjKlMnOpQrStUv")
+	f.Add("[]:development.x")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, secret string) {
+		id := tokenID(secret)
+		if id != tokenID(secret) {
+			t.Fatal("tokenID is not stable")
+		}
+		if !selectorPattern.MatchString(secret) && len(secret) >= 8 && strings.Contains(id, secret) {
+			t.Fatalf("the id %q contains the secret", id)
+		}
+		if got, err := normalizeTokenID(id); err != nil || got != id {
+			t.Fatalf("the id %q is not accepted back: %q, %v", id, got, err)
+		}
+	})
+}
+
+type fuzzServer struct {
+	*httptest.Server
+	answer   atomic.Pointer[fuzzAnswer]
+	requests atomic.Int64
+}
+
+type fuzzAnswer struct {
+	status int
+	body   []byte
+}
+
+func newFuzzServer(f *testing.F) *fuzzServer {
+	s := &fuzzServer{}
+	s.answer.Store(&fuzzAnswer{status: http.StatusOK, body: []byte(`{}`)})
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.requests.Add(1)
+		a := s.answer.Load()
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(a.status)
+		_, _ = w.Write(a.body)
+	}))
+	f.Cleanup(s.Close)
+	return s
+}
+
+var readSeeds = []struct {
+	status int
+	body   string
+}{
+	{200, `{"id":5,"name":"owners","description":null,"mappingsSSO":["okta"],"rootRole":2,"users":[{"user":{"id":9}},{"user":{"id":3}}]}`},
+	{200, `{"groups":[{"id":5,"name":"owners","users":[{"user":{"id":3}}],"rootRole":1.5}]}`},
+	{200, `{"id":7,"name":"Dev","email":"dev@example.com","username":"dev","rootRole":3}`},
+	{200, `[{"id":7,"email":"DEV@example.com","username":"dev"},{"id":8,"email":"dev@example.com"}]`},
+	{200, `{"users":[{"id":7,"email":"dev@example.com","rootRole":99}]}`},
+	{200, `{"tokens":[{"secret":"` + fuzzToken + `","tokenName":"admin","type":"admin","environment":"*","projects":["*"],"createdAt":"2025-01-01T00:00:00.000Z"},{"secret":"*:development.0123456789abcdef0123456789abcdef0123456789abcdef0123","tokenName":"sdk","type":"backend","environment":"development","projects":["default","*"],"expiresAt":"2030-01-01T00:00:00.000Z"}]}`},
+	{200, `{"tokens":[{"secret":"AbCdEfGhIjKlMnOpQrStUv","tokenName":"secure","type":"client","expiresAt":"nope"}]}`},
+	{200, `null`},
+	{200, ``},
+	{404, `{"name":"NotFoundError","message":"The path you were looking for (/api/admin/groups/5) is not available."}`},
+	{404, `{"name":"NotFoundError","message":"No user found"}`},
+	{401, `{"name":"AuthenticationRequired","message":"bad token ` + fuzzToken + `"}`},
+	{500, `{"name":"UnknownError","message":"connection terminated"}`},
+}
+
+const maxRequestsPerRead = 50
+
+// FuzzClientReads runs the client's reads against a server that answers every request with one fuzzed
+// status and body. Nothing panics, every read finishes within a few requests, errors about a request name
+// it and never show the token, token reads never return a secret, and members come back sorted.
+func FuzzClientReads(f *testing.F) {
+	for _, s := range readSeeds {
+		f.Add(s.status, []byte(s.body))
+	}
+	srv := newFuzzServer(f)
+	client, err := New(Config{Endpoint: srv.URL, Token: fuzzToken, UserCreatesPerMinute: -1, HTTP: httpclient.Config{
+		MaxRetries: 0, RetryWaitMin: time.Microsecond, RetryWaitMax: time.Microsecond, RequestTimeout: 5 * time.Second,
+	}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	sortedIDs := func(t *testing.T, members []string) {
+		t.Helper()
+		ids := make([]int, len(members))
+		for i, m := range members {
+			n, err := strconv.Atoi(m)
+			if err != nil {
+				t.Fatalf("member %q is not an id", m)
+			}
+			ids[i] = n
+		}
+		if !slices.IsSorted(ids) {
+			t.Fatalf("members are not sorted: %v", members)
+		}
+	}
+	f.Fuzz(func(t *testing.T, status int, body []byte) {
+		srv.answer.Store(&fuzzAnswer{status: fuzzStatus(status, 200), body: body})
+		ctx := context.Background()
+		read := func(name string, op func() error) {
+			t.Helper()
+			srv.requests.Store(0)
+			err := op()
+			if n := srv.requests.Load(); n > maxRequestsPerRead {
+				t.Fatalf("%s made %d requests", name, n)
+			}
+			if err == nil {
+				return
+			}
+			checkLeakFree(t, err)
+			var apiErr *platform.APIError
+			if errors.As(err, &apiErr) && !strings.Contains(err.Error(), apiErr.Method+" "+apiErr.Path) {
+				t.Fatalf("%s: the error does not name its request: %v", name, err)
+			}
+		}
+		read("ReadGroup", func() error {
+			g, err := client.ReadGroup(ctx, "5")
+			if err == nil {
+				sortedIDs(t, g.Members)
+			}
+			return err
+		})
+		read("ListGroups", func() error {
+			groups, err := client.ListGroups(ctx, platform.GroupFilter{})
+			for _, g := range groups {
+				sortedIDs(t, g.Members)
+			}
+			return err
+		})
+		read("ReadUser", func() error { _, err := client.ReadUser(ctx, "7"); return err })
+		read("FindUserByEmail", func() error {
+			u, err := client.FindUserByEmail(ctx, "dev@example.com")
+			if err == nil && !strings.EqualFold(u.Email, "dev@example.com") {
+				t.Fatalf("FindUserByEmail returned a user with email %q", u.Email)
+			}
+			return err
+		})
+		read("ReadAPIKey", func() error {
+			k, err := client.ReadAPIKey(ctx, tokenID("*:development.0123456789abcdef0123456789abcdef0123456789abcdef0123"))
+			if err == nil && k.Secret != "" {
+				t.Fatal("a token read returned a secret")
+			}
+			return err
+		})
+		read("ListAPIKeys", func() error {
+			keys, err := client.ListAPIKeys(ctx)
+			for _, k := range keys {
+				if k.Secret != "" || strings.Contains(k.ID, fuzzToken) {
+					t.Fatalf("a token list shows a secret: %+v", k)
+				}
+			}
+			return err
+		})
+	})
+}
