@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
+	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
 	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 )
@@ -30,22 +31,41 @@ resource "roster_user_group" "g" {
 		provider func(t *testing.T) string
 		extra    string
 		imports  map[string]string
+		// objects replaces the shared users and group where the platform needs others.
+		objects string
 	}{
 		{"authentik", func(t *testing.T) string { return acctest.NewAuthentik(t).Provider() }, `
 resource "roster_api_key" "k" {
   name    = "generated-key"
   user_id = roster_user.u.id
-}`, map[string]string{"roster_api_key.k": "name=generated-key"}},
-		{"secoda", func(t *testing.T) string { return acctest.NewSecoda(t, -1).Provider() }, "", nil},
+}`, map[string]string{"roster_api_key.k": "name=generated-key"}, ""},
+		{"secoda", func(t *testing.T) string { return acctest.NewSecoda(t, -1).Provider() }, "", nil, ""},
 		{"unleash", func(t *testing.T) string { return acctest.NewUnleash(t, unleashmock.EditionEnterprise).Provider() }, `
 resource "roster_api_key" "k" {
   name = "generated-key"
-}`, map[string]string{"roster_api_key.k": "name=generated-key"}},
-		{"tyk_ai_studio", func(t *testing.T) string { return acctest.NewTyk(t, tykmock.Enterprise).Provider() }, "", nil},
+}`, map[string]string{"roster_api_key.k": "name=generated-key"}, ""},
+		{"tyk_ai_studio", func(t *testing.T) string { return acctest.NewTyk(t, tykmock.Enterprise).Provider() }, "", nil, ""},
+		{"onyx", func(t *testing.T) string { return acctest.NewOnyx(t, onyxmock.GenerationV46).Provider() }, `
+resource "roster_api_key" "k" {
+  name = "generated-key"
+  onyx = { role = "basic" }
+}`, map[string]string{"roster_api_key.k": "name=generated-key"}, `
+resource "roster_user" "u" {
+  email = "gen@example.com" # an invitation: Onyx takes names from profiles
+}
+resource "roster_user_group" "g" {
+  name    = "generated"
+  members = ["ada@example.com"] # only people who signed up can be members
+}
+`},
 	}
 	for _, p := range platforms {
 		t.Run(p.name, func(t *testing.T) {
-			config := p.provider(t) + objects + p.extra
+			shared := objects
+			if p.objects != "" {
+				shared = p.objects
+			}
+			config := p.provider(t) + shared + p.extra
 			imports := map[string]string{"roster_user.u": "email=GEN@example.com", "roster_user_group.g": "name=generated"}
 			for r, id := range p.imports {
 				imports[r] = id
