@@ -249,7 +249,7 @@ var badInputCases = []badInputCase{
 	{name: "Unleash admin token", platform: "unleash", config: `resource "roster_api_key" "bad" {
   name    = "k"
   unleash = { type = "admin" }
-}`, want: []string{"Invalid value for Unleash", "unleash.type: Unleash 8 no longer creates admin API tokens", "use client, backend or frontend"}},
+}`, want: []string{"unleash.type", `value must be one of: ["client" "backend" "frontend"]`, `got: "admin"`}},
 	{name: "Unleash token type in the wrong case", platform: "unleash", config: `resource "roster_api_key" "bad" {
   name    = "k"
   unleash = { type = "Client" }
