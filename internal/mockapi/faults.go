@@ -29,13 +29,15 @@ const (
 
 // FaultRule selects requests and says what to do to them.
 //
-// A rule matches requests whose method equals Method (any when empty) and whose path starts with
-// PathPrefix (any when empty); paths under HookPrefix never match. A matching request triggers the
+// A rule matches requests whose method equals Method (any when empty), whose path equals Path (any
+// when empty) and starts with PathPrefix (any when empty); paths under HookPrefix never match. Path
+// picks a create out of the requests below its path (POST /keys, not POST /keys/7/regenerate). A matching request triggers the
 // rule with Probability (0 means always); a rule with Times > 0 is removed after triggering that many
 // times, a rule with Times == 0 stays until the rules are replaced or cleared.
 type FaultRule struct {
 	Kind       FaultKind `json:"kind"`
 	Method     string    `json:"method,omitempty"`
+	Path       string    `json:"path,omitempty"`
 	PathPrefix string    `json:"path_prefix,omitempty"`
 	// Status is the code a FaultStatus rule answers with.
 	Status int `json:"status,omitempty"`
@@ -81,6 +83,9 @@ func (r FaultRule) matches(req *http.Request) bool {
 		return false
 	}
 	if r.Method != "" && !strings.EqualFold(r.Method, req.Method) {
+		return false
+	}
+	if r.Path != "" && req.URL.Path != r.Path {
 		return false
 	}
 	return strings.HasPrefix(req.URL.Path, r.PathPrefix)

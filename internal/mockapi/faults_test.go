@@ -111,6 +111,27 @@ func TestFaultMatchesMethodAndPathPrefix(t *testing.T) {
 	}
 }
 
+func TestFaultMatchesExactPath(t *testing.T) {
+	api := &countingAPI{}
+	srv, _, faults := newTestServer(t, api, nil)
+	_ = faults.Set(FaultRule{Kind: FaultStatus, Status: 500, Method: "POST", Path: "/api/keys"})
+
+	cases := []struct {
+		method, path string
+		want         int
+	}{
+		{"POST", "/api/keys", 500},
+		{"POST", "/api/keys/7/regenerate", 201},
+		{"POST", "/api/keys/", 201},
+		{"GET", "/api/keys", 201},
+	}
+	for _, c := range cases {
+		if resp, _ := mustDo(t, c.method, srv.URL+c.path, "{}"); resp.StatusCode != c.want {
+			t.Errorf("%s %s = %d, want %d", c.method, c.path, resp.StatusCode, c.want)
+		}
+	}
+}
+
 func TestResetClosesConnectionBeforeHandling(t *testing.T) {
 	api := &countingAPI{}
 	srv, log, faults := newTestServer(t, api, nil)
