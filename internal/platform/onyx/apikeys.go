@@ -88,7 +88,8 @@ func (c *Client) checkKeySpec(ctx context.Context, method, path string, spec pla
 
 // CreateAPIKey implements platform.Backend. Key names are not unique, so a create whose answer was
 // lost is resolved by a key with the name that was not there before; its plaintext was lost with the
-// answer, so it is regenerated (the only way to see a key again).
+// answer, so it is regenerated (the only way to see a key again). If that fails, the key is returned
+// without its secret along with the error, so the provider records it instead of orphaning it.
 func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (platform.APIKey, error) {
 	gen, extra, err := c.checkKeySpec(ctx, http.MethodPost, keysPath, spec)
 	if err != nil {
@@ -103,6 +104,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		before[k.ID] = true
 	}
 	body := keyBody(gen, spec, extra, nil)
+	var adopted *keyWire
 	create := func() (platform.APIKey, error) {
 		var k keyWire
 		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: keysPath, Body: body}, &k); err != nil {
@@ -115,21 +117,28 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		if err != nil {
 			return platform.APIKey{}, err
 		}
-		var adopted []keyWire
+		var found []keyWire
 		for _, k := range keys {
 			if !before[k.ID] && k.Name != nil && *k.Name == spec.Name {
-				adopted = append(adopted, k)
+				found = append(found, k)
 			}
 		}
-		switch len(adopted) {
+		switch len(found) {
 		case 0:
 			return platform.APIKey{}, notFound(platform.KindAPIKey, spec.Name)
 		case 1:
-			return c.regenerate(ctx, adopted[0].ID)
+			adopted = &found[0]
+			return c.regenerate(ctx, found[0].ID)
 		}
-		return platform.APIKey{}, fmt.Errorf("onyx: %d new keys named %q appeared while the create's answer was lost; delete the extra ones in Onyx", len(adopted), spec.Name)
+		return platform.APIKey{}, fmt.Errorf("onyx: %d new keys named %q appeared while the create's answer was lost; delete the extra ones in Onyx", len(found), spec.Name)
 	}
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	key, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	if err != nil && adopted != nil {
+		partial := keyFromWire(*adopted)
+		partial.Secret = ""
+		return partial, fmt.Errorf("API key %d was created on Onyx, but its answer was lost and regenerating its secret failed: %w", adopted.ID, err)
+	}
+	return key, err
 }
 
 // regenerate replaces a key's secret and returns the key with the new plaintext. Sending it twice

@@ -1,8 +1,11 @@
 package onyx
 
 import (
+	"context"
 	"net/http"
+	"net/http/httptest"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
@@ -104,5 +107,85 @@ func TestContractRetriesSafeRequests(t *testing.T) {
 	got, err := c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "team", Members: []string{grace}})
 	if err != nil || !slices.Equal(got.Members, []string{grace}) {
 		t.Errorf("update through faults: %+v %v", got, err)
+	}
+}
+
+// An invitation whose every answer is lost (the client resends the PUT, which changes nothing) is
+// looked up by its address and adopted.
+func TestContractInvitationWithEveryAnswerLostIsAdopted(t *testing.T) {
+	c := newContract(t, GenerationCurrent, onyxmock.Options{})
+	if err := c.mock.Faults().Set(mockapi.FaultRule{Kind: mockapi.FaultLostResponse, Method: http.MethodPut, Path: "/api/manage/admin/users"}); err != nil {
+		t.Fatal(err)
+	}
+	u, err := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "lost@example.com"})
+	if err != nil || u.ID != "lost@example.com" || u.Extra.(UserExtra).Status != StatusInvited {
+		t.Fatalf("invite with every answer lost: %+v %v", u, err)
+	}
+	lost := 0
+	for _, e := range c.mock.Log().Matching(http.MethodPut, "/api/manage/admin/users") {
+		if e.Fault == mockapi.FaultLostResponse {
+			lost++
+		}
+	}
+	if s := c.state(); lost < 2 || s.Users.Count != 4 || s.Users.Status["lost@example.com"] != StatusInvited {
+		t.Errorf("%d lost answers; state %+v: want one invitation besides the 3 seeded users", lost, s.Users)
+	}
+}
+
+// When the invitation was accepted but reading it back fails, the user is returned with the error: its
+// id (the address) is known, so the provider records it instead of orphaning the invitation.
+func TestContractInvitationReadBackFailureReturnsTheUser(t *testing.T) {
+	mock := onyxmock.New(onyxmock.Options{Token: mockToken, Generation: onyxmock.GenerationCurrent})
+	var invited atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if invited.Load() && r.Method == http.MethodGet && r.URL.Path == "/api/manage/users" {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte(`{"detail":"database failover in progress"}`))
+			return
+		}
+		mock.ServeHTTP(w, r)
+		if r.Method == http.MethodPut && r.URL.Path == "/api/manage/admin/users" {
+			invited.Store(true)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	c := &contract{t: t, ctx: context.Background(), gen: GenerationCurrent, mock: mock, url: srv.URL}
+	c.client = c.newClient(mockToken, "")
+
+	u, err := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "new@example.com"})
+	if err == nil || !containsAll(err.Error(), "onyx accepted the invitation of new@example.com, but reading it back failed",
+		"GET /api/manage/users: 503 Service Unavailable: database failover in progress") {
+		t.Fatalf("error %v", err)
+	}
+	if u.ID != "new@example.com" {
+		t.Errorf("the invited user was not returned with the error: %+v", u)
+	}
+	if s := c.state(); s.Users.Status["new@example.com"] != StatusInvited {
+		t.Errorf("state %+v", s.Users)
+	}
+}
+
+// A key whose create answer was lost is adopted and regenerated; when the regeneration fails, the key
+// is returned without a secret along with the error, so the provider records it instead of orphaning it.
+func TestContractAdoptedKeyWhoseRegenerationFailsIsReturned(t *testing.T) {
+	c := newContract(t, GenerationCurrent, onyxmock.Options{})
+	err := c.mock.Faults().Set(
+		mockapi.FaultRule{Kind: mockapi.FaultLostResponse, Method: http.MethodPost, Path: "/api/admin/api-key", Times: 1},
+		mockapi.FaultRule{Kind: mockapi.FaultStatus, Method: http.MethodPost, PathPrefix: "/api/admin/api-key/", Status: http.StatusBadGateway},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := c.client.CreateAPIKey(c.ctx, platform.APIKeySpec{Name: "lost", Extra: adminKeyExtra(GenerationCurrent)})
+	if err == nil || !containsAll(err.Error(), "API key 1 was created on Onyx, but its answer was lost and regenerating its secret failed",
+		"POST /api/admin/api-key/1/regenerate: 502 Bad Gateway") {
+		t.Fatalf("error %v", err)
+	}
+	if k.ID != "1" || k.Name != "lost" || k.Secret != "" {
+		t.Errorf("returned key %+v, want key 1 without a secret", k)
+	}
+	if s := c.state(); s.APIKeys.Count != 1 || c.posts("/api/admin/api-key") != 1 {
+		t.Errorf("%d keys after %d create POSTs, want 1 and 1", s.APIKeys.Count, c.posts("/api/admin/api-key"))
 	}
 }

@@ -2,6 +2,7 @@ package onyx
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -49,20 +50,54 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 	if fields := pendingUserProblems(email, spec); len(fields) > 0 {
 		return platform.User{}, refused(http.MethodPut, c.basePath+invitePath, fields...)
 	}
+	// The invitation is a PUT, which the HTTP client resends by itself; when no attempt got a clear
+	// answer, one may still have been applied, so the create is ambiguous and the address is looked up.
+	// Once an invitation may exist, a failure still returns the user (its id is the address, known
+	// before any answer), so Terraform records it instead of leaving an invitation no state knows of:
+	// one that does not exist after all is dropped by the next refresh.
+	var sent, maybeSent bool
 	create := func() (platform.User, error) {
 		// The answer is a count (v4.6) or {invited_count, email_invite_status} (current); neither says
 		// more than the read that follows.
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPut, Path: invitePath, Body: inviteRequest{Emails: []string{email}}}, nil); err != nil {
+		err := c.call(ctx, httpclient.Request{Method: http.MethodPut, Path: invitePath, Body: inviteRequest{Emails: []string{email}}}, nil)
+		if unanswered(err) {
+			maybeSent = true // until a lookup finds no invitation
+			return platform.User{}, &platform.AmbiguousError{Err: err}
+		}
+		if err != nil {
 			return platform.User{}, err
 		}
+		sent = true
 		u, err := c.FindUserByEmail(ctx, email)
 		if platform.IsNotFound(err) {
 			return platform.User{}, fmt.Errorf("onyx accepted the invitation of %s but does not list it", email)
 		}
 		return u, err
 	}
-	find := func() (platform.User, error) { return c.FindUserByEmail(ctx, email) }
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	find := func() (platform.User, error) {
+		u, err := c.FindUserByEmail(ctx, email)
+		if platform.IsNotFound(err) {
+			maybeSent = false
+		}
+		return u, err
+	}
+	u, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	switch {
+	case err == nil:
+		return u, nil
+	case sent:
+		return invitedUser(email), fmt.Errorf("onyx accepted the invitation of %s, but reading it back failed: %w", email, err)
+	case maybeSent:
+		return invitedUser(email), fmt.Errorf("the invitation of %s may have reached Onyx, but looking it up failed: %w", email, err)
+	}
+	return platform.User{}, err
+}
+
+// unanswered reports whether a request failed without a clear answer (no response, or a 5xx): the
+// server may have applied it.
+func unanswered(err error) bool {
+	var apiErr *platform.APIError
+	return errors.As(err, &apiErr) && (apiErr.Status == 0 || apiErr.Status >= 500)
 }
 
 // pendingUserProblems lists what a spec asks of a person who has not signed up that Onyx cannot do.
