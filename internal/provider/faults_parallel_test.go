@@ -2,7 +2,6 @@ package provider_test
 
 import (
 	"fmt"
-	"net/http"
 	"testing"
 	"time"
 
@@ -48,7 +47,7 @@ func TestAccFault_parallelApply200(t *testing.T) {
 					entries := f.srv.Log().Entries()[from:]
 					posts := 0
 					for _, e := range entries {
-						if e.Method == http.MethodPost && isCreatePath(f, e.Path) {
+						if isCreate(f, e.Method, e.Path) {
 							posts++
 						}
 					}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 )
 
 // partialCase is a create made of two requests whose second one fails past the retry budget: the object
@@ -246,6 +248,92 @@ resource "roster_user" "u0" {
 				return fmt.Errorf("the new user's role is %q", got)
 			}
 			return nil
+		},
+	},
+	{
+		name:  "Onyx group, then its managers",
+		start: newOnyxTarget,
+		config: `
+resource "roster_user_group" "g0" {
+  name    = "partial-team"
+  members = ["ada@example.com"]
+  onyx    = { curator_ids = ["ada@example.com"] }
+}
+`,
+		addr: "roster_user_group.g0",
+		faults: func(*faultTarget) []mockapi.FaultRule {
+			// PUT …/user-group/{id}/manager; the mock numbers groups from 3 (Admin and Basic are 1 and 2).
+			return []mockapi.FaultRule{{Kind: mockapi.FaultStatus, Method: http.MethodPut, PathPrefix: "/api/manage/admin/user-group/",
+				Status: http.StatusInternalServerError, Body: []byte(`{"detail":"database connection lost"}`)}}
+		},
+		wantErr: []string{"Cannot create user group", "user group 3 was created on Onyx, but setting its curators failed",
+			"PUT /api/manage/admin/user-group/3/manager: 500 Internal Server Error: database connection lost"},
+		serverIDs: func(f *faultTarget) []string {
+			var list []struct {
+				ID   int    `json:"id"`
+				Name string `json:"name"`
+			}
+			f.srv.API("GET", "/manage/admin/user-group", nil, &list)
+			var ids []string
+			for _, g := range list {
+				if g.Name == "partial-team" {
+					ids = append(ids, strconv.Itoa(g.ID))
+				}
+			}
+			return ids
+		},
+		completed: func(f *faultTarget, s *terraform.State) error {
+			rs := s.RootModule().Resources["roster_user_group.g0"]
+			var list []struct {
+				ID         int      `json:"id"`
+				ManagerIDs []string `json:"manager_ids"`
+			}
+			f.srv.API("GET", "/manage/admin/user-group", nil, &list)
+			for _, g := range list {
+				if strconv.Itoa(g.ID) == rs.Primary.ID && slices.Equal(g.ManagerIDs, []string{onyxmock.AdaID}) {
+					return nil
+				}
+			}
+			return fmt.Errorf("the new group %s does not have Ada as its only manager: %+v", rs.Primary.ID, list)
+		},
+	},
+	{
+		name:  "Onyx API key lost, then regenerating it",
+		start: newOnyxTarget,
+		config: `
+resource "roster_api_key" "bot" {
+  name = "partial-key"
+  onyx = { group_ids = ["2"] }
+}
+`,
+		addr: "roster_api_key.bot",
+		faults: func(*faultTarget) []mockapi.FaultRule {
+			// The create's answer is lost; the key it made is adopted, and its secret, lost with the answer,
+			// can only be had by regenerating it, which fails.
+			return []mockapi.FaultRule{
+				{Kind: mockapi.FaultLostResponse, Method: http.MethodPost, Path: "/api/admin/api-key", Times: 1},
+				{Kind: mockapi.FaultStatus, Method: http.MethodPost, PathPrefix: "/api/admin/api-key/",
+					Status: http.StatusServiceUnavailable, Body: []byte(`{"detail":"secret store unavailable"}`)},
+			}
+		},
+		wantErr: []string{"Cannot create API key", "API key 1 was created on Onyx, but its answer was lost and regenerating its secret failed",
+			"POST /api/admin/api-key/1/regenerate: 503 Service Unavailable: secret store unavailable"},
+		serverIDs: func(f *faultTarget) []string {
+			var list []struct {
+				ID   int     `json:"api_key_id"`
+				Name *string `json:"api_key_name"`
+			}
+			f.srv.API("GET", "/admin/api-key", nil, &list)
+			var ids []string
+			for _, k := range list {
+				if k.Name != nil && *k.Name == "partial-key" {
+					ids = append(ids, strconv.Itoa(k.ID))
+				}
+			}
+			return ids
+		},
+		completed: func(f *faultTarget, s *terraform.State) error {
+			return f.checkKeys(s)
 		},
 	},
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,6 +18,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
 	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 )
@@ -91,6 +93,11 @@ type objectCounts struct {
 
 func (c objectCounts) total() int { return c.Users + c.Groups + c.Keys }
 
+// of is the number of objects of a kind ("user", "group" or "key").
+func (c objectCounts) of(kind string) int {
+	return map[string]int{"user": c.Users, "group": c.Groups, "key": c.Keys}[kind]
+}
+
 // faultTarget is one platform's mock with what the fault tests need to drive it.
 type faultTarget struct {
 	t        *testing.T
@@ -103,11 +110,14 @@ type faultTarget struct {
 	keys func() serverKeys
 	// config renders users, groups (with two members each) and API keys, and the natural keys they make.
 	config func(prefix string, n objectCounts) (string, serverKeys)
-	// createPaths are the API paths a create POSTs to, by kind.
+	// createPaths are the API paths a create is sent to, by kind.
 	createPaths map[string]string
 	// deletePaths are the API path prefixes a delete is sent to, by kind (Tyk AI Studio "deletes" a key by
 	// rolling it, a POST, so it has no entry for keys).
 	deletePaths map[string]string
+	// createMethods and deleteMethods name the method of a create or a delete, by kind, where it is not
+	// POST or DELETE (Onyx invites a user with a PUT and withdraws the invitation with a PATCH).
+	createMethods, deleteMethods map[string]string
 	// checkKeys verifies, for each roster_api_key in state, that the secret Terraform holds is the key the
 	// server has (a duplicate or lost create would leave a different one).
 	checkKeys func(s *terraform.State) error
@@ -129,6 +139,22 @@ provider "roster" {
   %s
 }
 `, f.platform, f.srv.URL, f.srv.Token, maxRetries, f.settings)
+}
+
+// createMethod is the method a create of kind is sent with.
+func (f *faultTarget) createMethod(kind string) string {
+	if m, ok := f.createMethods[kind]; ok {
+		return m
+	}
+	return http.MethodPost
+}
+
+// deleteMethod is the method a delete of kind is sent with.
+func (f *faultTarget) deleteMethod(kind string) string {
+	if m, ok := f.deleteMethods[kind]; ok {
+		return m
+	}
+	return http.MethodDelete
 }
 
 // setFaults replaces the mock's fault rules and restarts their random sequence at faultSeed, failing the
@@ -521,6 +547,119 @@ func newUnleashTarget(t *testing.T) *faultTarget {
 	}
 }
 
+// onyxMembers are the seeded, signed-up users the Onyx fault configurations put in groups: an invitation
+// (what roster_user makes on Onyx) cannot join a group until the person signs up.
+var onyxMembers = []string{onyxmock.AdminEmail, onyxmock.AdaEmail, onyxmock.GraceEmail}
+
+func newOnyxTarget(t *testing.T) *faultTarget {
+	m := acctest.NewOnyx(t, onyxmock.GenerationCurrent)
+	return &faultTarget{
+		t: t, platform: "onyx", srv: m.Server, faults: m.Mock.Faults(), supportsKeys: true,
+		keys: func() serverKeys {
+			var s struct {
+				Groups struct {
+					Names []string `json:"names"`
+				} `json:"groups"`
+				Users struct {
+					Emails []string `json:"emails"`
+				} `json:"users"`
+				APIKeys struct {
+					Names []string `json:"names"`
+				} `json:"api_keys"`
+			}
+			hookJSON(t, m.URL+"/__mock/onyx/state", &s)
+			return serverKeys{Groups: sortedCopy(s.Groups.Names), Users: sortedCopy(s.Users.Emails), Keys: sortedCopy(s.APIKeys.Names)}
+		},
+		config: func(prefix string, n objectCounts) (string, serverKeys) {
+			var b strings.Builder
+			var want serverKeys
+			for i := range n.Users {
+				// An invitation: its id is the lower-cased email.
+				email := fmt.Sprintf("%s-u%03d@example.com", prefix, i)
+				fmt.Fprintf(&b, "\nresource \"roster_user\" \"u%d\" {\n  email = %q\n}\n", i, email)
+				want.Users = append(want.Users, email)
+			}
+			for i := range n.Groups {
+				name := fmt.Sprintf("%s-g%03d", prefix, i)
+				a, c := memberPair(i, len(onyxMembers))
+				fmt.Fprintf(&b, "\nresource \"roster_user_group\" \"g%d\" {\n  name    = %q\n  members = [%q, %q]\n}\n", i, name, onyxMembers[a], onyxMembers[c])
+				want.Groups = append(want.Groups, name)
+			}
+			for i := range n.Keys {
+				// In the Basic group (id 2): a key in no group is "limited" and cannot even say who it is.
+				name := fmt.Sprintf("%s-k%03d", prefix, i)
+				fmt.Fprintf(&b, "\nresource \"roster_api_key\" \"k%d\" {\n  name = %q\n  onyx = { group_ids = [\"2\"] }\n}\n", i, name)
+				want.Keys = append(want.Keys, name)
+			}
+			sort.Strings(want.Users)
+			sort.Strings(want.Groups)
+			sort.Strings(want.Keys)
+			return b.String(), want
+		},
+		createPaths:   map[string]string{"user": "/api/manage/admin/users", "group": "/api/manage/admin/user-group", "key": "/api/admin/api-key"},
+		deletePaths:   map[string]string{"user": "/api/manage/admin/remove-invited-user", "group": "/api/manage/admin/user-group/", "key": "/api/admin/api-key/"},
+		createMethods: map[string]string{"user": http.MethodPut},
+		deleteMethods: map[string]string{"user": http.MethodPatch},
+		checkKeys: func(s *terraform.State) error {
+			// The plaintext cannot be read back: the key in state must authenticate as its key's service account.
+			var list []struct {
+				ID     int    `json:"api_key_id"`
+				UserID string `json:"user_id"`
+			}
+			if code := m.API("GET", "/admin/api-key", nil, &list); code != http.StatusOK {
+				return fmt.Errorf("listing API keys answered %d", code)
+			}
+			for name, rs := range keysOfState(s) {
+				var owner string
+				for _, k := range list {
+					if strconv.Itoa(k.ID) == rs.Primary.ID {
+						owner = k.UserID
+					}
+				}
+				me, err := onyxWhoAmI(m.URL, rs.Primary.Attributes["key"])
+				if err != nil {
+					return fmt.Errorf("%s: %w", name, err)
+				}
+				if owner == "" || me != owner {
+					return fmt.Errorf("%s: the key in state authenticates as %q, key %s's service account is %q", name, me, rs.Primary.ID, owner)
+				}
+			}
+			return nil
+		},
+		errorBody: func(msg string) json.RawMessage {
+			raw, _ := json.Marshal(map[string]string{"error_code": "RATE_LIMITED", "detail": msg})
+			return raw
+		},
+	}
+}
+
+// onyxWhoAmI asks an Onyx mock whose user id a key belongs to (GET /api/me).
+func onyxWhoAmI(url, key string) (string, error) {
+	if key == "" {
+		return "", fmt.Errorf("no key in state")
+	}
+	req, err := http.NewRequest(http.MethodGet, url+"/api/me", nil)
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("Authorization", "Bearer "+key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var me struct {
+		ID string `json:"id"`
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("GET /api/me with the key in state answered %d", resp.StatusCode)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&me); err != nil {
+		return "", err
+	}
+	return me.ID, nil
+}
+
 // faultTargets are the platforms the fault tests run on, with a configuration of 50 objects each (groups
 // with members, users, and API keys where the platform has them). Unleash gets fewer users: the client
 // paces user creates to the server's default of 20 a minute, and retried creates count against it.
@@ -533,6 +672,7 @@ var faultTargets = []struct {
 	{"secoda", newSecodaTarget, objectCounts{Users: 35, Groups: 15}},
 	{"tyk_ai_studio", newTykTarget, objectCounts{Users: 20, Groups: 10, Keys: 20, Passwords: true}},
 	{"unleash", newUnleashTarget, objectCounts{Users: 12, Groups: 13, Keys: 25, Passwords: true}},
+	{"onyx", newOnyxTarget, objectCounts{Users: 20, Groups: 10, Keys: 20}},
 }
 
 // ambiguousPOSTShare is the share of POSTs that fail ambiguously (500, 502, 503, reset: the client cannot
@@ -643,6 +783,7 @@ var lostResponseCounts = map[string]objectCounts{
 	"secoda":        {Users: 5, Groups: 4},
 	"tyk_ai_studio": {Users: 4, Groups: 3, Keys: 3, Passwords: true},
 	"unleash":       {Users: 4, Groups: 3, Keys: 3, Passwords: true},
+	"onyx":          {Users: 4, Groups: 3, Keys: 3},
 }
 
 // TestAccFault_lostResponses loses the answer of every create: the server applies the POST, then the
@@ -663,11 +804,11 @@ func TestAccFault_lostResponses(t *testing.T) {
 			var createRules, deleteRules []mockapi.FaultRule
 			for _, kind := range []string{"user", "group", "key"} {
 				if p, ok := f.createPaths[kind]; ok {
-					createRules = append(createRules, mockapi.FaultRule{Kind: mockapi.FaultLostResponse, Method: http.MethodPost, PathPrefix: p})
+					createRules = append(createRules, lostCreate(f, kind, p))
 				}
 				if p, ok := f.deletePaths[kind]; ok {
 					// Two lost answers per kind: a delete's retry may be lost as well.
-					deleteRules = append(deleteRules, mockapi.FaultRule{Kind: mockapi.FaultLostResponse, Method: http.MethodDelete, PathPrefix: p, Times: 2})
+					deleteRules = append(deleteRules, mockapi.FaultRule{Kind: mockapi.FaultLostResponse, Method: f.deleteMethod(kind), PathPrefix: p, Times: 2})
 				}
 			}
 			resource.Test(t, resource.TestCase{
@@ -680,13 +821,13 @@ func TestAccFault_lostResponses(t *testing.T) {
 					}
 					lost := 0
 					for _, e := range f.srv.Log().Entries()[destroyFrom:] {
-						if e.Method == http.MethodDelete && e.Fault == mockapi.FaultLostResponse {
+						if e.Fault == mockapi.FaultLostResponse { // only deletes are faulted now
 							lost++
 						}
 					}
-					t.Logf("%s: destroy: %s; %d DELETE answers lost", tt.name, f.stats(destroyFrom), lost)
+					t.Logf("%s: destroy: %s; %d delete answers lost", tt.name, f.stats(destroyFrom), lost)
 					if lost == 0 {
-						return fmt.Errorf("no DELETE answer was lost: the test proved nothing")
+						return fmt.Errorf("no delete answer was lost: the test proved nothing")
 					}
 					return nil
 				},
@@ -707,20 +848,30 @@ func TestAccFault_lostResponses(t *testing.T) {
 							if err := f.checkKeys(s); err != nil {
 								return err
 							}
-							// Every create POST was applied and its answer lost, and none was sent twice.
-							posts, lost := 0, 0
+							// Every create was applied and its answer lost, and no create POST was sent twice (a
+							// create by PUT, an Onyx invitation, may be resent: it changes nothing the second time).
+							creates, posts, lost, wantPosts := 0, 0, 0, 0
+							for _, kind := range []string{"user", "group", "key"} {
+								if f.createMethod(kind) == http.MethodPost {
+									wantPosts += counts.of(kind)
+								}
+							}
 							for _, e := range f.srv.Log().Entries()[from:] {
-								if e.Method != http.MethodPost || !isCreatePath(f, e.Path) {
+								if !isCreate(f, e.Method, e.Path) {
 									continue
 								}
-								posts++
+								creates++
+								if e.Method == http.MethodPost {
+									posts++
+								}
 								if e.Fault == mockapi.FaultLostResponse && e.Status >= 200 && e.Status < 300 {
 									lost++
 								}
 							}
-							t.Logf("%s: %d objects created through %d POSTs, %d answers lost; %s", tt.name, counts.total(), posts, lost, f.stats(from))
-							if posts != counts.total() || lost != posts {
-								return fmt.Errorf("%d create POSTs (%d applied and lost) for %d objects: a lost create was resent", posts, lost, counts.total())
+							t.Logf("%s: %d objects created through %d requests (%d POSTs), %d answers lost; %s", tt.name, counts.total(), creates, posts, lost, f.stats(from))
+							if posts != wantPosts || creates < counts.total() || lost != creates {
+								return fmt.Errorf("%d create requests, %d of them POSTs (%d applied and lost) for %d objects, %d by POST: a lost create was resent",
+									creates, posts, lost, counts.total(), wantPosts)
 							}
 							// From here on the answers of deletes are lost instead: the plans that follow this
 							// check send none, and the destroy that ends the test sends them all.
@@ -735,10 +886,22 @@ func TestAccFault_lostResponses(t *testing.T) {
 	}
 }
 
-// isCreatePath reports whether path is one the target creates objects at (a POST there makes one object).
-func isCreatePath(f *faultTarget, path string) bool {
+// lostCreate loses the answer of every create of kind, and of nothing else sent below its path (Onyx
+// regenerates an adopted key with POST /api/admin/api-key/{id}/regenerate).
+func lostCreate(f *faultTarget, kind, path string) mockapi.FaultRule {
+	rule := mockapi.FaultRule{Kind: mockapi.FaultLostResponse, Method: f.createMethod(kind), Path: path}
+	if f.platform == "tyk_ai_studio" && kind == "key" {
+		rule.Path, rule.PathPrefix = "", path // POST /api/v1/users/{id}/roll-api-key, as isCreate says
+	}
+	return rule
+}
+
+// isCreate reports whether a request is one the target creates objects with (one such request makes one
+// object).
+func isCreate(f *faultTarget, method, path string) bool {
 	for kind, p := range f.createPaths {
 		switch {
+		case method != f.createMethod(kind):
 		case path == p:
 			return true
 		case f.platform == "tyk_ai_studio" && kind == "key" && strings.HasPrefix(path, p) && strings.HasSuffix(path, "/roll-api-key"):
@@ -803,7 +966,7 @@ func TestAccFault_retryBudgetExhausted(t *testing.T) {
 					}
 					// The user the half-failed change made was in state, so destroy deleted it with the rest.
 					deleted := 0
-					for _, e := range f.srv.Log().Matching(http.MethodDelete, f.deletePaths["user"]) {
+					for _, e := range f.srv.Log().Matching(f.deleteMethod("user"), f.deletePaths["user"]) {
 						if e.Status >= 200 && e.Status < 300 {
 							deleted++
 						}
