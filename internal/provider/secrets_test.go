@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
+	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
 	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 )
@@ -105,6 +106,27 @@ resource "roster_api_key" "k" {
 }`,
 		resources:    []string{"roster_user.u", "roster_api_key.k"},
 		importIgnore: []string{"name"}, // Tyk AI Studio keeps no key name
+	},
+	{
+		name: "onyx",
+		provider: func(t *testing.T) (string, string) {
+			m := acctest.NewOnyx(t, onyxmock.GenerationCurrent)
+			return m.Provider(), acctest.OnyxToken
+		},
+		// Onyx sets no passwords (people sign up themselves): the secrets are the token and the key.
+		config: `
+resource "roster_user" "u" {
+  email = "leak@example.com"
+}
+resource "roster_api_key" "k" {
+  name = "leak-check"
+  onyx = { group_ids = ["2"] }
+}
+resource "roster_user_group" "g" {
+  name    = "leak-check"
+  members = ["ada@example.com"]
+}`,
+		resources: []string{"roster_user.u", "roster_api_key.k", "roster_user_group.g"},
 	},
 }
 
