@@ -124,6 +124,10 @@ var badInputCases = []badInputCase{
   name    = "g"
   members = [""]
 }`, want: []string{"members", "string length must be at least 1"}},
+	{name: "member listed twice", platform: "authentik", config: `resource "roster_user_group" "bad" {
+  name    = "g"
+  members = ["7", "8", "7"]
+}`, want: []string{"Duplicate member", `"7" is listed more than once`}},
 	{name: "Tyk AI Studio catalogue id that is a name", platform: "tyk_ai_studio", config: `resource "roster_user_group" "bad" {
   name          = "g"
   tyk_ai_studio = { catalogue_ids = ["premium-llms"] }

@@ -30,7 +30,7 @@ func (d *userGroupDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		"id":          dschema.StringAttribute{MarkdownDescription: "The group's id. Give exactly one of `id` and `name`.", Optional: true, Computed: true},
 		"name":        dschema.StringAttribute{MarkdownDescription: "The group's exact name.", Optional: true, Computed: true},
 		"description": dschema.StringAttribute{MarkdownDescription: "The description, where the platform has one.", Computed: true},
-		"members":     dschema.SetAttribute{MarkdownDescription: "User ids of the direct members.", Computed: true, ElementType: types.StringType},
+		"members":     dschema.ListAttribute{MarkdownDescription: "User ids of the direct members, sorted.", Computed: true, ElementType: types.StringType},
 	}
 	for name, a := range dataSourcePlatformSchemas(groupPlatformAttrs) {
 		attrs[name] = a
@@ -68,7 +68,7 @@ func (d *userGroupDataSource) Read(ctx context.Context, req datasource.ReadReque
 		ID:          types.StringValue(g.ID),
 		Name:        types.StringValue(g.Name),
 		Description: types.StringNull(),
-		Members:     stringSet(ctx, g.Members, &resp.Diagnostics),
+		Members:     sortedStringList(g.Members, &resp.Diagnostics),
 	}
 	if d.data.supports(platform.KindUserGroup, "description") {
 		state.Description = types.StringValue(g.Description)

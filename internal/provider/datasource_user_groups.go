@@ -30,7 +30,7 @@ type userGroupSummary struct {
 	ID          types.String `tfsdk:"id"`
 	Name        types.String `tfsdk:"name"`
 	Description types.String `tfsdk:"description"`
-	Members     types.Set    `tfsdk:"members"`
+	Members     types.List   `tfsdk:"members"`
 }
 
 func (d *userGroupsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -54,7 +54,7 @@ func (d *userGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					"id":          dschema.StringAttribute{Computed: true, MarkdownDescription: "The group's id."},
 					"name":        dschema.StringAttribute{Computed: true, MarkdownDescription: "The group's name."},
 					"description": dschema.StringAttribute{Computed: true, MarkdownDescription: "The description, where the platform has one."},
-					"members":     dschema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "User ids of the direct members."},
+					"members":     dschema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "User ids of the direct members, sorted."},
 				}},
 			},
 		},
@@ -84,7 +84,7 @@ func (d *userGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		}
 		s := userGroupSummary{
 			ID: types.StringValue(g.ID), Name: types.StringValue(g.Name),
-			Description: types.StringNull(), Members: stringSet(ctx, g.Members, &resp.Diagnostics),
+			Description: types.StringNull(), Members: sortedStringList(g.Members, &resp.Diagnostics),
 		}
 		if d.data.supports(platform.KindUserGroup, "description") {
 			s.Description = types.StringValue(g.Description)

@@ -72,7 +72,7 @@ data "roster_users" "ada" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.CompareValuePairs("data.roster_user_group.by_name", tfjsonpath.New("id"), "roster_user_group.eng", tfjsonpath.New("id"), compareEqual),
 				statecheck.ExpectKnownValue("data.roster_user_group.by_id", tfjsonpath.New("name"), knownvalue.StringExact("eng")),
-				statecheck.ExpectKnownValue("data.roster_user_group.by_id", tfjsonpath.New("members"), knownvalue.SetSizeExact(1)),
+				statecheck.ExpectKnownValue("data.roster_user_group.by_id", tfjsonpath.New("members"), knownvalue.ListSizeExact(1)),
 				statecheck.ExpectKnownValue("data.roster_user_group.by_id", tfjsonpath.New("authentik").AtMapKey("is_superuser"), knownvalue.Bool(false)),
 				statecheck.CompareValuePairs("data.roster_user.by_email", tfjsonpath.New("id"), "roster_user.ada", tfjsonpath.New("id"), compareEqual),
 				statecheck.ExpectKnownValue("data.roster_user.by_id", tfjsonpath.New("email"), knownvalue.StringExact("ada@example.com")),

@@ -83,13 +83,16 @@ func checkForeignAttributes(d *providerData, attrs []platformAttr, config platfo
 	}
 }
 
-// nullForeignAttributes plans other platforms' attributes as null instead of "known after apply".
-func nullForeignAttributes(d *providerData, attrs []platformAttr, plan platformObjects) {
+// nullForeignAttributes plans other platforms' attributes as null instead of "known after apply". It reports
+// whether it changed any, so that an unchanged plan is not written back (a costly conversion on every plan).
+func nullForeignAttributes(d *providerData, attrs []platformAttr, plan platformObjects) (changed bool) {
 	for _, a := range attrs {
-		if obj := plan[a.platform]; a.platform != d.platform && obj != nil {
+		if obj := plan[a.platform]; a.platform != d.platform && obj != nil && !obj.IsNull() {
 			*obj = a.nullObject()
+			changed = true
 		}
 	}
+	return changed
 }
 
 // extraFromConfig converts the provider platform's configured nested attribute into its Extra.

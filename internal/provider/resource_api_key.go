@@ -50,8 +50,9 @@ func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	nullForeignAttributes(r.data, apiKeyPlatformAttrs, plan.platformObjects())
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if nullForeignAttributes(r.data, apiKeyPlatformAttrs, plan.platformObjects()) {
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	}
 	requireReplacements(ctx, r.data, platform.KindAPIKey, req, resp)
 	rejectCreateOnlyChanges(ctx, r.data, platform.KindAPIKey, req, resp)
 }

@@ -49,14 +49,18 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 	role := platform.Feature{Kind: platform.KindUser, Attribute: "role"}
+	roleChanged := false
 	if !r.data.supports(platform.KindUser, "role") {
+		roleChanged = !plan.Role.IsNull()
 		plan.Role = foldedString{StringValue: types.StringNull()}
 	} else if _, derived := r.data.capabilities.ReadOnly[role]; derived && !req.State.Raw.IsNull() && !req.Plan.Raw.Equal(req.State.Raw) {
 		// The platform derives the role from other fields, which this update may change.
 		plan.Role = foldedString{StringValue: types.StringUnknown()}
+		roleChanged = true
 	}
-	nullForeignAttributes(r.data, userPlatformAttrs, plan.platformObjects())
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if nullForeignAttributes(r.data, userPlatformAttrs, plan.platformObjects()) || roleChanged {
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	}
 	requireReplacements(ctx, r.data, platform.KindUser, req, resp)
 	rejectCreateOnlyChanges(ctx, r.data, platform.KindUser, req, resp)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
@@ -44,7 +45,7 @@ func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	checkForeignAttributes(r.data, groupPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindUserGroup, map[string]bool{
 		"description": setAndChanged(ctx, req.Config, req.State, "description"),
-		"members":     setAndChanged(ctx, req.Config, req.State, "members"),
+		"members":     !config.Members.IsNull() && !sameMembers(config.Members, r.priorMembers(ctx, req.State)),
 	}, &resp.Diagnostics)
 	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
 		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, req.State, v.ValidateGroup(r.spec(ctx, plan, config, &resp.Diagnostics)))
@@ -52,10 +53,20 @@ func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	nullForeignAttributes(r.data, groupPlatformAttrs, plan.platformObjects())
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if nullForeignAttributes(r.data, groupPlatformAttrs, plan.platformObjects()) {
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	}
 	requireReplacements(ctx, r.data, platform.KindUserGroup, req, resp)
 	rejectCreateOnlyChanges(ctx, r.data, platform.KindUserGroup, req, resp)
+}
+
+// priorMembers is the state's members, null when there is no state.
+func (r *userGroupResource) priorMembers(ctx context.Context, state tfsdk.State) types.List {
+	members := types.ListNull(types.StringType)
+	if !state.Raw.IsNull() {
+		_ = state.GetAttribute(ctx, path.Root("members"), &members)
+	}
+	return members
 }
 
 // checkDeletion fails a destroy plan for a group the platform refuses to delete.
@@ -76,7 +87,7 @@ func (r *userGroupResource) spec(ctx context.Context, plan, config userGroupMode
 	return platform.GroupSpec{
 		Name:        plan.Name.ValueString(),
 		Description: optionalString(config.Description),
-		Members:     optionalStrings(ctx, plan.Members, diags),
+		Members:     listStrings(plan.Members),
 		Extra:       extraFromConfig(ctx, r.data, groupPlatformAttrs, config.platformObjects(), diags),
 	}
 }
@@ -89,7 +100,7 @@ func (r *userGroupResource) toState(ctx context.Context, g platform.Group, prior
 	out.ID = types.StringValue(g.ID)
 	out.Name = types.StringValue(g.Name)
 	if !prior.Members.IsNull() || (imported && len(g.Members) > 0) {
-		out.Members = stringSet(ctx, g.Members, diags)
+		out.Members = membersInPriorOrder(prior.Members, g.Members, diags)
 	}
 	if r.data.supports(platform.KindUserGroup, "description") && (!prior.Description.IsNull() || (imported && g.Description != "")) {
 		out.Description = types.StringValue(g.Description)

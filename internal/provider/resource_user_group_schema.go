@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -24,7 +24,7 @@ type userGroupData struct {
 	ID          types.String `tfsdk:"id"`
 	Name        types.String `tfsdk:"name"`
 	Description types.String `tfsdk:"description"`
-	Members     types.Set    `tfsdk:"members"`
+	Members     types.List   `tfsdk:"members"`
 	Authentik   types.Object `tfsdk:"authentik"`
 	Secoda      types.Object `tfsdk:"secoda"`
 	TykAIStudio types.Object `tfsdk:"tyk_ai_studio"`
@@ -58,12 +58,14 @@ func (r *userGroupResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			MarkdownDescription: "A description, on platforms that store one (see the capability table).",
 			Optional:            true,
 		},
-		"members": schema.SetAttribute{
-			MarkdownDescription: "User ids of the group's members. When set, membership is authoritative: members added " +
-				"outside Terraform show as drift and are removed on apply. Omit it to leave membership unmanaged.",
-			ElementType: types.StringType,
-			Optional:    true,
-			Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+		"members": schema.ListAttribute{
+			MarkdownDescription: "User ids of the group's members, each listed once; their order does not matter. When " +
+				"set, membership is authoritative: members added outside Terraform show as drift and are removed on " +
+				"apply. Omit it to leave membership unmanaged.",
+			ElementType:   types.StringType,
+			Optional:      true,
+			Validators:    []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)), uniqueMembers{}},
+			PlanModifiers: []planmodifier.List{ignoreMemberOrder{}},
 		},
 	}
 	for name, a := range platformSchemas(groupPlatformAttrs) {

@@ -50,7 +50,7 @@ func TestAccUserGroup_authentik(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("platform-team")),
 					statecheck.ExpectKnownValue(group, tfjsonpath.New("id"), knownvalue.StringRegexp(uuidRE)),
-					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(1)),
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.ListSizeExact(1)),
 					statecheck.ExpectKnownValue(group, tfjsonpath.New("authentik").AtMapKey("is_superuser"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(group, tfjsonpath.New("authentik").AtMapKey("attributes"), knownvalue.StringExact(`{"team":"platform"}`)),
 					statecheck.CompareValuePairs(group, tfjsonpath.New("members").AtSliceIndex(0),
@@ -75,19 +75,28 @@ func TestAccUserGroup_authentik(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("platform-core")),
-					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(2)),
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.ListSizeExact(2)),
 				},
 			},
-			{ // import by id
-				ResourceName:      group,
-				ImportState:       true,
-				ImportStateVerify: true,
+			{ // import by id. The import lists members sorted, which ImportStateVerify (comparing list
+				// positions) cannot judge; the import block below shows they plan no change.
+				ResourceName:            group,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"members"},
 			},
 			{ // import by natural key
-				ResourceName:      group,
-				ImportState:       true,
-				ImportStateId:     "name=platform-core",
-				ImportStateVerify: true,
+				ResourceName:            group,
+				ImportState:             true,
+				ImportStateId:           "name=platform-core",
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"members"},
+			},
+			{ // an import block with the configuration (members in another order than the import's) is a no-op
+				Config:          groupConfig(mock, "platform-core", "[roster_user.grace.id, roster_user.ada.id]"),
+				ResourceName:    group,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
 			},
 			{ // membership changed behind Terraform's back: the plan shows it
 				PreConfig:          func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"users": []int{1}}) },
@@ -101,8 +110,24 @@ func TestAccUserGroup_authentik(t *testing.T) {
 					plancheck.ExpectResourceAction(group, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(2)),
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.ListSizeExact(2)),
 				},
+			},
+			{ // the same members in another order: no change
+				Config: groupConfig(mock, "platform-core", "[roster_user.grace.id, roster_user.ada.id]"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+			{ // the server lists the members in another order: no drift
+				PreConfig: func() {
+					var g map[string]any
+					mock.API("GET", "/core/groups/"+groupID+"/", nil, &g)
+					users := g["users"].([]any)
+					mock.Hook("PATCH", "groups/"+groupID, map[string]any{"users": []any{users[1], users[0]}})
+				},
+				Config:   groupConfig(mock, "platform-core", "[roster_user.ada.id, roster_user.grace.id]"),
+				PlanOnly: true,
 			},
 			{ // renamed in the UI: drift
 				PreConfig:          func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"name": "renamed-in-ui"}) },

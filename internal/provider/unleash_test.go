@@ -256,7 +256,7 @@ func TestAccUnleash_groups(t *testing.T) {
 			{
 				Config: unleashGroupConfig(target, "owners", "Editor"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(2)),
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.ListSizeExact(2)),
 					statecheck.ExpectKnownValue(group, tfjsonpath.New("unleash").AtMapKey("root_role"), knownvalue.StringExact("Editor")),
 					statecheck.ExpectKnownValue(group, tfjsonpath.New("unleash").AtMapKey("sso_mappings"), knownvalue.SetSizeExact(1)),
 				},
@@ -272,11 +272,11 @@ func TestAccUnleash_groups(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("feature-owners")),
-					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.SetSizeExact(2)),
+					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.ListSizeExact(2)),
 				},
 			},
-			{ResourceName: group, ImportState: true, ImportStateVerify: true},
-			{ResourceName: group, ImportState: true, ImportStateId: "name=feature-owners", ImportStateVerify: true},
+			{ResourceName: group, ImportState: true, ImportStateKind: resource.ImportBlockWithID, Config: unleashGroupConfig(target, "feature-owners", "Viewer")},
+			{ResourceName: group, ImportState: true, ImportStateId: "name=feature-owners", ImportStateVerify: true, ImportStateVerifyIgnore: []string{"members"}},
 			{
 				PreConfig:          func() { target.Hook("PATCH", "groups/"+groupID, map[string]any{"description": "edited in the UI"}) },
 				Config:             unleashGroupConfig(target, "feature-owners", "Viewer"),
