@@ -2,7 +2,7 @@ package provider_test
 
 // Benchmarks of the provider's side of a no-change plan of one large group, driven through the same gRPC
 // server code terraform talks to (providerserver, protocol 6) against an in-process authentik mock, and of
-// the member set comparison the framework makes. make bench runs them; `go test -bench NoChangePlan
+// the provider's member comparison. make bench runs them; `go test -bench NoChangePlan
 // -cpuprofile cpu.out ./internal/provider` profiles them.
 
 import (
@@ -12,10 +12,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -26,12 +23,8 @@ import (
 )
 
 // Group sizes double from one to the next, so the ratio of successive times shows the growth: about 2 when
-// linear, about 4 when quadratic. The plan sizes stay small enough to finish while the framework's set
-// handling is quadratic (at 1,000 members a no-change plan took seconds when this was written).
-var (
-	planMemberCounts = []int{250, 500, 1000}
-	setMemberCounts  = []int{1000, 2000, 4000}
-)
+// linear, about 4 when quadratic. The largest is the 10,000-member group of the benchmark target.
+var planMemberCounts = []int{2500, 5000, 10000}
 
 // BenchmarkNoChangePlanGroup is what a `terraform plan` of one group costs the provider: ReadResource (one
 // API request, decode, state) then PlanResourceChange of the unchanged configuration.
@@ -49,46 +42,17 @@ func BenchmarkNoChangePlanGroup(b *testing.B) {
 	}
 }
 
-// BenchmarkMemberSetEqual compares two equal member sets listed in different orders, as the framework does
-// when it checks a planned or refreshed set against the prior one (basetypes.SetValue.Equal).
-func BenchmarkMemberSetEqual(b *testing.B) {
-	for _, n := range setMemberCounts {
+// BenchmarkDriftPlanGroup is the same plan when someone added one member outside Terraform: Read reports
+// n members where the state has n-1, and the plan removes the extra one.
+func BenchmarkDriftPlanGroup(b *testing.B) {
+	for _, n := range planMemberCounts {
 		b.Run(fmt.Sprintf("members=%d", n), func(b *testing.B) {
-			a, c := make([]attr.Value, n), make([]attr.Value, n)
-			for i := range a {
-				a[i] = types.StringValue(fmt.Sprintf("%08d-0000-4000-8000-000000000000", i))
-				c[n-1-i] = a[i]
-			}
-			x, y := types.SetValueMust(types.StringType, a), types.SetValueMust(types.StringType, c)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				if !x.Equal(y) {
-					b.Fatal("sets differ")
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkMemberSetValidate is the framework's type validation of a member set (basetypes.SetType.Validate,
-// which looks for duplicate elements), run whenever state or plan is converted from a Go struct.
-func BenchmarkMemberSetValidate(b *testing.B) {
-	for _, n := range setMemberCounts {
-		b.Run(fmt.Sprintf("members=%d", n), func(b *testing.B) {
-			elems := make([]tftypes.Value, n)
-			for i := range elems {
-				elems[i] = tftypes.NewValue(tftypes.String, fmt.Sprintf("%08d-0000-4000-8000-000000000000", i))
-			}
-			val := tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, elems)
-			typ := types.SetType{ElemType: types.StringType}
+			f := planFixtureFor(b, n)
 			ctx := context.Background()
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if diags := typ.Validate(ctx, val, path.Root("members")); diags.HasError() {
-					b.Fatal(diags)
-				}
+				f.driftPlan(ctx, b)
 			}
 		})
 	}
@@ -112,11 +76,11 @@ func planFixtureFor(b *testing.B, members int) *planFixture {
 }
 
 type planFixture struct {
-	server      tfprotov6.ProviderServer
-	groupType   tftypes.Object
-	state       *tfprotov6.DynamicValue
-	config      *tfprotov6.DynamicValue
-	memberCount int
+	server    tfprotov6.ProviderServer
+	groupType tftypes.Object
+	// state and config hold every member; driftState and driftConfig all but the last.
+	state, config           *tfprotov6.DynamicValue
+	driftState, driftConfig *tfprotov6.DynamicValue
 }
 
 func newPlanFixture(b *testing.B, members int) *planFixture {
@@ -142,6 +106,58 @@ func newPlanFixture(b *testing.B, members int) *planFixture {
 		b.Fatal(err)
 	}
 
+	server, schemas := configuredServer(b, srv.URL, mock.AdminToken())
+	groupType := schemas.ResourceSchemas["roster_user_group"].ValueType().(tftypes.Object)
+	memberValues := make([]tftypes.Value, len(ids))
+	for i, id := range ids {
+		memberValues[i] = tftypes.NewValue(tftypes.String, id)
+	}
+	listType := tftypes.List{ElementType: tftypes.String}
+	memberList := tftypes.NewValue(listType, memberValues)
+	fewer := tftypes.NewValue(listType, memberValues[:len(memberValues)-1])
+	name := tftypes.NewValue(tftypes.String, "bench-big-group")
+	id := tftypes.NewValue(tftypes.String, group.ID)
+	return &planFixture{
+		server:      server,
+		groupType:   groupType,
+		state:       dynamic(b, groupType, objectOf(groupType, map[string]tftypes.Value{"id": id, "name": name, "members": memberList})),
+		config:      dynamic(b, groupType, objectOf(groupType, map[string]tftypes.Value{"name": name, "members": memberList})),
+		driftState:  dynamic(b, groupType, objectOf(groupType, map[string]tftypes.Value{"id": id, "name": name, "members": fewer})),
+		driftConfig: dynamic(b, groupType, objectOf(groupType, map[string]tftypes.Value{"name": name, "members": fewer})),
+	}
+}
+
+// noChangePlan is the two calls terraform makes for the group in `terraform plan`.
+func (f *planFixture) noChangePlan(ctx context.Context, b *testing.B) {
+	f.plan(ctx, b, f.state, f.config)
+}
+
+// driftPlan is the same with a state and configuration that lack the group's last member.
+func (f *planFixture) driftPlan(ctx context.Context, b *testing.B) {
+	f.plan(ctx, b, f.driftState, f.driftConfig)
+}
+
+func (f *planFixture) plan(ctx context.Context, b *testing.B, state, config *tfprotov6.DynamicValue) {
+	read, err := f.server.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: "roster_user_group", CurrentState: state})
+	if err != nil || len(read.Diagnostics) > 0 {
+		b.Fatalf("ReadResource: %v %v", err, read.Diagnostics)
+	}
+	plan, err := f.server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
+		TypeName: "roster_user_group", PriorState: read.NewState, ProposedNewState: read.NewState,
+		Config: config, PriorPrivate: read.Private,
+	})
+	if err != nil || len(plan.Diagnostics) > 0 {
+		b.Fatalf("PlanResourceChange: %v %v", err, plan.Diagnostics)
+	}
+	if len(plan.RequiresReplace) > 0 {
+		b.Fatalf("a no-change plan requires replacement of %v", plan.RequiresReplace)
+	}
+}
+
+// configuredServer is the provider's protocol 6 server, configured for the authentik mock at url.
+func configuredServer(b *testing.B, url, token string) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
+	b.Helper()
+	ctx := context.Background()
 	server := providerserver.NewProtocol6(provider.New("bench")())()
 	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || len(schemas.Diagnostics) > 0 {
@@ -150,48 +166,14 @@ func newPlanFixture(b *testing.B, members int) *planFixture {
 	providerType := schemas.Provider.ValueType().(tftypes.Object)
 	cfg := dynamic(b, providerType, objectOf(providerType, map[string]tftypes.Value{
 		"platform": tftypes.NewValue(tftypes.String, "authentik"),
-		"endpoint": tftypes.NewValue(tftypes.String, srv.URL),
-		"token":    tftypes.NewValue(tftypes.String, mock.AdminToken()),
+		"endpoint": tftypes.NewValue(tftypes.String, url),
+		"token":    tftypes.NewValue(tftypes.String, token),
 	}))
 	conf, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.11.4", Config: cfg})
 	if err != nil || len(conf.Diagnostics) > 0 {
 		b.Fatalf("ConfigureProvider: %v %v", err, conf.Diagnostics)
 	}
-
-	groupType := schemas.ResourceSchemas["roster_user_group"].ValueType().(tftypes.Object)
-	memberValues := make([]tftypes.Value, len(ids))
-	for i, id := range ids {
-		memberValues[i] = tftypes.NewValue(tftypes.String, id)
-	}
-	memberSet := tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, memberValues)
-	name := tftypes.NewValue(tftypes.String, "bench-big-group")
-	return &planFixture{
-		server:    server,
-		groupType: groupType,
-		state: dynamic(b, groupType, objectOf(groupType, map[string]tftypes.Value{
-			"id": tftypes.NewValue(tftypes.String, group.ID), "name": name, "members": memberSet,
-		})),
-		config:      dynamic(b, groupType, objectOf(groupType, map[string]tftypes.Value{"name": name, "members": memberSet})),
-		memberCount: members,
-	}
-}
-
-// noChangePlan is the two calls terraform makes for the group in `terraform plan`.
-func (f *planFixture) noChangePlan(ctx context.Context, b *testing.B) {
-	read, err := f.server.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: "roster_user_group", CurrentState: f.state})
-	if err != nil || len(read.Diagnostics) > 0 {
-		b.Fatalf("ReadResource: %v %v", err, read.Diagnostics)
-	}
-	plan, err := f.server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
-		TypeName: "roster_user_group", PriorState: read.NewState, ProposedNewState: read.NewState,
-		Config: f.config, PriorPrivate: read.Private,
-	})
-	if err != nil || len(plan.Diagnostics) > 0 {
-		b.Fatalf("PlanResourceChange: %v %v", err, plan.Diagnostics)
-	}
-	if len(plan.RequiresReplace) > 0 {
-		b.Fatalf("a no-change plan requires replacement of %v", plan.RequiresReplace)
-	}
+	return server, schemas
 }
 
 // objectOf builds a value of an object type with the given attributes and null for every other one.
@@ -214,4 +196,53 @@ func dynamic(b *testing.B, typ tftypes.Type, v tftypes.Value) *tfprotov6.Dynamic
 		b.Fatal(err)
 	}
 	return &dv
+}
+
+// BenchmarkRefreshUser is the provider's share of `terraform plan` for one unchanged user: the RPCs terraform
+// makes for each managed object (ValidateResourceConfig, UpgradeResourceState, ReadResource with one API
+// request, PlanResourceChange). It is the per-object cost behind the refresh wall-time target.
+func BenchmarkRefreshUser(b *testing.B) {
+	ctx := context.Background()
+	mock := authentikmock.New(authentikmock.Options{})
+	srv := httptest.NewServer(mock)
+	b.Cleanup(srv.Close)
+	client, err := authentik.New(authentik.Config{Endpoint: srv.URL, Token: mock.AdminToken()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	u, err := client.CreateUser(ctx, platform.UserSpec{Email: "ada@bench.example.com", Name: "Ada"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	server, schemas := configuredServer(b, srv.URL, mock.AdminToken())
+	userType := schemas.ResourceSchemas["roster_user"].ValueType().(tftypes.Object)
+	config := objectOf(userType, map[string]tftypes.Value{
+		"email": tftypes.NewValue(tftypes.String, u.Email),
+		"name":  tftypes.NewValue(tftypes.String, "Ada"),
+	})
+	read, err := server.ReadResource(ctx, &tfprotov6.ReadResourceRequest{
+		TypeName: "roster_user", CurrentState: dynamic(b, userType, objectOf(userType, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, u.ID)})),
+	})
+	if err != nil || len(read.Diagnostics) > 0 {
+		b.Fatalf("ReadResource: %v %v", err, read.Diagnostics)
+	}
+	cfg := dynamic(b, userType, config)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		v, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: "roster_user", Config: cfg})
+		if err != nil || len(v.Diagnostics) > 0 {
+			b.Fatalf("ValidateResourceConfig: %v %v", err, v.Diagnostics)
+		}
+		r, err := server.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: "roster_user", CurrentState: read.NewState})
+		if err != nil || len(r.Diagnostics) > 0 {
+			b.Fatalf("ReadResource: %v %v", err, r.Diagnostics)
+		}
+		p, err := server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
+			TypeName: "roster_user", PriorState: r.NewState, ProposedNewState: r.NewState, Config: cfg, PriorPrivate: r.Private,
+		})
+		if err != nil || len(p.Diagnostics) > 0 {
+			b.Fatalf("PlanResourceChange: %v %v", err, p.Diagnostics)
+		}
+	}
 }
