@@ -22,10 +22,11 @@ import (
 
 const fuzzToken = "fuzz-authentik-token-5f2c9a7e31d04b8c"
 
-// fuzzStatus maps any integer onto an HTTP status from min up to 599.
+// fuzzStatus maps any integer onto an HTTP status from min up to 599; a status in that range stays itself,
+// so a seed's status is the one served.
 func fuzzStatus(n, minStatus int) int {
 	span := 600 - minStatus
-	return minStatus + ((n%span)+span)%span
+	return minStatus + (((n-minStatus)%span)+span)%span
 }
 
 // knownFields are the attribute names a field error may point at (besides "" for the whole object).

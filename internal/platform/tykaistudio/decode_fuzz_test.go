@@ -21,10 +21,11 @@ import (
 
 const fuzzToken = "ZnV6ei10eWstYWRtaW4ta2V5LTAxMjM0NTY3ODlhYmM="
 
-// fuzzStatus maps any integer onto an HTTP status from min up to 599.
+// fuzzStatus maps any integer onto an HTTP status from min up to 599; a status in that range stays itself,
+// so a seed's status is the one served.
 func fuzzStatus(n, minStatus int) int {
 	span := 600 - minStatus
-	return minStatus + ((n%span)+span)%span
+	return minStatus + (((n-minStatus)%span)+span)%span
 }
 
 func knownFields() map[string]bool {

@@ -22,10 +22,11 @@ import (
 
 const fuzzToken = "*:*.f0227e5a9c31d04b8c6a2e1f5b7d9c3a0e4f6a8b"
 
-// fuzzStatus maps any integer onto an HTTP status from min up to 599.
+// fuzzStatus maps any integer onto an HTTP status from min up to 599; a status in that range stays itself,
+// so a seed's status is the one served.
 func fuzzStatus(n, minStatus int) int {
 	span := 600 - minStatus
-	return minStatus + ((n%span)+span)%span
+	return minStatus + (((n-minStatus)%span)+span)%span
 }
 
 func knownFields() map[string]bool {
