@@ -162,7 +162,9 @@ func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, er
 	if err != nil {
 		return platform.APIKey{}, err
 	}
-	return keyFromWire(k), nil
+	out := keyFromWire(k)
+	out.Secret = "" // a listing never carries it; one that did would not be the key Terraform holds
+	return out, nil
 }
 
 // UpdateAPIKey implements platform.Backend in place. The PATCH replaces name and rights (an omitted

@@ -25,10 +25,13 @@ type directory struct {
 
 // readDirectory reads GET /manage/users, which answers everything in one response when no page is
 // asked for. A server that pages anyway (it reports more than one page in a bucket) is followed page
-// by page; the page parameters only work when all three are given. search, when not empty, is the
-// server's q filter: it only narrows the answer, callers still match exactly.
+// by page; the page parameters only work when all three are given. A page that brings no address not
+// seen before ends the walk, so a server that ignores the parameters, or reports more pages than it
+// has, is not asked again and again. search, when not empty, is the server's q filter: it only
+// narrows the answer, callers still match exactly.
 func (c *Client) readDirectory(ctx context.Context, search string) (directory, error) {
 	d := directory{users: map[string]fullUserWire{}, invited: map[string]string{}}
+	seen := map[string]bool{}
 	pages := 1
 	for page := 0; page < pages; page++ {
 		q := url.Values{}
@@ -45,16 +48,28 @@ func (c *Client) readDirectory(ctx context.Context, search string) (directory, e
 		if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: allUsersPath, Query: q}, &w); err != nil {
 			return directory{}, err
 		}
+		fresh := 0
 		for _, u := range w.Accepted {
+			if !seen["accepted "+userID(u.Email)] {
+				seen["accepted "+userID(u.Email)] = true
+				fresh++
+			}
 			if u.AccountType == "SERVICE_ACCOUNT" || isServiceAccount(memberWire{Email: u.Email}) {
 				continue
 			}
 			d.users[userID(u.Email)] = u
 		}
 		for _, inv := range w.Invited {
+			if !seen["invited "+userID(inv.Email)] {
+				seen["invited "+userID(inv.Email)] = true
+				fresh++
+			}
 			if _, signedUp := d.users[userID(inv.Email)]; !signedUp {
 				d.invited[userID(inv.Email)] = inv.Email
 			}
+		}
+		if page > 0 && fresh == 0 {
+			break
 		}
 		pages = max(pages, w.AcceptedPages, w.InvitedPages)
 	}
