@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// mix is the realistic make-up of N managed objects: a tenth groups with members, a fifth API keys (where the
+// platform has them) and the rest users.
+type mix struct{ Users, Groups, Keys int }
+
+func mixOf(n int, keys keyMode) mix {
+	m := mix{Groups: n / 10}
+	if keys != keysNone {
+		m.Keys = n / 5
+	}
+	m.Users = n - m.Groups - m.Keys
+	return m
+}
+
+func (m mix) total() int { return m.Users + m.Groups + m.Keys }
+
+func (m mix) String() string {
+	return fmt.Sprintf("%d users, %d groups, %d keys", m.Users, m.Groups, m.Keys)
+}
+
+// groupSizes cycles so groups differ in size like real teams; the mean is 18.75 members.
+var groupSizes = []int{5, 10, 20, 40}
+
+// groupMembers returns the user indexes of group g: a run of consecutive users starting at a spread-out
+// offset, so every user is in about as many groups as any other (about 2.7 at N=1000).
+func groupMembers(g, users int) []int {
+	size := min(groupSizes[g%len(groupSizes)], users)
+	start := (g * 37) % max(users, 1)
+	out := make([]int, size)
+	for j := range out {
+		out[j] = (start + j) % users
+	}
+	return out
+}
+
+// keyOwner is the user index of key k. One-key-per-user platforms get distinct owners.
+func keyOwner(k, users int) int { return k % users }
+
+const terraformBlock = `terraform {
+  required_providers {
+    roster = {
+      source = "rosterhq/roster"
+    }
+  }
+}
+`
+
+func providerBlock(platformName, endpoint, token, extra string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "provider \"roster\" {\n  platform = %q\n  endpoint = %q\n  token    = %q\n", platformName, endpoint, token)
+	if extra != "" {
+		fmt.Fprintf(&b, "  %s\n", extra)
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// attrLines indents a platform's extra attribute lines; empty input gives nothing.
+func attrLines(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "  " + s + "\n"
+}
+
+// rosterConfig is the realistic mix of n objects on platform p. Groups list the mix's users by reference
+// or, where seeded is not nil (platformDef.GroupsOfSeededMembers), the same positions of seeded members.
+func rosterConfig(p platformDef, endpoint, token, providerExtra string, n int, seeded []string) string {
+	m := mixOf(n, p.Keys)
+	var b strings.Builder
+	b.WriteString(terraformBlock)
+	b.WriteString(providerBlock(p.Name, endpoint, token, providerExtra))
+	for i := 0; i < m.Users; i++ {
+		name := fmt.Sprintf("  name  = %q\n", userName(i))
+		if p.NoUserName {
+			name = ""
+		}
+		fmt.Fprintf(&b, "\nresource \"roster_user\" \"u%d\" {\n  email = %q\n%s%s}\n", i, userEmail(i), name, attrLines(p.UserHCL(i)))
+	}
+	for g := 0; g < m.Groups; g++ {
+		refs := make([]string, 0, 40)
+		for _, u := range groupMembers(g, m.Users) {
+			if seeded != nil {
+				refs = append(refs, fmt.Sprintf("%q", seeded[u]))
+			} else {
+				refs = append(refs, fmt.Sprintf("roster_user.u%d.id", u))
+			}
+		}
+		fmt.Fprintf(&b, "\nresource \"roster_user_group\" \"g%d\" {\n  name    = \"bench-team-%d\"\n  members = [%s]\n%s}\n",
+			g, g, strings.Join(refs, ", "), attrLines(p.GroupHCL(g)))
+	}
+	for k := 0; k < m.Keys; k++ {
+		owner := fmt.Sprintf("  user_id = roster_user.u%d.id\n", keyOwner(k, m.Users))
+		if p.Keys == keysUnowned {
+			owner = ""
+		}
+		fmt.Fprintf(&b, "\nresource \"roster_api_key\" \"k%d\" {\n  name    = \"bench-key-%d\"\n%s%s}\n", k, k, owner, attrLines(p.KeyHCL(k)))
+	}
+	return b.String()
+}
+
+// floorConfig is the same graph with terraform_data: the same number of resources and the same references,
+// so the only difference from a roster run is the provider and the API behind it.
+func floorConfig(n int) string {
+	m := mixOf(n, keysPerUser)
+	var b strings.Builder
+	for i := 0; i < m.Users; i++ {
+		fmt.Fprintf(&b, "resource \"terraform_data\" \"u%d\" {\n  input = { email = %q, name = %q }\n}\n", i, userEmail(i), userName(i))
+	}
+	for g := 0; g < m.Groups; g++ {
+		refs := make([]string, 0, 40)
+		for _, u := range groupMembers(g, m.Users) {
+			refs = append(refs, fmt.Sprintf("terraform_data.u%d.id", u))
+		}
+		fmt.Fprintf(&b, "resource \"terraform_data\" \"g%d\" {\n  input = { name = \"bench-team-%d\", members = [%s] }\n}\n",
+			g, g, strings.Join(refs, ", "))
+	}
+	for k := 0; k < m.Keys; k++ {
+		fmt.Fprintf(&b, "resource \"terraform_data\" \"k%d\" {\n  input = { name = \"bench-key-%d\", user_id = terraform_data.u%d.id }\n}\n",
+			k, k, keyOwner(k, m.Users))
+	}
+	return b.String()
+}
+
+// quotedList renders ids as an HCL list, eight per line.
+func quotedList(ids []string) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i, id := range ids {
+		if i%8 == 0 {
+			b.WriteString("\n    ")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "%q,", id)
+	}
+	b.WriteString("\n  ]")
+	return b.String()
+}
+
+// bigGroupConfig is one group whose members are existing users (seeded outside Terraform).
+func bigGroupConfig(p platformDef, endpoint, token, name string, members []string) string {
+	return terraformBlock + providerBlock(p.Name, endpoint, token, p.ProviderExtra) +
+		fmt.Sprintf("\nresource \"roster_user_group\" \"big\" {\n  name    = %q\n  members = %s\n}\n", name, quotedList(members))
+}

@@ -1,0 +1,219 @@
+// Command roster-bench measures the roster provider with the real terraform binary against in-process platform
+// mocks and writes BENCHMARKS.md. scripts/bench.sh (make bench) builds it and the provider, points a temporary
+// dev_overrides CLI configuration at a copy of this program named terraform-provider-roster (the wrapper that
+// measures the provider processes, see wrapper.go) and runs it:
+//
+//	roster-bench -terraform PATH -workdir DIR -out BENCHMARKS.md [-sizes 100,1000] [-platforms a,b]
+//	             [-big-ladder 1000,2000 -big-members 10000] [-rate-limit 240 -rate-objects 280] [-gobench FILE]
+//
+// Scenarios: apply / plan / plan -refresh=false / destroy of N objects per platform beside the same N of
+// terraform_data (the floor); a no-change plan of a group with 10,000 members; an apply paced to a platform's
+// write limit. Each is judged against the targets of issue 9 (see targets.go).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+type options struct {
+	terraform    string
+	workdir      string
+	out          string
+	sizes        []int
+	platforms    []platformDef
+	bigSizes     []int
+	rateLimit    int
+	rateObjects  int
+	gobench      string
+	command      string
+	budget       time.Duration
+	timeout      time.Duration
+	bigTimeout   time.Duration
+	bigMembers   int
+	since        int64
+	skipScale    bool
+	skipBigGroup bool
+	skipRate     bool
+}
+
+func main() {
+	if isWrapperInvocation() {
+		os.Exit(runWrapper())
+	}
+	opts, err := parseFlags(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "roster-bench:", err)
+		os.Exit(2)
+	}
+	if err := run(opts); err != nil {
+		fmt.Fprintln(os.Stderr, "roster-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func parseFlags(args []string) (options, error) {
+	var o options
+	var sizes, platforms, bigSizes string
+	fs := flag.NewFlagSet("roster-bench", flag.ContinueOnError)
+	fs.StringVar(&o.terraform, "terraform", "terraform", "terraform binary")
+	fs.StringVar(&o.workdir, "workdir", "", "scratch directory for configurations, state and logs (required)")
+	fs.StringVar(&o.out, "out", "BENCHMARKS.md", "report to write")
+	fs.StringVar(&sizes, "sizes", "100,1000", "numbers of managed objects per platform")
+	fs.StringVar(&platforms, "platforms", "", "platforms to run (default: every platform in the table)")
+	fs.StringVar(&bigSizes, "big-ladder", "1000,2000", "member counts of the big-group ladder (apply and plan each), ascending; with the judged group they are the sizes of the memory check")
+	fs.IntVar(&o.rateLimit, "rate-limit", 240, "writes per minute the mock allows (and the provider is paced to) in the rate-limited apply")
+	fs.IntVar(&o.rateObjects, "rate-objects", 280, "objects in the rate-limited apply (more than -rate-limit, so the window turns over)")
+	fs.StringVar(&o.gobench, "gobench", "", "output of `go test -bench` (micro-benchmarks and mock throughput) to include")
+	fs.StringVar(&o.command, "command", "", "the command that started the run, for the report")
+	fs.DurationVar(&o.timeout, "timeout", 5*time.Minute, "time limit of one terraform command (a third of the budget: one command over it has spent the run's)")
+	fs.DurationVar(&o.bigTimeout, "big-timeout", 60*time.Second, "time limit of one terraform command of the big-group scenario")
+	fs.IntVar(&o.bigMembers, "big-members", 10000, "members of the judged big group (a no-change plan of it)")
+	fs.DurationVar(&o.budget, "budget", 15*time.Minute, "time the whole `make bench` should stay under; the report says whether it did")
+	fs.Int64Var(&o.since, "since", 0, "Unix time at which `make bench` started (builds included), for the wall-time target")
+	fs.BoolVar(&o.skipScale, "skip-scale", false, "skip the N-object runs")
+	fs.BoolVar(&o.skipBigGroup, "skip-big-group", false, "skip the big-group runs")
+	fs.BoolVar(&o.skipRate, "skip-rate", false, "skip the rate-limited apply")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if o.workdir == "" {
+		return o, fmt.Errorf("-workdir is required")
+	}
+	var err error
+	if o.sizes, err = intList(sizes); err != nil {
+		return o, fmt.Errorf("-sizes: %w", err)
+	}
+	if o.bigSizes, err = intList(bigSizes); err != nil || len(o.bigSizes) == 0 {
+		return o, fmt.Errorf("-big-ladder: want ascending numbers, got %q", bigSizes)
+	}
+	for i := 1; i < len(o.bigSizes); i++ {
+		if o.bigSizes[i] <= o.bigSizes[i-1] {
+			return o, fmt.Errorf("-big-ladder: want ascending numbers, got %q", bigSizes)
+		}
+	}
+	if platforms == "" {
+		o.platforms = platformTable
+	} else {
+		for _, name := range strings.Split(platforms, ",") {
+			p, ok := platformByName(strings.TrimSpace(name))
+			if !ok {
+				return o, fmt.Errorf("-platforms: unknown platform %q", name)
+			}
+			o.platforms = append(o.platforms, p)
+		}
+	}
+	if o.rateObjects <= o.rateLimit {
+		return o, fmt.Errorf("-rate-objects (%d) must exceed -rate-limit (%d) so at least one full window is measured", o.rateObjects, o.rateLimit)
+	}
+	return o, nil
+}
+
+func intList(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("%q is not a positive number", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+var runStart = time.Now()
+
+func progress(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "[%6.1fs] "+format+"\n", append([]any{time.Since(runStart).Seconds()}, args...)...)
+}
+
+func run(o options) error {
+	if os.Getenv(envRealProvider) == "" {
+		return fmt.Errorf("%s must name the real provider binary (scripts/bench.sh sets it)", envRealProvider)
+	}
+	if err := os.MkdirAll(o.workdir, 0o755); err != nil {
+		return err
+	}
+	stopOnInterrupt()
+	tf := newTerraform(o.terraform, o.workdir)
+	tf.timeout = o.timeout
+	rep := report{opts: o, started: time.Now(), machine: describeMachine(), terraformVersion: tf.version()}
+	progress("roster-bench: %s, %s", rep.terraformVersion, rep.machine.summary())
+
+	// A scenario that cannot run is reported and the run goes on: one platform's failure should not cost
+	// the measurements of the others.
+	failed := func(what string, err error) {
+		progress("  %s: %v", what, err)
+		rep.failures = append(rep.failures, fmt.Sprintf("%s: %v", what, err))
+	}
+	if !o.skipScale {
+		progress("N-object runs: apply, plan, plan -refresh=false, destroy")
+		for _, n := range o.sizes {
+			if floor, err := runFloor(tf, o.workdir, n); err != nil {
+				failed(fmt.Sprintf("%s N=%d", floorName, n), err)
+			} else {
+				rep.scale = append(rep.scale, floor)
+			}
+			for _, p := range o.platforms {
+				if r, err := runScale(tf, o.workdir, p, n); err != nil {
+					failed(fmt.Sprintf("%s N=%d", p.Name, n), err)
+				} else {
+					rep.scale = append(rep.scale, r)
+				}
+			}
+		}
+	}
+	if !o.skipBigGroup {
+		progress("big group: ladder %v members, then a no-change plan of %d members", o.bigSizes, o.bigMembers)
+		for _, p := range o.platforms {
+			if r, err := runBigGroup(tf, o.workdir, p, o.bigSizes, o.bigMembers, o.bigTimeout); err != nil {
+				failed(p.Name+" big group", err)
+			} else {
+				rep.big = append(rep.big, r)
+			}
+		}
+	}
+	if !o.skipRate {
+		for _, p := range o.platforms {
+			if p.WriteLimit == 0 {
+				continue
+			}
+			if r, err := runRateLimited(tf, o.workdir, p, o.rateLimit, o.rateObjects); err != nil {
+				failed(p.Name+" rate-limited apply", err)
+			} else {
+				rep.rate = append(rep.rate, r)
+			}
+		}
+	}
+	if o.gobench != "" {
+		raw, err := os.ReadFile(o.gobench)
+		if err != nil {
+			return err
+		}
+		rep.gobench = parseGoBench(string(raw))
+	}
+	rep.finished = time.Now()
+	out, err := filepath.Abs(o.out)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, []byte(rep.render()+keptSection(out)), 0o644); err != nil {
+		return err
+	}
+	progress("wrote %s", out)
+	for _, t := range rep.targets() {
+		progress("target %-60s %-14s %s", t.Name, t.Platform, t.verdict())
+	}
+	if len(rep.failures) > 0 {
+		return fmt.Errorf("%d scenarios could not run (see %s)", len(rep.failures), out)
+	}
+	return nil
+}

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+)
+
+func TestMixAddsUpAndGroupsNameDistinctUsers(t *testing.T) {
+	for _, n := range []int{100, 1000} {
+		for _, keys := range []keyMode{keysNone, keysPerUser, keysOnePerUser} {
+			m := mixOf(n, keys)
+			if m.total() != n {
+				t.Fatalf("mixOf(%d, %d) = %v, %d objects", n, keys, m, m.total())
+			}
+			if keys == keysNone && m.Keys != 0 {
+				t.Fatalf("a platform without keys got %d keys", m.Keys)
+			}
+			for g := 0; g < m.Groups; g++ {
+				seen := map[int]bool{}
+				for _, u := range groupMembers(g, m.Users) {
+					if u < 0 || u >= m.Users || seen[u] {
+						t.Fatalf("group %d of %d users has member %d twice or out of range", g, m.Users, u)
+					}
+					seen[u] = true
+				}
+			}
+			if keys == keysOnePerUser && m.Keys > m.Users {
+				t.Fatalf("more keys (%d) than users (%d) on a one-key-per-user platform", m.Keys, m.Users)
+			}
+		}
+	}
+}
+
+func TestConfigsHaveTheSameResourceCountsAsTheFloor(t *testing.T) {
+	p, ok := platformByName("authentik")
+	if !ok {
+		t.Fatal("authentik is not in the platform table")
+	}
+	cfg := rosterConfig(p, "http://127.0.0.1:1", "t", p.ProviderExtra, 100, nil)
+	floor := floorConfig(100)
+	if got := strings.Count(cfg, "\nresource \"roster_"); got != 100 {
+		t.Fatalf("roster config has %d resources, want 100", got)
+	}
+	if got := strings.Count(floor, "resource \"terraform_data\""); got != 100 {
+		t.Fatalf("floor config has %d resources, want 100", got)
+	}
+	// The same references: every member and key owner reference in one has its twin in the other.
+	if a, b := strings.Count(cfg, "roster_user.u"), strings.Count(floor, "terraform_data.u"); a != b {
+		t.Fatalf("roster config has %d user references, the floor %d", a, b)
+	}
+}
+
+func TestEveryPlatformRendersAConfiguration(t *testing.T) {
+	for _, p := range platformTable {
+		if p.NewMock == nil || p.NewClient == nil || p.UserHCL == nil || p.GroupHCL == nil || p.SeedUser == nil ||
+			p.API.GetUser == nil || p.API.ListUsers == "" || p.API.CreateUser == nil {
+			t.Fatalf("%s: incomplete platform entry", p.Name)
+		}
+		if p.Keys != keysNone && p.KeyHCL == nil {
+			t.Fatalf("%s: has keys but no KeyHCL", p.Name)
+		}
+		if p.WriteLimit > 0 && p.PacedProvider == nil {
+			t.Fatalf("%s: has a write limit but no PacedProvider", p.Name)
+		}
+		cfg := rosterConfig(p, "http://127.0.0.1:1", "t", p.ProviderExtra, 100, nil)
+		if !strings.Contains(cfg, `platform = "`+p.Name+`"`) {
+			t.Fatalf("%s: provider block missing:\n%s", p.Name, cfg[:200])
+		}
+	}
+}
+
+func TestPathShapeGroupsIDs(t *testing.T) {
+	cases := map[string]string{
+		"/api/v3/core/users/42/":                                   "/api/v3/core/users/{id}/",
+		"/api/v1/auth/group/5e0c7d4a-1b2f-4c3d-9e8f-0a1b2c3d4e5f/": "/api/v1/auth/group/{id}/",
+		"/api/v3/core/tokens/bench-key-7/":                         "/api/v3/core/tokens/{id}/",
+		"/api/v1/groups/3/users":                                   "/api/v1/groups/{id}/users",
+	}
+	for in, want := range cases {
+		if got := pathShape(in); got != want {
+			t.Errorf("pathShape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSummariseCountsAdmittedWritesAndThrottling(t *testing.T) {
+	t0 := time.Unix(1000, 0)
+	st := summarise([]mockapi.Entry{
+		{Method: "GET", Path: "/a/1", Status: 200, Time: t0},
+		{Method: "POST", Path: "/a/", Status: 201, Time: t0.Add(time.Second)},
+		{Method: "POST", Path: "/a/", Status: 429, Time: t0.Add(2 * time.Second)},
+		{Method: "PATCH", Path: "/a/2", Status: 200, Time: t0.Add(3 * time.Second)},
+	})
+	if st.Count != 4 || st.Writes != 2 || st.Throttled != 1 {
+		t.Fatalf("summary = %+v", st)
+	}
+	if st.LastWrite.Sub(st.FirstWrite) != 2*time.Second {
+		t.Fatalf("write span = %s, want 2s", st.LastWrite.Sub(st.FirstWrite))
+	}
+}
+
+func TestParseGoBenchTakesMedians(t *testing.T) {
+	out := `goos: linux
+pkg: github.com/rosterhq/terraform-provider-roster/internal/cmd/roster-bench
+BenchmarkMockThroughput/authentik/get_user-2   100   1000 ns/op   900 req/s
+BenchmarkMockThroughput/authentik/get_user-2   100   3000 ns/op   300 req/s
+BenchmarkMockThroughput/authentik/get_user-2   100   2000 ns/op   500 req/s
+PASS
+ok   github.com/rosterhq/terraform-provider-roster/internal/cmd/roster-bench 1.0s
+`
+	g := parseGoBench(out)
+	if len(g.Results) != 1 || g.Results[0].Runs != 3 || g.Results[0].Median["ns/op"] != 2000 {
+		t.Fatalf("results = %+v", g.Results)
+	}
+	if got := g.mockThroughput("authentik", "get_user"); got != 500 {
+		t.Fatalf("mockThroughput = %v, want 500", got)
+	}
+	if strings.Contains(g.Raw, "PASS") || !strings.Contains(g.Raw, "pkg: ") {
+		t.Fatalf("raw output keeps the wrong lines:\n%s", g.Raw)
+	}
+}
+
+func TestMemorySlopeRatioTellsLinearFromQuadratic(t *testing.T) {
+	size := func(members int, kb int64) bigGroupSize {
+		return bigGroupSize{Members: members, Plan: result{Step: "plan", OK: true, Usage: providerUsage{Processes: 1, MaxRSSKB: kb}}}
+	}
+	linear := bigGroupRun{Ladder: []bigGroupSize{size(1000, 30000+1000), size(2000, 30000+2000)}, Judged: size(4000, 30000+4000)}
+	if r, ok := linear.memorySlopeRatio(); !ok || r > 1.01 {
+		t.Fatalf("linear growth: ratio %v, %v", r, ok)
+	}
+	quadratic := bigGroupRun{Ladder: []bigGroupSize{size(1000, 30000+1000), size(2000, 30000+4000)}, Judged: size(4000, 30000+16000)}
+	if r, ok := quadratic.memorySlopeRatio(); !ok || r <= targetMemorySlopeRatio {
+		t.Fatalf("quadratic growth: ratio %v, %v", r, ok)
+	}
+}
+
+func TestSeedGroupStateKeepsEverythingButTheGroup(t *testing.T) {
+	dir := t.TempDir()
+	template := filepath.Join(dir, "in.tfstate")
+	state := `{"version":4,"serial":7,"lineage":"x","resources":[{"mode":"managed","type":"roster_user_group","name":"big",
+"instances":[{"schema_version":0,"attributes":{"id":"old","name":"ladder","members":["1"],"secoda":null},"private":"cHJpdmF0ZQ=="}]}]}`
+	if err := os.WriteFile(template, []byte(state), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.tfstate")
+	if err := seedGroupState(template, out, "new-id", "judged", []string{"a", "b"}); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(out)
+	var got struct {
+		Resources []struct {
+			Instances []struct {
+				Attributes map[string]any `json:"attributes"`
+				Private    string         `json:"private"`
+			} `json:"instances"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatal(err)
+	}
+	inst := got.Resources[0].Instances[0]
+	if inst.Attributes["id"] != "new-id" || inst.Attributes["name"] != "judged" || len(inst.Attributes["members"].([]any)) != 2 {
+		t.Fatalf("attributes = %v", inst.Attributes)
+	}
+	if _, ok := inst.Attributes["secoda"]; !ok || inst.Private != "cHJpdmF0ZQ==" {
+		t.Fatalf("other attributes or private data were lost: %+v", inst)
+	}
+}
+
+func TestReadUsageSumsCPUAndKeepsTheLargestPeak(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "usage.jsonl")
+	for _, rec := range []usageRecord{
+		{User: time.Second, System: time.Second / 2, MaxRSSKB: 30000},
+		{User: 2 * time.Second, MaxRSSKB: 50000},
+	} {
+		if err := appendUsage(path, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u, err := readUsage(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Processes != 2 || u.CPU != 3500*time.Millisecond || u.MaxRSSKB != 50000 {
+		t.Fatalf("usage = %+v", u)
+	}
+	if u, err := readUsage(filepath.Join(t.TempDir(), "missing")); err != nil || u.Processes != 0 {
+		t.Fatalf("a missing log: %+v, %v", u, err)
+	}
+}
+
+func TestNumbersRenderWithoutExponents(t *testing.T) {
+	cases := map[float64]string{41469533: "41,469,533", 16133.4: "16,133", 1.5: "1.5", 100: "100", 999: "999"}
+	for v, want := range cases {
+		if got := compact(v); got != want {
+			t.Errorf("compact(%v) = %q, want %q", v, got, want)
+		}
+	}
+	if got := nanos(map[string]float64{"ns/op": 2.988e9}, "ns/op"); got != "2.99 s" {
+		t.Errorf("nanos = %q", got)
+	}
+	if got := bytesMetric(map[string]float64{"B/op": 1.587e9}, "B/op"); got != "1.48 GiB" {
+		t.Errorf("bytes = %q", got)
+	}
+}
+
+func TestANewReportKeepsTheHandWrittenSection(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "BENCHMARKS.md")
+	if got := keptSection(path); got != "" {
+		t.Fatalf("no report yet, kept %q", got)
+	}
+	hand := "\n" + keptHeading + "\n\nprofile: 80% in decode\n"
+	if err := os.WriteFile(path, []byte("# Benchmarks\n\n| old | table |\n"+hand), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := keptSection(path); got != hand {
+		t.Fatalf("kept %q, want %q", got, hand)
+	}
+}

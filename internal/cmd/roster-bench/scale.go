@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+)
+
+// floorName labels the terraform_data runs in the report.
+const floorName = "terraform_data (floor)"
+
+// scaleRun is apply, plan, plan -refresh=false and destroy of N objects.
+type scaleRun struct {
+	Platform string
+	N        int
+	Mix      mix
+	Results  []result
+	Failed   string // why the run stopped early, if it did
+}
+
+var scaleSteps = []step{stepApply, stepPlan, stepPlanNoRefresh, stepDestroy}
+
+func (r scaleRun) result(stepName string) (result, bool) {
+	for _, res := range r.Results {
+		if res.Step == stepName {
+			return res, true
+		}
+	}
+	return result{}, false
+}
+
+// runFloor runs the terraform_data floor of size n.
+func runFloor(tf *terraform, root string, n int) (scaleRun, error) {
+	dir := filepath.Join(root, fmt.Sprintf("floor-%d", n))
+	run := scaleRun{Platform: floorName, N: n, Mix: mixOf(n, keysPerUser)}
+	if err := writeDir(dir, floorConfig(n)); err != nil {
+		return run, err
+	}
+	return runSteps(tf, dir, nil, run)
+}
+
+// runScale runs the realistic mix of n objects against a fresh mock of p with its write limit lifted.
+func runScale(tf *terraform, root string, p platformDef, n int) (scaleRun, error) {
+	run := scaleRun{Platform: p.Name, N: n, Mix: mixOf(n, p.Keys)}
+	m, err := serveMock(p, -1)
+	if err != nil {
+		return run, err
+	}
+	defer m.Close()
+	dir := filepath.Join(root, fmt.Sprintf("%s-%d", p.Name, n))
+	if err := writeMixConfig(dir, p, m, p.ProviderExtra, n); err != nil {
+		return run, err
+	}
+	return runSteps(tf, dir, m, run)
+}
+
+// writeMixConfig writes the realistic mix of n objects on p served by m, seeding the groups' members first
+// where the platform needs them to exist (platformDef.GroupsOfSeededMembers).
+func writeMixConfig(dir string, p platformDef, m *servedMock, providerExtra string, n int) error {
+	var seeded []string
+	if p.GroupsOfSeededMembers {
+		client, err := p.NewClient(m.URL, m.Token)
+		if err != nil {
+			return err
+		}
+		if seeded, err = seedMembers(context.Background(), p, client, m.API, mixOf(n, p.Keys).Users); err != nil {
+			return fmt.Errorf("seeding group members: %w", err)
+		}
+	}
+	return writeDir(dir, rosterConfig(p, m.URL, m.Token, providerExtra, n, seeded))
+}
+
+func runSteps(tf *terraform, dir string, m *servedMock, run scaleRun) (scaleRun, error) {
+	for _, s := range scaleSteps {
+		res, err := tf.run(dir, s, m)
+		if err != nil {
+			return run, err
+		}
+		run.Results = append(run.Results, res)
+		progress("  %-24s N=%-5d %-20s %8.2fs  exit %d  %s  provider: %d procs, cpu %.2fs, peak %d MiB",
+			run.Platform, run.N, s.Name, res.Wall.Seconds(), res.ExitCode, res.Requests, res.Usage.Processes,
+			res.Usage.CPU.Seconds(), res.Usage.MaxRSSKB/1024)
+		if !res.OK {
+			why := fmt.Sprintf("exited %d (want %d)", res.ExitCode, s.WantExit)
+			if res.TimedOut {
+				why = fmt.Sprintf("was stopped at the time limit after %.0fs, having made %d requests (%d writes)", res.Wall.Seconds(), res.Requests.Count, res.Requests.Writes)
+			}
+			run.Failed = fmt.Sprintf("%s %s; see %s:\n%s", s.Name, why, res.LogFile, tail(res.LogFile, 15))
+			progress("  %s", run.Failed)
+			// A plan that is not empty is a finding, not a reason to stop; a failed apply is.
+			if s.Name == stepApply.Name {
+				return run, nil
+			}
+		}
+	}
+	return run, nil
+}

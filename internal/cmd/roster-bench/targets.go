@@ -1,0 +1,179 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+)
+
+// The targets of issue 9. Each is judged from this run's measurements only.
+const (
+	targetRefreshN          = 1000
+	targetRequestsPerObject = 1.05
+	targetRefreshRatio      = 1.3
+	targetBigPlanProvider   = 2 * time.Second
+	targetWriteFraction     = 0.90
+	// targetMemorySlopeRatio: with members doubling, a linear peak grows by the same amount per member in
+	// both steps (ratio 1); a quadratic one grows twice as fast per member in the second step (ratio 2).
+	targetMemorySlopeRatio = 1.5
+)
+
+type target struct {
+	Name     string
+	Platform string
+	Measured string
+	Goal     string
+	Met      bool
+	Missing  bool // not measured in this run (scenario skipped or failed)
+}
+
+func (t target) verdict() string {
+	switch {
+	case t.Missing:
+		return "not measured"
+	case t.Met:
+		return "met"
+	}
+	return "**not met**"
+}
+
+func (r *report) floorResult(n int, stepName string) (result, bool) {
+	for _, s := range r.scale {
+		if s.Platform == floorName && s.N == n {
+			return s.result(stepName)
+		}
+	}
+	return result{}, false
+}
+
+func (r *report) targets() []target {
+	var out []target
+	for _, p := range r.opts.platforms {
+		out = append(out, r.refreshTargets(p.Name)...)
+	}
+	for _, b := range r.big {
+		out = append(out, r.bigTargets(b)...)
+	}
+	for _, rr := range r.rate {
+		t := target{Name: "Rate-limited apply: write rate and failures", Platform: rr.Platform,
+			Goal: fmt.Sprintf(">= %.0f%% of the allowed rate, 0 failures surfaced", 100*targetWriteFraction)}
+		t.Measured = fmt.Sprintf("%.1f%% of %d/min; exit %d, %d errors; %d throttled (429) answers retried",
+			100*rr.fraction(), rr.Allowed, rr.Apply.ExitCode, rr.Apply.Errors, rr.Apply.Requests.Throttled)
+		t.Met = rr.fraction() >= targetWriteFraction && rr.Apply.OK && rr.Apply.Errors == 0
+		out = append(out, t)
+	}
+	if r.opts.since > 0 {
+		total := r.finished.Sub(time.Unix(r.opts.since, 0))
+		out = append(out, target{Name: "`make bench` wall time", Platform: "all",
+			Goal: "< " + r.opts.budget.String(), Measured: total.Round(time.Second).String(), Met: total < r.opts.budget})
+	}
+	return out
+}
+
+func (r *report) refreshTargets(platformName string) []target {
+	req := target{Name: fmt.Sprintf("Refresh requests per object, N=%d", targetRefreshN), Platform: platformName,
+		Goal: fmt.Sprintf("<= %.2f", targetRequestsPerObject), Missing: true}
+	wall := target{Name: fmt.Sprintf("Refresh wall time vs floor, N=%d", targetRefreshN), Platform: platformName,
+		Goal: fmt.Sprintf("<= %.1fx", targetRefreshRatio), Missing: true}
+	for _, s := range r.scale {
+		if s.Platform != platformName || s.N != targetRefreshN {
+			continue
+		}
+		plan, ok := s.result(stepPlan.Name)
+		if !ok {
+			break
+		}
+		perObject := float64(plan.Requests.Count) / float64(s.N)
+		req.Missing, req.Met = false, perObject <= targetRequestsPerObject
+		req.Measured = fmt.Sprintf("%.3f (%d requests)", perObject, plan.Requests.Count)
+		if floor, ok := r.floorResult(s.N, stepPlan.Name); ok && floor.Wall > 0 {
+			ratio := plan.Wall.Seconds() / floor.Wall.Seconds()
+			wall.Missing, wall.Met = false, ratio <= targetRefreshRatio
+			wall.Measured = fmt.Sprintf("%.2fx (%.2fs vs %.2fs)", ratio, plan.Wall.Seconds(), floor.Wall.Seconds())
+		}
+		if !plan.OK {
+			req.Measured += fmt.Sprintf("; plan exit %d: not a no-change plan", plan.ExitCode)
+			req.Met, wall.Met = false, false
+		}
+	}
+	return []target{req, wall}
+}
+
+func (r *report) bigTargets(b bigGroupRun) []target {
+	n := r.opts.bigMembers
+	timeT := target{Name: fmt.Sprintf("No-change plan of a %d-member group: provider time", n), Platform: b.Platform,
+		Goal: "< " + targetBigPlanProvider.String(), Missing: true}
+	reqT := target{Name: fmt.Sprintf("No-change plan of a %d-member group: requests", n), Platform: b.Platform,
+		Goal: fmt.Sprintf("<= %d (the group + ceil(N / largest page) member pages)", b.Bound), Missing: true}
+	memT := target{Name: "Provider peak memory linear in the largest group", Platform: b.Platform,
+		Goal: fmt.Sprintf("growth per member up to the largest size <= %.1fx that below", targetMemorySlopeRatio), Missing: true}
+	plan := b.Judged.Plan
+	if plan.Step != "" && plan.Usage.Processes > 0 {
+		cpu := plan.Usage.CPU
+		timeT.Missing = false
+		timeT.Met = cpu < targetBigPlanProvider && plan.OK
+		timeT.Measured = fmt.Sprintf("%.2fs provider CPU (plan wall %.2fs, %d provider processes)", cpu.Seconds(), plan.Wall.Seconds(), plan.Usage.Processes)
+		switch {
+		case plan.TimedOut:
+			timeT.Measured = fmt.Sprintf("> %.2fs: the plan was stopped at the time limit (%.0fs)", cpu.Seconds(), plan.Wall.Seconds())
+		case !plan.OK:
+			timeT.Measured += fmt.Sprintf("; plan exit %d: not a no-change plan", plan.ExitCode)
+		}
+	}
+	if plan.Step != "" && plan.Requests.Count > 0 {
+		// The members are read before the provider's own work starts, so the count holds even for a stopped plan.
+		reqT.Missing = false
+		reqT.Met = plan.Requests.Count <= b.Bound
+		reqT.Measured = fmt.Sprintf("%d (%s)", plan.Requests.Count, routes(plan.Requests.ByRoute))
+	}
+	if ratio, ok := b.memorySlopeRatio(); ok {
+		memT.Missing = false
+		memT.Met = ratio <= targetMemorySlopeRatio
+		memT.Measured = fmt.Sprintf("%.2fx (%s)", ratio, b.memorySeries())
+	}
+	return []target{timeT, reqT, memT}
+}
+
+// peakKB is the provider's peak in the no-change plan: the one step every size has (the judged group is
+// not applied), so the sizes compare like with like.
+func (s bigGroupSize) peakKB() int64 { return s.Plan.Usage.MaxRSSKB }
+
+// complete says whether the size's plan finished (a stopped command's peak is not its peak).
+func (s bigGroupSize) complete() bool { return s.Plan.OK && s.Plan.Usage.Processes > 0 }
+
+// memorySlopeRatio compares the provider peak's growth per member from the second-largest measured size to
+// the largest with that from the smallest to the second-largest: about 1 when linear, about 2 or more when
+// quadratic (the spans are wide, so the few MiB of noise in a peak matter little).
+func (b bigGroupRun) memorySlopeRatio() (float64, bool) {
+	var sizes []bigGroupSize
+	for _, s := range b.sizes() {
+		if s.complete() {
+			sizes = append(sizes, s)
+		}
+	}
+	if len(sizes) < 3 {
+		return 0, false
+	}
+	lo, mid, hi := sizes[0], sizes[len(sizes)-2], sizes[len(sizes)-1]
+	first := float64(mid.peakKB()-lo.peakKB()) / float64(mid.Members-lo.Members)
+	last := float64(hi.peakKB()-mid.peakKB()) / float64(hi.Members-mid.Members)
+	if first <= 0 {
+		// No measurable growth below: judge the last step against the average over the whole range.
+		first = float64(hi.peakKB()-lo.peakKB()) / float64(hi.Members-lo.Members)
+	}
+	if first <= 0 {
+		return 0, last <= 0
+	}
+	return last / first, true
+}
+
+func (b bigGroupRun) memorySeries() string {
+	parts := []string{}
+	for _, size := range b.sizes() {
+		if size.complete() {
+			parts = append(parts, fmt.Sprintf("%d: %d MiB", size.Members, int(math.Round(float64(size.peakKB())/1024))))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
