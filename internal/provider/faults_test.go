@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -675,46 +674,25 @@ var faultTargets = []struct {
 	{"onyx", newOnyxTarget, objectCounts{Users: 20, Groups: 10, Keys: 20}},
 }
 
-// ambiguousPOSTShare is the share of POSTs that fail ambiguously (500, 502, 503, reset: the client cannot
-// know whether the server applied them) in the default fault mix; the rest of the POSTs' 20% are 429s, which
-// say the request was not processed and are retried. The clients give up on a create after three ambiguous
-// failures in a row whatever max_retries says (createAttempts = 3 in each platform package), so with POST
-// faults spread evenly (16% ambiguous) one create in 250 fails and an apply of 50 objects fails about one run
-// in five; at 1% it is one create in a million. Set ROSTER_FAULTS_STRICT=1 to spread POST faults evenly like
-// every other method's (this fails until the number of create attempts follows max_retries).
-const ambiguousPOSTShare = 0.01
-
-// transientFaults fails a share `rate` of every API request with 429 (Retry-After 0), 500, 502, 503
-// (Retry-After 0) and connection resets. GET, PUT, PATCH and DELETE get the five evenly; POSTs get the
-// ambiguous four at ambiguousPOSTShare together and 429 for the rest, unless strict. Rules are tried in
-// order and the first that fires wins, so the shares compound to `rate` per request.
-func transientFaults(rate float64, strict bool) []mockapi.FaultRule {
+// transientFaults fails a share `rate` of every API request, whatever its method, with 429 (Retry-After 0),
+// 500, 502, 503 (Retry-After 0) and connection resets, evenly. Four of the five leave a POST ambiguous (the
+// client cannot know whether the server applied it), so a create is looked up and sent again until it
+// succeeds or is found; the clients allow max(3, max_retries+1) such attempts (httpclient CreateAttempts).
+// Rules are tried in order and the first that fires wins, so the shares compound to `rate` per request.
+func transientFaults(rate float64) []mockapi.FaultRule {
 	even := 1 - math.Pow(1-rate, 1.0/5)
-	ambiguous := []mockapi.FaultRule{
-		{Kind: mockapi.FaultStatus, Status: http.StatusInternalServerError},
-		{Kind: mockapi.FaultStatus, Status: http.StatusBadGateway},
-		{Kind: mockapi.FaultStatus, Status: http.StatusServiceUnavailable, RetryAfter: "0"},
-		{Kind: mockapi.FaultReset},
-	}
-	throttled := mockapi.FaultRule{Kind: mockapi.FaultStatus, Status: http.StatusTooManyRequests, RetryAfter: "0"}
 	var rules []mockapi.FaultRule
-	add := func(method string, p429, pAmbiguous float64) {
-		for _, r := range ambiguous {
-			r.Method, r.Probability = method, pAmbiguous
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		for _, r := range []mockapi.FaultRule{
+			{Kind: mockapi.FaultStatus, Status: http.StatusInternalServerError},
+			{Kind: mockapi.FaultStatus, Status: http.StatusBadGateway},
+			{Kind: mockapi.FaultStatus, Status: http.StatusServiceUnavailable, RetryAfter: "0"},
+			{Kind: mockapi.FaultReset},
+			{Kind: mockapi.FaultStatus, Status: http.StatusTooManyRequests, RetryAfter: "0"},
+		} {
+			r.Method, r.Probability = m, even
 			rules = append(rules, r)
 		}
-		r := throttled
-		r.Method, r.Probability = method, p429
-		rules = append(rules, r)
-	}
-	for _, m := range []string{http.MethodGet, http.MethodPut, http.MethodPatch, http.MethodDelete} {
-		add(m, even, even)
-	}
-	if strict {
-		add(http.MethodPost, even, even)
-	} else {
-		pAmbiguous := 1 - math.Pow(1-ambiguousPOSTShare, 1.0/4)
-		add(http.MethodPost, 1-(1-rate)/(1-ambiguousPOSTShare), pAmbiguous)
 	}
 	return rules
 }
@@ -752,7 +730,7 @@ func TestAccFault_transientFailures(t *testing.T) {
 					{
 						PreConfig: func() {
 							from = f.srv.Log().Count()
-							f.setFaults(transientFaults(0.2, os.Getenv("ROSTER_FAULTS_STRICT") != "")...)
+							f.setFaults(transientFaults(0.2)...)
 						},
 						Config: config,
 						Check: func(s *terraform.State) error {
@@ -1037,17 +1015,24 @@ func TestFaultHelpers_sameKeys(t *testing.T) {
 			t.Errorf("%s: sameKeys = %v, want ok=%v", name, err, tc.ok)
 		}
 	}
-	rules := transientFaults(0.2, false)
+	rules := transientFaults(0.2)
 	noFault := map[string]float64{}
 	for _, r := range rules {
 		if _, ok := noFault[r.Method]; !ok {
 			noFault[r.Method] = 1
 		}
 		noFault[r.Method] *= 1 - r.Probability
+		// Every kind at the same share on every method: POSTs' ambiguous failures are not capped.
+		if r.Probability != rules[0].Probability {
+			t.Errorf("%s %s %d fires with probability %.4f, others with %.4f", r.Method, r.Kind, r.Status, r.Probability, rules[0].Probability)
+		}
 	}
 	for method, p := range noFault {
 		if math.Abs((1-p)-0.2) > 1e-9 {
 			t.Errorf("%s requests fail with probability %.4f, want 0.2", method, 1-p)
 		}
+	}
+	if len(noFault) != 5 {
+		t.Errorf("faults for %d methods, want GET, POST, PUT, PATCH and DELETE", len(noFault))
 	}
 }
