@@ -7,17 +7,18 @@ import (
 	"os"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/provider"
 )
 
-// ProviderFactories serves the provider in-process to the terraform binary that terraform-plugin-testing runs.
+// ProviderFactories serves the provider in-process to the terraform binary that terraform-plugin-testing runs,
+// through the same server the released binary serves.
 func ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
+	server := provider.NewServer("test")
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"roster": providerserver.NewProtocol6WithError(provider.New("test")()),
+		"roster": func() (tfprotov6.ProviderServer, error) { return server(), nil },
 	}
 }
 

@@ -1,7 +1,7 @@
 package provider_test
 
 // Benchmarks of the provider's side of a no-change plan of one large group, driven through the same gRPC
-// server code terraform talks to (providerserver, protocol 6) against an in-process authentik mock, and of
+// server code terraform talks to (provider.NewServer, protocol 6) against an in-process authentik mock, and of
 // the provider's member comparison. make bench runs them; `go test -bench NoChangePlan
 // -cpuprofile cpu.out ./internal/provider` profiles them.
 
@@ -12,7 +12,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -158,7 +157,7 @@ func (f *planFixture) plan(ctx context.Context, b *testing.B, state, config *tfp
 func configuredServer(b *testing.B, url, token string) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
 	b.Helper()
 	ctx := context.Background()
-	server := providerserver.NewProtocol6(provider.New("bench")())()
+	server := provider.NewServer("bench")()
 	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || len(schemas.Diagnostics) > 0 {
 		b.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)
