@@ -29,7 +29,7 @@ func (r *apiKeyResource) Metadata(_ context.Context, req resource.MetadataReques
 }
 
 func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !r.planChecksApply() {
+	if req.Plan.Raw.IsNull() || !r.planChecksApply() || planChangesNothing(req) {
 		return
 	}
 	var config, plan apiKeyModel

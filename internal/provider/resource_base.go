@@ -24,6 +24,13 @@ func (r *resourceBase) planChecksApply() bool {
 	return r.data != nil && r.data.platform != ""
 }
 
+// planChangesNothing reports a plan of an existing object that changes nothing. The platform checks in
+// ModifyPlan only judge what a configuration changes, so they all pass then; skipping them matters because
+// ModifyPlan runs for every object on every plan.
+func planChangesNothing(req resource.ModifyPlanRequest) bool {
+	return !req.State.Raw.IsNull() && !req.Plan.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw)
+}
+
 // privateImported marks state written by ImportState, so the first Read fills attributes that a normal
 // Read only refreshes when they are managed (members, description).
 const privateImported = "imported"

@@ -26,7 +26,7 @@ func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest,
 }
 
 func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !r.planChecksApply() {
+	if req.Plan.Raw.IsNull() || !r.planChecksApply() || planChangesNothing(req) {
 		return
 	}
 	var config, plan userModel

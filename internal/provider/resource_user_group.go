@@ -36,6 +36,9 @@ func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		r.checkDeletion(ctx, req, resp)
 		return
 	}
+	if planChangesNothing(req) {
+		return
+	}
 	var config, plan userGroupModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
