@@ -10,6 +10,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
 	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 )
@@ -39,6 +40,8 @@ func badInputMock(t *testing.T, platformName string) *acctest.Server {
 		return acctest.NewTyk(t, tykmock.Enterprise).Server
 	case "unleash":
 		return acctest.NewUnleash(t, unleashmock.EditionEnterprise).Server
+	case "onyx":
+		return acctest.NewOnyx(t, onyxmock.GenerationCurrent).Server
 	}
 	t.Fatalf("no mock for %q", platformName)
 	return nil
@@ -140,6 +143,23 @@ var badInputCases = []badInputCase{
   name    = "g"
   unleash = { sso_mappings = [" "] }
 }`, want: []string{"Invalid value for Unleash", "unleash.sso_mappings: must not contain empty names"}},
+	{name: "Onyx member that is not an email", platform: "onyx", config: `resource "roster_user_group" "bad" {
+  name    = "g"
+  members = ["42"]
+}`, want: []string{"Invalid value for Onyx", "members: members are users, named by their id: the email address", `got "42"`}},
+	{name: "Onyx curator who is not a member", platform: "onyx", config: `resource "roster_user_group" "bad" {
+  name    = "g"
+  members = ["ada@example.com"]
+  onyx    = { curator_ids = ["grace@example.com"] }
+}`, want: []string{"Invalid value for Onyx", "onyx.curator_ids: grace@example.com is not in members", "makes only members curators"}},
+	{name: "Onyx connector id that is a name", platform: "onyx", config: `resource "roster_user_group" "bad" {
+  name = "g"
+  onyx = { cc_pair_ids = ["web"] }
+}`, want: []string{"Invalid value for Onyx", "onyx.cc_pair_ids: connector-credential pair ids are positive integers", `got "web"`}},
+	{name: "description on an Onyx group", platform: "onyx", config: `resource "roster_user_group" "bad" {
+  name        = "g"
+  description = "not stored"
+}`, want: []string{"Attribute not supported on Onyx", "description", "Onyx user groups have no description"}},
 
 	// roster_user.
 	{name: "email without at sign", platform: "authentik", config: `resource "roster_user" "bad" {
@@ -220,6 +240,11 @@ var badInputCases = []badInputCase{
   email     = "a@example.com"
   authentik = { username = "` + strings.Repeat("u", 151) + `" }
 }`, want: []string{"authentik.username", "length must be between 1 and 150"}},
+	{name: "password on Onyx", platform: "onyx", config: `resource "roster_user" "bad" {
+  email               = "a@example.com"
+  password_wo         = "Pw-never-sent-1"
+  password_wo_version = 1
+}`, want: []string{"Attribute not supported on Onyx", "password_wo", "set their own password"}},
 	{name: "Tyk AI Studio flags on an Unleash user", platform: "unleash", config: `resource "roster_user" "bad" {
   email         = "a@example.com"
   name          = "A"
@@ -269,6 +294,14 @@ var badInputCases = []badInputCase{
 	{name: "Tyk AI Studio key without a user", platform: "tyk_ai_studio", config: `resource "roster_api_key" "bad" {
   name = "k"
 }`, want: []string{"Invalid value for Tyk AI Studio", "user_id: is required on Tyk AI Studio"}},
+	{name: "Onyx key for an existing user", platform: "onyx", config: `resource "roster_api_key" "bad" {
+  name    = "k"
+  user_id = "ada@example.com"
+}`, want: []string{"Attribute not supported on Onyx", "user_id", "gets a service-account user of its own"}},
+	{name: "Onyx key with a role and groups", platform: "onyx", config: `resource "roster_api_key" "bad" {
+  name = "k"
+  onyx = { role = "basic", group_ids = ["2"] }
+}`, want: []string{"Invalid value for Onyx", "onyx.role: set onyx.role (Onyx v4.6) or onyx.group_ids (current Onyx), not both"}},
 	{name: "unleash settings on an authentik key", platform: "authentik", config: `resource "roster_api_key" "bad" {
   name    = "k"
   unleash = { type = "client" }
@@ -323,7 +356,7 @@ func TestAccBadInput_planTimeErrors(t *testing.T) {
 		byPlatform[tc.platform] = append(byPlatform[tc.platform], tc)
 	}
 	t.Logf("%d invalid configurations across %d platforms", len(badInputCases), len(byPlatform))
-	for _, platformName := range []string{"authentik", "secoda", "tyk_ai_studio", "unleash"} {
+	for _, platformName := range []string{"authentik", "secoda", "tyk_ai_studio", "unleash", "onyx"} {
 		cases := byPlatform[platformName]
 		t.Run(platformName, func(t *testing.T) {
 			t.Parallel()
@@ -452,6 +485,44 @@ var serverErrorCases = []serverErrorCase{
 		want: []string{"Cannot create user", "password_wo", "Password is too common.", "The server answered",
 			"POST /api/v3/core/users/2/set_password/: 400 Bad Request: password: Password is too common."},
 	},
+	{
+		name: "Onyx duplicate group name", platform: "onyx",
+		setup: func(t *testing.T, f *faultTarget) {
+			body := map[string]any{"name": "platform-team", "user_ids": []string{}, "cc_pair_ids": []int{}}
+			if code := f.srv.API("POST", "/manage/admin/user-group", body, nil); code != http.StatusOK {
+				t.Fatalf("creating the clashing group: %d", code)
+			}
+		},
+		config: `resource "roster_user_group" "g" {
+  name = "platform-team"
+}`,
+		// Onyx's own answer to a duplicate name is also its answer to an unknown id, so the client looks
+		// the name up first and refuses without sending the create.
+		want: []string{"Cannot create user group", `Onyx already has a user group named "platform-team" (id 3)`, "import it",
+			"The server answered", "POST /api/manage/admin/user-group", "not sent: the name is taken"},
+	},
+	{
+		name: "Onyx connector that does not exist", platform: "onyx",
+		setup: func(*testing.T, *faultTarget) {}, // the mock has connector pairs 1 to 3
+		config: `resource "roster_user_group" "g" {
+  name = "platform-team"
+  onyx = { cc_pair_ids = ["99"] }
+}`,
+		// Onyx answers an unknown id with its duplicate-name error; no group has the name, so the
+		// diagnostic points at the connector ids and still quotes the server.
+		want: []string{"Cannot create user group", "Onyx reported the name as taken, but no group has it", "onyx.cc_pair_ids",
+			"The server answered", "POST /api/manage/admin/user-group: 409 Conflict", "User group with name 'platform-team' already exists"},
+	},
+	{
+		name: "Onyx key in a group that does not exist", platform: "onyx",
+		setup: func(*testing.T, *faultTarget) {},
+		config: `resource "roster_api_key" "k" {
+  name = "ci"
+  onyx = { group_ids = ["77"] }
+}`,
+		want: []string{"Cannot create API key", "Group IDs do not exist: [77]", "The server answered",
+			"POST /api/admin/api-key: 400 Bad Request: Group IDs do not exist: [77]"},
+	},
 }
 
 // TestAccBadInput_serverValidationErrors: what only the server can refuse (a name or email taken, a field
@@ -460,6 +531,7 @@ var serverErrorCases = []serverErrorCase{
 func TestAccBadInput_serverValidationErrors(t *testing.T) {
 	starts := map[string]func(t *testing.T) *faultTarget{
 		"authentik": newAuthentikTarget, "secoda": newSecodaTarget, "tyk_ai_studio": newTykTarget, "unleash": newUnleashTarget,
+		"onyx": newOnyxTarget,
 	}
 	t.Parallel()
 	for _, tc := range serverErrorCases {
