@@ -33,18 +33,27 @@ resource "roster_user_group" "g" {
 		imports  map[string]string
 		// objects replaces the shared users and group where the platform needs others.
 		objects string
+		// importedByStateID are resources imported by the id their state holds (no natural key).
+		importedByStateID []string
 	}{
 		{"authentik", func(t *testing.T) string { return acctest.NewAuthentik(t).Provider() }, `
 resource "roster_api_key" "k" {
   name    = "generated-key"
   user_id = roster_user.u.id
-}`, map[string]string{"roster_api_key.k": "name=generated-key"}, ""},
-		{"secoda", func(t *testing.T) string { return acctest.NewSecoda(t, -1).Provider() }, "", nil, ""},
+}
+resource "roster_user_group" "sso" {
+  name = "sso-managed"
+}
+resource "roster_user_group_membership" "m" {
+  group_id = roster_user_group.sso.id
+  user_id  = roster_user.u.id
+}`, map[string]string{"roster_api_key.k": "name=generated-key"}, "", []string{"roster_user_group_membership.m"}},
+		{"secoda", func(t *testing.T) string { return acctest.NewSecoda(t, -1).Provider() }, "", nil, "", nil},
 		{"unleash", func(t *testing.T) string { return acctest.NewUnleash(t, unleashmock.EditionEnterprise).Provider() }, `
 resource "roster_api_key" "k" {
   name = "generated-key"
-}`, map[string]string{"roster_api_key.k": "name=generated-key"}, ""},
-		{"tyk_ai_studio", func(t *testing.T) string { return acctest.NewTyk(t, tykmock.Enterprise).Provider() }, "", nil, ""},
+}`, map[string]string{"roster_api_key.k": "name=generated-key"}, "", nil},
+		{"tyk_ai_studio", func(t *testing.T) string { return acctest.NewTyk(t, tykmock.Enterprise).Provider() }, "", nil, "", nil},
 		{"onyx", func(t *testing.T) string { return acctest.NewOnyx(t, onyxmock.GenerationV46).Provider() }, `
 resource "roster_api_key" "k" {
   name = "generated-key"
@@ -57,7 +66,7 @@ resource "roster_user_group" "g" {
   name    = "generated"
   members = ["ada@example.com"] # only people who signed up can be members
 }
-`},
+`, nil},
 	}
 	for _, p := range platforms {
 		t.Run(p.name, func(t *testing.T) {
@@ -71,18 +80,25 @@ resource "roster_user_group" "g" {
 				imports[r] = id
 			}
 			steps := []resource.TestStep{{Config: config}}
-			for r, id := range imports {
-				steps = append(steps, resource.TestStep{
+			importStep := func(r string) resource.TestStep {
+				return resource.TestStep{
 					Config:          config,
 					ResourceName:    r,
 					ImportState:     true,
 					ImportStateKind: resource.ImportBlockWithID,
-					ImportStateId:   id,
 					GenerateConfig:  true,
 					ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(r[:len(r)-len(r[indexDot(r):])]+".generated", plancheck.ResourceActionNoop),
 					}},
-				})
+				}
+			}
+			for r, id := range imports {
+				step := importStep(r)
+				step.ImportStateId = id
+				steps = append(steps, step)
+			}
+			for _, r := range p.importedByStateID {
+				steps = append(steps, importStep(r)) // the id comes from the resource's state
 			}
 			resource.Test(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
