@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -85,11 +84,7 @@ func membersInPriorOrder(prior types.List, reported []string, diags *diag.Diagno
 
 // stringList renders strings as a list; a nil slice becomes an empty list.
 func stringList(values []string, diags *diag.Diagnostics) types.List {
-	elems := make([]attr.Value, len(values))
-	for i, v := range values {
-		elems[i] = types.StringValue(v)
-	}
-	l, d := types.ListValue(types.StringType, elems)
+	l, d := types.ListValue(types.StringType, stringValues(values))
 	diags.Append(d...)
 	return l
 }
@@ -99,21 +94,6 @@ func sortedStringList(values []string, diags *diag.Diagnostics) types.List {
 	sorted := append([]string(nil), values...)
 	sort.Strings(sorted)
 	return stringList(sorted, diags)
-}
-
-// listStrings returns nil for a null or unknown list (not managed) and a non-nil slice otherwise. An unknown
-// element (the id of a user created in the same apply) reads as "", which platform validators skip.
-func listStrings(l types.List) []string {
-	if l.IsNull() || l.IsUnknown() {
-		return nil
-	}
-	out := make([]string, 0, len(l.Elements()))
-	for _, e := range l.Elements() {
-		if s, ok := e.(types.String); ok {
-			out = append(out, s.ValueString())
-		}
-	}
-	return out
 }
 
 // ignoreMemberOrder plans the prior members when the configuration lists the same members in another order.

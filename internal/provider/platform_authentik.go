@@ -86,8 +86,8 @@ var authentikGroupAttr = platformAttr{
 		}
 		return authentik.GroupExtra{
 			IsSuperuser: optionalBool(m.IsSuperuser),
-			Parents:     optionalStrings(ctx, m.Parents, diags),
-			Roles:       optionalStrings(ctx, m.Roles, diags),
+			Parents:     optionalStrings(m.Parents),
+			Roles:       optionalStrings(m.Roles),
 			Attributes:  optionalJSON(m.Attributes),
 		}
 	},

@@ -65,7 +65,7 @@ var onyxGroupAttr = platformAttr{
 		if !obj.IsNull() {
 			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
 		}
-		return onyx.GroupExtra{CCPairIDs: optionalStrings(ctx, m.CCPairIDs, diags), CuratorIDs: optionalStrings(ctx, m.CuratorIDs, diags)}
+		return onyx.GroupExtra{CCPairIDs: optionalStrings(m.CCPairIDs), CuratorIDs: optionalStrings(m.CuratorIDs)}
 	},
 	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(onyx.GroupExtra)
@@ -113,7 +113,7 @@ var onyxAPIKeyAttr = platformAttr{
 		if !obj.IsNull() {
 			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
 		}
-		return onyx.APIKeyExtra{Role: m.Role.ValueString(), GroupIDs: optionalStrings(ctx, m.GroupIDs, diags)}
+		return onyx.APIKeyExtra{Role: m.Role.ValueString(), GroupIDs: optionalStrings(m.GroupIDs)}
 	},
 	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(onyx.APIKeyExtra)

@@ -89,7 +89,7 @@ var secodaUserAttr = platformAttr{
 		if !obj.IsNull() {
 			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
 		}
-		return secoda.UserExtra{Teams: optionalStrings(ctx, m.Teams, diags)}
+		return secoda.UserExtra{Teams: optionalStrings(m.Teams)}
 	},
 	fromExtra: func(ctx context.Context, extra platform.Extra, prior types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(secoda.UserExtra)

@@ -121,9 +121,9 @@ var tykGroupAttr = platformAttr{
 			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
 		}
 		return tykaistudio.GroupExtra{
-			CatalogueIDs:     optionalStrings(ctx, m.CatalogueIDs, diags),
-			DataCatalogueIDs: optionalStrings(ctx, m.DataCatalogueIDs, diags),
-			ToolCatalogueIDs: optionalStrings(ctx, m.ToolCatalogueIDs, diags),
+			CatalogueIDs:     optionalStrings(m.CatalogueIDs),
+			DataCatalogueIDs: optionalStrings(m.DataCatalogueIDs),
+			ToolCatalogueIDs: optionalStrings(m.ToolCatalogueIDs),
 		}
 	},
 	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {

@@ -114,7 +114,7 @@ var unleashGroupAttr = platformAttr{
 		if !obj.IsNull() {
 			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
 		}
-		return unleash.GroupExtra{RootRole: optionalString(m.RootRole), SSOMappings: optionalStrings(ctx, m.SSOMappings, diags)}
+		return unleash.GroupExtra{RootRole: optionalString(m.RootRole), SSOMappings: optionalStrings(m.SSOMappings)}
 	},
 	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(unleash.GroupExtra)
@@ -157,7 +157,7 @@ var unleashAPIKeyAttr = platformAttr{
 		if !obj.IsNull() {
 			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
 		}
-		return unleash.APIKeyExtra{Type: m.Type.ValueString(), Environment: m.Environment.ValueString(), Projects: optionalStrings(ctx, m.Projects, diags)}
+		return unleash.APIKeyExtra{Type: m.Type.ValueString(), Environment: m.Environment.ValueString(), Projects: optionalStrings(m.Projects)}
 	},
 	fromExtra: func(ctx context.Context, extra platform.Extra, prior types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(unleash.APIKeyExtra)

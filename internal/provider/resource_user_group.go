@@ -90,7 +90,7 @@ func (r *userGroupResource) spec(ctx context.Context, plan, config userGroupMode
 	return platform.GroupSpec{
 		Name:        plan.Name.ValueString(),
 		Description: optionalString(config.Description),
-		Members:     listStrings(plan.Members),
+		Members:     optionalStrings(plan.Members),
 		Extra:       extraFromConfig(ctx, r.data, groupPlatformAttrs, config.platformObjects(), diags),
 	}
 }

@@ -34,15 +34,22 @@ func optionalString(v types.String) *string {
 	return &s
 }
 
-// optionalStrings returns nil for a null or unknown set (not managed) and a non-nil slice otherwise. At plan
-// time an element may still be unknown (the id of a user created in the same apply); it reads as "", which
-// platform validators skip.
-func optionalStrings(_ context.Context, set types.Set, _ *diag.Diagnostics) []string {
-	if set.IsNull() || set.IsUnknown() {
+// stringCollection is a set or a list of strings.
+type stringCollection interface {
+	IsNull() bool
+	IsUnknown() bool
+	Elements() []attr.Value
+}
+
+// optionalStrings returns nil for a null or unknown set or list (not managed) and a non-nil slice otherwise.
+// At plan time an element may still be unknown (the id of a user created in the same apply); it reads as "",
+// which platform validators skip.
+func optionalStrings(c stringCollection) []string {
+	if c.IsNull() || c.IsUnknown() {
 		return nil
 	}
-	out := make([]string, 0, len(set.Elements()))
-	for _, e := range set.Elements() {
+	out := make([]string, 0, len(c.Elements()))
+	for _, e := range c.Elements() {
 		if s, ok := e.(types.String); ok {
 			out = append(out, s.ValueString())
 		}
@@ -52,13 +59,17 @@ func optionalStrings(_ context.Context, set types.Set, _ *diag.Diagnostics) []st
 
 // stringSet renders ids as a set; a nil slice becomes an empty set.
 func stringSet(_ context.Context, values []string, diags *diag.Diagnostics) types.Set {
+	set, d := types.SetValue(types.StringType, stringValues(values))
+	diags.Append(d...)
+	return set
+}
+
+func stringValues(values []string) []attr.Value {
 	elems := make([]attr.Value, len(values))
 	for i, v := range values {
 		elems[i] = types.StringValue(v)
 	}
-	set, d := types.SetValue(types.StringType, elems)
-	diags.Append(d...)
-	return set
+	return elems
 }
 
 var positiveIntPattern = regexp.MustCompile(`^[1-9][0-9]*$`)
