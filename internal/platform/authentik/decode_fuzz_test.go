@@ -8,26 +8,16 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
-	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/platformtest"
 )
 
 const fuzzToken = "fuzz-authentik-token-5f2c9a7e31d04b8c"
-
-// fuzzStatus maps any integer onto an HTTP status from min up to 599; a status in that range stays itself,
-// so a seed's status is the one served.
-func fuzzStatus(n, minStatus int) int {
-	span := 600 - minStatus
-	return minStatus + (((n-minStatus)%span)+span)%span
-}
 
 // knownFields are the attribute names a field error may point at (besides "" for the whole object).
 func knownFields() map[string]bool {
@@ -36,19 +26,6 @@ func knownFields() map[string]bool {
 		out[attr] = true
 	}
 	return out
-}
-
-// checkLeakFree fails when the token appears anywhere a diagnostic could show it.
-func checkLeakFree(t *testing.T, err error) {
-	t.Helper()
-	if strings.Contains(err.Error(), fuzzToken) {
-		t.Fatalf("the error shows the token: %v", err)
-	}
-	for _, f := range platform.FieldErrorsOf(err) {
-		if strings.Contains(f.Message, fuzzToken) || strings.Contains(f.Field, fuzzToken) {
-			t.Fatalf("a field error shows the token: %+v", f)
-		}
-	}
 }
 
 var errorSeeds = []struct {
@@ -85,66 +62,10 @@ func FuzzErrorDecoder(f *testing.F) {
 	for _, s := range errorSeeds {
 		f.Add(s.status, []byte(s.body))
 	}
-	known := knownFields()
-	decode := newErrorDecoder(fuzzToken)
-	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		status = fuzzStatus(status, 400)
-		const method, path = http.MethodPatch, "/api/v3/core/groups/0b3d3e6e-6c1e-4f57-9f2a-6a8c1b8e2f10/"
-		err := decode(&platform.APIError{Method: method, Path: path, Status: status},
-			&httpclient.Response{Status: status, Header: http.Header{}, Body: body})
-		if err == nil {
-			t.Fatalf("status %d decoded to no error", status)
-		}
-		if !strings.Contains(err.Error(), method+" "+path) {
-			t.Fatalf("the error does not name the request: %v", err)
-		}
-		checkLeakFree(t, err)
-		var apiErr *platform.APIError
-		if !errors.As(err, &apiErr) || apiErr.Status != status || apiErr.Method != method || apiErr.Path != path {
-			t.Fatalf("the error lost the request or status: %#v", apiErr)
-		}
-		var invalid *platform.InvalidError
-		var conflict *platform.ConflictError
-		switch {
-		case status == http.StatusNotFound && !platform.IsNotFound(err):
-			t.Fatalf("a 404 is not a NotFoundError: %T", err)
-		case status == http.StatusBadRequest && !errors.As(err, &invalid) && !errors.As(err, &conflict):
-			t.Fatalf("a 400 is neither invalid nor a conflict: %T", err)
-		case status != http.StatusNotFound && platform.IsNotFound(err):
-			t.Fatalf("status %d became a NotFoundError", status)
-		}
-		for _, fe := range platform.FieldErrorsOf(err) {
-			if !known[fe.Field] {
-				t.Fatalf("a field error points at %q, which is no attribute", fe.Field)
-			}
-		}
+	platformtest.FuzzErrorDecoder(f, platformtest.ErrorDecoder{
+		Token: fuzzToken, Decode: newErrorDecoder(fuzzToken), KnownFields: knownFields(),
+		Method: http.MethodPatch, Path: "/api/v3/core/groups/0b3d3e6e-6c1e-4f57-9f2a-6a8c1b8e2f10/",
 	})
-}
-
-// fuzzServer answers every request with the same status, content type and body, and counts requests.
-type fuzzServer struct {
-	*httptest.Server
-	answer   atomic.Pointer[fuzzAnswer]
-	requests atomic.Int64
-}
-
-type fuzzAnswer struct {
-	status int
-	body   []byte
-}
-
-func newFuzzServer(f *testing.F) *fuzzServer {
-	s := &fuzzServer{}
-	s.answer.Store(&fuzzAnswer{status: http.StatusOK, body: []byte(`{}`)})
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.requests.Add(1)
-		a := s.answer.Load()
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(a.status)
-		_, _ = w.Write(a.body)
-	}))
-	f.Cleanup(s.Close)
-	return s
 }
 
 var readSeeds = []struct {
@@ -169,9 +90,6 @@ var readSeeds = []struct {
 	{500, `<html><title>Server Error (500)</title></html>`},
 }
 
-// maxRequestsPerRead bounds one read: a list follows pages, but must stop however the server answers.
-const maxRequestsPerRead = 50
-
 // FuzzClientReads runs the client's reads against a server that answers every request with one fuzzed
 // status and body. Nothing panics, every read finishes within a few requests, errors about a request name
 // it and never show the token, and what a read returns is normalised (members sorted, no secret on a
@@ -180,32 +98,20 @@ func FuzzClientReads(f *testing.F) {
 	for _, s := range readSeeds {
 		f.Add(s.status, []byte(s.body))
 	}
-	srv := newFuzzServer(f)
-	client, err := New(Config{Endpoint: srv.URL, Token: fuzzToken, HTTP: httpclient.Config{
-		MaxRetries: 0, RetryWaitMin: time.Microsecond, RetryWaitMax: time.Microsecond, RequestTimeout: 5 * time.Second,
-	}})
+	srv := platformtest.NewFuzzServer(f, fuzzToken,
+		platformtest.Answer{Status: http.StatusOK, ContentType: "application/json", Body: []byte(`{}`)})
+	client, err := New(Config{Endpoint: srv.URL, Token: fuzzToken, HTTP: platformtest.FuzzHTTPConfig()})
 	if err != nil {
 		f.Fatal(err)
 	}
 	const groupID = "0b3d3e6e-6c1e-4f57-9f2a-6a8c1b8e2f10"
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		srv.answer.Store(&fuzzAnswer{status: fuzzStatus(status, 200), body: body})
+		srv.Serve(platformtest.Answer{Status: platformtest.FuzzStatus(status, 200), ContentType: "application/json", Body: body})
 		ctx := context.Background()
 		read := func(name, path string, op func() error) {
 			t.Helper()
-			srv.requests.Store(0)
-			err := op()
-			if n := srv.requests.Load(); n > maxRequestsPerRead {
-				t.Fatalf("%s made %d requests", name, n)
-			}
-			if err == nil {
-				return
-			}
-			checkLeakFree(t, err)
+			err := srv.CheckRead(t, name, op)
 			var apiErr *platform.APIError
-			if errors.As(err, &apiErr) && !strings.Contains(err.Error(), apiErr.Method+" "+apiErr.Path) {
-				t.Fatalf("%s: the error does not name its request: %v", name, err)
-			}
 			if errors.As(err, &apiErr) && !strings.HasSuffix(apiErr.Path, path) && !strings.Contains(apiErr.Path, path) {
 				t.Fatalf("%s: the error names %s, not %s", name, apiErr.Path, path)
 			}

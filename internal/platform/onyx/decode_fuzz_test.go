@@ -8,25 +8,15 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
-	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/platformtest"
 )
 
 const fuzzToken = "on_fuzz0onyx0key0Zq8xW2vN5mK7pR1tY4uE6iO9aS3dF0gH"
-
-// fuzzStatus maps any integer onto an HTTP status from min up to 599; a status in that range stays itself,
-// so a seed's status is the one served.
-func fuzzStatus(n, minStatus int) int {
-	span := 600 - minStatus
-	return minStatus + (((n-minStatus)%span)+span)%span
-}
 
 // knownFields are the attribute names a field error may point at (besides "" for the whole object).
 func knownFields() map[string]bool {
@@ -36,19 +26,6 @@ func knownFields() map[string]bool {
 		out[attr] = true
 	}
 	return out
-}
-
-// checkLeakFree fails when the token appears anywhere a diagnostic could show it.
-func checkLeakFree(t *testing.T, err error) {
-	t.Helper()
-	if strings.Contains(err.Error(), fuzzToken) {
-		t.Fatalf("the error shows the token: %v", err)
-	}
-	for _, f := range platform.FieldErrorsOf(err) {
-		if strings.Contains(f.Message, fuzzToken) || strings.Contains(f.Field, fuzzToken) {
-			t.Fatalf("a field error shows the token: %+v", f)
-		}
-	}
 }
 
 var errorSeeds = []struct {
@@ -95,77 +72,36 @@ func FuzzErrorDecoder(f *testing.F) {
 	for _, s := range errorSeeds {
 		f.Add(s.status, []byte(s.body))
 	}
-	known := knownFields()
-	decode := newErrorDecoder(fuzzToken)
-	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		status = fuzzStatus(status, 400)
-		const method, path = http.MethodPatch, "/api/manage/admin/user-group/3"
-		err := decode(&platform.APIError{Method: method, Path: path, Status: status},
-			&httpclient.Response{Status: status, Header: http.Header{}, Body: body})
-		if err == nil {
-			t.Fatalf("status %d decoded to no error", status)
-		}
-		if !strings.Contains(err.Error(), method+" "+path) {
-			t.Fatalf("the error does not name the request: %v", err)
-		}
-		checkLeakFree(t, err)
-		var (
-			apiErr      *platform.APIError
-			invalid     *platform.InvalidError
-			conflict    *platform.ConflictError
-			unsupported *platform.UnsupportedError
-		)
-		switch {
-		case errors.As(err, &unsupported):
-			if status != http.StatusPaymentRequired {
-				t.Fatalf("status %d became %T", status, err)
+	const method, path = http.MethodPatch, "/api/manage/admin/user-group/3"
+	platformtest.FuzzErrorDecoder(f, platformtest.ErrorDecoder{
+		Token: fuzzToken, Decode: newErrorDecoder(fuzzToken), KnownFields: knownFields(),
+		Method: method, Path: path,
+		Check: func(t *testing.T, status int, err error) {
+			var (
+				invalid     *platform.InvalidError
+				conflict    *platform.ConflictError
+				unsupported *platform.UnsupportedError
+			)
+			if errors.As(err, &unsupported) {
+				if status != http.StatusPaymentRequired {
+					t.Fatalf("status %d became %T", status, err)
+				}
+			} else {
+				platformtest.CheckRequestKept(t, err, method, path, status)
 			}
-		case !errors.As(err, &apiErr) || apiErr.Status != status || apiErr.Method != method || apiErr.Path != path:
-			t.Fatalf("the error lost the request or status: %#v", apiErr)
-		}
-		syncing := isSyncing(err)
-		switch {
-		case syncing && platform.IsNotFound(err):
-			t.Fatalf("a syncing answer is a NotFoundError: %v", err)
-		case platform.IsNotFound(err) && status != http.StatusNotFound && status != http.StatusBadRequest:
-			t.Fatalf("status %d became a NotFoundError", status)
-		case syncing:
-		case (status == http.StatusBadRequest || status == http.StatusConflict || status == http.StatusUnprocessableEntity) &&
-			!errors.As(err, &invalid) && !errors.As(err, &conflict) && !platform.IsNotFound(err):
-			t.Fatalf("a %d is neither invalid, a conflict nor not found: %T", status, err)
-		}
-		for _, fe := range platform.FieldErrorsOf(err) {
-			if !known[fe.Field] {
-				t.Fatalf("a field error points at %q, which is no attribute", fe.Field)
+			syncing := isSyncing(err)
+			switch {
+			case syncing && platform.IsNotFound(err):
+				t.Fatalf("a syncing answer is a NotFoundError: %v", err)
+			case platform.IsNotFound(err) && status != http.StatusNotFound && status != http.StatusBadRequest:
+				t.Fatalf("status %d became a NotFoundError", status)
+			case syncing:
+			case (status == http.StatusBadRequest || status == http.StatusConflict || status == http.StatusUnprocessableEntity) &&
+				!errors.As(err, &invalid) && !errors.As(err, &conflict) && !platform.IsNotFound(err):
+				t.Fatalf("a %d is neither invalid, a conflict nor not found: %T", status, err)
 			}
-		}
+		},
 	})
-}
-
-// fuzzServer answers every request with the same status and body, and counts requests.
-type fuzzServer struct {
-	*httptest.Server
-	answer   atomic.Pointer[fuzzAnswer]
-	requests atomic.Int64
-}
-
-type fuzzAnswer struct {
-	status int
-	body   []byte
-}
-
-func newFuzzServer(f *testing.F) *fuzzServer {
-	s := &fuzzServer{}
-	s.answer.Store(&fuzzAnswer{status: http.StatusOK, body: []byte(`[]`)})
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.requests.Add(1)
-		a := s.answer.Load()
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(a.status)
-		_, _ = w.Write(a.body)
-	}))
-	f.Cleanup(s.Close)
-	return s
 }
 
 var readSeeds = []struct {
@@ -189,10 +125,6 @@ var readSeeds = []struct {
 	{500, `<html><title>Internal Server Error</title></html>`},
 }
 
-// maxRequestsPerRead bounds one read: the user directory follows pages, but must stop however the
-// server answers.
-const maxRequestsPerRead = 50
-
 // FuzzClientReads runs the client's reads against a server that answers every request with one fuzzed
 // status and body. Nothing panics, every read finishes within a few requests, errors about a request name
 // it and never show the token, lookups return what was asked for, members and curators come back as
@@ -201,10 +133,9 @@ func FuzzClientReads(f *testing.F) {
 	for _, s := range readSeeds {
 		f.Add(s.status, []byte(s.body))
 	}
-	srv := newFuzzServer(f)
-	client, err := New(Config{Endpoint: srv.URL, Token: fuzzToken, HTTP: httpclient.Config{
-		MaxRetries: 0, RetryWaitMin: time.Microsecond, RetryWaitMax: time.Microsecond, RequestTimeout: 5 * time.Second,
-	}})
+	srv := platformtest.NewFuzzServer(f, fuzzToken,
+		platformtest.Answer{Status: http.StatusOK, ContentType: "application/json", Body: []byte(`[]`)})
+	client, err := New(Config{Endpoint: srv.URL, Token: fuzzToken, HTTP: platformtest.FuzzHTTPConfig()})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -223,24 +154,9 @@ func FuzzClientReads(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		srv.answer.Store(&fuzzAnswer{status: fuzzStatus(status, 200), body: body})
+		srv.Serve(platformtest.Answer{Status: platformtest.FuzzStatus(status, 200), ContentType: "application/json", Body: body})
 		ctx := context.Background()
-		read := func(name string, op func() error) {
-			t.Helper()
-			srv.requests.Store(0)
-			err := op()
-			if n := srv.requests.Load(); n > maxRequestsPerRead {
-				t.Fatalf("%s made %d requests", name, n)
-			}
-			if err == nil {
-				return
-			}
-			checkLeakFree(t, err)
-			var apiErr *platform.APIError
-			if errors.As(err, &apiErr) && !strings.Contains(err.Error(), apiErr.Method+" "+apiErr.Path) {
-				t.Fatalf("%s: the error does not name its request: %v", name, err)
-			}
-		}
+		read := srv.Reader(t)
 		read("ReadGroup", func() error {
 			g, err := client.ReadGroup(ctx, "3")
 			if err == nil {

@@ -6,28 +6,17 @@ package unleash
 
 import (
 	"context"
-	"errors"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
-	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/platformtest"
 )
 
 const fuzzToken = "*:*.f0227e5a9c31d04b8c6a2e1f5b7d9c3a0e4f6a8b"
-
-// fuzzStatus maps any integer onto an HTTP status from min up to 599; a status in that range stays itself,
-// so a seed's status is the one served.
-func fuzzStatus(n, minStatus int) int {
-	span := 600 - minStatus
-	return minStatus + (((n-minStatus)%span)+span)%span
-}
 
 func knownFields() map[string]bool {
 	out := map[string]bool{"": true}
@@ -36,18 +25,6 @@ func knownFields() map[string]bool {
 		out[attr] = true
 	}
 	return out
-}
-
-func checkLeakFree(t *testing.T, err error) {
-	t.Helper()
-	if strings.Contains(err.Error(), fuzzToken) {
-		t.Fatalf("the error shows the token: %v", err)
-	}
-	for _, f := range platform.FieldErrorsOf(err) {
-		if strings.Contains(f.Message, fuzzToken) || strings.Contains(f.Field, fuzzToken) {
-			t.Fatalf("a field error shows the token: %+v", f)
-		}
-	}
 }
 
 var errorSeeds = []struct {
@@ -81,41 +58,10 @@ func FuzzErrorDecoder(f *testing.F) {
 	for _, s := range errorSeeds {
 		f.Add(s.status, []byte(s.body))
 	}
-	known := knownFields()
-	decode := newErrorDecoder(fuzzToken)
-	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		status = fuzzStatus(status, 400)
-		const method, path = http.MethodPost, "/api/admin/user-admin"
-		err := decode(&platform.APIError{Method: method, Path: path, Status: status},
-			&httpclient.Response{Status: status, Header: http.Header{}, Body: body})
-		if err == nil {
-			t.Fatalf("status %d decoded to no error", status)
-		}
-		if !strings.Contains(err.Error(), method+" "+path) {
-			t.Fatalf("the error does not name the request: %v", err)
-		}
-		checkLeakFree(t, err)
-		var apiErr *platform.APIError
-		if !errors.As(err, &apiErr) || apiErr.Status != status || apiErr.Method != method || apiErr.Path != path {
-			t.Fatalf("the error lost the request or status: %#v", apiErr)
-		}
-		var invalid *platform.InvalidError
-		var conflict *platform.ConflictError
-		switch {
-		case status == http.StatusNotFound && !platform.IsNotFound(err):
-			t.Fatalf("a 404 is not a NotFoundError: %T", err)
-		case status == http.StatusBadRequest && !errors.As(err, &invalid) && !errors.As(err, &conflict):
-			t.Fatalf("a 400 is neither invalid nor a conflict: %T", err)
-		case status == http.StatusConflict && !errors.As(err, &conflict):
-			t.Fatalf("a 409 is not a conflict: %T", err)
-		case status != http.StatusNotFound && platform.IsNotFound(err):
-			t.Fatalf("status %d became a NotFoundError", status)
-		}
-		for _, fe := range platform.FieldErrorsOf(err) {
-			if !known[fe.Field] {
-				t.Fatalf("a field error points at %q, which is no attribute", fe.Field)
-			}
-		}
+	platformtest.FuzzErrorDecoder(f, platformtest.ErrorDecoder{
+		Token: fuzzToken, Decode: newErrorDecoder(fuzzToken), KnownFields: knownFields(),
+		Method: http.MethodPost, Path: "/api/admin/user-admin",
+		Kinds: platformtest.StatusKinds{ConflictOn409: true},
 	})
 }
 
@@ -140,31 +86,6 @@ func FuzzTokenID(f *testing.F) {
 	})
 }
 
-type fuzzServer struct {
-	*httptest.Server
-	answer   atomic.Pointer[fuzzAnswer]
-	requests atomic.Int64
-}
-
-type fuzzAnswer struct {
-	status int
-	body   []byte
-}
-
-func newFuzzServer(f *testing.F) *fuzzServer {
-	s := &fuzzServer{}
-	s.answer.Store(&fuzzAnswer{status: http.StatusOK, body: []byte(`{}`)})
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.requests.Add(1)
-		a := s.answer.Load()
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.WriteHeader(a.status)
-		_, _ = w.Write(a.body)
-	}))
-	f.Cleanup(s.Close)
-	return s
-}
-
 var readSeeds = []struct {
 	status int
 	body   string
@@ -184,8 +105,6 @@ var readSeeds = []struct {
 	{500, `{"name":"UnknownError","message":"connection terminated"}`},
 }
 
-const maxRequestsPerRead = 50
-
 // FuzzClientReads runs the client's reads against a server that answers every request with one fuzzed
 // status and body. Nothing panics, every read finishes within a few requests, errors about a request name
 // it and never show the token, token reads never return a secret, and members come back sorted.
@@ -193,10 +112,10 @@ func FuzzClientReads(f *testing.F) {
 	for _, s := range readSeeds {
 		f.Add(s.status, []byte(s.body))
 	}
-	srv := newFuzzServer(f)
-	client, err := New(Config{Endpoint: srv.URL, Token: fuzzToken, UserCreatesPerMinute: -1, HTTP: httpclient.Config{
-		MaxRetries: 0, RetryWaitMin: time.Microsecond, RetryWaitMax: time.Microsecond, RequestTimeout: 5 * time.Second,
-	}})
+	const contentType = "application/json; charset=utf-8"
+	srv := platformtest.NewFuzzServer(f, fuzzToken,
+		platformtest.Answer{Status: http.StatusOK, ContentType: contentType, Body: []byte(`{}`)})
+	client, err := New(Config{Endpoint: srv.URL, Token: fuzzToken, UserCreatesPerMinute: -1, HTTP: platformtest.FuzzHTTPConfig()})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -215,24 +134,9 @@ func FuzzClientReads(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		srv.answer.Store(&fuzzAnswer{status: fuzzStatus(status, 200), body: body})
+		srv.Serve(platformtest.Answer{Status: platformtest.FuzzStatus(status, 200), ContentType: contentType, Body: body})
 		ctx := context.Background()
-		read := func(name string, op func() error) {
-			t.Helper()
-			srv.requests.Store(0)
-			err := op()
-			if n := srv.requests.Load(); n > maxRequestsPerRead {
-				t.Fatalf("%s made %d requests", name, n)
-			}
-			if err == nil {
-				return
-			}
-			checkLeakFree(t, err)
-			var apiErr *platform.APIError
-			if errors.As(err, &apiErr) && !strings.Contains(err.Error(), apiErr.Method+" "+apiErr.Path) {
-				t.Fatalf("%s: the error does not name its request: %v", name, err)
-			}
-		}
+		read := srv.Reader(t)
 		read("ReadGroup", func() error {
 			g, err := client.ReadGroup(ctx, "5")
 			if err == nil {
