@@ -14,7 +14,7 @@ import (
 type requestMarkerKey struct{}
 
 // requestMarker stands for what a request context carries (loggers, gRPC metadata).
-type requestMarker struct{ payload [4096]byte }
+type requestMarker struct{ _ [4096]byte }
 
 // TestServerLetsGoOfRequestContexts: once a call returns, nothing in the server refers to its context. The
 // framework alone keeps every request's context until StopProvider.
