@@ -89,7 +89,7 @@ func checkStatusKinds(t *testing.T, status int, err error, kinds StatusKinds) {
 		t.Fatalf("a 400 is neither invalid nor a conflict: %T", err)
 	case kinds.ConflictOn409 && status == http.StatusConflict && !errors.As(err, &conflict):
 		t.Fatalf("a 409 is not a conflict: %T", err)
-	case status != http.StatusNotFound && !(kinds.NotFoundOn5xx && status >= 500) && platform.IsNotFound(err):
+	case status != http.StatusNotFound && (!kinds.NotFoundOn5xx || status < 500) && platform.IsNotFound(err):
 		t.Fatalf("status %d became a NotFoundError", status)
 	}
 }
