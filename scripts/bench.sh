@@ -30,6 +30,7 @@ unset TF_LOG TF_LOG_PATH TF_LOG_CORE TF_LOG_PROVIDER
 
 echo "==> Building the provider and roster-bench into $work" >&2
 cd "$root"
+source=$(git describe --always --dirty --abbrev=12 2>/dev/null || echo "unknown (not a git work tree)")
 go build -o "$work/real/terraform-provider-roster" .
 go build -o "$work/bin/roster-bench" ./internal/cmd/roster-bench
 # Terraform starts whatever dev_overrides names: a copy of roster-bench under the provider's name, which runs
@@ -62,7 +63,7 @@ fi
 
 out=${BENCH_OUT:-$root/BENCHMARKS.md}
 # shellcheck disable=SC2206
-args=(-terraform "$(command -v terraform)" -workdir "$work/runs" -out "$out" -gobench "$work/gobench.txt" -since "$started" ${BENCH_ARGS:-})
+args=(-terraform "$(command -v terraform)" -workdir "$work/runs" -out "$out" -gobench "$work/gobench.txt" -since "$started" -source "$source" ${BENCH_ARGS:-})
 echo "==> roster-bench ${args[*]}" >&2
 "$work/bin/roster-bench" "${args[@]}" \
   -command "$(printf '%s\n' "$gobench_cmd" "roster-bench ${args[*]}" | sed "s#$work#\$WORK#g; s#$root/##g")"

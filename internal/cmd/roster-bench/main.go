@@ -37,6 +37,7 @@ type options struct {
 	bigTimeout   time.Duration
 	bigMembers   int
 	since        int64
+	source       string
 	skipScale    bool
 	skipBigGroup bool
 	skipRate     bool
@@ -76,6 +77,7 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.bigMembers, "big-members", 10000, "members of the judged big group (a no-change plan of it)")
 	fs.DurationVar(&o.budget, "budget", 15*time.Minute, "time the whole `make bench` should stay under; the report says whether it did")
 	fs.Int64Var(&o.since, "since", 0, "Unix time at which `make bench` started (builds included), for the wall-time target")
+	fs.StringVar(&o.source, "source", "", "the provider's source as built (git describe --dirty at build time; default: at the end of the run)")
 	fs.BoolVar(&o.skipScale, "skip-scale", false, "skip the N-object runs")
 	fs.BoolVar(&o.skipBigGroup, "skip-big-group", false, "skip the big-group runs")
 	fs.BoolVar(&o.skipRate, "skip-rate", false, "skip the rate-limited apply")
@@ -157,18 +159,26 @@ func run(o options) error {
 	if !o.skipScale {
 		progress("N-object runs: apply, plan, plan -refresh=false, destroy")
 		for _, n := range o.sizes {
-			if floor, err := runFloor(tf, o.workdir, n); err != nil {
+			floor, err := startFloor(tf, o.workdir, n)
+			if err != nil {
 				failed(fmt.Sprintf("%s N=%d", floorName, n), err)
-			} else {
-				rep.scale = append(rep.scale, floor)
 			}
+			var runs []scaleRun
 			for _, p := range o.platforms {
-				if r, err := runScale(tf, o.workdir, p, n); err != nil {
+				if r, err := runScale(tf, o.workdir, p, n, floor); err != nil {
 					failed(fmt.Sprintf("%s N=%d", p.Name, n), err)
 				} else {
-					rep.scale = append(rep.scale, r)
+					runs = append(runs, r)
 				}
 			}
+			if floor != nil {
+				if f, err := floor.finish(); err != nil {
+					failed(fmt.Sprintf("%s N=%d destroy", floorName, n), err)
+				} else {
+					rep.scale = append(rep.scale, f)
+				}
+			}
+			rep.scale = append(rep.scale, runs...)
 		}
 	}
 	if !o.skipBigGroup {

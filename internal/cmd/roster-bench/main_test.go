@@ -130,11 +130,19 @@ func TestMemorySlopeRatioTellsLinearFromQuadratic(t *testing.T) {
 	size := func(members int, kb int64) bigGroupSize {
 		return bigGroupSize{Members: members, Plan: result{Step: "plan", OK: true, Usage: providerUsage{Processes: 1, MaxRSSKB: kb}}}
 	}
-	linear := bigGroupRun{Ladder: []bigGroupSize{size(1000, 30000+1000), size(2000, 30000+2000)}, Judged: size(4000, 30000+4000)}
+	// Peaks in KiB over 1,000, 2,000 and 10,000 members: a 30 MiB baseline plus 2 KiB a member, or plus
+	// 2 bytes times members squared; the noisy one grew only 1 MiB in the lower span, then linearly.
+	kb := func(n int64) int64 { return n >> 10 }
+	linear := bigGroupRun{Ladder: []bigGroupSize{size(1000, 30<<10+2*1000), size(2000, 30<<10+2*2000)}, Judged: size(10000, 30<<10+2*10000)}
 	if r, ok := linear.memorySlopeRatio(); !ok || r > 1.01 {
 		t.Fatalf("linear growth: ratio %v, %v", r, ok)
 	}
-	quadratic := bigGroupRun{Ladder: []bigGroupSize{size(1000, 30000+1000), size(2000, 30000+4000)}, Judged: size(4000, 30000+16000)}
+	noisy := bigGroupRun{Ladder: []bigGroupSize{size(1000, 30<<10), size(2000, 31<<10)}, Judged: size(10000, 31<<10+2*8000)}
+	if r, ok := noisy.memorySlopeRatio(); !ok || r > targetMemorySlopeRatio {
+		t.Fatalf("linear growth behind a flat lower span: ratio %v, %v", r, ok)
+	}
+	quadratic := bigGroupRun{Ladder: []bigGroupSize{size(1000, 30<<10+kb(2*1000*1000)), size(2000, 30<<10+kb(2*2000*2000))},
+		Judged: size(10000, 30<<10+kb(2*10000*10000))}
 	if r, ok := quadratic.memorySlopeRatio(); !ok || r <= targetMemorySlopeRatio {
 		t.Fatalf("quadratic growth: ratio %v, %v", r, ok)
 	}

@@ -90,7 +90,11 @@ func (r *report) renderMachine(w writer) {
 	w("- CPU: %s, %d cores; memory %d MiB; Linux %s\n", m.CPUModel, m.Cores, m.MemoryMiB, m.Kernel)
 	w("- Load average (1, 5, 15 min) at start: %s; at end: %s. Other work on the machine slows wall times.\n", m.LoadStart, loadAverage())
 	w("- %s; Go %s (harness and provider built with it)\n", r.terraformVersion, m.GoVersion)
-	w("- Provider source: %s\n", gitRevision())
+	source := r.opts.source
+	if source == "" {
+		source = gitRevision()
+	}
+	w("- Provider source: `%s`\n", source)
 	for _, dep := range goModDeps() {
 		w("- %s\n", dep)
 	}
@@ -119,9 +123,14 @@ func (r *report) renderMethod(w writer) {
 	w("a fresh mock per run. Writes are unlimited and the provider's `writes_per_minute` is lifted except in the rate-limited apply.\n")
 	w("- **Wall time** is the terraform command's, start to exit. **x floor** divides it by the same step of the terraform_data floor of the same N, ")
 	w("run in the same invocation: the same number of resources with the same references (users, groups listing their members, keys naming a user), ")
-	w("so the ratio is what the provider and the API add.\n")
+	w("so the ratio is what the provider and the API add. A plan (with refresh) is divided by a plan of the floor run right before it, ")
+	w("so that both see the same load on the machine.\n")
 	w("- **Requests** are the API requests the mock logged during the command (its request log, as `GET /__mock/requests` reports it); ")
 	w("per object = requests / N.\n")
+	w("- **Memory linear in the largest group**: the provider's peak in the no-change plan of each group size; its growth per member ")
+	w("from the second-largest size to the largest, divided by that from the smallest to the second-largest (taken as at least 4 MiB, ")
+	w("the noise of a peak between runs). About 1 or less is linear; quadratic growth over 1,000, 2,000 and 10,000 members gives about 4.\n")
+	w("- **Terraform CPU** is the terraform process's own user + system time (from its exit status), without the providers'.\n")
 	w("- **Provider CPU and peak memory**: terraform starts a wrapper (this program under the provider's name) which starts the real provider ")
 	w("and records, from the provider's exit status (wait4 rusage), its user+system CPU time and peak resident set size (ru_maxrss, the kernel's VmHWM). ")
 	w("Terraform starts the provider several times per command; CPU is summed, the peak is the largest of any one process.\n")
@@ -156,12 +165,12 @@ func (r *report) renderScale(w writer) {
 	w("Mix: a tenth groups (5, 10, 20 or 40 members each), a fifth API keys where the platform has them, the rest users. ")
 	w("Groups list the mix's users by reference (`roster_user.uN.id`; the floor's groups reference its users the same way) ")
 	w("except where the platform notes say otherwise.\n\n")
-	w("| platform | N | objects | step | wall (s) | x floor | requests | per object | provider CPU (s) | provider peak (MiB) | provider starts | mock busy | exit |\n")
-	w("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	w("| platform | N | objects | step | wall (s) | x floor | requests | per object | terraform CPU (s) | provider CPU (s) | provider peak (MiB) | provider starts | mock busy | exit |\n")
+	w("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range r.scale {
 		for _, res := range s.Results {
 			ratio := "-"
-			if floor, ok := r.floorResult(s.N, res.Step); ok && floor.Wall > 0 && s.Platform != floorName {
+			if floor, ok := r.floorFor(s, res.Step); ok && floor.Wall > 0 && s.Platform != floorName {
 				ratio = fmt.Sprintf("%.2f", res.Wall.Seconds()/floor.Wall.Seconds())
 			}
 			req, per, busy := "-", "-", "-"
@@ -176,8 +185,8 @@ func (r *report) renderScale(w writer) {
 				peak = fmt.Sprintf("%.0f", float64(res.Usage.MaxRSSKB)/1024)
 				starts = fmt.Sprint(res.Usage.Processes)
 			}
-			w("| %s | %d | %s | %s | %.2f | %s | %s | %s | %s | %s | %s | %s | %d |\n",
-				s.Platform, s.N, s.Mix, res.Step, res.Wall.Seconds(), ratio, req, per, cpu, peak, starts, busy, res.ExitCode)
+			w("| %s | %d | %s | %s | %.2f | %s | %s | %s | %.2f | %s | %s | %s | %s | %d |\n",
+				s.Platform, s.N, s.Mix, res.Step, res.Wall.Seconds(), ratio, req, per, res.TerraformCPU.Seconds(), cpu, peak, starts, busy, res.ExitCode)
 		}
 	}
 	w("\n")
@@ -233,7 +242,7 @@ func (r *report) renderBig(w writer) {
 	w("The ladder applies one `roster_user_group` and grows it (%s members), with a no-change plan after each apply. ", joinInts(r.opts.bigSizes))
 	w("The judged group of %d members is created outside Terraform too and written into a state file derived from the ladder's own ", r.opts.bigMembers)
 	w("state, so only its no-change plan runs through terraform. Commands here stop after %s.\n\n", r.opts.bigTimeout)
-	w("| platform | members | step | wall (s) | requests | provider CPU (s) | provider peak (MiB) | mock busy | exit |\n|---|---|---|---|---|---|---|---|---|\n")
+	w("| platform | members | step | wall (s) | requests | terraform CPU (s) | provider CPU (s) | provider peak (MiB) | mock busy | exit |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, b := range r.big {
 		for _, s := range b.sizes() {
 			for _, res := range []result{s.Apply, s.Plan} {
@@ -248,8 +257,8 @@ func (r *report) renderBig(w writer) {
 				if res.Usage.Processes > 0 {
 					cpu, peak = fmt.Sprintf("%.2f", res.Usage.CPU.Seconds()), fmt.Sprintf("%.0f", float64(res.Usage.MaxRSSKB)/1024)
 				}
-				w("| %s | %d | %s | %.2f | %d | %s | %s | %.1f%% | %s |\n", b.Platform, s.Members, res.Step, res.Wall.Seconds(),
-					res.Requests.Count, cpu, peak, 100*res.Requests.Busy.Seconds()/res.Wall.Seconds(), exit)
+				w("| %s | %d | %s | %.2f | %d | %.2f | %s | %s | %.1f%% | %s |\n", b.Platform, s.Members, res.Step, res.Wall.Seconds(),
+					res.Requests.Count, res.TerraformCPU.Seconds(), cpu, peak, 100*res.Requests.Busy.Seconds()/res.Wall.Seconds(), exit)
 			}
 		}
 	}
@@ -427,7 +436,7 @@ func gitRevision() string {
 	if err != nil {
 		return "unknown (not a git work tree)"
 	}
-	return "`" + strings.TrimSpace(string(out)) + "`"
+	return strings.TrimSpace(string(out))
 }
 
 // goModDeps lists the Terraform plugin libraries go.mod pins.

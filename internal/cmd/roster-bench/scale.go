@@ -15,7 +15,10 @@ type scaleRun struct {
 	N        int
 	Mix      mix
 	Results  []result
-	Failed   string // why the run stopped early, if it did
+	// FloorPlan is a plan of the floor of the same N run right before this run's plan, so that the refresh
+	// ratio compares two commands a few seconds apart on a machine whose load changes by the minute.
+	FloorPlan result
+	Failed    string // why the run stopped early, if it did
 }
 
 var scaleSteps = []step{stepApply, stepPlan, stepPlanNoRefresh, stepDestroy}
@@ -29,18 +32,48 @@ func (r scaleRun) result(stepName string) (result, bool) {
 	return result{}, false
 }
 
-// runFloor runs the terraform_data floor of size n.
-func runFloor(tf *terraform, root string, n int) (scaleRun, error) {
-	dir := filepath.Join(root, fmt.Sprintf("floor-%d", n))
-	run := scaleRun{Platform: floorName, N: n, Mix: mixOf(n, keysPerUser)}
-	if err := writeDir(dir, floorConfig(n)); err != nil {
-		return run, err
-	}
-	return runSteps(tf, dir, nil, run)
+// floorRun is the terraform_data floor of one N while the platforms of that N run: applied, planned, and
+// destroyed only by finish, so that each platform's plan can be paired with a plan of the floor.
+type floorRun struct {
+	tf  *terraform
+	dir string
+	run scaleRun
 }
 
-// runScale runs the realistic mix of n objects against a fresh mock of p with its write limit lifted.
-func runScale(tf *terraform, root string, p platformDef, n int) (scaleRun, error) {
+// startFloor applies the floor of size n and runs its plans.
+func startFloor(tf *terraform, root string, n int) (*floorRun, error) {
+	f := &floorRun{tf: tf, dir: filepath.Join(root, fmt.Sprintf("floor-%d", n)), run: scaleRun{Platform: floorName, N: n, Mix: mixOf(n, keysPerUser)}}
+	if err := writeDir(f.dir, floorConfig(n)); err != nil {
+		return nil, err
+	}
+	var err error
+	f.run, err = runSteps(tf, f.dir, nil, f.run, scaleSteps[:3], nil)
+	return f, err
+}
+
+// plan plans the floor again (nil when the floor could not be applied).
+func (f *floorRun) plan() (result, error) {
+	if f == nil || f.run.Failed != "" {
+		return result{}, nil
+	}
+	res, err := f.tf.run(f.dir, stepPlan, nil)
+	if err == nil {
+		progress("  %-24s N=%-5d %-20s %8.2fs  exit %d  (paired with the next plan)", floorName, f.run.N, stepPlan.Name, res.Wall.Seconds(), res.ExitCode)
+	}
+	return res, err
+}
+
+// finish destroys the floor and returns its run.
+func (f *floorRun) finish() (scaleRun, error) {
+	if f.run.Failed != "" {
+		return f.run, nil
+	}
+	return runSteps(f.tf, f.dir, nil, f.run, scaleSteps[3:], nil)
+}
+
+// runScale runs the realistic mix of n objects against a fresh mock of p with its write limit lifted, with a
+// plan of the floor right before its plan.
+func runScale(tf *terraform, root string, p platformDef, n int, floor *floorRun) (scaleRun, error) {
 	run := scaleRun{Platform: p.Name, N: n, Mix: mixOf(n, p.Keys)}
 	m, err := serveMock(p, -1)
 	if err != nil {
@@ -51,7 +84,12 @@ func runScale(tf *terraform, root string, p platformDef, n int) (scaleRun, error
 	if err := writeMixConfig(dir, p, m, p.ProviderExtra, n); err != nil {
 		return run, err
 	}
-	return runSteps(tf, dir, m, run)
+	beforePlan := func() error {
+		fp, err := floor.plan()
+		run.FloorPlan = fp
+		return err
+	}
+	return runSteps(tf, dir, m, run, scaleSteps, beforePlan)
 }
 
 // writeMixConfig writes the realistic mix of n objects on p served by m, seeding the groups' members first
@@ -70,8 +108,14 @@ func writeMixConfig(dir string, p platformDef, m *servedMock, providerExtra stri
 	return writeDir(dir, rosterConfig(p, m.URL, m.Token, providerExtra, n, seeded))
 }
 
-func runSteps(tf *terraform, dir string, m *servedMock, run scaleRun) (scaleRun, error) {
-	for _, s := range scaleSteps {
+// runSteps runs steps in dir, calling beforePlan (when not nil) right before the plan with refresh.
+func runSteps(tf *terraform, dir string, m *servedMock, run scaleRun, steps []step, beforePlan func() error) (scaleRun, error) {
+	for _, s := range steps {
+		if s.Name == stepPlan.Name && beforePlan != nil {
+			if err := beforePlan(); err != nil {
+				return run, err
+			}
+		}
 		res, err := tf.run(dir, s, m)
 		if err != nil {
 			return run, err

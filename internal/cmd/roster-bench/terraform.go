@@ -38,8 +38,10 @@ type result struct {
 	TimedOut bool // stopped by the harness after the step's time limit
 	Errors   int  // "Error:" diagnostics in the output
 	Usage    providerUsage
-	Requests requestStats
-	LogFile  string
+	// TerraformCPU is the terraform process's own user + system CPU time (its children, the providers, not included).
+	TerraformCPU time.Duration
+	Requests     requestStats
+	LogFile      string
 }
 
 type terraform struct {
@@ -121,6 +123,9 @@ func (t *terraform) runWithin(dir string, s step, m *servedMock, limit time.Dura
 		}
 	default:
 		return res, fmt.Errorf("running terraform %s: %w", s.Name, err)
+	}
+	if st := cmd.ProcessState; st != nil {
+		res.TerraformCPU = st.UserTime() + st.SystemTime()
 	}
 	res.OK = res.ExitCode == s.WantExit && !timedOut
 	res.Errors = strings.Count(out.String(), "Error: ")
