@@ -3,6 +3,8 @@ package onyx
 import (
 	"net/http"
 	"strconv"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 const apiPrefix = "/api"
@@ -82,13 +84,15 @@ func (s *Server) endpoint(m methods) http.Handler {
 			writeDetail(w, http.StatusMethodNotAllowed, msgMethodNotAllowed)
 			return
 		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		s.settle()
-		if !s.authorize(w, r, rt.access) {
-			return
-		}
-		rt.serve(w, r)
+		mockapi.ServeBuffered(w, func(w http.ResponseWriter) {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			s.settle()
+			if !s.authorize(w, r, rt.access) {
+				return
+			}
+			rt.serve(w, r)
+		})
 	})
 }
 
