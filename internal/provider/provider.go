@@ -109,7 +109,9 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 			"writes_per_minute": schema.Int64Attribute{
 				MarkdownDescription: "Paces create, update and delete requests to at most this many per minute, for " +
-					"instances with a write rate limit. `0` (the default) means no pacing.",
+					"instances with a write rate limit. Unset or `0` keeps the platform's documented limit: 30 writes " +
+					"a minute on Secoda, 20 user creations a minute on Unleash (its `CREATE_USER_RATE_LIMIT_PER_MINUTE` " +
+					"default; set this when the server allows more), no pacing elsewhere.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.AtLeast(0)},
 			},
