@@ -179,7 +179,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	}
 
 	logCtx := c.maskSecrets(ctx)
-	logTrace(logCtx, "sending request", map[string]any{"method": r.Method, "path": apiPath, "query": u.RawQuery, "body": RedactJSON(body)})
+	logTrace(logCtx, "sending request", map[string]any{"method": r.Method, "path": apiPath, "query": u.RawQuery, "body": c.loggedBody(body)})
 	start := time.Now()
 	resp, doErr := c.retry.Do(req)
 	if doErr != nil {
@@ -195,7 +195,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	out := &Response{Status: resp.StatusCode, Header: resp.Header, Body: respBody}
 	logTrace(logCtx, "received response", map[string]any{
 		"method": r.Method, "path": apiPath, "status": resp.StatusCode,
-		"duration_ms": time.Since(start).Milliseconds(), "body": RedactJSON(respBody),
+		"duration_ms": time.Since(start).Milliseconds(), "body": c.loggedBody(respBody),
 	})
 	if readErr != nil {
 		apiErr := &platform.APIError{Method: r.Method, Path: apiPath, Status: resp.StatusCode, Message: "reading response: " + readErr.Error()}
@@ -251,11 +251,13 @@ func (c *Client) DecodeJSON(r Request, resp *Response, out any) error {
 
 // maskSecrets makes tflog replace the provider's credentials wherever they would appear.
 func (c *Client) maskSecrets(ctx context.Context) context.Context {
-	if token := strings.TrimSpace(strings.TrimPrefix(c.cfg.Authorization, "Bearer ")); token != "" {
+	if token := c.token(); token != "" {
 		ctx = maskStrings(ctx, token)
 	}
 	return ctx
 }
+
+func (c *Client) loggedBody(body []byte) loggedBody { return loggedBody{body: body, token: c.token()} }
 
 func bodyReader(body []byte) any {
 	if body == nil {

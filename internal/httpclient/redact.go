@@ -63,6 +63,28 @@ func redactValue(v any) any {
 	return v
 }
 
+// loggedBody is a request or response body as a TRACE line shows it. It is redacted (secret fields replaced,
+// the token masked) only when a line is written: tflog drops TRACE lines unless logging is on, and redacting
+// every body ahead of that took most of the client's CPU on large answers. tflog masks string fields only, so
+// the token is masked here as well.
+type loggedBody struct {
+	body  []byte
+	token string
+}
+
+func (b loggedBody) String() string {
+	out := RedactJSON(b.body)
+	if b.token != "" {
+		out = strings.ReplaceAll(out, b.token, maskReplacement)
+	}
+	return out
+}
+
+func (b loggedBody) MarshalJSON() ([]byte, error) { return json.Marshal(b.String()) }
+
+// maskReplacement is what tflog writes in place of a masked string.
+const maskReplacement = "***"
+
 func maskStrings(ctx context.Context, secrets ...string) context.Context {
 	ctx = tflog.MaskMessageStrings(ctx, secrets...)
 	return tflog.MaskAllFieldValuesStrings(ctx, secrets...)

@@ -1,6 +1,7 @@
 package httpclient
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -24,4 +25,26 @@ func TestRedactJSONNeverEchoesNonJSON(t *testing.T) {
 	if out := RedactJSON([]byte("password=hunter2")); strings.Contains(out, "hunter2") {
 		t.Errorf("non-JSON body echoed: %s", out)
 	}
+}
+
+func TestLoggedBodyRedactsWhenWritten(t *testing.T) {
+	const token = "tok-123-secret"
+	b := loggedBody{body: []byte(`{"name":"ada","password":"hunter2","note":"echo tok-123-secret"}`), token: token}
+	for name, got := range map[string]string{"String": b.String(), "MarshalJSON": mustMarshal(t, b)} {
+		if strings.Contains(got, "hunter2") || strings.Contains(got, token) {
+			t.Errorf("%s: a secret is in the logged body: %s", name, got)
+		}
+		if !strings.Contains(got, "ada") {
+			t.Errorf("%s: the body's other fields are gone: %s", name, got)
+		}
+	}
+}
+
+func mustMarshal(t *testing.T, v any) string {
+	t.Helper()
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }

@@ -187,6 +187,11 @@ func TestAccSecrets_neverLeak(t *testing.T) {
 					t.Fatalf("the TRACE log lacks %q: the test would prove nothing", want)
 				}
 			}
+			// An API key crossed the wire in a response body: the log must show that body, redacted. (A body
+			// that was never rendered, or rendered as raw bytes, would hide secrets by accident.)
+			if len(keys) > 0 && !strings.Contains(logs, "[REDACTED]") {
+				t.Fatal("no redacted body in the TRACE log although API keys were created: bodies are not logged")
+			}
 			secrets := append([]string{token, secretPassword}, keys...)
 			for _, secret := range secrets {
 				if strings.Contains(logs, secret) {
