@@ -11,16 +11,29 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
 )
 
-// TestAccFault_parallelApply200 applies 200 objects (users, groups with members, API keys) against one
-// authentik mock with Terraform's -parallelism=10 (what terraform-plugin-testing passes to apply): the
-// provider's shared client, its retry and logging paths and the mock all run concurrently. The server ends up
-// with exactly the 200 objects and the next plan is empty (terraform-plugin-testing plans again after the
-// apply and fails on any change). Run the package with -race to check for data
-// races in the provider itself (the client and mock packages already run under -race in make test).
+// TestAccFault_parallelApply200 applies 200 objects (users, groups with members, API keys where the platform
+// has them) against one mock of each platform with Terraform's -parallelism=10 (what terraform-plugin-testing
+// passes to apply): the provider's shared client, its retry and logging paths and the mock all run
+// concurrently. The server ends up with exactly the 200 objects and the next plan is empty
+// (terraform-plugin-testing plans again after the apply and fails on any change). Run the package with -race
+// to check for data races in the provider itself (the client and mock packages already run under -race in
+// make test).
 func TestAccFault_parallelApply200(t *testing.T) {
-	t.Parallel()
-	f := newAuthentikTarget(t)
-	counts := objectCounts{Users: 80, Groups: 40, Keys: 80, Passwords: true}
+	for _, tt := range faultTargets {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			parallelApply200(t, tt.start(t), tt.counts)
+		})
+	}
+}
+
+// parallelApply200 applies four times the platform's 50-object mix.
+func parallelApply200(t *testing.T, f *faultTarget, mix objectCounts) {
+	counts := objectCounts{Users: 4 * mix.Users, Groups: 4 * mix.Groups, Keys: 4 * mix.Keys, Passwords: mix.Passwords}
+	if f.settings == "" {
+		// Unleash paces user creation at its server's default of 20 a minute; the mock is not limited.
+		f.settings = "writes_per_minute = 100000"
+	}
 	body, want := f.config("par", counts)
 	config := f.provider(4) + body
 	baseline := f.keys()
@@ -51,7 +64,7 @@ func TestAccFault_parallelApply200(t *testing.T) {
 							posts++
 						}
 					}
-					t.Logf("200 objects applied in %v with %d requests (%d create POSTs)", time.Since(start).Round(time.Millisecond), len(entries), posts)
+					t.Logf("%s: 200 objects applied in %v with %d requests (%d create POSTs)", f.platform, time.Since(start).Round(time.Millisecond), len(entries), posts)
 					if posts != counts.total() {
 						return fmt.Errorf("%d create POSTs for %d objects", posts, counts.total())
 					}
