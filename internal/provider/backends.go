@@ -37,7 +37,7 @@ var backendFactories = map[platform.Name]func(s settings, http httpclient.Config
 	platform.Unleash: func(s settings, http httpclient.Config) (platform.Backend, error) {
 		// Unleash limits user creation per client (CREATE_USER_RATE_LIMIT_PER_MINUTE, 20 unless the operator
 		// raised it): writes_per_minute, when set, is the pace for those too.
-		return unleash.New(unleash.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http, UserCreatesPerMinute: int(s.WritesPerMinute)})
+		return unleash.New(unleash.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http, UserCreatesPerMinute: s.WritesPerMinute})
 	},
 	platform.Onyx: func(s settings, http httpclient.Config) (platform.Backend, error) {
 		return onyx.New(onyx.Config{Endpoint: s.Endpoint, Token: s.Token, Generation: onyx.Generation(s.OnyxGeneration), HTTP: http})
