@@ -1,9 +1,13 @@
 package mockapi
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -132,3 +136,36 @@ func writeHookError(w http.ResponseWriter, status int, msg string) {
 
 // WriteHookError is writeHookError for platform hook handlers.
 func WriteHookError(w http.ResponseWriter, status int, msg string) { writeHookError(w, status, msg) }
+
+// DecodeHookFields decodes a hook body strictly: each known key into its destination in dst, unknown keys and
+// wrong types refused (400, every problem listed) before anything changes. An empty body sets nothing. It
+// returns the keys that were set, and false once it has written the error.
+func DecodeHookFields(w http.ResponseWriter, r *http.Request, dst map[string]any) (map[string]bool, bool) {
+	var raw map[string]json.RawMessage
+	if err := json.NewDecoder(r.Body).Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
+		writeHookError(w, http.StatusBadRequest, "body must be a JSON object: "+err.Error())
+		return nil, false
+	}
+	var errs []string
+	set := map[string]bool{}
+	for k, v := range raw {
+		target, known := dst[k]
+		if !known {
+			errs = append(errs, "unknown field "+k)
+			continue
+		}
+		dec := json.NewDecoder(bytes.NewReader(v))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(target); err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", k, err))
+			continue
+		}
+		set[k] = true
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		writeHookError(w, http.StatusBadRequest, strings.Join(errs, "; "))
+		return nil, false
+	}
+	return set, true
+}

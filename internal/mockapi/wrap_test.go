@@ -3,6 +3,7 @@ package mockapi
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -105,5 +106,26 @@ func TestPlatformHooksAreDelegatedAndUnknownHooksAre404(t *testing.T) {
 	bare, _, _ := newTestServer(t, &countingAPI{}, nil)
 	if resp, _ := mustDo(t, "GET", bare.URL+"/__mock/demo/state", ""); resp.StatusCode != 404 {
 		t.Fatalf("hook on a server without platform hooks = %d, want 404", resp.StatusCode)
+	}
+}
+
+func TestDecodeHookFields(t *testing.T) {
+	decode := func(body string) (map[string]bool, bool, *httptest.ResponseRecorder, string) {
+		var name string
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodPatch, "/__mock/x", strings.NewReader(body))
+		set, ok := DecodeHookFields(rec, req, map[string]any{"name": &name})
+		return set, ok, rec, name
+	}
+	if set, ok, _, name := decode(`{"name":"ops"}`); !ok || !set["name"] || name != "ops" {
+		t.Errorf("a known field: set %v ok %v name %q; want name set to ops", set, ok, name)
+	}
+	if set, ok, _, _ := decode(``); !ok || len(set) != 0 {
+		t.Errorf("an empty body: set %v ok %v; want nothing set and no error", set, ok)
+	}
+	for _, body := range []string{`{"nme":"ops"}`, `{"name":3}`, `[1]`} {
+		if _, ok, rec, name := decode(body); ok || rec.Code != http.StatusBadRequest || name != "" {
+			t.Errorf("%s: ok %v status %d name %q; want a 400 and nothing changed", body, ok, rec.Code, name)
+		}
 	}
 }

@@ -1,15 +1,9 @@
 package onyx
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
@@ -62,38 +56,6 @@ func (s *Server) hookGroup(w http.ResponseWriter, r *http.Request) *group {
 	return nil
 }
 
-// hookFields decodes a hook body strictly: each known key into its destination, unknown keys and
-// wrong types refused before anything changes. An empty body sets nothing.
-func hookFields(w http.ResponseWriter, r *http.Request, dst map[string]any) (map[string]bool, bool) {
-	var raw map[string]json.RawMessage
-	if err := json.NewDecoder(r.Body).Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
-		mockapi.WriteHookError(w, http.StatusBadRequest, "body must be a JSON object: "+err.Error())
-		return nil, false
-	}
-	var errs []string
-	set := map[string]bool{}
-	for k, v := range raw {
-		target, known := dst[k]
-		if !known {
-			errs = append(errs, "unknown field "+k)
-			continue
-		}
-		dec := json.NewDecoder(bytes.NewReader(v))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(target); err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", k, err))
-			continue
-		}
-		set[k] = true
-	}
-	if len(errs) > 0 {
-		sort.Strings(errs)
-		mockapi.WriteHookError(w, http.StatusBadRequest, strings.Join(errs, "; "))
-		return nil, false
-	}
-	return set, true
-}
-
 func (s *Server) hookDeleteGroup(w http.ResponseWriter, r *http.Request) {
 	if g := s.hookGroup(w, r); g != nil {
 		delete(s.st.groups, g.id)
@@ -126,7 +88,7 @@ func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 		ccPairs           []int
 		upToDate          bool
 	)
-	set, ok := hookFields(w, r, map[string]any{
+	set, ok := mockapi.DecodeHookFields(w, r, map[string]any{
 		"name": &name, "members": &members, "curators": &curators, "cc_pair_ids": &ccPairs, "is_up_to_date": &upToDate,
 	})
 	if !ok {
@@ -200,7 +162,7 @@ func (s *Server) hookPatchUser(w http.ResponseWriter, r *http.Request) {
 	}
 	next := *u
 	var isAdmin bool
-	set, ok := hookFields(w, r, map[string]any{
+	set, ok := mockapi.DecodeHookFields(w, r, map[string]any{
 		"is_active": &next.active, "role": &next.role, "personal_name": &next.personalName, "is_admin": &isAdmin,
 	})
 	if !ok {
@@ -227,7 +189,7 @@ func (s *Server) hookSignup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var name string
-	if _, ok := hookFields(w, r, map[string]any{"personal_name": &name}); !ok {
+	if _, ok := mockapi.DecodeHookFields(w, r, map[string]any{"personal_name": &name}); !ok {
 		return
 	}
 	now := s.clock()

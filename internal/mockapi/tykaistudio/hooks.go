@@ -1,12 +1,9 @@
 package tykaistudio
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"sort"
-	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
@@ -87,38 +84,6 @@ func (s *Server) hookRoll(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// hookFields decodes a hook PATCH body strictly: each known key into its destination, unknown keys
-// and wrong types refused before anything changes.
-func hookFields(w http.ResponseWriter, r *http.Request, dst map[string]any) (map[string]bool, bool) {
-	var raw map[string]json.RawMessage
-	if err := json.NewDecoder(r.Body).Decode(&raw); err != nil {
-		mockapi.WriteHookError(w, http.StatusBadRequest, "body must be a JSON object: "+err.Error())
-		return nil, false
-	}
-	var errs []string
-	set := map[string]bool{}
-	for k, v := range raw {
-		target, known := dst[k]
-		if !known {
-			errs = append(errs, "unknown field "+k)
-			continue
-		}
-		dec := json.NewDecoder(bytes.NewReader(v))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(target); err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", k, err))
-			continue
-		}
-		set[k] = true
-	}
-	if len(errs) > 0 {
-		sort.Strings(errs)
-		mockapi.WriteHookError(w, http.StatusBadRequest, strings.Join(errs, "; "))
-		return nil, false
-	}
-	return set, true
-}
-
 func (s *Server) hookPatchUser(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -128,7 +93,7 @@ func (s *Server) hookPatchUser(w http.ResponseWriter, r *http.Request) {
 	}
 	next := *u
 	var groups []uint32
-	set, ok := hookFields(w, r, map[string]any{
+	set, ok := mockapi.DecodeHookFields(w, r, map[string]any{
 		"email": &next.email, "name": &next.name, "password": &next.password, "is_admin": &next.isAdmin,
 		"show_chat": &next.showChat, "show_portal": &next.showPortal, "email_verified": &next.emailVerified,
 		"notifications_enabled": &next.notificationsEnabled, "access_to_sso_config": &next.accessToSSOConfig,
@@ -159,7 +124,7 @@ func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var f groupFields
-	set, ok := hookFields(w, r, map[string]any{
+	set, ok := mockapi.DecodeHookFields(w, r, map[string]any{
 		"name": &f.Name, "members": &f.Members, "catalogues": &f.Catalogues,
 		"data_catalogues": &f.DataCatalogues, "tool_catalogues": &f.ToolCatalogues,
 	})
