@@ -22,3 +22,25 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 func WriteNoContent(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusNoContent)
 }
+
+// JSONAt walks decoded JSON by object keys (string steps) and array indexes (int steps); nil when a step is
+// missing. Mock tests use it to read answers without declaring the wire shapes.
+func JSONAt(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, ok := v.(map[string]any)
+			if !ok {
+				return nil
+			}
+			v = m[k]
+		case int:
+			a, ok := v.([]any)
+			if !ok || k < 0 || k >= len(a) {
+				return nil
+			}
+			v = a[k]
+		}
+	}
+	return v
+}

@@ -1,6 +1,7 @@
 package mockapi
 
 import (
+	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -64,6 +65,19 @@ func (l *RequestLog) Matching(method, pathPrefix string) []Entry {
 		}
 	}
 	return out
+}
+
+// Writes counts the requests that are not GETs.
+func (l *RequestLog) Writes() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, e := range l.entries {
+		if e.Method != http.MethodGet {
+			n++
+		}
+	}
+	return n
 }
 
 // Reset forgets every entry.

@@ -61,3 +61,13 @@ func TestRequestLogConcurrentRecord(t *testing.T) {
 		t.Fatalf("Count() = %d after 1000 concurrent records", got)
 	}
 }
+
+func TestRequestLogWrites(t *testing.T) {
+	l := NewRequestLog()
+	for _, m := range []string{"GET", "POST", "GET", "PATCH", "DELETE", "PUT"} {
+		l.Record(Entry{Method: m, Path: "/x"})
+	}
+	if got := l.Writes(); got != 4 {
+		t.Errorf("Writes = %d, want 4 (every method but GET)", got)
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 const testToken = "on_mock-test-admin-key-0123456789"
@@ -184,25 +186,7 @@ func (c *tester) group(id any) map[string]any {
 func (c *tester) settle() { c.clock.Advance(time.Hour) }
 
 // jget walks decoded JSON by object keys and array indexes; nil when a step is missing.
-func jget(v any, path ...any) any {
-	for _, p := range path {
-		switch k := p.(type) {
-		case string:
-			m, ok := v.(map[string]any)
-			if !ok {
-				return nil
-			}
-			v = m[k]
-		case int:
-			a, ok := v.([]any)
-			if !ok || k >= len(a) {
-				return nil
-			}
-			v = a[k]
-		}
-	}
-	return v
-}
+var jget = mockapi.JSONAt
 
 // emails returns the "email" of each object in a JSON array.
 func emails(v any) []string {

@@ -8,6 +8,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 const testToken = "mock-test-admin-key-0123456789abcdefghijklmn="
@@ -114,25 +116,7 @@ func (c *tester) createGroup(attrs map[string]any) string {
 }
 
 // jget walks decoded JSON by object keys and array indexes; nil when a step is missing.
-func jget(v any, path ...any) any {
-	for _, p := range path {
-		switch k := p.(type) {
-		case string:
-			m, ok := v.(map[string]any)
-			if !ok {
-				return nil
-			}
-			v = m[k]
-		case int:
-			a, ok := v.([]any)
-			if !ok || k >= len(a) {
-				return nil
-			}
-			v = a[k]
-		}
-	}
-	return v
-}
+var jget = mockapi.JSONAt
 
 // ids returns the "id" of each object in a JSON array.
 func ids(v any) []string {
