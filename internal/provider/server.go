@@ -19,8 +19,14 @@ import (
 // context whose link to the request is cut when the call returns.
 func NewServer(version string) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
-		return releasingServer{providerserver.NewProtocol6(New(version)())()}
+		return ReleasingRequestContexts(providerserver.NewProtocol6(New(version)())())
 	}
+}
+
+// ReleasingRequestContexts wraps a framework server so that each request's context is let go of when the
+// request ends (see NewServer). roster-bench serves its no-op plugin floor through it too.
+func ReleasingRequestContexts(s tfprotov6.ProviderServer) tfprotov6.ProviderServer {
+	return releasingServer{s}
 }
 
 type releasingServer struct{ tfprotov6.ProviderServer }
