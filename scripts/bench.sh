@@ -38,11 +38,16 @@ go build -o "$work/bin/roster-bench" ./internal/cmd/roster-bench
 mkdir -p "$work/wrap"
 cp "$work/bin/roster-bench" "$work/wrap/terraform-provider-roster"
 export ROSTER_BENCH_REAL_PROVIDER="$work/real/terraform-provider-roster"
+# The plugin floor, a provider that does nothing, is served by roster-bench too, from a directory of its own
+# (terraform picks the first file whose name starts with terraform-provider-<type>).
+mkdir -p "$work/wrap-floor"
+cp "$work/bin/roster-bench" "$work/wrap-floor/terraform-provider-benchfloor"
 
 cat >"$work/dev.tfrc" <<TFRC
 provider_installation {
   dev_overrides {
-    "rosterhq/roster" = "$work/wrap"
+    "rosterhq/roster"     = "$work/wrap"
+    "rosterhq/benchfloor" = "$work/wrap-floor"
   }
   direct {}
 }

@@ -108,22 +108,69 @@ func rosterConfig(p platformDef, endpoint, token, providerExtra string, n int, s
 // floorConfig is the same graph with terraform_data: the same number of resources and the same references,
 // so the only difference from a roster run is the provider and the API behind it.
 func floorConfig(n int) string {
+	return floorGraph(n, floorTypes{"terraform_data", "terraform_data", "terraform_data"},
+		func(i int) string { return fmt.Sprintf("input = { email = %q, name = %q }", userEmail(i), userName(i)) },
+		func(g int, members string) string {
+			return fmt.Sprintf("input = { name = \"bench-team-%d\", members = %s }", g, members)
+		},
+		func(k int, owner string) string {
+			return fmt.Sprintf("input = { name = \"bench-key-%d\", user_id = %s }", k, owner)
+		})
+}
+
+// pluginFloorConfig is the same graph with the plugin floor's no-op resource (pluginfloor.go), whose
+// attributes are those a roster configuration sets.
+func pluginFloorConfig(n int) string {
+	object := pluginFloorType + "_object"
+	return pluginFloorHeader() + pluginFloorResources(n, floorTypes{object, object, object})
+}
+
+// widePluginFloorConfig is the same graph with the wide plugin floor's no-op resources, which have roster's
+// schemas.
+func widePluginFloorConfig(n int) string {
+	return pluginFloorHeader() + pluginFloorResources(n, floorTypes{pluginFloorType + "_user", pluginFloorType + "_user_group", pluginFloorType + "_api_key"})
+}
+
+func pluginFloorHeader() string {
+	return fmt.Sprintf("terraform {\n  required_providers {\n    %s = {\n      source = %q\n    }\n  }\n}\n\n", pluginFloorType, pluginFloorSource)
+}
+
+// pluginFloorResources is the graph with the attributes a roster configuration sets.
+func pluginFloorResources(n int, t floorTypes) string {
+	return floorGraph(n, t,
+		func(i int) string { return fmt.Sprintf("email = %q\n  name  = %q", userEmail(i), userName(i)) },
+		func(g int, members string) string {
+			return fmt.Sprintf("name    = \"bench-team-%d\"\n  members = %s", g, members)
+		},
+		func(k int, owner string) string {
+			return fmt.Sprintf("name    = \"bench-key-%d\"\n  user_id = %s", k, owner)
+		})
+}
+
+// floorTypes are the resource types of a floor's users, groups and keys.
+type floorTypes struct{ User, Group, Key string }
+
+// floorGraph is the mix of n objects (with keys): user, group and key render each block's attributes, given a
+// group's member list or a key's owner as HCL references to the users' ids.
+func floorGraph(n int, t floorTypes, user func(i int) string, group func(g int, members string) string, key func(k int, owner string) string) string {
 	m := mixOf(n, keysPerUser)
 	var b strings.Builder
+	block := func(resourceType, name, body string) {
+		fmt.Fprintf(&b, "resource %q %q {\n  %s\n}\n", resourceType, name, body)
+	}
+	userID := func(u int) string { return fmt.Sprintf("%s.u%d.id", t.User, u) }
 	for i := 0; i < m.Users; i++ {
-		fmt.Fprintf(&b, "resource \"terraform_data\" \"u%d\" {\n  input = { email = %q, name = %q }\n}\n", i, userEmail(i), userName(i))
+		block(t.User, fmt.Sprintf("u%d", i), user(i))
 	}
 	for g := 0; g < m.Groups; g++ {
 		refs := make([]string, 0, 40)
 		for _, u := range groupMembers(g, m.Users) {
-			refs = append(refs, fmt.Sprintf("terraform_data.u%d.id", u))
+			refs = append(refs, userID(u))
 		}
-		fmt.Fprintf(&b, "resource \"terraform_data\" \"g%d\" {\n  input = { name = \"bench-team-%d\", members = [%s] }\n}\n",
-			g, g, strings.Join(refs, ", "))
+		block(t.Group, fmt.Sprintf("g%d", g), group(g, "["+strings.Join(refs, ", ")+"]"))
 	}
 	for k := 0; k < m.Keys; k++ {
-		fmt.Fprintf(&b, "resource \"terraform_data\" \"k%d\" {\n  input = { name = \"bench-key-%d\", user_id = terraform_data.u%d.id }\n}\n",
-			k, k, keyOwner(k, m.Users))
+		block(t.Key, fmt.Sprintf("k%d", k), key(k, userID(keyOwner(k, m.Users))))
 	}
 	return b.String()
 }

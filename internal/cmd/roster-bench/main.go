@@ -44,8 +44,8 @@ type options struct {
 }
 
 func main() {
-	if isWrapperInvocation() {
-		os.Exit(runWrapper())
+	if code, isProvider := runAsProvider(); isProvider {
+		os.Exit(code)
 	}
 	opts, err := parseFlags(os.Args[1:])
 	if err != nil {
@@ -159,23 +159,27 @@ func run(o options) error {
 	if !o.skipScale {
 		progress("N-object runs: apply, plan, plan -refresh=false, destroy")
 		for _, n := range o.sizes {
-			floor, err := startFloor(tf, o.workdir, n)
-			if err != nil {
-				failed(fmt.Sprintf("%s N=%d", floorName, n), err)
+			var started []*floorRun
+			for _, def := range floors {
+				if f, err := startFloor(tf, o.workdir, def, n); err != nil {
+					failed(fmt.Sprintf("%s N=%d", def.Name, n), err)
+				} else {
+					started = append(started, f)
+				}
 			}
 			var runs []scaleRun
 			for _, p := range o.platforms {
-				if r, err := runScale(tf, o.workdir, p, n, floor); err != nil {
+				if r, err := runScale(tf, o.workdir, p, n, started); err != nil {
 					failed(fmt.Sprintf("%s N=%d", p.Name, n), err)
 				} else {
 					runs = append(runs, r)
 				}
 			}
-			if floor != nil {
-				if f, err := floor.finish(); err != nil {
-					failed(fmt.Sprintf("%s N=%d destroy", floorName, n), err)
+			for _, f := range started {
+				if done, err := f.finish(); err != nil {
+					failed(fmt.Sprintf("%s N=%d destroy", f.def.Name, n), err)
 				} else {
-					rep.scale = append(rep.scale, f)
+					rep.scale = append(rep.scale, done)
 				}
 			}
 			rep.scale = append(rep.scale, runs...)

@@ -184,8 +184,8 @@ func TestSeedGroupStateKeepsEverythingButTheGroup(t *testing.T) {
 func TestReadUsageSumsCPUAndKeepsTheLargestPeak(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "usage.jsonl")
 	for _, rec := range []usageRecord{
-		{User: time.Second, System: time.Second / 2, MaxRSSKB: 30000},
-		{User: 2 * time.Second, MaxRSSKB: 50000},
+		{User: time.Second, System: time.Second / 2, MaxRSSKB: 30000, WrapperCPU: 10 * time.Millisecond},
+		{User: 2 * time.Second, MaxRSSKB: 50000, WrapperCPU: 20 * time.Millisecond},
 	} {
 		if err := appendUsage(path, rec); err != nil {
 			t.Fatal(err)
@@ -195,11 +195,26 @@ func TestReadUsageSumsCPUAndKeepsTheLargestPeak(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u.Processes != 2 || u.CPU != 3500*time.Millisecond || u.MaxRSSKB != 50000 {
+	if u.Processes != 2 || u.CPU != 3500*time.Millisecond || u.MaxRSSKB != 50000 || u.WrapperCPU != 30*time.Millisecond {
 		t.Fatalf("usage = %+v", u)
 	}
 	if u, err := readUsage(filepath.Join(t.TempDir(), "missing")); err != nil || u.Processes != 0 {
 		t.Fatalf("a missing log: %+v, %v", u, err)
+	}
+}
+
+// terraform's exit status counts the CPU of the processes it waited for: the providers' wrappers, and through
+// them the providers. Terraform's own CPU is what is left.
+func TestTerraformCPUIsWhatTheProvidersAndWrappersLeave(t *testing.T) {
+	u := providerUsage{Processes: 3, CPU: 3 * time.Second, WrapperCPU: 50 * time.Millisecond}
+	if got := terraformOwnCPU(7620*time.Millisecond, u); got != 4570*time.Millisecond {
+		t.Fatalf("terraformOwnCPU = %s, want 4.57s", got)
+	}
+	if got := terraformOwnCPU(time.Second, providerUsage{}); got != time.Second {
+		t.Fatalf("without providers (terraform_data) = %s, want 1s", got)
+	}
+	if got := terraformOwnCPU(time.Second, u); got != 0 {
+		t.Fatalf("records over the total (a provider outliving terraform) = %s, want 0", got)
 	}
 }
 

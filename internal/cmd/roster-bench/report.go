@@ -125,12 +125,22 @@ func (r *report) renderMethod(w writer) {
 	w("run in the same invocation: the same number of resources with the same references (users, groups listing their members, keys naming a user), ")
 	w("so the ratio is what the provider and the API add. A plan (with refresh) is divided by a plan of the floor run right before it, ")
 	w("so that both see the same load on the machine.\n")
+	w("- **x plugin floor** and **x wide plugin floor** divide by the same step of a terraform-plugin-framework provider that does ")
+	w("nothing (`internal/cmd/roster-bench/pluginfloor.go`: resources that store what they are given, no API), built with the same ")
+	w("libraries and run with roster's process settings, on the same graph. terraform_data runs inside terraform; a plugin resource ")
+	w("also pays for the plugin protocol (gRPC, msgpack, the framework's conversions) in terraform and in the provider, and pays more ")
+	w("the more attributes its schema has. The plugin floor's one resource has the five attributes the mix sets: it prices the ")
+	w("protocol. The wide plugin floor's resources have roster's schemas, bare (no validators, plan modifiers, defaults or custom ")
+	w("types): it prices roster's schema shape, and what is left between it and roster is roster's own work and the API's. ")
+	w("A platform's plan is divided by the plugin floors' own plan, not by one run right before it; their destroy is not run: ")
+	w("they keep nothing outside their state.\n")
 	w("- **Requests** are the API requests the mock logged during the command (its request log, as `GET /__mock/requests` reports it); ")
 	w("per object = requests / N.\n")
 	w("- **Memory linear in the largest group**: the provider's peak in the no-change plan of each group size; its growth per member ")
 	w("from the second-largest size to the largest, divided by that from the smallest to the second-largest (taken as at least 4 MiB, ")
 	w("the noise of a peak between runs). About 1 or less is linear; quadratic growth over 1,000, 2,000 and 10,000 members gives about 4.\n")
-	w("- **Terraform CPU** is the terraform process's own user + system time (from its exit status), without the providers'.\n")
+	w("- **Terraform CPU** is the terraform process's own user + system time: its exit status (wait4 rusage) counts the CPU of every ")
+	w("process it waited for too, so the providers' and their wrappers' CPU, as the wrappers recorded it, is taken out.\n")
 	w("- **Provider CPU and peak memory**: terraform starts a wrapper (this program under the provider's name) which starts the real provider ")
 	w("and records, from the provider's exit status (wait4 rusage), its user+system CPU time and peak resident set size (ru_maxrss, the kernel's VmHWM). ")
 	w("Terraform starts the provider several times per command; CPU is summed, the peak is the largest of any one process.\n")
@@ -165,16 +175,22 @@ func (r *report) renderScale(w writer) {
 	w("Mix: a tenth groups (5, 10, 20 or 40 members each), a fifth API keys where the platform has them, the rest users. ")
 	w("Groups list the mix's users by reference (`roster_user.uN.id`; the floor's groups reference its users the same way) ")
 	w("except where the platform notes say otherwise.\n\n")
-	w("| platform | N | objects | step | wall (s) | x floor | requests | per object | terraform CPU (s) | provider CPU (s) | provider peak (MiB) | provider starts | mock busy | exit |\n")
-	w("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	w("| platform | N | objects | step | wall (s) | x floor | x plugin floor | x wide plugin floor | requests | per object | terraform CPU (s) | provider CPU (s) | provider peak (MiB) | provider starts | mock busy | exit |\n")
+	w("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range r.scale {
 		for _, res := range s.Results {
-			ratio := "-"
-			if floor, ok := r.floorFor(s, res.Step); ok && floor.Wall > 0 && s.Platform != floorName {
-				ratio = fmt.Sprintf("%.2f", res.Wall.Seconds()/floor.Wall.Seconds())
+			// A floor's row compares it with the floors before it; a platform's, with all of them.
+			ratio := func(floorName string) string {
+				if s.isFloor() && floorIndex(floorName) >= floorIndex(s.Platform) {
+					return "-"
+				}
+				if floor, ok := r.floorFor(s, res.Step, floorName); ok && floor.Wall > 0 {
+					return fmt.Sprintf("%.2f", res.Wall.Seconds()/floor.Wall.Seconds())
+				}
+				return "-"
 			}
 			req, per, busy := "-", "-", "-"
-			if s.Platform != floorName {
+			if !s.isFloor() {
 				req = fmt.Sprint(res.Requests.Count)
 				per = fmt.Sprintf("%.3f", float64(res.Requests.Count)/float64(s.N))
 				busy = fmt.Sprintf("%.1f%%", 100*res.Requests.Busy.Seconds()/res.Wall.Seconds())
@@ -185,8 +201,9 @@ func (r *report) renderScale(w writer) {
 				peak = fmt.Sprintf("%.0f", float64(res.Usage.MaxRSSKB)/1024)
 				starts = fmt.Sprint(res.Usage.Processes)
 			}
-			w("| %s | %d | %s | %s | %.2f | %s | %s | %s | %.2f | %s | %s | %s | %s | %d |\n",
-				s.Platform, s.N, s.Mix, res.Step, res.Wall.Seconds(), ratio, req, per, res.TerraformCPU.Seconds(), cpu, peak, starts, busy, res.ExitCode)
+			w("| %s | %d | %s | %s | %.2f | %s | %s | %s | %s | %s | %.2f | %s | %s | %s | %s | %d |\n",
+				s.Platform, s.N, s.Mix, res.Step, res.Wall.Seconds(), ratio(floorName), ratio(pluginFloorName), ratio(widePluginFloorName), req, per,
+				res.TerraformCPU.Seconds(), cpu, peak, starts, busy, res.ExitCode)
 		}
 	}
 	w("\n")
@@ -203,7 +220,7 @@ func (r *report) renderScale(w writer) {
 	for _, st := range []step{stepPlan, stepApply} {
 		w("Requests of `terraform %s` at N=%d, by route:\n\n", st.Name, largest)
 		for _, s := range r.scale {
-			if s.N != largest || s.Platform == floorName {
+			if s.N != largest || s.isFloor() {
 				continue
 			}
 			if res, ok := s.result(st.Name); ok {

@@ -9,16 +9,35 @@ import (
 // floorName labels the terraform_data runs in the report.
 const floorName = "terraform_data (floor)"
 
+// floorDef is one of the floors the platforms of an N-object run are compared with.
+type floorDef struct {
+	Name   string
+	Dir    string // configuration directory, with -N appended
+	Config func(n int) string
+	// Judged: the floor of the targets. Its destroy is measured, and each platform's plan is paired with a
+	// plan of it. The plugin floors keep nothing outside their state, so their directories simply go with the
+	// work directory, and a platform's plan is compared with their own plan: that saves the run two minutes.
+	Judged bool
+}
+
+// floors: terraform_data runs inside terraform; the plugin floors (pluginfloor.go) add the plugin protocol,
+// then roster's schema shape.
+var floors = []floorDef{
+	{Name: floorName, Dir: "floor", Config: floorConfig, Judged: true},
+	{Name: pluginFloorName, Dir: "pluginfloor", Config: pluginFloorConfig},
+	{Name: widePluginFloorName, Dir: "pluginfloor-wide", Config: widePluginFloorConfig},
+}
+
 // scaleRun is apply, plan, plan -refresh=false and destroy of N objects.
 type scaleRun struct {
 	Platform string
 	N        int
 	Mix      mix
 	Results  []result
-	// FloorPlan is a plan of the floor of the same N run right before this run's plan, so that the refresh
-	// ratio compares two commands a few seconds apart on a machine whose load changes by the minute.
-	FloorPlan result
-	Failed    string // why the run stopped early, if it did
+	// FloorPlans are plans of the floors of the same N, by floor name, run right before this run's plan, so
+	// that the refresh ratio compares commands a few seconds apart on a machine whose load changes by the minute.
+	FloorPlans map[string]result
+	Failed     string // why the run stopped early, if it did
 }
 
 var scaleSteps = []step{stepApply, stepPlan, stepPlanNoRefresh, stepDestroy}
@@ -32,18 +51,33 @@ func (r scaleRun) result(stepName string) (result, bool) {
 	return result{}, false
 }
 
-// floorRun is the terraform_data floor of one N while the platforms of that N run: applied, planned, and
-// destroyed only by finish, so that each platform's plan can be paired with a plan of the floor.
+// isFloor says whether the run is one of the floors rather than a platform's.
+func (r scaleRun) isFloor() bool { return floorIndex(r.Platform) >= 0 }
+
+// floorIndex is the position of the floor named name in floors, -1 for a platform.
+func floorIndex(name string) int {
+	for i, f := range floors {
+		if name == f.Name {
+			return i
+		}
+	}
+	return -1
+}
+
+// floorRun is a floor of one N while the platforms of that N run: applied, planned, and destroyed only by
+// finish, so that each platform's plan can be paired with a plan of the floor.
 type floorRun struct {
 	tf  *terraform
+	def floorDef
 	dir string
 	run scaleRun
 }
 
-// startFloor applies the floor of size n and runs its plans.
-func startFloor(tf *terraform, root string, n int) (*floorRun, error) {
-	f := &floorRun{tf: tf, dir: filepath.Join(root, fmt.Sprintf("floor-%d", n)), run: scaleRun{Platform: floorName, N: n, Mix: mixOf(n, keysPerUser)}}
-	if err := writeDir(f.dir, floorConfig(n)); err != nil {
+// startFloor applies floor def of size n and runs its plans.
+func startFloor(tf *terraform, root string, def floorDef, n int) (*floorRun, error) {
+	f := &floorRun{tf: tf, def: def, dir: filepath.Join(root, fmt.Sprintf("%s-%d", def.Dir, n)),
+		run: scaleRun{Platform: def.Name, N: n, Mix: mixOf(n, keysPerUser)}}
+	if err := writeDir(f.dir, def.Config(n)); err != nil {
 		return nil, err
 	}
 	var err error
@@ -58,23 +92,23 @@ func (f *floorRun) plan() (result, error) {
 	}
 	res, err := f.tf.run(f.dir, stepPlan, nil)
 	if err == nil {
-		progress("  %-24s N=%-5d %-20s %8.2fs  exit %d  (paired with the next plan)", floorName, f.run.N, stepPlan.Name, res.Wall.Seconds(), res.ExitCode)
+		progress("  %-24s N=%-5d %-20s %8.2fs  exit %d  (paired with the next plan)", f.def.Name, f.run.N, stepPlan.Name, res.Wall.Seconds(), res.ExitCode)
 	}
 	return res, err
 }
 
-// finish destroys the floor and returns its run.
+// finish destroys the floor where that is measured and returns its run.
 func (f *floorRun) finish() (scaleRun, error) {
-	if f.run.Failed != "" {
+	if f.run.Failed != "" || !f.def.Judged {
 		return f.run, nil
 	}
 	return runSteps(f.tf, f.dir, nil, f.run, scaleSteps[3:], nil)
 }
 
 // runScale runs the realistic mix of n objects against a fresh mock of p with its write limit lifted, with a
-// plan of the floor right before its plan.
-func runScale(tf *terraform, root string, p platformDef, n int, floor *floorRun) (scaleRun, error) {
-	run := scaleRun{Platform: p.Name, N: n, Mix: mixOf(n, p.Keys)}
+// plan of each floor right before its plan.
+func runScale(tf *terraform, root string, p platformDef, n int, started []*floorRun) (scaleRun, error) {
+	run := scaleRun{Platform: p.Name, N: n, Mix: mixOf(n, p.Keys), FloorPlans: map[string]result{}}
 	m, err := serveMock(p, -1)
 	if err != nil {
 		return run, err
@@ -85,9 +119,17 @@ func runScale(tf *terraform, root string, p platformDef, n int, floor *floorRun)
 		return run, err
 	}
 	beforePlan := func() error {
-		fp, err := floor.plan()
-		run.FloorPlan = fp
-		return err
+		for _, f := range started {
+			if !f.def.Judged {
+				continue
+			}
+			fp, err := f.plan()
+			if err != nil {
+				return err
+			}
+			run.FloorPlans[f.def.Name] = fp
+		}
+		return nil
 	}
 	return runSteps(tf, dir, m, run, scaleSteps, beforePlan)
 }

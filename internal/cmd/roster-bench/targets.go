@@ -31,23 +31,27 @@ type target struct {
 	Goal     string
 	Met      bool
 	Missing  bool // not measured in this run (scenario skipped or failed)
+	// Reference marks a measurement shown beside the targets to explain them; it is not judged.
+	Reference bool
 }
 
 func (t target) verdict() string {
 	switch {
 	case t.Missing:
 		return "not measured"
+	case t.Reference:
+		return "reference"
 	case t.Met:
 		return "met"
 	}
 	return "**not met**"
 }
 
-// floorFor is the floor step a step of run s is compared with: the floor's plan run right before s's plan
-// where there is one, otherwise the floor's own step of the same N.
-func (r *report) floorFor(s scaleRun, stepName string) (result, bool) {
-	if stepName == stepPlan.Name && s.FloorPlan.OK {
-		return s.FloorPlan, true
+// floorFor is the step of floor floorName that a step of run s is compared with: the floor's plan run right
+// before s's plan where there is one, otherwise the floor's own step of the same N.
+func (r *report) floorFor(s scaleRun, stepName, floorName string) (result, bool) {
+	if fp, ok := s.FloorPlans[floorName]; ok && stepName == stepPlan.Name && fp.OK {
+		return fp, true
 	}
 	for _, f := range r.scale {
 		if f.Platform == floorName && f.N == s.N {
@@ -62,6 +66,7 @@ func (r *report) targets() []target {
 	for _, p := range r.opts.platforms {
 		out = append(out, r.refreshTargets(p.Name)...)
 	}
+	out = append(out, r.pluginFloorReferences()...)
 	for _, b := range r.big {
 		out = append(out, r.bigTargets(b)...)
 	}
@@ -97,10 +102,15 @@ func (r *report) refreshTargets(platformName string) []target {
 		perObject := float64(plan.Requests.Count) / float64(s.N)
 		req.Missing, req.Met = false, perObject <= targetRequestsPerObject
 		req.Measured = fmt.Sprintf("%.3f (%d requests)", perObject, plan.Requests.Count)
-		if floor, ok := r.floorFor(s, stepPlan.Name); ok && floor.Wall > 0 {
+		if floor, ok := r.floorFor(s, stepPlan.Name, floorName); ok && floor.Wall > 0 {
 			ratio := plan.Wall.Seconds() / floor.Wall.Seconds()
 			wall.Missing, wall.Met = false, ratio <= targetRefreshRatio
 			wall.Measured = fmt.Sprintf("%.2fx (%.2fs vs the floor's %.2fs)", ratio, plan.Wall.Seconds(), floor.Wall.Seconds())
+			for _, f := range floors[1:] {
+				if pf, ok := r.floorFor(s, stepPlan.Name, f.Name); ok && pf.Wall > 0 {
+					wall.Measured += fmt.Sprintf("; %.2fx the %s's %.2fs", plan.Wall.Seconds()/pf.Wall.Seconds(), shortFloorName(f.Name), pf.Wall.Seconds())
+				}
+			}
 		}
 		if !plan.OK {
 			req.Measured += fmt.Sprintf("; plan exit %d: not a no-change plan", plan.ExitCode)
@@ -108,6 +118,39 @@ func (r *report) refreshTargets(platformName string) []target {
 		}
 	}
 	return []target{req, wall}
+}
+
+// shortFloorName drops the parenthesis of a floor's name: "plugin floor (no-op provider)" -> "plugin floor".
+func shortFloorName(name string) string {
+	if i := strings.Index(name, " ("); i > 0 {
+		return name[:i]
+	}
+	return name
+}
+
+// pluginFloorReferences are the refreshes of the no-op plugin providers against the terraform_data floor at
+// the judged N: what a plugin provider pays before doing anything, with a small schema and with roster's.
+func (r *report) pluginFloorReferences() []target {
+	var out []target
+	for _, f := range floors[1:] {
+		t := target{Name: fmt.Sprintf("Refresh wall time vs floor, N=%d, of a provider that does nothing", targetRefreshN),
+			Platform: f.Name, Goal: "-", Reference: true, Missing: true}
+		for _, s := range r.scale {
+			if s.Platform != f.Name || s.N != targetRefreshN {
+				continue
+			}
+			plan, ok := s.result(stepPlan.Name)
+			floor, fok := r.floorFor(s, stepPlan.Name, floorName)
+			if ok && fok && plan.OK && floor.Wall > 0 {
+				t.Missing = false
+				t.Measured = fmt.Sprintf("%.2fx (%.2fs vs the floor's %.2fs; terraform CPU %.2fs vs %.2fs, provider CPU %.2fs)",
+					plan.Wall.Seconds()/floor.Wall.Seconds(), plan.Wall.Seconds(), floor.Wall.Seconds(),
+					plan.TerraformCPU.Seconds(), floor.TerraformCPU.Seconds(), plan.Usage.CPU.Seconds())
+			}
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 func (r *report) bigTargets(b bigGroupRun) []target {

@@ -38,7 +38,8 @@ type result struct {
 	TimedOut bool // stopped by the harness after the step's time limit
 	Errors   int  // "Error:" diagnostics in the output
 	Usage    providerUsage
-	// TerraformCPU is the terraform process's own user + system CPU time (its children, the providers, not included).
+	// TerraformCPU is the terraform process's own user + system CPU time, without its children's (the
+	// providers and their wrappers).
 	TerraformCPU time.Duration
 	Requests     requestStats
 	LogFile      string
@@ -124,8 +125,9 @@ func (t *terraform) runWithin(dir string, s step, m *servedMock, limit time.Dura
 	default:
 		return res, fmt.Errorf("running terraform %s: %w", s.Name, err)
 	}
+	var withChildren time.Duration
 	if st := cmd.ProcessState; st != nil {
-		res.TerraformCPU = st.UserTime() + st.SystemTime()
+		withChildren = st.UserTime() + st.SystemTime()
 	}
 	res.OK = res.ExitCode == s.WantExit && !timedOut
 	res.Errors = strings.Count(out.String(), "Error: ")
@@ -135,10 +137,17 @@ func (t *terraform) runWithin(dir string, s step, m *servedMock, limit time.Dura
 	if res.Usage, err = readUsage(usageFile); err != nil {
 		return res, err
 	}
+	res.TerraformCPU = terraformOwnCPU(withChildren, res.Usage)
 	if m != nil {
 		res.Requests = m.take()
 	}
 	return res, nil
+}
+
+// terraformOwnCPU takes the providers' and their wrappers' CPU out of the CPU time terraform's exit status
+// reports: wait4 counts, with a process's own time, that of every descendant it waited for.
+func terraformOwnCPU(withChildren time.Duration, providers providerUsage) time.Duration {
+	return max(0, withChildren-providers.CPU-providers.WrapperCPU)
 }
 
 // timeLimit fires after limit; never when limit is 0.

@@ -40,23 +40,45 @@ type usageRecord struct {
 	System   time.Duration `json:"system_ns"`
 	MaxRSSKB int64         `json:"max_rss_kb"`
 	ExitCode int           `json:"exit_code"`
+	// WrapperCPU is the wrapper's own user + system CPU time.
+	WrapperCPU time.Duration `json:"wrapper_cpu_ns"`
 }
 
-// isWrapperInvocation says whether this process was started under the provider's name.
-func isWrapperInvocation() bool {
-	return strings.HasPrefix(filepath.Base(os.Args[0]), wrapperName)
-}
-
-// runWrapper runs the real provider and returns the exit code to leave with.
-func runWrapper() int {
-	providerPath := os.Getenv(envRealProvider)
-	if providerPath == "" {
-		fmt.Fprintf(os.Stderr, "roster-bench wrapper: %s is not set\n", envRealProvider)
-		return 1
+// runAsProvider does what this process was started for when terraform started it under a provider's name
+// (dev_overrides): measure roster (the wrapper of $ROSTER_BENCH_REAL_PROVIDER), measure the plugin floor (the
+// wrapper of this program serving it), or serve the plugin floor. It returns false for the harness itself.
+func runAsProvider() (exitCode int, isProvider bool) {
+	name := filepath.Base(os.Args[0])
+	switch {
+	case strings.HasPrefix(name, pluginFloorWrapperName) && os.Getenv(envServePluginFloor) == "1":
+		if err := servePluginFloor(); err != nil {
+			fmt.Fprintln(os.Stderr, "roster-bench plugin floor:", err)
+			return 1, true
+		}
+		return 0, true
+	case strings.HasPrefix(name, pluginFloorWrapperName):
+		self, err := os.Executable()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "roster-bench wrapper:", err)
+			return 1, true
+		}
+		return runWrapper(self, envServePluginFloor+"=1"), true
+	case strings.HasPrefix(name, wrapperName):
+		if os.Getenv(envRealProvider) == "" {
+			fmt.Fprintf(os.Stderr, "roster-bench wrapper: %s is not set\n", envRealProvider)
+			return 1, true
+		}
+		return runWrapper(os.Getenv(envRealProvider)), true
 	}
+	return 0, false
+}
+
+// runWrapper runs the real provider with extraEnv added to the environment and returns the exit code to
+// leave with.
+func runWrapper(providerPath string, extraEnv ...string) int {
 	cmd := exec.Command(providerPath, os.Args[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	cmd.Env = os.Environ()
+	cmd.Env = append(os.Environ(), extraEnv...)
 	if path := os.Getenv(envProviderStderr); path != "" {
 		if f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600); err == nil {
 			defer f.Close()
@@ -90,6 +112,12 @@ func runWrapper() int {
 		if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
 			rec.MaxRSSKB = ru.Maxrss // kilobytes on Linux
 		}
+	}
+	// The wrapper's own CPU, so that the harness can take it out of terraform's: terraform's exit status
+	// counts the CPU of every process it waited for, the wrapper included.
+	var self syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &self) == nil {
+		rec.WrapperCPU = time.Duration(self.Utime.Nano() + self.Stime.Nano())
 	}
 	if path := os.Getenv(envUsageLog); path != "" {
 		if err := appendUsage(path, rec); err != nil {
@@ -126,6 +154,8 @@ type providerUsage struct {
 	CPU       time.Duration // user + system, all processes
 	MaxRSSKB  int64         // the largest peak of any one process
 	Wall      time.Duration // sum of process lifetimes
+	// WrapperCPU is the wrappers' own CPU: part of what terraform's exit status counts, not the provider's.
+	WrapperCPU time.Duration
 }
 
 func readUsage(path string) (providerUsage, error) {
@@ -148,6 +178,7 @@ func readUsage(path string) (providerUsage, error) {
 		u.Processes++
 		u.CPU += rec.User + rec.System
 		u.Wall += rec.Wall
+		u.WrapperCPU += rec.WrapperCPU
 		u.MaxRSSKB = max(u.MaxRSSKB, rec.MaxRSSKB)
 	}
 	return u, nil
