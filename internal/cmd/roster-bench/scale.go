@@ -106,7 +106,7 @@ func (f *floorRun) finish() (scaleRun, error) {
 }
 
 // runScale runs the realistic mix of n objects against a fresh mock of p with its write limit lifted, with a
-// plan of each floor right before its plan.
+// plan of the judged floor right before its plan.
 func runScale(tf *terraform, root string, p platformDef, n int, started []*floorRun) (scaleRun, error) {
 	run := scaleRun{Platform: p.Name, N: n, Mix: mixOf(n, p.Keys), FloorPlans: map[string]result{}}
 	m, err := serveMock(p, -1)
