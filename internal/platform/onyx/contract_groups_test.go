@@ -268,3 +268,42 @@ func TestContractUnknownCCPair(t *testing.T) {
 		}
 	})
 }
+
+// Reading a user-made group lists the user-made groups only: Basic holds every user of the instance, and
+// listing it with every read made a read cost as much as the whole directory. A default group is still read,
+// from the full list, and a group that is gone is looked for in both.
+func TestContractGroupReadsLeaveTheDefaultGroupsOut(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		created := c.group("readers", []string{ada}, nil)
+		lists := func() []string {
+			var out []string
+			for _, e := range c.mock.Log().Matching(http.MethodGet, "/api/manage/admin/user-group") {
+				out = append(out, e.RawQuery)
+			}
+			return out
+		}
+		before := len(lists())
+		read, err := c.client.ReadGroup(c.ctx, created.ID)
+		if err != nil || read.Name != "readers" {
+			t.Fatalf("read: %+v %v", read, err)
+		}
+		if got := lists()[before:]; !slices.Equal(got, []string{"include_default=false"}) {
+			t.Errorf("reading a user-made group listed %q, want one list without the default groups", got)
+		}
+
+		before = len(lists())
+		basic, err := c.client.ReadGroup(c.ctx, "2")
+		if err != nil || basic.Name != onyxmock.BasicGroupName || len(basic.Members) == 0 {
+			t.Fatalf("read of Basic: %+v %v", basic, err)
+		}
+		if got := lists()[before:]; !slices.Equal(got, []string{"include_default=false", "include_default=true"}) {
+			t.Errorf("reading a default group listed %q", got)
+		}
+
+		_, err = c.client.ReadGroup(c.ctx, "999")
+		if !platform.IsNotFound(err) {
+			t.Errorf("a group that does not exist: %v, want not found", err)
+		}
+	})
+}

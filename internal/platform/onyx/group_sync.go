@@ -33,7 +33,8 @@ func (c *Client) waitSynced(ctx context.Context, id int) (groupWire, error) {
 func (c *Client) waitGone(ctx context.Context, id int) error {
 	return c.pollUntil(ctx, fmt.Sprintf("user group %d, marked for deletion, is removed (its name stays taken until then)", id),
 		func(ctx context.Context) (bool, error) {
-			_, found, err := c.findGroup(ctx, id)
+			// Default groups cannot be deleted, so the group waited for is a user-made one.
+			_, found, err := c.findGroupIn(ctx, id, false)
 			return !found, err
 		})
 }

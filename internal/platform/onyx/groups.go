@@ -26,26 +26,36 @@ const (
 // either name while the default groups exist (names are unique).
 func IsDefaultGroupName(name string) bool { return name == AdminGroupName || name == BasicGroupName }
 
-// listGroups reads every group, the default ones and those being deleted included. The list is
-// unpaginated and is the only way to read a group.
-func (c *Client) listGroups(ctx context.Context) ([]groupWire, error) {
+// listGroups reads every group, those being deleted included, and the default ones when
+// includeDefault. The list is unpaginated and is the only way to read a group.
+func (c *Client) listGroups(ctx context.Context, includeDefault bool) ([]groupWire, error) {
 	var out []groupWire
-	q := url.Values{"include_default": {"true"}}
+	q := url.Values{"include_default": {strconv.FormatBool(includeDefault)}}
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: groupsPath, Query: q}, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// findGroup looks a group up by id in the list, whatever its state.
+// findGroup looks a group up by id in the list, whatever its state: among the user-made groups first,
+// then, when it is not there, among all of them. The default group Basic holds every user of the
+// instance, so listing it with every read of another group made each read ship the whole directory.
 func (c *Client) findGroup(ctx context.Context, id int) (groupWire, bool, error) {
-	groups, err := c.listGroups(ctx)
-	if err != nil {
-		return groupWire{}, false, err
-	}
-	for _, g := range groups {
-		if g.ID == id {
-			return g, true, nil
+	return c.findGroupIn(ctx, id, false, true)
+}
+
+// findGroupIn looks a group up by id in the list read with each include_default in turn, stopping at the
+// first list that has it.
+func (c *Client) findGroupIn(ctx context.Context, id int, includeDefault ...bool) (groupWire, bool, error) {
+	for _, withDefaults := range includeDefault {
+		groups, err := c.listGroups(ctx, withDefaults)
+		if err != nil {
+			return groupWire{}, false, err
+		}
+		for _, g := range groups {
+			if g.ID == id {
+				return g, true, nil
+			}
 		}
 	}
 	return groupWire{}, false, nil
@@ -80,7 +90,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 // ListGroups implements platform.Backend: every group not being deleted, the default ones included;
 // a name filter is exact.
 func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([]platform.Group, error) {
-	groups, err := c.listGroups(ctx)
+	groups, err := c.listGroups(ctx, true)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +170,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return g, c.explainCreateConflict(ctx, err, spec.Name)
 	}
 	find := func() (groupWire, error) {
-		groups, err := c.listGroups(ctx)
+		groups, err := c.listGroups(ctx, false) // the group just made is not a default one
 		if err != nil {
 			return groupWire{}, err
 		}
@@ -188,7 +198,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 // groupsBefore returns the ids of the groups that exist before a create, after making sure the name
 // is free: a live group with it is a conflict, one being deleted is waited for.
 func (c *Client) groupsBefore(ctx context.Context, name string) (map[int]bool, error) {
-	groups, err := c.listGroups(ctx)
+	groups, err := c.listGroups(ctx, true) // a default group's name is taken too
 	if err != nil {
 		return nil, err
 	}
