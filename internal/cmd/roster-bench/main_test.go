@@ -246,3 +246,29 @@ func TestANewReportKeepsTheHandWrittenSection(t *testing.T) {
 		t.Fatalf("kept %q, want %q", got, hand)
 	}
 }
+
+// The big group's GOGC reaches the commands run while it is set, and only those.
+func TestExtraEnvironmentReachesTheCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "gogc")
+	bin := filepath.Join(dir, "fake-terraform")
+	if err := os.WriteFile(bin, []byte("#!/bin/sh\necho \"${GOGC:-unset}\" >> \"$FAKE_OUT\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tf := &terraform{bin: bin, workdir: dir, env: []string{"FAKE_OUT=" + out, "PATH=" + os.Getenv("PATH")}}
+	tf.extraEnv = []string{bigGroupGOGC}
+	if _, err := tf.run(dir, stepPlan, nil); err != nil {
+		t.Fatal(err)
+	}
+	tf.extraEnv = nil
+	if _, err := tf.run(dir, stepPlan, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(raw), strings.TrimPrefix(bigGroupGOGC, "GOGC=")+"\nunset\n"; got != want {
+		t.Fatalf("GOGC seen by the two commands = %q, want %q", got, want)
+	}
+}

@@ -138,7 +138,10 @@ func (r *report) renderMethod(w writer) {
 	w("per object = requests / N.\n")
 	w("- **Memory linear in the largest group**: the provider's peak in the no-change plan of each group size; its growth per member ")
 	w("from the second-largest size to the largest, divided by that from the smallest to the second-largest (taken as at least 4 MiB, ")
-	w("the noise of a peak between runs). About 1 or less is linear; quadratic growth over 1,000, 2,000 and 10,000 members gives about 4.\n")
+	w("the noise of a peak between runs). About 1 or less is linear; quadratic growth over 1,000, 2,000 and 10,000 members gives about 4. ")
+	w("The big-group runs give the provider `%s`: roster's main sets 400, under which the peak of a group of a few thousand members ", bigGroupGOGC)
+	w("is the collector's minimum heap target rather than the live heap, which hides the growth of the lower span. With the collector's ")
+	w("default the peak follows the live heap; the provider-time target gets stricter too (more collections).\n")
 	w("- **Terraform CPU** is the terraform process's own user + system time: its exit status (wait4 rusage) counts the CPU of every ")
 	w("process it waited for too, so the providers' and their wrappers' CPU, as the wrappers recorded it, is taken out.\n")
 	w("- **Provider CPU and peak memory**: terraform starts a wrapper (this program under the provider's name) which starts the real provider ")
@@ -258,7 +261,7 @@ func (r *report) renderBig(w writer) {
 	w("Members are people created beforehand outside Terraform, through the platform's own client (see the platform notes). ")
 	w("The ladder applies one `roster_user_group` and grows it (%s members), with a no-change plan after each apply. ", joinInts(r.opts.bigSizes))
 	w("The judged group of %d members is created outside Terraform too and written into a state file derived from the ladder's own ", r.opts.bigMembers)
-	w("state, so only its no-change plan runs through terraform. Commands here stop after %s.\n\n", r.opts.bigTimeout)
+	w("state, so only its no-change plan runs through terraform. Commands here stop after %s; the provider runs with `%s` (see Method).\n\n", r.opts.bigTimeout, bigGroupGOGC)
 	w("| platform | members | step | wall (s) | requests | terraform CPU (s) | provider CPU (s) | provider peak (MiB) | mock busy | exit |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, b := range r.big {
 		for _, s := range b.sizes() {

@@ -50,6 +50,8 @@ type terraform struct {
 	workdir string
 	env     []string
 	seq     int
+	// extraEnv is added to every command's environment while a scenario sets it (the big group's GOGC).
+	extraEnv []string
 	// timeout bounds every command unless a scenario passes its own (0: none).
 	timeout time.Duration
 }
@@ -88,7 +90,7 @@ func (t *terraform) runWithin(dir string, s step, m *servedMock, limit time.Dura
 	}
 
 	cmd := exec.Command(t.bin, append([]string{"-chdir=" + dir}, s.Args...)...)
-	cmd.Env = append(append([]string{}, t.env...), envUsageLog+"="+usageFile)
+	cmd.Env = append(append(append([]string{}, t.env...), t.extraEnv...), envUsageLog+"="+usageFile)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
