@@ -282,6 +282,47 @@ func membersHCL(i, users int) string {
 	return fmt.Sprintf("[roster_user.u%d.id, roster_user.u%d.id]", a, b)
 }
 
+// faultMix renders a fault target's configuration: n users, groups of two members and keys, and the
+// natural keys the server files them under. Groups are alike on every platform but for who can be a member.
+type faultMix struct {
+	// user and key give resource i's block (without the "resource" line) and its natural key; key is nil
+	// where the platform has no API keys.
+	user, key func(prefix string, n objectCounts, i int) (body, naturalKey string)
+	// members is group i's member list in HCL (default: two of the configuration's users, membersHCL).
+	members func(i, users int) string
+}
+
+func (m faultMix) render(prefix string, n objectCounts) (string, serverKeys) {
+	var b strings.Builder
+	want := serverKeys{Groups: []string{}, Users: []string{}, Keys: []string{}}
+	members := m.members
+	if members == nil {
+		members = membersHCL
+	}
+	for i := range n.Users {
+		body, natural := m.user(prefix, n, i)
+		fmt.Fprintf(&b, "\nresource \"roster_user\" \"u%d\" {\n%s\n}\n", i, body)
+		want.Users = append(want.Users, natural)
+	}
+	for i := range n.Groups {
+		name := fmt.Sprintf("%s-g%03d", prefix, i)
+		fmt.Fprintf(&b, "\nresource \"roster_user_group\" \"g%d\" {\n  name    = %q\n  members = %s\n}\n", i, name, members(i, n.Users))
+		want.Groups = append(want.Groups, name)
+	}
+	for i := 0; m.key != nil && i < n.Keys; i++ {
+		body, natural := m.key(prefix, n, i)
+		fmt.Fprintf(&b, "\nresource \"roster_api_key\" \"k%d\" {\n%s\n}\n", i, body)
+		want.Keys = append(want.Keys, natural)
+	}
+	sort.Strings(want.Users)
+	sort.Strings(want.Groups)
+	sort.Strings(want.Keys)
+	return b.String(), want
+}
+
+// keyName is key i's name, its natural key on most platforms.
+func keyName(prefix string, i int) string { return fmt.Sprintf("%s-k%03d", prefix, i) }
+
 // keysOfState returns the roster_api_key resources in state.
 func keysOfState(s *terraform.State) map[string]*terraform.ResourceState {
 	out := map[string]*terraform.ResourceState{}
@@ -316,36 +357,17 @@ func newAuthentikTarget(t *testing.T) *faultTarget {
 			s := m.State()
 			return serverKeys{Groups: sortedCopy(s.Groups.Names), Users: sortedCopy(s.Users.Usernames), Keys: sortedCopy(s.Tokens.Identifiers)}
 		},
-		config: func(prefix string, n objectCounts) (string, serverKeys) {
-			var b strings.Builder
-			var want serverKeys
-			for i := range n.Users {
+		config: faultMix{
+			user: func(prefix string, n objectCounts, i int) (string, string) {
 				username := fmt.Sprintf("%s-u%03d", prefix, i)
-				password := passwordHCL(n, prefix, i) // on authentik a second step: set_password
-				fmt.Fprintf(&b, `
-resource "roster_user" "u%d" {
-  email     = "%s@example.com"
-  name      = "User %d"
-  authentik = { username = %q }%s
-}
-`, i, username, i, username, password)
-				want.Users = append(want.Users, username)
-			}
-			for i := range n.Groups {
-				name := fmt.Sprintf("%s-g%03d", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_user_group\" \"g%d\" {\n  name    = %q\n  members = %s\n}\n", i, name, membersHCL(i, n.Users))
-				want.Groups = append(want.Groups, name)
-			}
-			for i := range n.Keys {
-				name := fmt.Sprintf("%s-k%03d", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_api_key\" \"k%d\" {\n  name    = %q\n  user_id = roster_user.u%d.id\n}\n", i, name, i%n.Users)
-				want.Keys = append(want.Keys, name)
-			}
-			sort.Strings(want.Users)
-			sort.Strings(want.Groups)
-			sort.Strings(want.Keys)
-			return b.String(), want
-		},
+				// On authentik a password is a second step: set_password.
+				return fmt.Sprintf("  email     = \"%s@example.com\"\n  name      = \"User %d\"\n  authentik = { username = %q }%s",
+					username, i, username, passwordHCL(n, prefix, i)), username
+			},
+			key: func(prefix string, n objectCounts, i int) (string, string) {
+				return fmt.Sprintf("  name    = %q\n  user_id = roster_user.u%d.id", keyName(prefix, i), i%n.Users), keyName(prefix, i)
+			},
+		}.render,
 		createPaths: map[string]string{"user": "/api/v3/core/users/", "group": "/api/v3/core/groups/", "key": "/api/v3/core/tokens/"},
 		deletePaths: map[string]string{"user": "/api/v3/core/users/", "group": "/api/v3/core/groups/", "key": "/api/v3/core/tokens/"},
 		checkKeys: func(s *terraform.State) error {
@@ -377,24 +399,12 @@ func newSecodaTarget(t *testing.T) *faultTarget {
 			s := m.State()
 			return serverKeys{Groups: sortedCopy(s.Groups), Users: sortedCopy(s.Users), Keys: []string{}}
 		},
-		config: func(prefix string, n objectCounts) (string, serverKeys) {
-			var b strings.Builder
-			var want serverKeys
-			for i := range n.Users {
+		config: faultMix{
+			user: func(prefix string, _ objectCounts, i int) (string, string) {
 				email := fmt.Sprintf("%s-u%03d@example.com", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_user\" \"u%d\" {\n  email = %q\n  name  = \"User %d\"\n  role  = \"viewer\"\n}\n", i, email, i)
-				want.Users = append(want.Users, email)
-			}
-			for i := range n.Groups {
-				name := fmt.Sprintf("%s-g%03d", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_user_group\" \"g%d\" {\n  name    = %q\n  members = %s\n}\n", i, name, membersHCL(i, n.Users))
-				want.Groups = append(want.Groups, name)
-			}
-			sort.Strings(want.Users)
-			sort.Strings(want.Groups)
-			want.Keys = []string{}
-			return b.String(), want
-		},
+				return fmt.Sprintf("  email = %q\n  name  = \"User %d\"\n  role  = \"viewer\"", email, i), email
+			},
+		}.render,
 		createPaths: map[string]string{"user": "/api/v1/user/", "group": "/api/v1/auth/group/"},
 		deletePaths: map[string]string{"user": "/api/v1/user/", "group": "/api/v1/auth/group/"},
 		checkKeys:   func(*terraform.State) error { return nil },
@@ -427,28 +437,16 @@ func newTykTarget(t *testing.T) *faultTarget {
 			}
 			return serverKeys{Groups: sortedCopy(s.Groups.Names), Users: sortedCopy(s.Users.Emails), Keys: keys}
 		},
-		config: func(prefix string, n objectCounts) (string, serverKeys) {
-			var b strings.Builder
-			var want serverKeys
-			for i := range n.Users {
+		config: faultMix{
+			user: func(prefix string, n objectCounts, i int) (string, string) {
 				email := fmt.Sprintf("%s-u%03d@example.com", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_user\" \"u%d\" {\n  email = %q\n  name  = \"User %d\"%s\n}\n", i, email, i, passwordHCL(n, prefix, i))
-				want.Users = append(want.Users, email)
-			}
-			for i := range n.Groups {
-				name := fmt.Sprintf("%s-g%03d", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_user_group\" \"g%d\" {\n  name    = %q\n  members = %s\n}\n", i, name, membersHCL(i, n.Users))
-				want.Groups = append(want.Groups, name)
-			}
-			for i := range n.Keys {
-				// One key per user: a Tyk AI Studio user has exactly one.
-				fmt.Fprintf(&b, "\nresource \"roster_api_key\" \"k%d\" {\n  name    = \"%s-k%03d\"\n  user_id = roster_user.u%d.id\n}\n", i, prefix, i, i)
-				want.Keys = append(want.Keys, "user-with-a-key")
-			}
-			sort.Strings(want.Users)
-			sort.Strings(want.Groups)
-			return b.String(), want
-		},
+				return fmt.Sprintf("  email = %q\n  name  = \"User %d\"%s", email, i, passwordHCL(n, prefix, i)), email
+			},
+			// One key per user: a Tyk AI Studio user has exactly one, and the server knows it only as that.
+			key: func(prefix string, _ objectCounts, i int) (string, string) {
+				return fmt.Sprintf("  name    = %q\n  user_id = roster_user.u%d.id", keyName(prefix, i), i), "user-with-a-key"
+			},
+		}.render,
 		createPaths: map[string]string{"user": "/api/v1/users", "group": "/api/v1/groups", "key": "/api/v1/users/"},
 		deletePaths: map[string]string{"user": "/api/v1/users/", "group": "/api/v1/groups/"},
 		checkKeys: func(s *terraform.State) error {
@@ -495,29 +493,15 @@ func newUnleashTarget(t *testing.T) *faultTarget {
 			hookJSON(t, m.URL+"/__mock/unleash/state", &s)
 			return serverKeys{Groups: sortedCopy(s.Groups.Names), Users: sortedCopy(s.Users.Emails), Keys: sortedCopy(s.Tokens.Names)}
 		},
-		config: func(prefix string, n objectCounts) (string, serverKeys) {
-			var b strings.Builder
-			var want serverKeys
-			for i := range n.Users {
+		config: faultMix{
+			user: func(prefix string, n objectCounts, i int) (string, string) {
 				email := fmt.Sprintf("%s-u%03d@example.com", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_user\" \"u%d\" {\n  email = %q\n  name  = \"User %d\"\n  role  = \"Viewer\"%s\n}\n", i, email, i, passwordHCL(n, prefix, i))
-				want.Users = append(want.Users, email)
-			}
-			for i := range n.Groups {
-				name := fmt.Sprintf("%s-g%03d", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_user_group\" \"g%d\" {\n  name    = %q\n  members = %s\n}\n", i, name, membersHCL(i, n.Users))
-				want.Groups = append(want.Groups, name)
-			}
-			for i := range n.Keys {
-				name := fmt.Sprintf("%s-k%03d", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_api_key\" \"k%d\" {\n  name    = %q\n  unleash = { type = \"client\", environment = \"development\" }\n}\n", i, name)
-				want.Keys = append(want.Keys, name)
-			}
-			sort.Strings(want.Users)
-			sort.Strings(want.Groups)
-			sort.Strings(want.Keys)
-			return b.String(), want
-		},
+				return fmt.Sprintf("  email = %q\n  name  = \"User %d\"\n  role  = \"Viewer\"%s", email, i, passwordHCL(n, prefix, i)), email
+			},
+			key: func(prefix string, _ objectCounts, i int) (string, string) {
+				return fmt.Sprintf("  name    = %q\n  unleash = { type = \"client\", environment = \"development\" }", keyName(prefix, i)), keyName(prefix, i)
+			},
+		}.render,
 		createPaths: map[string]string{"user": "/api/admin/user-admin", "group": "/api/admin/groups", "key": "/api/admin/api-tokens"},
 		deletePaths: map[string]string{"user": "/api/admin/user-admin/", "group": "/api/admin/groups/", "key": "/api/admin/api-tokens/"},
 		checkKeys: func(s *terraform.State) error {
@@ -569,32 +553,21 @@ func newOnyxTarget(t *testing.T) *faultTarget {
 			hookJSON(t, m.URL+"/__mock/onyx/state", &s)
 			return serverKeys{Groups: sortedCopy(s.Groups.Names), Users: sortedCopy(s.Users.Emails), Keys: sortedCopy(s.APIKeys.Names)}
 		},
-		config: func(prefix string, n objectCounts) (string, serverKeys) {
-			var b strings.Builder
-			var want serverKeys
-			for i := range n.Users {
-				// An invitation: its id is the lower-cased email.
+		config: faultMix{
+			// An invitation: its id is the lower-cased email.
+			user: func(prefix string, _ objectCounts, i int) (string, string) {
 				email := fmt.Sprintf("%s-u%03d@example.com", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_user\" \"u%d\" {\n  email = %q\n}\n", i, email)
-				want.Users = append(want.Users, email)
-			}
-			for i := range n.Groups {
-				name := fmt.Sprintf("%s-g%03d", prefix, i)
+				return fmt.Sprintf("  email = %q", email), email
+			},
+			members: func(i, _ int) string {
 				a, c := memberPair(i, len(onyxMembers))
-				fmt.Fprintf(&b, "\nresource \"roster_user_group\" \"g%d\" {\n  name    = %q\n  members = [%q, %q]\n}\n", i, name, onyxMembers[a], onyxMembers[c])
-				want.Groups = append(want.Groups, name)
-			}
-			for i := range n.Keys {
-				// In the Basic group (id 2): a key in no group is "limited" and cannot even say who it is.
-				name := fmt.Sprintf("%s-k%03d", prefix, i)
-				fmt.Fprintf(&b, "\nresource \"roster_api_key\" \"k%d\" {\n  name = %q\n  onyx = { group_ids = [\"2\"] }\n}\n", i, name)
-				want.Keys = append(want.Keys, name)
-			}
-			sort.Strings(want.Users)
-			sort.Strings(want.Groups)
-			sort.Strings(want.Keys)
-			return b.String(), want
-		},
+				return fmt.Sprintf("[%q, %q]", onyxMembers[a], onyxMembers[c])
+			},
+			// In the Basic group (id 2): a key in no group is "limited" and cannot even say who it is.
+			key: func(prefix string, _ objectCounts, i int) (string, string) {
+				return fmt.Sprintf("  name = %q\n  onyx = { group_ids = [\"2\"] }", keyName(prefix, i)), keyName(prefix, i)
+			},
+		}.render,
 		createPaths:   map[string]string{"user": "/api/manage/admin/users", "group": "/api/manage/admin/user-group", "key": "/api/admin/api-key"},
 		deletePaths:   map[string]string{"user": "/api/manage/admin/remove-invited-user", "group": "/api/manage/admin/user-group/", "key": "/api/admin/api-key/"},
 		createMethods: map[string]string{"user": http.MethodPut},
