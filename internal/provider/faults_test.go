@@ -249,6 +249,26 @@ func hookJSON(t *testing.T, url string, out any) {
 	}
 }
 
+// mockStateKeys reads a mock's state hook: groups.names and users.emails, and keysField.names for the keys
+// unless keysField is empty.
+func mockStateKeys(t *testing.T, url, keysField string) serverKeys {
+	t.Helper()
+	var s map[string]json.RawMessage
+	hookJSON(t, url, &s)
+	var lists [3]struct {
+		Names  []string `json:"names"`
+		Emails []string `json:"emails"`
+	}
+	for i, field := range []string{"groups", "users", keysField} {
+		if raw, ok := s[field]; ok && field != "" {
+			if err := json.Unmarshal(raw, &lists[i]); err != nil {
+				t.Fatalf("%s: %s: %v", url, field, err)
+			}
+		}
+	}
+	return serverKeys{Groups: sortedCopy(lists[0].Names), Users: sortedCopy(lists[1].Emails), Keys: sortedCopy(lists[2].Names)}
+}
+
 func sortedCopy(in []string) []string {
 	out := append([]string{}, in...)
 	sort.Strings(out)
@@ -420,22 +440,17 @@ func newTykTarget(t *testing.T) *faultTarget {
 	return &faultTarget{
 		t: t, platform: "tyk_ai_studio", srv: m.Server, faults: m.Mock.Faults(), supportsKeys: true,
 		keys: func() serverKeys {
+			url := m.URL + "/__mock/tyk_ai_studio/state"
+			out := mockStateKeys(t, url, "")
+			// A Tyk AI Studio key is a property of its user: count the users that have one.
 			var s struct {
-				Groups struct {
-					Names []string `json:"names"`
-				} `json:"groups"`
-				Users struct {
-					Emails []string `json:"emails"`
-				} `json:"users"`
 				KeyedUsers int `json:"users_with_api_key"`
 			}
-			hookJSON(t, m.URL+"/__mock/tyk_ai_studio/state", &s)
-			// A Tyk AI Studio key is a property of its user: count the users that have one.
-			keys := make([]string, s.KeyedUsers)
-			for i := range keys {
-				keys[i] = "user-with-a-key"
+			hookJSON(t, url, &s)
+			for range s.KeyedUsers {
+				out.Keys = append(out.Keys, "user-with-a-key")
 			}
-			return serverKeys{Groups: sortedCopy(s.Groups.Names), Users: sortedCopy(s.Users.Emails), Keys: keys}
+			return out
 		},
 		config: faultMix{
 			user: func(prefix string, n objectCounts, i int) (string, string) {
@@ -478,21 +493,7 @@ func newUnleashTarget(t *testing.T) *faultTarget {
 	m := acctest.NewUnleash(t, unleashmock.EditionEnterprise)
 	return &faultTarget{
 		t: t, platform: "unleash", srv: m.Server, faults: m.Mock.Faults(), supportsKeys: true,
-		keys: func() serverKeys {
-			var s struct {
-				Users struct {
-					Emails []string `json:"emails"`
-				} `json:"users"`
-				Groups struct {
-					Names []string `json:"names"`
-				} `json:"groups"`
-				Tokens struct {
-					Names []string `json:"names"`
-				} `json:"tokens"`
-			}
-			hookJSON(t, m.URL+"/__mock/unleash/state", &s)
-			return serverKeys{Groups: sortedCopy(s.Groups.Names), Users: sortedCopy(s.Users.Emails), Keys: sortedCopy(s.Tokens.Names)}
-		},
+		keys: func() serverKeys { return mockStateKeys(t, m.URL+"/__mock/unleash/state", "tokens") },
 		config: faultMix{
 			user: func(prefix string, n objectCounts, i int) (string, string) {
 				email := fmt.Sprintf("%s-u%03d@example.com", prefix, i)
@@ -538,21 +539,7 @@ func newOnyxTarget(t *testing.T) *faultTarget {
 	m := acctest.NewOnyx(t, onyxmock.GenerationCurrent)
 	return &faultTarget{
 		t: t, platform: "onyx", srv: m.Server, faults: m.Mock.Faults(), supportsKeys: true,
-		keys: func() serverKeys {
-			var s struct {
-				Groups struct {
-					Names []string `json:"names"`
-				} `json:"groups"`
-				Users struct {
-					Emails []string `json:"emails"`
-				} `json:"users"`
-				APIKeys struct {
-					Names []string `json:"names"`
-				} `json:"api_keys"`
-			}
-			hookJSON(t, m.URL+"/__mock/onyx/state", &s)
-			return serverKeys{Groups: sortedCopy(s.Groups.Names), Users: sortedCopy(s.Users.Emails), Keys: sortedCopy(s.APIKeys.Names)}
-		},
+		keys: func() serverKeys { return mockStateKeys(t, m.URL+"/__mock/onyx/state", "api_keys") },
 		config: faultMix{
 			// An invitation: its id is the lower-cased email.
 			user: func(prefix string, _ objectCounts, i int) (string, string) {
