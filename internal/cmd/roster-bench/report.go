@@ -183,12 +183,12 @@ func (r *report) renderScale(w writer) {
 	for _, s := range r.scale {
 		for _, res := range s.Results {
 			// A floor's row compares it with the floors before it; a platform's, with all of them.
-			ratio := func(floorName string) string {
-				if s.isFloor() && floorIndex(floorName) >= floorIndex(s.Platform) {
+			ratio := func(floor string) string {
+				if s.isFloor() && floorIndex(floor) >= floorIndex(s.Platform) {
 					return "-"
 				}
-				if floor, ok := r.floorFor(s, res.Step, floorName); ok && floor.Wall > 0 {
-					return fmt.Sprintf("%.2f", res.Wall.Seconds()/floor.Wall.Seconds())
+				if base, ok := r.floorFor(s, res.Step, floor); ok && base.Wall > 0 {
+					return fmt.Sprintf("%.2f", res.Wall.Seconds()/base.Wall.Seconds())
 				}
 				return "-"
 			}

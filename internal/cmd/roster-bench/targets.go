@@ -47,14 +47,14 @@ func (t target) verdict() string {
 	return "**not met**"
 }
 
-// floorFor is the step of floor floorName that a step of run s is compared with: the floor's plan run right
-// before s's plan where there is one, otherwise the floor's own step of the same N.
-func (r *report) floorFor(s scaleRun, stepName, floorName string) (result, bool) {
-	if fp, ok := s.FloorPlans[floorName]; ok && stepName == stepPlan.Name && fp.OK {
+// floorFor is the step of the floor named floor that a step of run s is compared with: the floor's plan run
+// right before s's plan where there is one, otherwise the floor's own step of the same N.
+func (r *report) floorFor(s scaleRun, stepName, floor string) (result, bool) {
+	if fp, ok := s.FloorPlans[floor]; ok && stepName == stepPlan.Name && fp.OK {
 		return fp, true
 	}
 	for _, f := range r.scale {
-		if f.Platform == floorName && f.N == s.N {
+		if f.Platform == floor && f.N == s.N {
 			return f.result(stepName)
 		}
 	}
