@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -270,5 +271,52 @@ func TestExtraEnvironmentReachesTheCommand(t *testing.T) {
 	}
 	if got, want := string(raw), strings.TrimPrefix(bigGroupGOGC, "GOGC=")+"\nunset\n"; got != want {
 		t.Fatalf("GOGC seen by the two commands = %q, want %q", got, want)
+	}
+}
+
+// A platform's refresh is judged against the terraform_data floor's plan run right before it, and set beside
+// the plugin floors' own plans; each floor's row compares it with the floors before it only.
+func TestReportComparesARefreshWithEveryFloor(t *testing.T) {
+	plan := func(seconds float64) result {
+		return result{Step: stepPlan.Name, Wall: time.Duration(seconds * float64(time.Second)), OK: true}
+	}
+	floorRun := func(name string, seconds float64) scaleRun {
+		return scaleRun{Platform: name, N: targetRefreshN, Results: []result{plan(seconds)}}
+	}
+	p, _ := platformByName("authentik")
+	refresh := plan(6)
+	refresh.Requests.Count = 1000
+	r := &report{opts: options{platforms: []platformDef{p}}, scale: []scaleRun{
+		floorRun(floorName, 2), floorRun(pluginFloorName, 3), floorRun(widePluginFloorName, 4),
+		{Platform: p.Name, N: targetRefreshN, Results: []result{refresh}, FloorPlans: map[string]result{floorName: plan(2.4)}},
+	}}
+	var wall, narrow, wide target
+	for _, tg := range r.targets() {
+		switch {
+		case tg.Platform == p.Name && strings.HasPrefix(tg.Name, "Refresh wall time"):
+			wall = tg
+		case tg.Platform == pluginFloorName:
+			narrow = tg
+		case tg.Platform == widePluginFloorName:
+			wide = tg
+		}
+	}
+	if want := "2.50x (6.00s vs the floor's 2.40s); 2.00x the plugin floor's 3.00s; 1.50x the wide plugin floor's 4.00s"; wall.Measured != want || wall.Met {
+		t.Errorf("refresh target = %q (met %t), want %q, not met", wall.Measured, wall.Met, want)
+	}
+	if !strings.HasPrefix(narrow.Measured, "1.50x (3.00s vs the floor's 2.00s") || !strings.HasPrefix(wide.Measured, "2.00x (4.00s") ||
+		narrow.verdict() != "reference" {
+		t.Errorf("references = %q, %q (%s)", narrow.Measured, wide.Measured, narrow.verdict())
+	}
+	var b strings.Builder
+	r.renderScale(func(format string, args ...any) { fmt.Fprintf(&b, format, args...) })
+	for _, row := range []string{
+		"| " + widePluginFloorName + " | 1000 | 0 users, 0 groups, 0 keys | plan | 4.00 | 2.00 | 1.33 | - |",
+		"| " + pluginFloorName + " | 1000 | 0 users, 0 groups, 0 keys | plan | 3.00 | 1.50 | - | - |",
+		"| authentik | 1000 | 0 users, 0 groups, 0 keys | plan | 6.00 | 2.50 | 2.00 | 1.50 | 1000 |",
+	} {
+		if !strings.Contains(b.String(), row) {
+			t.Errorf("the table has no row starting %q:\n%s", row, b.String())
+		}
 	}
 }
