@@ -26,7 +26,8 @@ step "Building the provider and roster-mock"
 
 token="demo-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 mock_pids=()
-# start_mock NAME: serves a mock NAME on a free loopback port and prints its URL.
+# start_mock NAME VAR: serves a mock NAME on a free loopback port and sets VAR to its URL. It runs in this
+# shell, not in a $(...) subshell, so that the pid it records is there for cleanup to stop.
 start_mock() {
   "$work/bin/roster-mock" -platform "$1" -listen 127.0.0.1:0 -token "$token" >"$work/$1.out" 2>"$work/$1.log" &
   mock_pids+=("$!")
@@ -37,14 +38,14 @@ start_mock() {
     sleep 0.1
   done
   [[ -n "$url" ]] || { echo "roster-mock -platform $1 did not start:" >&2; cat "$work/$1.log" >&2; exit 1; }
-  echo "$url"
+  printf -v "$2" '%s' "$url"
 }
 step "Starting mock authentik, Secoda, Unleash, Tyk AI Studio and Onyx APIs on 127.0.0.1"
-endpoint=$(start_mock authentik)
-secoda_endpoint=$(start_mock secoda)
-unleash_endpoint=$(start_mock unleash)
-tyk_endpoint=$(start_mock tyk_ai_studio)
-onyx_endpoint=$(start_mock onyx)
+start_mock authentik endpoint
+start_mock secoda secoda_endpoint
+start_mock unleash unleash_endpoint
+start_mock tyk_ai_studio tyk_endpoint
+start_mock onyx onyx_endpoint
 echo "authentik $endpoint/api/v3/  Secoda $secoda_endpoint/api/v1/  Unleash $unleash_endpoint/api/admin/  Tyk AI Studio $tyk_endpoint/api/v1/  Onyx $onyx_endpoint/api/"
 
 # Use the local build instead of the registry, for this run only.
@@ -99,4 +100,4 @@ tf destroy -auto-approve -no-color | grep -E 'Destroy complete|Destroying'
 
 requests=$(curl -fsS "$endpoint/__mock/requests" | jq .count)
 count() { curl -fsS "$1/__mock/requests" | jq .count; }
-step "Done: the mocks served $requests (authentik), $(count "$secoda_endpoint") (Secoda), $(count "$unleash_endpoint") (Unleash) , $(count "$tyk_endpoint") (Tyk AI Studio) and $(count "$onyx_endpoint") (Onyx) API requests; stopping them"
+step "Done: the mocks served $requests (authentik), $(count "$secoda_endpoint") (Secoda), $(count "$unleash_endpoint") (Unleash), $(count "$tyk_endpoint") (Tyk AI Studio) and $(count "$onyx_endpoint") (Onyx) API requests; stopping them"
