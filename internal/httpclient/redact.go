@@ -26,7 +26,12 @@ func IsSecretKey(k string) bool {
 
 // RedactJSON returns a JSON body with every secret value replaced, for logging. Bodies that are not JSON are
 // summarised by their length only, since they may hold anything.
-func RedactJSON(body []byte) string {
+func RedactJSON(body []byte) string { return redactJSONMasking(body, "") }
+
+// redactJSONMasking is RedactJSON that also masks token wherever a string value holds it. It masks the
+// decoded strings, not the encoded body, so a token that JSON escapes (a server's "\u0026" for "&", or the
+// encoder's own) is found all the same.
+func redactJSONMasking(body []byte, token string) string {
 	if len(body) == 0 {
 		return ""
 	}
@@ -34,14 +39,14 @@ func RedactJSON(body []byte) string {
 	if err := json.Unmarshal(body, &v); err != nil {
 		return "<non-JSON body>"
 	}
-	out, err := json.Marshal(redactValue(v))
+	out, err := json.Marshal(redactValue(v, token))
 	if err != nil {
 		return "<unprintable body>"
 	}
 	return string(out)
 }
 
-func redactValue(v any) any {
+func redactValue(v any, token string) any {
 	switch t := v.(type) {
 	case map[string]any:
 		for k, val := range t {
@@ -51,14 +56,18 @@ func redactValue(v any) any {
 				}
 				continue
 			}
-			t[k] = redactValue(val)
+			t[k] = redactValue(val, token)
 		}
 		return t
 	case []any:
 		for i := range t {
-			t[i] = redactValue(t[i])
+			t[i] = redactValue(t[i], token)
 		}
 		return t
+	case string:
+		if token != "" {
+			return strings.ReplaceAll(t, token, maskReplacement)
+		}
 	}
 	return v
 }
@@ -72,13 +81,7 @@ type loggedBody struct {
 	token string
 }
 
-func (b loggedBody) String() string {
-	out := RedactJSON(b.body)
-	if b.token != "" {
-		out = strings.ReplaceAll(out, b.token, maskReplacement)
-	}
-	return out
-}
+func (b loggedBody) String() string { return redactJSONMasking(b.body, b.token) }
 
 func (b loggedBody) MarshalJSON() ([]byte, error) { return json.Marshal(b.String()) }
 

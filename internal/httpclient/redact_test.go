@@ -40,6 +40,24 @@ func TestLoggedBodyRedactsWhenWritten(t *testing.T) {
 	}
 }
 
+// A token with characters JSON escapes reaches the log body escaped ("\u0026" for "&"), by the server's
+// encoder or by ours: it must be masked all the same.
+func TestLoggedBodyMasksATokenJSONEscapes(t *testing.T) {
+	const token = "tok&<secret>"
+	for _, body := range []string{
+		`{"note":"echo tok&<secret>"}`,
+		`{"note":"echo tok\u0026\u003csecret\u003e"}`,
+		`["tok&<secret>"]`,
+	} {
+		b := loggedBody{body: []byte(body), token: token}
+		for name, got := range map[string]string{"String": b.String(), "MarshalJSON": mustMarshal(t, b)} {
+			if strings.Contains(got, "secret") {
+				t.Errorf("%s of %s: the token is in the logged body: %s", name, body, got)
+			}
+		}
+	}
+}
+
 func mustMarshal(t *testing.T, v any) string {
 	t.Helper()
 	out, err := json.Marshal(v)
