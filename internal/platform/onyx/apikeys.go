@@ -23,7 +23,10 @@ func keyPath(id int) string { return keysPath + "/" + strconv.Itoa(id) }
 const msgOwnKey = "this looks like the key the provider authenticates with (same masked value): deleting it would lock the provider out mid-apply; " +
 	"manage another key, or delete this one in Onyx's admin UI"
 
-func (c *Client) listKeys(ctx context.Context) ([]keyWire, error) {
+func keyID(k keyWire) int { return k.ID }
+
+// loadKeys asks the server for every key; reads go through c.keys instead.
+func (c *Client) loadKeys(ctx context.Context) ([]keyWire, error) {
 	var out []keyWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: keysPath}, &out); err != nil {
 		return nil, err
@@ -32,16 +35,20 @@ func (c *Client) listKeys(ctx context.Context) ([]keyWire, error) {
 }
 
 func (c *Client) findKey(ctx context.Context, id int) (keyWire, error) {
-	keys, err := c.listKeys(ctx)
-	if err != nil {
+	k, found, err := c.keys.Find(ctx, c.loadKeys, id)
+	switch {
+	case err != nil:
 		return keyWire{}, err
+	case !found:
+		return keyWire{}, notFound(platform.KindAPIKey, strconv.Itoa(id))
 	}
-	for _, k := range keys {
-		if k.ID == id {
-			return k, nil
-		}
-	}
-	return keyWire{}, notFound(platform.KindAPIKey, strconv.Itoa(id))
+	return k, nil
+}
+
+// keep records a key this client wrote, without its plaintext: the list never carries one.
+func (c *Client) keep(k keyWire) {
+	k.Secret = nil
+	c.keys.Put(k)
 }
 
 // keyBody is the create/update body of the server's generation. An update replaces everything, so
@@ -95,7 +102,8 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 	if err != nil {
 		return platform.APIKey{}, err
 	}
-	existing, err := c.listKeys(ctx)
+	// The keys there before, so that a lost create is not resolved by an older key of the same name.
+	existing, err := c.keys.All(ctx, c.loadKeys)
 	if err != nil {
 		return platform.APIKey{}, err
 	}
@@ -110,10 +118,11 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: keysPath, Body: body}, &k); err != nil {
 			return platform.APIKey{}, err
 		}
+		c.keep(k)
 		return keyFromWire(k), nil
 	}
 	find := func() (platform.APIKey, error) {
-		keys, err := c.listKeys(ctx)
+		keys, err := c.loadKeys(ctx)
 		if err != nil {
 			return platform.APIKey{}, err
 		}
@@ -149,6 +158,7 @@ func (c *Client) regenerate(ctx context.Context, id int) (platform.APIKey, error
 	if err != nil {
 		return platform.APIKey{}, withKind(err, platform.KindAPIKey, strconv.Itoa(id))
 	}
+	c.keep(k)
 	return keyFromWire(k), nil
 }
 
@@ -187,6 +197,7 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 	if err != nil {
 		return platform.APIKey{}, withKind(err, platform.KindAPIKey, id)
 	}
+	c.keep(k)
 	out := keyFromWire(k)
 	out.Secret = ""
 	return out, nil
@@ -210,7 +221,8 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 		return refused(http.MethodDelete, c.basePath+keyPath(n), platform.FieldError{Message: msgOwnKey})
 	}
 	err = c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: keyPath(n)}, nil)
-	if platform.IsNotFound(err) {
+	if err == nil || platform.IsNotFound(err) {
+		c.keys.Remove(n)
 		return nil
 	}
 	return withKind(err, platform.KindAPIKey, id)
@@ -218,7 +230,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 
 // ListAPIKeys implements platform.Backend. Secrets are never listed.
 func (c *Client) ListAPIKeys(ctx context.Context) ([]platform.APIKey, error) {
-	keys, err := c.listKeys(ctx)
+	keys, err := c.keys.All(ctx, c.loadKeys)
 	if err != nil {
 		return nil, err
 	}

@@ -38,6 +38,11 @@ type Client struct {
 
 	genMu    sync.Mutex
 	detected Generation
+
+	// Onyx has no read of one group or key: reads go through these lists, one each per process (see
+	// platform.Snapshot). userGroups leaves out the default groups, whose member lists are the directory.
+	userGroups, allGroups *platform.Snapshot[int, groupWire]
+	keys                  *platform.Snapshot[int, keyWire]
 }
 
 var (
@@ -80,7 +85,10 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("onyx: %w", err)
 	}
-	return &Client{http: hc, basePath: base.Path, ownDisplay: keyDisplay(token), forced: cfg.Generation, poll: defaultPoll}, nil
+	return &Client{
+		http: hc, basePath: base.Path, ownDisplay: keyDisplay(token), forced: cfg.Generation, poll: defaultPoll,
+		userGroups: platform.NewSnapshot(groupID), allGroups: platform.NewSnapshot(groupID), keys: platform.NewSnapshot(keyID),
+	}, nil
 }
 
 // Platform implements platform.Backend.

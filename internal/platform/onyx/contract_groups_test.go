@@ -128,6 +128,7 @@ func TestContractPendingDeletion(t *testing.T) {
 		c := newContract(t, gen, onyxmock.Options{DeleteDelay: 150 * time.Millisecond})
 		g := c.group("doomed", []string{ada}, nil)
 		c.raw(http.MethodDelete, "/manage/admin/user-group/"+g.ID)
+		c.nextCommand()
 		_, err := c.client.ReadGroup(c.ctx, g.ID)
 		wantNotFound(t, err, "user_group", g.ID)
 		if _, err := c.client.FindGroupByName(c.ctx, "doomed"); !platform.IsNotFound(err) {
@@ -138,6 +139,7 @@ func TestContractPendingDeletion(t *testing.T) {
 			t.Error("adopted the group being deleted")
 		}
 		c.raw(http.MethodDelete, "/manage/admin/user-group/"+again.ID)
+		c.nextCommand()
 		if err := c.client.DeleteGroup(c.ctx, again.ID); err != nil {
 			t.Fatal(err)
 		}
@@ -276,6 +278,7 @@ func TestContractGroupReadsLeaveTheDefaultGroupsOut(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
 		c := newContract(t, gen, onyxmock.Options{})
 		created := c.group("readers", []string{ada}, nil)
+		c.nextCommand()
 		lists := func() []string {
 			var out []string
 			for _, e := range c.mock.Log().Matching(http.MethodGet, "/api/manage/admin/user-group") {
@@ -297,7 +300,8 @@ func TestContractGroupReadsLeaveTheDefaultGroupsOut(t *testing.T) {
 		if err != nil || basic.Name != onyxmock.BasicGroupName || len(basic.Members) == 0 {
 			t.Fatalf("read of Basic: %+v %v", basic, err)
 		}
-		if got := lists()[before:]; !slices.Equal(got, []string{"include_default=false", "include_default=true"}) {
+		// The user-made groups were listed once already, in this process.
+		if got := lists()[before:]; !slices.Equal(got, []string{"include_default=true"}) {
 			t.Errorf("reading a default group listed %q", got)
 		}
 

@@ -63,6 +63,13 @@ func (c *contract) newClient(token string, gen Generation) *Client {
 	return client
 }
 
+// nextCommand gives the contract a new client, as the next terraform command's provider process gets: reads
+// of one client come from one list per collection, so a change made behind its back shows in the next.
+func (c *contract) nextCommand() {
+	c.t.Helper()
+	c.client = c.newClient(mockToken, "")
+}
+
 // eachGeneration runs f as a subtest per API generation.
 func eachGeneration(t *testing.T, f func(t *testing.T, gen Generation)) {
 	for _, gen := range []Generation{GenerationV46, GenerationCurrent} {

@@ -25,18 +25,29 @@ func (c *Client) waitSynced(ctx context.Context, id int) (groupWire, error) {
 		out = g
 		return g.IsUpToDate, nil
 	})
+	if err == nil {
+		c.keepGroup(out)
+	} else {
+		c.forgetGroups()
+	}
 	return out, err
 }
 
 // waitGone polls the group list until the group's row is gone, which ends its pending deletion and
 // frees its name.
 func (c *Client) waitGone(ctx context.Context, id int) error {
-	return c.pollUntil(ctx, fmt.Sprintf("user group %d, marked for deletion, is removed (its name stays taken until then)", id),
+	err := c.pollUntil(ctx, fmt.Sprintf("user group %d, marked for deletion, is removed (its name stays taken until then)", id),
 		func(ctx context.Context) (bool, error) {
 			// Default groups cannot be deleted, so the group waited for is a user-made one.
 			_, found, err := c.findGroupIn(ctx, id, false)
 			return !found, err
 		})
+	if err == nil {
+		c.forgetGroup(id)
+	} else {
+		c.forgetGroups()
+	}
+	return err
 }
 
 // groupWrite sends a write to a group. An answer that the group is still syncing (404, or 409 on

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
@@ -27,7 +28,8 @@ const (
 func IsDefaultGroupName(name string) bool { return name == AdminGroupName || name == BasicGroupName }
 
 // listGroups reads every group, those being deleted included, and the default ones when
-// includeDefault. The list is unpaginated and is the only way to read a group.
+// includeDefault. The list is unpaginated and is the only way to read a group. Polls and lookups after a
+// lost answer use it; plain reads go through the snapshots (cachedGroup).
 func (c *Client) listGroups(ctx context.Context, includeDefault bool) ([]groupWire, error) {
 	var out []groupWire
 	q := url.Values{"include_default": {strconv.FormatBool(includeDefault)}}
@@ -35,6 +37,44 @@ func (c *Client) listGroups(ctx context.Context, includeDefault bool) ([]groupWi
 		return nil, err
 	}
 	return out, nil
+}
+
+func groupID(g groupWire) int { return g.ID }
+
+func (c *Client) loadUserGroups(ctx context.Context) ([]groupWire, error) {
+	return c.listGroups(ctx, false)
+}
+func (c *Client) loadAllGroups(ctx context.Context) ([]groupWire, error) {
+	return c.listGroups(ctx, true)
+}
+
+// cachedGroup is findGroup through this process's snapshots: the user-made groups first, then all.
+func (c *Client) cachedGroup(ctx context.Context, id int) (groupWire, bool, error) {
+	g, found, err := c.userGroups.Find(ctx, c.loadUserGroups, id)
+	if err != nil || found {
+		return g, found, err
+	}
+	return c.allGroups.Find(ctx, c.loadAllGroups, id)
+}
+
+// keepGroup records a group as a poll of this client last saw it.
+func (c *Client) keepGroup(g groupWire) {
+	if !g.IsDefault {
+		c.userGroups.Put(g)
+	}
+	c.allGroups.Put(g)
+}
+
+// forgetGroup records that a group has left the list.
+func (c *Client) forgetGroup(id int) {
+	c.userGroups.Remove(id)
+	c.allGroups.Remove(id)
+}
+
+// forgetGroups drops both snapshots, after a write whose outcome is not known.
+func (c *Client) forgetGroups() {
+	c.userGroups.Invalidate()
+	c.allGroups.Invalidate()
 }
 
 // findGroup looks a group up by id in the list, whatever its state: among the user-made groups first,
@@ -80,9 +120,12 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 	if err != nil {
 		return platform.Group{}, err
 	}
-	g, err := c.liveGroup(ctx, n)
-	if err != nil {
+	g, found, err := c.cachedGroup(ctx, n)
+	switch {
+	case err != nil:
 		return platform.Group{}, err
+	case !found || g.IsUpForDeletion:
+		return platform.Group{}, notFound(platform.KindUserGroup, id)
 	}
 	return groupFromWire(g), nil
 }
@@ -90,7 +133,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 // ListGroups implements platform.Backend: every group not being deleted, the default ones included;
 // a name filter is exact.
 func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([]platform.Group, error) {
-	groups, err := c.listGroups(ctx, true)
+	groups, err := c.allGroups.All(ctx, c.loadAllGroups)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +168,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	g, found, err := c.findGroup(ctx, n)
+	g, found, err := c.cachedGroup(ctx, n)
 	switch {
 	case err != nil:
 		return err
@@ -136,6 +179,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	case !g.IsUpForDeletion:
 		err := c.groupWrite(ctx, n, httpclient.Request{Method: http.MethodDelete, Path: groupPath(n)}, nil)
 		if err != nil && !platform.IsNotFound(err) {
+			c.forgetGroups()
 			return err
 		}
 	}
@@ -183,8 +227,10 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	}
 	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
+		c.forgetGroups()
 		return platform.Group{}, err
 	}
+	c.keepGroup(created)
 	if err := c.setCurators(ctx, created, members.curators); err != nil {
 		return groupFromWire(created), fmt.Errorf("user group %d was created on Onyx, but setting its curators failed: %w", created.ID, err)
 	}
@@ -198,7 +244,12 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 // groupsBefore returns the ids of the groups that exist before a create, after making sure the name
 // is free: a live group with it is a conflict, one being deleted is waited for.
 func (c *Client) groupsBefore(ctx context.Context, name string) (map[int]bool, error) {
-	groups, err := c.listGroups(ctx, true) // a default group's name is taken too
+	groups, err := c.allGroups.All(ctx, c.loadAllGroups) // a default group's name is taken too
+	if err == nil && slices.ContainsFunc(groups, func(g groupWire) bool { return g.Name == name && !g.IsUpForDeletion }) {
+		// A refusal rests on the server's current word, not on this process's snapshot.
+		c.forgetGroups()
+		groups, err = c.allGroups.All(ctx, c.loadAllGroups)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -40,6 +40,8 @@ type Client struct {
 	// groupsUnsupported is set once the server has shown that it is the open-source edition, so that a plan
 	// with many groups fails fast instead of asking again for each one.
 	groupsUnsupported atomic.Bool
+	// tokens is the token list of this process: Unleash has no read of one token (see platform.Snapshot).
+	tokens *platform.Snapshot[string, tokenWire]
 }
 
 var (
@@ -68,7 +70,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("unleash: %w", err)
 	}
-	c := &Client{http: hc, token: token}
+	c := &Client{http: hc, token: token, tokens: platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) })}
 	switch limit := cfg.UserCreatesPerMinute; {
 	case limit == 0:
 		c.pacer = newWindowPacer(defaultUserCreatesPerMinute, time.Minute)

@@ -186,7 +186,7 @@ func assertUser(t *testing.T, what string, got, want platform.User) {
 }
 
 func TestContract(t *testing.T) {
-	runContract(t, slices.Concat(userCases, apiKeyCases, commonCases))
+	runContract(t, slices.Concat(userCases, apiKeyCases, tokenSnapshotCases, commonCases))
 }
 
 // commonCases cover the client as a whole: auth and the group edition check.

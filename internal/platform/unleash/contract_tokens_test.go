@@ -147,3 +147,63 @@ func checkKey(e *env, what string, got platform.APIKey, name string, expires *ti
 		e.t.Errorf("%s extra: got %+v, want %+v", what, g, extra)
 	}
 }
+
+// tokenSnapshotCases hold the client to one token list per process (Unleash has no read of one token), and
+// to reads that see the process's own writes without listing again.
+var tokenSnapshotCases = []contractCase{
+	{name: "TokenReadsShareOneList", mockOnly: true, run: func(e *env) {
+		var ids []string
+		for i := range 5 {
+			ids = append(ids, e.createKey(platform.APIKeySpec{Name: e.name("snap-" + string(rune('a'+i)))}).ID)
+		}
+		lists := func() int { return e.target.mock.Log().CountMatching(http.MethodGet, tokensPath) }
+		process := e.target.newClient(e.t) // the next terraform command's provider
+		before := lists()
+		for _, id := range ids {
+			if _, err := process.ReadAPIKey(e.ctx, id); err != nil {
+				e.t.Fatal(err)
+			}
+		}
+		if n := lists() - before; n != 1 {
+			e.t.Errorf("reading 5 tokens listed %d times, want 1", n)
+		}
+
+		expires := time.Now().Add(72 * time.Hour).UTC().Truncate(time.Second)
+		if _, err := process.UpdateAPIKey(e.ctx, ids[0], platform.APIKeySpec{Name: e.name("snap-a"), ExpiresAt: &expires}); err != nil {
+			e.t.Fatal(err)
+		}
+		read, err := process.ReadAPIKey(e.ctx, ids[0])
+		if err != nil || read.ExpiresAt == nil || !read.ExpiresAt.Equal(expires) {
+			e.t.Errorf("read after update: %+v, %v; want expiry %s", read, err, expires)
+		}
+		created, err := process.CreateAPIKey(e.ctx, platform.APIKeySpec{Name: e.name("snap-new")})
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		if _, err := process.ReadAPIKey(e.ctx, created.ID); err != nil {
+			e.t.Errorf("read after create: %v", err)
+		}
+		for _, id := range append(ids, created.ID) {
+			if err := process.DeleteAPIKey(e.ctx, id); err != nil {
+				e.t.Fatal(err)
+			}
+			_, err := process.ReadAPIKey(e.ctx, id)
+			wantNotFound(e.t, err, "api_key", id)
+		}
+		if n := lists() - before; n != 1 {
+			e.t.Errorf("reads, an update, a create and 6 deletes listed %d times in one process, want 1", n)
+		}
+
+		// A change made elsewhere shows in the next process.
+		if _, err := e.client.CreateAPIKey(e.ctx, platform.APIKeySpec{Name: e.name("elsewhere")}); err != nil {
+			e.t.Fatal(err)
+		}
+		found, err := e.target.newClient(e.t).FindAPIKeyByName(e.ctx, e.name("elsewhere"))
+		if err != nil || found.ID == "" {
+			e.t.Errorf("a new process does not see a token made elsewhere: %+v, %v", found, err)
+		}
+		if _, err := process.FindAPIKeyByName(e.ctx, e.name("elsewhere")); !platform.IsNotFound(err) {
+			e.t.Errorf("within one process the list is read once (got %v); the next command sees the change", err)
+		}
+	}},
+}

@@ -32,6 +32,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &w); err != nil {
 			return platform.APIKey{}, certain(err)
 		}
+		c.tokens.Put(listEntry(w))
 		key := tokenFromWire(w)
 		key.Secret = w.Secret
 		return key, nil
@@ -40,10 +41,19 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 
+// listEntry is a created token as the list shows it: a v2 token's list entry carries its selector, not the
+// secret, and that is the address PUT and DELETE take.
+func listEntry(created tokenWire) tokenWire {
+	if m := v2Selector.FindStringSubmatch(created.Secret); m != nil {
+		created.Secret = m[1]
+	}
+	return created
+}
+
 // adoptToken finds the token a lost create made. It returns *platform.NotFoundError when there is none (or
 // when a secure one had to be removed), so that CreateOrAdopt creates again.
 func (c *Client) adoptToken(ctx context.Context, name string, since time.Time) (platform.APIKey, error) {
-	wires, err := c.listTokens(ctx)
+	wires, err := c.loadTokens(ctx)
 	if err != nil {
 		return platform.APIKey{}, err
 	}
@@ -66,6 +76,7 @@ func (c *Client) adoptToken(ctx context.Context, name string, since time.Time) (
 		}
 		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
 	}
+	c.tokens.Put(w)
 	key := tokenFromWire(w)
 	key.Secret = w.Secret
 	return key, nil
@@ -88,16 +99,14 @@ func (c *Client) findToken(ctx context.Context, id string) (tokenWire, error) {
 	if err != nil {
 		return tokenWire{}, err
 	}
-	wires, err := c.listTokens(ctx)
-	if err != nil {
+	w, found, err := c.tokens.Find(ctx, c.loadTokens, want)
+	switch {
+	case err != nil:
 		return tokenWire{}, err
+	case !found:
+		return tokenWire{}, notFound(platform.KindAPIKey, id)
 	}
-	for _, w := range wires {
-		if tokenID(w.Secret) == want {
-			return w, nil
-		}
-	}
-	return tokenWire{}, notFound(platform.KindAPIKey, id)
+	return w, nil
 }
 
 // UpdateAPIKey implements platform.Backend. Unleash can only change a token's expiry; name, type,
@@ -120,8 +129,12 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 		if err := c.call(maskSecret(ctx, current.Secret), req, nil); err != nil {
 			return platform.APIKey{}, withKind(redactPath(err, current.Secret), platform.KindAPIKey, id)
 		}
+		// The PUT answers without the token; what it changed is known.
+		expires := spec.ExpiresAt.UTC().Truncate(time.Millisecond)
+		current.ExpiresAt = &expires
+		c.tokens.Put(current)
 	}
-	return c.ReadAPIKey(ctx, id)
+	return tokenFromWire(current), nil
 }
 
 // checkTokenUnchanged reports the fields Unleash cannot change in place.
@@ -164,12 +177,15 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 
 func (c *Client) deleteToken(ctx context.Context, secret string) error {
 	err := c.call(maskSecret(ctx, secret), httpclient.Request{Method: http.MethodDelete, Path: tokensPath + "/" + secret}, nil)
+	if err == nil {
+		c.tokens.Remove(tokenID(secret))
+	}
 	return redactPath(err, secret)
 }
 
 // ListAPIKeys implements platform.Backend: every token, the admin bootstrap token included.
 func (c *Client) ListAPIKeys(ctx context.Context) ([]platform.APIKey, error) {
-	wires, err := c.listTokens(ctx)
+	wires, err := c.tokens.All(ctx, c.loadTokens)
 	if err != nil {
 		return nil, err
 	}
@@ -206,8 +222,9 @@ func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.AP
 	return platform.APIKey{}, fmt.Errorf("the name %q is ambiguous: Unleash API tokens %v all have it; import the token by its id or secret instead", name, ids)
 }
 
-// listTokens reads every token. The list is never logged with its secrets: httpclient redacts "secret".
-func (c *Client) listTokens(ctx context.Context) ([]tokenWire, error) {
+// loadTokens asks the server for every token; reads go through c.tokens instead. The list is never logged
+// with its secrets: httpclient redacts "secret".
+func (c *Client) loadTokens(ctx context.Context) ([]tokenWire, error) {
 	var w tokensWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokensPath}, &w); err != nil {
 		return nil, err

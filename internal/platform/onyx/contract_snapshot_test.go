@@ -1,0 +1,73 @@
+package onyx
+
+import (
+	"net/http"
+	"strconv"
+	"testing"
+
+	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// Onyx has no read of one group or key, so a process reads each list once, however many objects it reads,
+// and its own writes show in its reads without another list.
+func TestContractListOncePerProcess(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		var groupIDs, keyIDs []string
+		for i := range 5 {
+			groupIDs = append(groupIDs, c.group("g"+strconv.Itoa(i), []string{ada}, nil).ID)
+			k, err := c.client.CreateAPIKey(c.ctx, platform.APIKeySpec{Name: "k" + strconv.Itoa(i), Extra: adminKeyExtra(gen)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			keyIDs = append(keyIDs, k.ID)
+		}
+		if n := c.mock.Log().CountMatching(http.MethodGet, "/api"+keysPath); n != 1 {
+			t.Errorf("5 key creates listed the keys %d times, want 1 (before the first)", n)
+		}
+
+		c.nextCommand()
+		c.mock.Log().Reset()
+		for i := range groupIDs {
+			if _, err := c.client.ReadGroup(c.ctx, groupIDs[i]); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.client.ReadAPIKey(c.ctx, keyIDs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if groups, keys := c.mock.Log().CountMatching(http.MethodGet, "/api"+groupsPath), c.mock.Log().CountMatching(http.MethodGet, "/api"+keysPath); groups != 1 || keys != 1 {
+			t.Errorf("reading 5 groups and 5 keys listed groups %d and keys %d times, want 1 each", groups, keys)
+		}
+
+		// Update then read, delete then read: the reads see the writes, and deletes list nothing more.
+		if _, err := c.client.UpdateAPIKey(c.ctx, keyIDs[0], platform.APIKeySpec{Name: "renamed"}); err != nil {
+			t.Fatal(err)
+		}
+		if k, err := c.client.ReadAPIKey(c.ctx, keyIDs[0]); err != nil || k.Name != "renamed" {
+			t.Errorf("read after rename: %+v, %v", k, err)
+		}
+		for _, id := range keyIDs {
+			if err := c.client.DeleteAPIKey(c.ctx, id); err != nil {
+				t.Fatal(err)
+			}
+			_, err := c.client.ReadAPIKey(c.ctx, id)
+			wantNotFound(t, err, "api_key", id)
+		}
+		if n := c.mock.Log().CountMatching(http.MethodGet, "/api"+keysPath); n != 1 {
+			t.Errorf("reads, an update and 5 deletes listed the keys %d times, want 1", n)
+		}
+		if _, err := c.client.UpdateGroup(c.ctx, groupIDs[0], platform.GroupSpec{Name: "g0-renamed", Members: []string{ada, grace}}); err != nil {
+			t.Fatal(err)
+		}
+		if g, err := c.client.ReadGroup(c.ctx, groupIDs[0]); err != nil || g.Name != "g0-renamed" || len(g.Members) != 2 {
+			t.Errorf("read after update: %+v, %v", g, err)
+		}
+		if err := c.client.DeleteGroup(c.ctx, groupIDs[1]); err != nil {
+			t.Fatal(err)
+		}
+		_, err := c.client.ReadGroup(c.ctx, groupIDs[1])
+		wantNotFound(t, err, "user_group", groupIDs[1])
+	})
+}
