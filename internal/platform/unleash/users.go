@@ -2,6 +2,7 @@ package unleash
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -17,9 +18,9 @@ const usersPath = "/api/admin/user-admin"
 func userPath(id int) string { return usersPath + "/" + strconv.Itoa(id) }
 
 // CreateUser implements platform.Backend. The password, when given, goes into the create body (Unleash does
-// not check its strength there; ValidateUser applies the rules change-password would). The answer echoes the
-// role as sent, so the user is read back with a GET; if only that read fails, the user's id is returned with
-// the error.
+// not check its strength there; ValidateUser applies the rules change-password would). The answer carries the
+// user, its role echoed as sent; only an answer without the fields the schema leaves optional is followed by
+// a GET, and if only that read fails, the user's id is returned with the error.
 //
 // A create whose answer was lost is resolved by looking the user up by email (unique, case-insensitive), or
 // by username for a user without email.
@@ -38,6 +39,9 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 			// A duplicate username is a 500 from the database: certain, not ambiguous.
 			return platform.User{}, certain(err)
 		}
+		if user, complete := userFromCreated(created, body); complete {
+			return user, nil
+		}
 		return platform.User{ID: strconv.Itoa(created.ID)}, nil
 	}
 	find := func() (platform.User, error) {
@@ -47,8 +51,8 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		return c.findUserByUsername(ctx, body.Username)
 	}
 	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
-	if err != nil {
-		return platform.User{}, err
+	if err != nil || created.Role != "" {
+		return created, err
 	}
 	user, err := c.ReadUser(ctx, created.ID)
 	if err != nil {
@@ -209,6 +213,38 @@ func (c *Client) search(ctx context.Context, q string) ([]userWire, error) {
 		return nil, err
 	}
 	return hits, nil
+}
+
+// userFromCreated maps a create answer that carries everything a GET would; complete is false otherwise.
+// Like a GET, the answer leaves out what the user does not have, so only a field that was sent must be there.
+func userFromCreated(w createdUserWire, sent userCreate) (user platform.User, complete bool) {
+	for _, f := range []struct {
+		sent string
+		got  *string
+	}{{sent.Email, w.Email}, {sent.Name, w.Name}, {sent.Username, w.Username}} {
+		if f.sent != "" && f.got == nil {
+			return platform.User{}, false
+		}
+	}
+	var role int
+	if json.Unmarshal(w.RootRole, &role) != nil {
+		var name string
+		if json.Unmarshal(w.RootRole, &name) != nil {
+			return platform.User{}, false
+		}
+		var err error
+		if role, err = roleID(name); err != nil {
+			return platform.User{}, false
+		}
+	}
+	return userFromWire(userWire{ID: w.ID, Email: deref(w.Email), Name: deref(w.Name), Username: deref(w.Username), RootRole: role}), true
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // userFromWire maps a user read by GET. Active is always true: Unleash users cannot be deactivated.

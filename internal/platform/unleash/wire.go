@@ -1,14 +1,17 @@
 package unleash
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Wire structs: the JSON Unleash sends and accepts, named as in its OpenAPI document. Only the fields the
 // client uses are declared; volatile ones (seenAt, loginAttempts, imageUrl, inviteLink) are left out on
 // purpose so they can never reach Terraform state.
 
 // userWire is userSchema as GET /api/admin/user-admin[/{id}] returns it. Unset name, email and username are
-// absent, not null; rootRole is always the id here (write responses echo what was sent instead, which is why
-// the client never reads them).
+// absent, not null; rootRole is always the id here (write responses echo what was sent instead: see
+// userFromCreated).
 type userWire struct {
 	ID       int    `json:"id"`
 	Name     string `json:"name"`
@@ -21,9 +24,14 @@ type usersWire struct {
 	Users []userWire `json:"users"`
 }
 
-// createdUserWire is the part of createUserResponseSchema the client reads: the id, to GET the user.
+// createdUserWire is the part of createUserResponseSchema the client reads. Only id is required by the
+// schema; rootRole echoes the role as sent, an id or a built-in name.
 type createdUserWire struct {
-	ID int `json:"id"`
+	ID       int             `json:"id"`
+	Email    *string         `json:"email"`
+	Name     *string         `json:"name"`
+	Username *string         `json:"username"`
+	RootRole json.RawMessage `json:"rootRole"`
 }
 
 // userCreate is createUserSchema, which rejects unknown keys. sendEmail is always sent because the server's
