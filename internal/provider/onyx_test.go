@@ -126,6 +126,8 @@ func TestAccOnyx(t *testing.T) {
 							statecheck.ExpectKnownValue(user, tfjsonpath.New("id"), knownvalue.StringExact("newcomer@example.com")),
 							statecheck.ExpectKnownValue(user, tfjsonpath.New("onyx").AtMapKey("status"), knownvalue.StringExact("active")),
 							statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.ListSizeExact(3)),
+							// The data source is read after the update, in the same process: it sees the write.
+							statecheck.CompareValuePairs("data.roster_user_group.eng", tfjsonpath.New("members"), group, tfjsonpath.New("members"), compareEqual),
 						},
 					},
 					{ // rename, a new curator (manager), a deactivated user and a rotated key
@@ -138,6 +140,7 @@ func TestAccOnyx(t *testing.T) {
 						ConfigStateChecks: []statecheck.StateCheck{
 							statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("engineering")),
 							statecheck.ExpectKnownValue(user, tfjsonpath.New("onyx").AtMapKey("status"), knownvalue.StringExact("deactivated")),
+							statecheck.ExpectKnownValue("data.roster_user_group.eng", tfjsonpath.New("name"), knownvalue.StringExact("engineering")),
 						},
 						Check: func(s *terraform.State) error {
 							if s.RootModule().Resources[key].Primary.Attributes["key"] == firstKey {
