@@ -35,8 +35,8 @@ var backendFactories = map[platform.Name]func(s settings, http httpclient.Config
 		return tykaistudio.New(tykaistudio.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
 	},
 	platform.Unleash: func(s settings, http httpclient.Config) (platform.Backend, error) {
-		// Unleash limits user creation per client (CREATE_USER_RATE_LIMIT_PER_MINUTE, 20 unless the operator
-		// raised it): writes_per_minute, when set, is the pace for those too.
+		// Unleash limits user creation per client (CREATE_USER_RATE_LIMIT_PER_MINUTE): the client paces by the
+		// server's RateLimit headers, and writes_per_minute, when set, caps that pace too.
 		return unleash.New(unleash.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http, UserCreatesPerMinute: s.WritesPerMinute})
 	},
 	platform.Onyx: func(s settings, http httpclient.Config) (platform.Backend, error) {

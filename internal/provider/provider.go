@@ -109,9 +109,10 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 			"writes_per_minute": schema.Int64Attribute{
 				MarkdownDescription: "Paces create, update and delete requests to at most this many per minute, for " +
-					"instances with a write rate limit. Unset or `0` keeps the platform's documented limit: 30 writes " +
-					"a minute on Secoda, 20 user creations a minute on Unleash (its `CREATE_USER_RATE_LIMIT_PER_MINUTE` " +
-					"default; set this when the server allows more), no pacing elsewhere.",
+					"instances with a write rate limit. Unset or `0` keeps the platform's own pace: 30 writes a minute " +
+					"on Secoda (its documented limit), on Unleash user creations as fast as the limit the server " +
+					"announces in its `RateLimit-*` headers allows, no pacing elsewhere. On Unleash a value caps user " +
+					"creations in addition to the server's limit.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.AtLeast(0)},
 			},

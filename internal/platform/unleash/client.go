@@ -13,9 +13,6 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-// defaultUserCreatesPerMinute is Unleash's CREATE_USER_RATE_LIMIT_PER_MINUTE default.
-const defaultUserCreatesPerMinute = 20
-
 // Config configures a Client.
 type Config struct {
 	// Endpoint is the server root (https://unleash.example.com, or with a sub-path when Unleash runs under
@@ -26,8 +23,10 @@ type Config struct {
 	Token string
 	// HTTP carries the provider's transport settings. New overrides BaseURL, Authorization and DecodeError.
 	HTTP httpclient.Config
-	// UserCreatesPerMinute paces user creates and password changes, which Unleash limits per client IP: 0
-	// means 20 (the server's default), a negative value turns pacing off (a 429 is still waited out).
+	// UserCreatesPerMinute caps user creates and password changes, which Unleash limits per client IP
+	// (CREATE_USER_RATE_LIMIT_PER_MINUTE). They are always paced by the server's own RateLimit headers; a
+	// positive value also keeps them to that many a minute, a negative one turns pacing off (a 429 is still
+	// waited out).
 	UserCreatesPerMinute int
 }
 
@@ -35,8 +34,11 @@ type Config struct {
 type Client struct {
 	http  *httpclient.Client
 	token string
-	// pacer gates the requests that count against the user-admin POST budget; nil when pacing is off.
-	pacer *windowPacer
+	// pacer and serverPacer gate the requests that count against the user-admin POST budget: the first at
+	// the user's writes_per_minute (nil when unset), the second by the server's answers (nil when pacing is
+	// off).
+	pacer       *windowPacer
+	serverPacer *serverPacer
 	// groupsUnsupported is set once the server has shown that it is the open-source edition, so that a plan
 	// with many groups fails fast instead of asking again for each one.
 	groupsUnsupported atomic.Bool
@@ -71,11 +73,11 @@ func New(cfg Config) (*Client, error) {
 		return nil, fmt.Errorf("unleash: %w", err)
 	}
 	c := &Client{http: hc, token: token, tokens: platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) })}
-	switch limit := cfg.UserCreatesPerMinute; {
-	case limit == 0:
-		c.pacer = newWindowPacer(defaultUserCreatesPerMinute, time.Minute)
-	case limit > 0:
-		c.pacer = newWindowPacer(limit, time.Minute)
+	if limit := cfg.UserCreatesPerMinute; limit >= 0 {
+		c.serverPacer = newServerPacer()
+		if limit > 0 {
+			c.pacer = newWindowPacer(limit, time.Minute)
+		}
 	}
 	return c, nil
 }

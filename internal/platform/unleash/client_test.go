@@ -49,8 +49,12 @@ func TestNewStripsBearerAndRequiresToken(t *testing.T) {
 	}
 }
 
+// 0 paces by the server's answers alone, a positive value caps as well, a negative one turns pacing off.
 func TestPacingConfig(t *testing.T) {
-	for limit, want := range map[int]int{0: 20, 5: 5, -1: 0} {
+	for limit, want := range map[int]struct {
+		cap    int
+		server bool
+	}{0: {0, true}, 5: {5, true}, -1: {0, false}} {
 		c, err := New(Config{Endpoint: "https://x", Token: "t", UserCreatesPerMinute: limit})
 		if err != nil {
 			t.Fatal(err)
@@ -59,8 +63,8 @@ func TestPacingConfig(t *testing.T) {
 		if c.pacer != nil {
 			got = c.pacer.limit
 		}
-		if got != want {
-			t.Errorf("UserCreatesPerMinute %d: pacer limit %d, want %d", limit, got, want)
+		if got != want.cap || (c.serverPacer != nil) != want.server {
+			t.Errorf("UserCreatesPerMinute %d: cap %d, server pacing %v; want %+v", limit, got, c.serverPacer != nil, want)
 		}
 	}
 }

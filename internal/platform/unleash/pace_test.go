@@ -72,7 +72,8 @@ func TestWindowPacer(t *testing.T) {
 }
 
 // With the server's default limit (20 a minute), 50 creates go through without a single 429: the client
-// paces itself. The clock is fake, so the two minutes of waiting take no time.
+// paces itself by the server's RateLimit headers. The clock is fake, so the two minutes of waiting take no
+// time.
 func TestFiftyUserCreatesArePaced(t *testing.T) {
 	clk := &fakeClock{now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}
 	mock := unleashmock.New(unleashmock.Options{Token: mockToken, Now: clk.Now})
@@ -82,7 +83,7 @@ func TestFiftyUserCreatesArePaced(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.pacer.now, c.pacer.sleep = clk.Now, clk.Sleep
+	c.serverPacer.now, c.serverPacer.sleep = clk.Now, clk.Sleep
 
 	for i := range 50 {
 		if _, err := c.CreateUser(context.Background(), platform.UserSpec{Email: fmt.Sprintf("u%02d@example.com", i), Name: "U"}); err != nil {

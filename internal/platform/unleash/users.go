@@ -30,11 +30,8 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		return platform.User{}, err
 	}
 	create := func() (platform.User, error) {
-		if err := c.pacer.wait(ctx); err != nil {
-			return platform.User{}, err
-		}
 		var created createdUserWire
-		err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: usersPath, Body: body}, &created)
+		err := c.limitedCall(ctx, httpclient.Request{Method: http.MethodPost, Path: usersPath, Body: body}, &created)
 		if err != nil {
 			// A duplicate username is a 500 from the database: certain, not ambiguous.
 			return platform.User{}, certain(err)
@@ -129,14 +126,11 @@ func (c *Client) checkEmailFree(ctx context.Context, id int, email string) error
 // setPassword sets a user's password; Unleash applies its password rules here. Setting the same password
 // twice is harmless (the admin route does not refuse reused passwords), so the request may be retried.
 func (c *Client) setPassword(ctx context.Context, id int, password string) error {
-	if err := c.pacer.wait(ctx); err != nil {
-		return err
-	}
 	req := httpclient.Request{
 		Method: http.MethodPost, Path: userPath(id) + "/change-password",
 		Body: passwordWrite{Password: password}, Idempotent: true,
 	}
-	return withKind(c.call(ctx, req, nil), platform.KindUser, strconv.Itoa(id))
+	return withKind(c.limitedCall(ctx, req, nil), platform.KindUser, strconv.Itoa(id))
 }
 
 // DeleteUser implements platform.Backend. Unleash deletes softly and at once; a second delete is a 404, which

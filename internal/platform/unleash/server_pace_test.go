@@ -1,0 +1,142 @@
+package unleash
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// fastClock runs speed times faster than real time, for the mock's rate-limit window and the client's pacer
+// alike, so that minutes of pacing take seconds while requests still overlap for real.
+type fastClock struct {
+	start time.Time
+	base  time.Time
+	speed time.Duration
+}
+
+func newFastClock(speed time.Duration) *fastClock {
+	return &fastClock{start: time.Now(), base: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), speed: speed}
+}
+
+func (c *fastClock) Now() time.Time { return c.base.Add(time.Since(c.start) * c.speed) }
+
+func (c *fastClock) Sleep(ctx context.Context, d time.Duration) error {
+	return sleepCtx(ctx, d/c.speed)
+}
+
+// createUsers creates n users from parallel goroutines, as Terraform's parallelism does.
+func createUsers(t *testing.T, c *Client, n, parallel int) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	next := atomic.Int32{}
+	for range parallel {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)); i <= n; i = int(next.Add(1)) {
+				if _, err := c.CreateUser(context.Background(), platform.UserSpec{Email: fmt.Sprintf("u%03d@example.com", i), Name: "U"}); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// 100 users with parallelism 10 against the server's default of 20 a minute: no error, and the server's
+// budget is never overrun (a 429 would be one request too many in a window).
+func TestParallelCreatesKeepToTheServersBudget(t *testing.T) {
+	clk := newFastClock(60)
+	mock := unleashmock.New(unleashmock.Options{Token: mockToken, Now: clk.Now})
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := New(Config{Endpoint: srv.URL, Token: mockToken, HTTP: httpclient.Config{MaxRetries: 3, RequestTimeout: 30 * time.Second}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.serverPacer.now, c.serverPacer.sleep = clk.Now, clk.Sleep
+	start := clk.Now()
+	createUsers(t, c, 100, 10)
+	minutes := clk.Now().Sub(start).Minutes()
+	if n := countStatus(mock, http.StatusTooManyRequests); n > 0 {
+		t.Errorf("%d answers were 429 in %.1f minutes; the client should keep to the budget the server announces", n, minutes)
+	}
+	if minutes < 4 {
+		t.Errorf("100 creates at 20 a minute took %.1f minutes; the server's limit was not kept", minutes)
+	}
+}
+
+// A server that allows 1,000 creations a minute is not slowed down to the default 20: besides the first
+// request, which goes alone to learn the budget, nothing waits.
+func TestCreatesGoAtFullSpeedWhenTheServerAllows(t *testing.T) {
+	for _, limit := range []int{1000, -1} { // -1: a server that sends no RateLimit headers
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			mock := unleashmock.New(unleashmock.Options{Token: mockToken, UserCreatesPerMinute: limit})
+			srv := httptest.NewServer(mock)
+			defer srv.Close()
+			c, err := New(Config{Endpoint: srv.URL, Token: mockToken})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var longest atomic.Int64
+			c.serverPacer.sleep = func(ctx context.Context, d time.Duration) error {
+				if int64(d) > longest.Load() {
+					longest.Store(int64(d))
+				}
+				return sleepCtx(ctx, d)
+			}
+			createUsers(t, c, 100, 10)
+			if d := time.Duration(longest.Load()); d > probeWait {
+				t.Errorf("a create waited %v; the server allows far more than were sent", d)
+			}
+			if n := countStatus(mock, http.StatusTooManyRequests); n != 0 {
+				t.Errorf("%d answers were 429", n)
+			}
+		})
+	}
+}
+
+func TestServerPacerReadsTheAnswers(t *testing.T) {
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	p := newServerPacer()
+	p.now = func() time.Time { return now }
+	take := func() (time.Duration, bool) { return p.take() }
+	if _, ok := take(); !ok {
+		t.Fatal("the first request must go")
+	}
+	if d, ok := take(); ok || d != probeWait {
+		t.Fatalf("a second request went (%v) before the first answer told the budget", d)
+	}
+	p.done(http.Header{"Ratelimit-Limit": {"20"}, "Ratelimit-Remaining": {"2"}, "Ratelimit-Reset": {"30"}}, http.StatusCreated)
+	for i := range 2 {
+		if _, ok := take(); !ok {
+			t.Fatalf("request %d of the 2 remaining did not go", i+1)
+		}
+	}
+	if d, ok := take(); ok || d != 30*time.Second {
+		t.Fatalf("with the budget spent: went %v, wait %v; want a wait of 30s until the window ends", ok, d)
+	}
+	// Another client spent the budget: the 429's Retry-After holds everyone.
+	p.done(http.Header{"Retry-After": {"45"}}, http.StatusTooManyRequests)
+	if d, ok := take(); ok || d != 45*time.Second {
+		t.Fatalf("after a 429: went %v, wait %v; want 45s", ok, d)
+	}
+	now = now.Add(46 * time.Second)
+	if _, ok := take(); !ok {
+		t.Fatal("after the window ended a request must go")
+	}
+}
