@@ -103,7 +103,8 @@ func sameInstantAs(want time.Time) resource.ImportStateCheckFunc {
 
 // TestAccAPIKey_expiryComparesByInstant: an expires_at written with an offset (and with a fraction the
 // servers cut off) is the same instant as the server's UTC answer. The apply keeps the configured spelling,
-// the next plan is empty, and an import restores the same instant.
+// the next plan is empty, and an import restores the same instant. Terraform plans a configuration's
+// value as written, so respelling it in the configuration is an update, which only stores the new spelling.
 func TestAccAPIKey_expiryComparesByInstant(t *testing.T) {
 	// Within a day: authentik refuses app passwords that outlive its maximum token lifetime.
 	at := time.Now().Add(12 * time.Hour).Truncate(time.Second).Add(123456789 * time.Nanosecond)
@@ -117,7 +118,10 @@ func TestAccAPIKey_expiryComparesByInstant(t *testing.T) {
 		for spelling, expires := range spellings {
 			t.Run(target.name+"/"+spelling, func(t *testing.T) {
 				provider, _ := target.start(t)
-				config := provider + target.key("exp-"+uniqueSuffix(), expires, "1")
+				name := "exp-" + uniqueSuffix()
+				config := provider + target.key(name, expires, "1")
+				utc := at.UTC().Format(time.RFC3339)
+				respelled := provider + target.key(name, utc, "1")
 				resource.Test(t, resource.TestCase{
 					PreCheck:                 func() { acctest.PreCheck(t) },
 					ProtoV6ProviderFactories: acctest.ProviderFactories(),
@@ -129,6 +133,17 @@ func TestAccAPIKey_expiryComparesByInstant(t *testing.T) {
 						},
 						{
 							Config:           config,
+							ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+						},
+						{ // another spelling in the configuration is an in-place update that stores it
+							Config: respelled,
+							ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+								plancheck.ExpectResourceAction(target.address, plancheck.ResourceActionUpdate),
+							}},
+							Check: resource.TestCheckResourceAttr(target.address, "expires_at", utc),
+						},
+						{
+							Config:           respelled,
 							ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 						},
 						{
