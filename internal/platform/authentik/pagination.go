@@ -24,7 +24,7 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 	q.Set("page_size", strconv.Itoa(pageSize))
 
 	var out []T
-	walk := platform.NewPageWalk("authentik GET " + path)
+	walk := platform.NewPageWalk("authentik GET " + c.basePath + path)
 	for page := 1; ; {
 		q.Set("page", strconv.Itoa(page))
 		var p pageWire[T]
@@ -41,7 +41,7 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 		}
 		if next <= page {
 			// A server that points back would make this loop forever.
-			return nil, fmt.Errorf("authentik GET %s: page %d points to page %d as the next one", path, page, next)
+			return nil, fmt.Errorf("authentik GET %s%s: page %d points to page %d as the next one", c.basePath, path, page, next)
 		}
 		if err := walk.Next(); err != nil {
 			return nil, err

@@ -53,19 +53,19 @@ func TestListStopsOnHostilePagination(t *testing.T) {
 		{
 			name:     "next is always page+1",
 			page:     func(n int) ([]int, int, int) { return []int{n}, n + 1, 3 },
-			want:     "authentik GET /core/users/: the server announced 3 pages and points past the last one",
+			want:     "authentik GET /api/v3/core/users/: the server announced 3 pages and points past the last one",
 			requests: 3,
 		},
 		{
 			name:     "the total grows on every page",
 			page:     func(n int) ([]int, int, int) { return []int{n}, n + 1, n + 1 },
-			want:     "authentik GET /core/users/: page 3 announces 4 pages where the first announced 2",
+			want:     "authentik GET /api/v3/core/users/: page 3 announces 4 pages where the first announced 2",
 			requests: 3,
 		},
 		{
 			name:     "the page parameter is ignored",
 			page:     func(int) ([]int, int, int) { return []int{1, 2}, 2, 1000 },
-			want:     "authentik GET /core/users/: page 2 repeats page 1; the server ignores the page parameter",
+			want:     "authentik GET /api/v3/core/users/: page 2 repeats page 1; the server ignores the page parameter",
 			requests: 2,
 		},
 	}
