@@ -15,7 +15,7 @@ const MaxPages = 10000
 // more page (3,161 requests in 150 s, without end), one that ignores the page parameter, or one whose next
 // link names another host must not be followed for ever, nor have its pages taken for the list:
 //   - a page whose items repeat an earlier page's fails the walk;
-//   - the walk fails when the server asks for more pages than it announced (total_pages, a count), and
+//   - the walk fails when the server points to more pages than it announced (total_pages, a count), and
 //     when its announcement grows by more than one page: a list may grow while it is read (an object
 //     created meanwhile can push the last one onto a new page), but not on every page;
 //   - without any announcement, MaxPages is the bound.
