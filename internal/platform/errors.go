@@ -33,14 +33,34 @@ type NotFoundError struct {
 	Kind string
 	ID   string
 	Err  *APIError
+	// Platform is the API that answered 404, for the message of a 404 no caller pinned on an object.
+	Platform Name
 }
 
 func (e *NotFoundError) Error() string {
+	if e.Kind == "" && e.ID == "" {
+		return e.routeMessage()
+	}
 	msg := fmt.Sprintf("%s %q not found", e.Kind, e.ID)
 	if e.Err != nil {
 		msg += " (" + e.Err.Error() + ")"
 	}
 	return msg
+}
+
+// routeMessage words a 404 that names no object: the answer to a create or a list, whose route every server
+// of the platform has. The route itself is missing, which usually means an endpoint with a wrong path.
+func (e *NotFoundError) routeMessage() string {
+	msg := "404 Not Found"
+	if e.Err != nil {
+		msg = e.Err.Error()
+	}
+	product := "platform's"
+	if e.Platform != "" {
+		msg = string(e.Platform) + " " + msg
+		product = e.Platform.DisplayName()
+	}
+	return msg + ": the server has no such route; check that endpoint is the " + product + " server root"
 }
 
 func (e *NotFoundError) Unwrap() error {

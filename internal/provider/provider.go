@@ -67,7 +67,8 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"endpoint": schema.StringAttribute{
 				MarkdownDescription: "The server root, such as `https://auth.example.com`; the provider adds the API prefix " +
 					"(`/api/v3` for authentik). Falls back to `ROSTER_ENDPOINT`, then to the platform's customary variable " +
-					"(`AUTHENTIK_URL`).",
+					"(`AUTHENTIK_URL`). The scheme is required; `http://` to a host other than this machine plans with " +
+					"a warning, since the token would travel in clear text.",
 				Optional:   true,
 				Validators: []validator.String{endpointValidator{}},
 			},

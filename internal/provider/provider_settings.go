@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"strconv"
@@ -80,6 +81,11 @@ func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnos
 	default:
 		if msg := checkEndpoint(endpoint); msg != "" {
 			diags.AddAttributeError(path.Root("endpoint"), "Invalid endpoint", msg)
+		} else if cleartextEndpoint(endpoint) {
+			diags.AddAttributeWarning(path.Root("endpoint"), "Endpoint without TLS",
+				fmt.Sprintf("endpoint %q is http:// to a host other than this machine: the token, the headers and every "+
+					"password and key the provider writes travel in clear text. Use https:// unless the network "+
+					"in between is trusted.", endpoint))
 		}
 		s.Endpoint = endpoint
 	}
@@ -143,6 +149,11 @@ func stringSetting(unknown bool, configured string, envVars ...string) (value st
 
 // checkEndpoint returns why an endpoint is unusable, or "".
 func checkEndpoint(raw string) string {
+	// Without "://", url.Parse reads "auth.example.com" as a path and "auth.example.com:8443" as a scheme;
+	// either way the scheme is what is missing.
+	if !strings.Contains(raw, "://") {
+		return fmt.Sprintf("endpoint %q has no scheme: write https://%s", raw, strings.TrimLeft(raw, "/"))
+	}
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
@@ -157,6 +168,21 @@ func checkEndpoint(raw string) string {
 		return fmt.Sprintf("%q must not have a query or fragment; expected the server root, such as https://auth.example.com.", raw)
 	}
 	return ""
+}
+
+// cleartextEndpoint reports an http:// endpoint whose host is not this machine (localhost, 127.0.0.0/8, ::1):
+// its requests cross a network unencrypted.
+func cleartextEndpoint(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "http" {
+		return false
+	}
+	host := u.Hostname()
+	if strings.EqualFold(host, "localhost") {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip == nil || !ip.IsLoopback()
 }
 
 func isKnownPlatform(n platform.Name) bool {

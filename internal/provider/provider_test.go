@@ -39,7 +39,7 @@ func TestAccProvider_badSettingsFailAtPlanWithoutRequests(t *testing.T) {
   token = "t"`, []string{"Missing endpoint", "ROSTER_ENDPOINT, AUTHENTIK_URL"}},
 		"endpoint without scheme": {`platform = "authentik"
   endpoint = "auth.example.com"
-  token = "t"`, []string{"endpoint", "needs an http:// or https:// scheme"}},
+  token = "t"`, []string{"endpoint", `"auth.example.com" has no scheme: write https://auth.example.com`}},
 		"negative retries": {`platform = "authentik"
   endpoint = "` + mock.URL + `"
   token = "t"

@@ -3,9 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -29,7 +27,11 @@ func (r *apiKeyResource) Metadata(_ context.Context, req resource.MetadataReques
 }
 
 func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !r.planChecksApply() || planChangesNothing(req) {
+	if req.Plan.Raw.IsNull() || planChangesNothing(req) {
+		return
+	}
+	checkExpiryNotPast(ctx, req, &resp.Diagnostics)
+	if !r.planChecksApply() || resp.Diagnostics.HasError() {
 		return
 	}
 	var config, plan apiKeyModel
@@ -81,13 +83,11 @@ func (r *apiKeyResource) toState(ctx context.Context, k platform.APIKey, prior a
 	}
 	out.UserID = types.StringValue(k.UserID)
 	out.Description = types.StringValue(k.Description)
-	out.ExpiresAt = timetypes.NewRFC3339Null()
+	// The server's UTC spelling; the framework keeps the configured or stored one when it names the same
+	// instant (instantType's semantic equality).
+	out.ExpiresAt = newInstantNull()
 	if k.ExpiresAt != nil {
-		out.ExpiresAt = timetypes.NewRFC3339TimeValue(k.ExpiresAt.UTC().Truncate(time.Second))
-		// Keep the configured spelling when it is the same instant, so no diff appears.
-		if same, _ := prior.ExpiresAt.StringSemanticEquals(ctx, out.ExpiresAt); same {
-			out.ExpiresAt = prior.ExpiresAt
-		}
+		out.ExpiresAt = newInstantValue(*k.ExpiresAt)
 	}
 	// The secret is only ever returned on create; Read never overwrites it.
 	if k.Secret != "" {

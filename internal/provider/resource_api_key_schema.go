@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -19,16 +18,16 @@ import (
 var apiKeyPlatformAttrs = []platformAttr{authentikAPIKeyAttr, onyxAPIKeyAttr, unleashAPIKeyAttr}
 
 type apiKeyModel struct {
-	ID               types.String      `tfsdk:"id"`
-	Name             types.String      `tfsdk:"name"`
-	UserID           types.String      `tfsdk:"user_id"`
-	Description      types.String      `tfsdk:"description"`
-	ExpiresAt        timetypes.RFC3339 `tfsdk:"expires_at"`
-	Key              types.String      `tfsdk:"key"`
-	RotationTriggers types.Map         `tfsdk:"rotation_triggers"`
-	Authentik        types.Object      `tfsdk:"authentik"`
-	Unleash          types.Object      `tfsdk:"unleash"`
-	Onyx             types.Object      `tfsdk:"onyx"`
+	ID               types.String `tfsdk:"id"`
+	Name             types.String `tfsdk:"name"`
+	UserID           types.String `tfsdk:"user_id"`
+	Description      types.String `tfsdk:"description"`
+	ExpiresAt        instant      `tfsdk:"expires_at"`
+	Key              types.String `tfsdk:"key"`
+	RotationTriggers types.Map    `tfsdk:"rotation_triggers"`
+	Authentik        types.Object `tfsdk:"authentik"`
+	Unleash          types.Object `tfsdk:"unleash"`
+	Onyx             types.Object `tfsdk:"onyx"`
 }
 
 func (m *apiKeyModel) platformObjects() platformObjects {
@@ -68,9 +67,11 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 		// No UseStateForUnknown: some platforms (authentik api tokens) pick a new expiry on every update, so
 		// an update plans it as unknown while a no-change plan keeps it.
 		"expires_at": schema.StringAttribute{
-			MarkdownDescription: "When the key stops working, as an RFC 3339 timestamp. When omitted, the platform " +
-				"decides and the value it reports is shown here.",
-			CustomType: timetypes.RFC3339Type{},
+			MarkdownDescription: "When the key stops working, as an RFC 3339 timestamp in any offset " +
+				"(`2030-12-06T10:17:43+02:00`); it is compared by the instant, to the second, so the server's UTC " +
+				"spelling of the same time is no change. A new key cannot expire in the past. When omitted, the " +
+				"platform decides and the value it reports is shown here.",
+			CustomType: instantType{},
 			Optional:   true,
 			Computed:   true,
 		},

@@ -27,7 +27,8 @@ type Config struct {
 
 // Client talks to one authentik instance.
 type Client struct {
-	http *httpclient.Client
+	http     *httpclient.Client
+	basePath string // URL path of the API root, e.g. /api/v3, for messages
 }
 
 var (
@@ -53,7 +54,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("authentik: %w", err)
 	}
-	return &Client{http: hc}, nil
+	return &Client{http: hc, basePath: base.Path}, nil
 }
 
 // Platform implements platform.Backend.

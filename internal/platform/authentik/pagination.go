@@ -8,13 +8,14 @@ import (
 	"strconv"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
 // pageSize is the largest page authentik serves by default; bigger pages mean fewer requests for big lists.
 const pageSize = 100
 
 // listAll follows every page of a list endpoint. authentik's `pagination.next` is the next page's number,
-// 0 when there is none (not a URL).
+// 0 when there is none (not a URL); `total_pages` bounds the walk (platform.PageWalk).
 func listAll[T any](ctx context.Context, c *Client, path string, query url.Values) ([]T, error) {
 	q := url.Values{}
 	for k, v := range query {
@@ -23,10 +24,14 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 	q.Set("page_size", strconv.Itoa(pageSize))
 
 	var out []T
+	walk := platform.NewPageWalk("authentik GET " + c.basePath + path)
 	for page := 1; ; {
 		q.Set("page", strconv.Itoa(page))
 		var p pageWire[T]
 		if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: path, Query: q}, &p); err != nil {
+			return nil, err
+		}
+		if err := walk.Page(p.Results, int(p.Pagination.TotalPages)); err != nil {
 			return nil, err
 		}
 		out = append(out, p.Results...)
@@ -36,7 +41,10 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 		}
 		if next <= page {
 			// A server that points back would make this loop forever.
-			return nil, fmt.Errorf("authentik GET %s: page %d points to page %d as the next one", path, page, next)
+			return nil, fmt.Errorf("authentik GET %s%s: page %d points to page %d as the next one", c.basePath, path, page, next)
+		}
+		if err := walk.Next(); err != nil {
+			return nil, err
 		}
 		page = next
 	}

@@ -88,8 +88,9 @@ type tokenKeyWire struct {
 // so they are decoded as float64 to accept 2 as well as 2.0.
 type pageWire[T any] struct {
 	Pagination struct {
-		Next    float64 `json:"next"`
-		Current float64 `json:"current"`
+		Next       float64 `json:"next"`
+		Current    float64 `json:"current"`
+		TotalPages float64 `json:"total_pages"`
 	} `json:"pagination"`
 	Results []T `json:"results"`
 }

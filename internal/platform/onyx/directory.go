@@ -26,14 +26,19 @@ type directory struct {
 // readDirectory reads GET /manage/users, which answers everything in one response when no page is
 // asked for. A server that pages anyway (it reports more than one page in a bucket) is followed page
 // by page; the page parameters only work when all three are given. A page that brings no address not
-// seen before ends the walk, so a server that ignores the parameters, or reports more pages than it
-// has, is not asked again and again. search, when not empty, is the server's q filter: it only
+// seen before ends the walk, so a server that reports more pages than it has is not asked again and
+// again; one that repeats a page, or announces more pages on every page, fails (platform.PageWalk). search, when not empty, is the server's q filter: it only
 // narrows the answer, callers still match exactly.
 func (c *Client) readDirectory(ctx context.Context, search string) (directory, error) {
 	d := directory{users: map[string]fullUserWire{}, invited: map[string]string{}}
 	seen := map[string]bool{}
-	pages := 1
-	for page := 0; page < pages; page++ {
+	walk := platform.NewPageWalk("onyx GET " + c.basePath + allUsersPath)
+	for page := 0; page == 0 || page < walk.Announced(); page++ {
+		if page > 0 {
+			if err := walk.Next(); err != nil {
+				return directory{}, err
+			}
+		}
 		q := url.Values{}
 		if search != "" {
 			q.Set("q", search)
@@ -46,6 +51,9 @@ func (c *Client) readDirectory(ctx context.Context, search string) (directory, e
 		}
 		var w allUsersWire
 		if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: allUsersPath, Query: q}, &w); err != nil {
+			return directory{}, err
+		}
+		if err := walk.Page([]any{w.Accepted, w.Invited}, max(w.AcceptedPages, w.InvitedPages)); err != nil {
 			return directory{}, err
 		}
 		fresh := 0
@@ -71,7 +79,6 @@ func (c *Client) readDirectory(ctx context.Context, search string) (directory, e
 		if page > 0 && fresh == 0 {
 			break
 		}
-		pages = max(pages, w.AcceptedPages, w.InvitedPages)
 	}
 	for id := range d.users {
 		delete(d.invited, id) // signed up while the pages were read

@@ -16,7 +16,7 @@ import (
 const (
 	hintForbidden = "Onyx answers 403 when the token is missing or unknown, or when its API key has no admin rights " +
 		"(on Onyx v4.6 the key needs the admin role; on current Onyx it must be in the Admin group)"
-	hintRouteMissing = "this server has no such route: check that endpoint is the server root (the client adds /api) " +
+	hintRouteMissing = "this server has no such Onyx route: check that endpoint is the Onyx server root (the client adds /api) " +
 		"and that the provider's Onyx generation matches the server"
 	enterpriseReason = "user groups need Onyx Enterprise Edition; this server answers 404 for the whole user-group API"
 	// syncingText is how Onyx says a group is locked by its background sync.
@@ -110,7 +110,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 			if field := fieldOf(lower); field != "" {
 				return &platform.InvalidError{Fields: []platform.FieldError{{Field: field, Message: msg}}, Err: apiErr}
 			}
-			return &platform.NotFoundError{Err: apiErr}
+			return &platform.NotFoundError{Err: apiErr, Platform: platform.Onyx}
 		case resp.Status == http.StatusConflict && !strings.Contains(lower, "default system group"),
 			resp.Status == http.StatusBadRequest && strings.Contains(lower, "already exists"):
 			return &platform.ConflictError{Fields: []platform.FieldError{{Field: conflictField(lower), Message: msg}}, Err: apiErr}

@@ -2,7 +2,8 @@
 // share: folding a fuzzed integer onto an HTTP status, the driver of an error decoder's fuzz target, a server
 // that answers every request with one fuzzed answer, and the checks every decoded error and every read must
 // pass whatever the server said. What differs between platforms (the token, the known attributes, the seeds,
-// the reads and their own rules) stays in each platform's test file.
+// the reads and their own rules) stays in each platform's test file. The clients' unit tests also share the
+// check that a 404 to a create names the missing route (route404.go).
 //
 // Only tests import it. It is no _test.go file because a _test.go file cannot be imported by another
 // package's tests.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
@@ -34,6 +35,8 @@ type Config struct {
 // Client talks to one Secoda workspace.
 type Client struct {
 	http *httpclient.Client
+	// base is the API's URL; next-page links must stay on its origin.
+	base *url.URL
 }
 
 var (
@@ -60,7 +63,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("secoda: %w", err)
 	}
-	return &Client{http: hc}, nil
+	return &Client{http: hc, base: base}, nil
 }
 
 // writesPerMinute picks the pace of writes: Secoda refuses more than 30 a minute, so an unset pace means

@@ -9,24 +9,35 @@ import (
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
 // listAll follows every page of a list endpoint until `links.next` is empty (null or "None").
 //
 // The next link is an absolute URL, but the client only takes its query (page, and whatever else the
-// server put there) and asks for it on its own base URL and path. The bearer token therefore never goes to
-// a host the user did not configure (a proxy may rewrite hosts; a misconfigured server may name an
-// internal one), and the docs' example of a link pointing at another path cannot lead the loop astray.
+// server put there) and asks for it on its own base URL and path, so the docs' example of a link pointing
+// at another path cannot lead the loop astray. A link to another origin (scheme, host or port) is refused:
+// the server is no longer describing this list. The walk is bounded by the announced total_pages
+// (platform.PageWalk).
 func listAll[T any](ctx context.Context, c *Client, path string) ([]T, error) {
 	var out []T
 	var query url.Values // the first page is the one without ?page
 	current := 1
+	walk := platform.NewPageWalk("secoda GET " + c.base.Path + path)
 	for {
 		var p pageWire[T]
 		if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: path, Query: query}, &p); err != nil {
 			return nil, err
 		}
+		if err := walk.Page(p.Results, int(p.TotalPages)); err != nil {
+			return nil, err
+		}
 		out = append(out, p.Results...)
+		if link := nextLink(p.Links.Next, p.Next); link != "" {
+			if err := walk.CheckLink(link, c.base); err != nil {
+				return nil, err
+			}
+		}
 		next, page, err := nextPageQuery(p.Links.Next, p.Next, int(p.Meta.NextPage), current)
 		if err != nil {
 			return nil, fmt.Errorf("secoda GET %s: %w", path, err)
@@ -34,18 +45,26 @@ func listAll[T any](ctx context.Context, c *Client, path string) ([]T, error) {
 		if next == nil {
 			return out, nil
 		}
+		if err := walk.Next(); err != nil {
+			return nil, err
+		}
 		query, current = next, page
 	}
+}
+
+// nextLink is the next-page link, from links.next or else the top-level next; "" when there is none.
+func nextLink(link, topLevelNext looseString) string {
+	if raw := linkText(link); raw != "" {
+		return raw
+	}
+	return linkText(topLevelNext)
 }
 
 // nextPageQuery returns the query of the page after current, or nil when there is none. The page number
 // comes from the link's `page` parameter, or from meta.next_page when the link has none. A next page that
 // is not after the current one would make the loop run forever, so it is an error.
 func nextPageQuery(link, topLevelNext looseString, metaNext, current int) (url.Values, int, error) {
-	raw := linkText(link)
-	if raw == "" {
-		raw = linkText(topLevelNext)
-	}
+	raw := nextLink(link, topLevelNext)
 	if raw == "" {
 		return nil, 0, nil
 	}

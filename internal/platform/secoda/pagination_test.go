@@ -13,7 +13,8 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-// pagedServer serves canned pages of /api/v1/user/ by their ?page and records every request.
+// pagedServer serves canned pages of /api/v1/user/ by their ?page and records every request. {ORIGIN} in a
+// page stands for the server's own origin.
 type pagedServer struct {
 	mu       sync.Mutex
 	requests []string
@@ -34,7 +35,7 @@ func (p *pagedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	_, _ = w.Write([]byte(body))
+	_, _ = w.Write([]byte(strings.ReplaceAll(body, "{ORIGIN}", "http://"+r.Host)))
 }
 
 func userJSON(i int) string {
@@ -50,13 +51,13 @@ func newTestClient(t *testing.T, url string) *Client {
 	return c
 }
 
-// The next link is followed by its page number on the configured server, whatever host or path it names,
-// across links.next, a top-level next, "None" and null.
+// The next link is followed by its page number on the configured server, whatever path it names, across
+// links.next, a top-level next, a relative link, "None" and null.
 func TestListFollowsNextLinks(t *testing.T) {
 	stub := &pagedServer{pages: map[string]string{
-		"": `{"links":{"next":"http://internal.invalid/resource/all/?page=2","previous":"None"},"meta":{"page":1,"previous_page":null,"next_page":2},
+		"": `{"links":{"next":"{ORIGIN}/resource/all/?page=2","previous":"None"},"meta":{"page":1,"previous_page":null,"next_page":2},
 			"count":5,"total_pages":3,"results":[` + userJSON(1) + `,` + userJSON(2) + `]}`,
-		"page=2": `{"links":{"next":null,"previous":null},"next":"https://x.invalid/api/v1/user/?page=3&page_size=2","meta":{"page":"2","next_page":"3"},
+		"page=2": `{"links":{"next":null,"previous":null},"next":"/api/v1/user/?page=3&page_size=2","meta":{"page":"2","next_page":"3"},
 			"count":"5","total_pages":3,"results":[` + userJSON(3) + `,` + userJSON(4) + `]}`,
 		"page=3&page_size=2": `{"links":{"next":"None","previous":"None"},"meta":{"page":3,"previous_page":2,"next_page":"None"},
 			"count":5,"total_pages":3,"results":[` + userJSON(5) + `]}`,
@@ -79,9 +80,9 @@ func TestListFollowsNextLinks(t *testing.T) {
 
 func TestListStopsOnBrokenNextLinks(t *testing.T) {
 	for name, page1 := range map[string]string{
-		"points back":    `{"links":{"next":"http://x/api/v1/user/?page=1"},"results":[]}`,
-		"no page number": `{"links":{"next":"http://x/api/v1/user/?cursor=abc"},"results":[]}`,
-		"not a URL":      `{"links":{"next":"http://x/%zz"},"results":[]}`,
+		"points back":    `{"links":{"next":"{ORIGIN}/api/v1/user/?page=1"},"results":[]}`,
+		"no page number": `{"links":{"next":"{ORIGIN}/api/v1/user/?cursor=abc"},"results":[]}`,
+		"not a URL":      `{"links":{"next":"{ORIGIN}/%zz"},"results":[]}`,
 	} {
 		stub := &pagedServer{pages: map[string]string{"": page1}}
 		srv := httptest.NewServer(stub)

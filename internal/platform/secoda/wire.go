@@ -60,5 +60,6 @@ type pageWire[T any] struct {
 		Page     looseInt `json:"page"`
 		NextPage looseInt `json:"next_page"`
 	} `json:"meta"`
-	Results []T `json:"results"`
+	TotalPages looseInt `json:"total_pages"`
+	Results    []T      `json:"results"`
 }

@@ -48,9 +48,9 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 				Reason:   enterpriseReason + " (the server answered " + apiErr.Error() + ")",
 			}
 		case resp.Status == http.StatusNotFound:
-			return &platform.NotFoundError{Err: apiErr}
+			return &platform.NotFoundError{Err: apiErr, Platform: platform.TykAIStudio}
 		case resp.Status >= 500 && strings.Contains(detail, "record not found"):
-			return &platform.NotFoundError{Err: apiErr}
+			return &platform.NotFoundError{Err: apiErr, Platform: platform.TykAIStudio}
 		case resp.Status >= 500 && strings.Contains(detail, "is not permitted") && strings.Contains(detail, "email domain"):
 			return &platform.InvalidError{Fields: []platform.FieldError{{Field: attrEmail, Message: apiErr.Message}}, Err: apiErr}
 		case resp.Status == http.StatusBadRequest:

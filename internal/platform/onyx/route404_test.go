@@ -1,0 +1,22 @@
+package onyx
+
+import (
+	"testing"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/platformtest"
+)
+
+// A 404 to a create (a server without this API's routes, or an endpoint with a wrong path) names the
+// platform, the request and the missing route.
+func TestCreate404NamesPlatformAndPath(t *testing.T) {
+	answer := platformtest.Missing404{ContentType: "application/json", Body: `{"detail":"Not Found"}`}
+	// A group create starts with the group list, whose 404 means the Community Edition (errors_test.go).
+	platformtest.CheckCreatesName404Routes(t, answer, func(url string) platform.Backend {
+		c, err := New(Config{Endpoint: url, Token: "route-404-test-token-0123456789", Generation: GenerationCurrent})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}, platform.Onyx, "user", "api key")
+}

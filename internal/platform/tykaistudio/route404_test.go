@@ -1,0 +1,23 @@
+package tykaistudio
+
+import (
+	"testing"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/platformtest"
+)
+
+// A 404 to a create (a server without this API's routes, or an endpoint with a wrong path) names the
+// platform, the request and the missing route.
+func TestCreate404NamesPlatformAndPath(t *testing.T) {
+	answer := platformtest.Missing404{ContentType: "text/plain", Body: `404 page not found`}
+	// A Tyk AI Studio key is rolled on a user: a spec without user_id is refused unsent, and with one a 404
+	// is about that user (apikeys.go).
+	platformtest.CheckCreatesName404Routes(t, answer, func(url string) platform.Backend {
+		c, err := New(Config{Endpoint: url, Token: "route-404-test-token-0123456789"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}, platform.TykAIStudio, "group", "user")
+}
