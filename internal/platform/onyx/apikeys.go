@@ -41,7 +41,7 @@ func (c *Client) findKey(ctx context.Context, id int) (keyWire, error) {
 			return k, nil
 		}
 	}
-	return keyWire{}, notFound(platform.KindAPIKey, strconv.Itoa(id))
+	return keyWire{}, c.notFound(ctx, platform.KindAPIKey, strconv.Itoa(id))
 }
 
 // keyBody is the create/update body of the server's generation. An update replaces everything, so
@@ -125,7 +125,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		}
 		switch len(found) {
 		case 0:
-			return platform.APIKey{}, notFound(platform.KindAPIKey, spec.Name)
+			return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, spec.Name)
 		case 1:
 			adopted = &found[0]
 			return c.regenerate(ctx, found[0].ID)
@@ -246,7 +246,7 @@ func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.AP
 	}
 	switch len(matches) {
 	case 0:
-		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
+		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
 	case 1:
 		return matches[0], nil
 	}
