@@ -133,6 +133,12 @@ func CheckWrongEndpoints(t *testing.T, api, mockURL string, newClient func(t *te
 			read("FindGroupByName", objs.GroupName, true, func() error { _, err := b.FindGroupByName(ctx, objs.GroupName); return err })
 			read("ReadAPIKey", objs.KeyID, false, func() error { _, err := b.ReadAPIKey(ctx, objs.KeyID); return err })
 			read("FindAPIKeyByName", objs.KeyName, true, func() error { _, err := b.FindAPIKeyByName(ctx, objs.KeyName); return err })
+			// A membership whose group reads with no members is gone only if the API says so.
+			membership := ""
+			if objs.GroupID != "" && objs.UserID != "" {
+				membership = objs.GroupID + "/" + objs.UserID
+			}
+			read("IsMember", membership, true, func() error { _, err := platform.IsMember(ctx, b, objs.GroupID, objs.UserID); return err })
 			if !ws.Answers200 { // a 200 to a delete is a success, whoever sends it
 				read("DeleteUser", objs.UserID, false, func() error { return b.DeleteUser(ctx, objs.UserID) })
 				read("DeleteGroup", objs.GroupID, false, func() error { return b.DeleteGroup(ctx, objs.GroupID) })
