@@ -50,6 +50,9 @@ type Config struct {
 	// Platform names the API at the start of the messages the client makes itself ("authentik GET
 	// /api/v3/core/users/: decoding response body: ..."). Platform clients set it.
 	Platform string
+	// Identity, when set, lets a *platform.NotFoundError through only from a server known to be the
+	// platform's API (trust.go).
+	Identity *Identity
 }
 
 // Request is one API call.
@@ -86,6 +89,7 @@ type Client struct {
 	base    *url.URL
 	retry   *retryablehttp.Client
 	limiter *rate.Limiter
+	trust   trust
 }
 
 type ctxKey struct{}
@@ -217,6 +221,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	}
 	// After decoding: a server may echo the token JSON-escaped, which only decoding turns back into it.
 	redactDecodedError(decoded, c.token())
+	decoded = c.vouch(ctx, out, decoded)
 	if !safe && resp.StatusCode >= 500 {
 		return nil, &platform.AmbiguousError{Err: decoded}
 	}

@@ -49,3 +49,10 @@ type DeletionGuard interface {
 	// GroupDeletionRefused returns why the group cannot be deleted, or "".
 	GroupDeletionRefused(name string) string
 }
+
+// NotFoundConfirmer is implemented by backends that can tell whether an absence seen in an answer is to be
+// trusted: ConfirmNotFound returns err (a *NotFoundError) when the server is the platform's API, and another
+// error saying why not otherwise.
+type NotFoundConfirmer interface {
+	ConfirmNotFound(ctx context.Context, err error) error
+}

@@ -69,11 +69,21 @@ func RemoveMember(ctx context.Context, b Backend, groupID, userID string) error 
 	return err
 }
 
-// IsMember reports whether the user is a direct member; a missing group is a *NotFoundError.
+// IsMember reports whether the user is a direct member; a missing group is a *NotFoundError. A user missing
+// from the members is trusted like any "not found" (NotFoundConfirmer): a server that is not the platform's
+// API may answer a group with no members at all.
 func IsMember(ctx context.Context, b Backend, groupID, userID string) (bool, error) {
 	g, err := b.ReadGroup(ctx, groupID)
 	if err != nil {
 		return false, err
 	}
-	return slices.Contains(g.Members, userID), nil
+	if slices.Contains(g.Members, userID) {
+		return true, nil
+	}
+	if c, ok := b.(NotFoundConfirmer); ok {
+		if err := c.ConfirmNotFound(ctx, &NotFoundError{Kind: "membership", ID: groupID + "/" + userID}); !IsNotFound(err) {
+			return false, err
+		}
+	}
+	return false, nil
 }

@@ -189,6 +189,7 @@ func TestContractResponsesMatchTheOpenAPISchema(t *testing.T) {
 	c.ok("GET", "/core/users/", nil, 200)
 	c.ok("GET", "/core/users/?include_groups=false&include_roles=false&type=internal&is_active=true&search=ada", nil, 200)
 	c.ok("GET", "/core/users/"+upk+"/", nil, 200)
+	c.ok("GET", "/core/users/me/", nil, 200)
 	c.ok("PUT", "/core/users/"+upk+"/", map[string]any{"username": "ada", "name": "Ada L", "groups": []string{ppk}, "path": "users/eng", "type": "external"}, 200)
 	c.ok("PATCH", "/core/users/"+upk+"/", map[string]any{"last_login": "2026-04-01T10:00:00.5Z", "is_active": true}, 200)
 	c.ok("POST", "/core/users/"+upk+"/set_password/", map[string]any{"password": "s3cret"}, 204)
@@ -241,7 +242,7 @@ func TestContractResponsesMatchTheOpenAPISchema(t *testing.T) {
 		"core_groups_list", "core_groups_create", "core_groups_retrieve", "core_groups_update", "core_groups_partial_update",
 		"core_groups_destroy", "core_groups_add_user_create", "core_groups_remove_user_create",
 		"core_users_list", "core_users_create", "core_users_retrieve", "core_users_update", "core_users_partial_update",
-		"core_users_destroy", "core_users_set_password_create", "core_users_service_account_create",
+		"core_users_destroy", "core_users_set_password_create", "core_users_service_account_create", "core_users_me_retrieve",
 		"core_tokens_list", "core_tokens_create", "core_tokens_retrieve", "core_tokens_update", "core_tokens_partial_update",
 		"core_tokens_destroy", "core_tokens_view_key_retrieve", "core_tokens_set_key_create",
 	}

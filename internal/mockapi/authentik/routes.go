@@ -26,6 +26,7 @@ func (s *Server) apiRoutes() http.Handler {
 
 	handle("/core/users/{$}", methods{"GET": s.listUsers, "POST": s.createUser})
 	handle("/core/users/service_account/{$}", methods{"POST": s.createServiceAccount})
+	handle("/core/users/me/{$}", methods{"GET": s.me})
 	handle("/core/users/{id}/{$}", methods{
 		"GET": s.retrieveUser, "PUT": s.updateUser, "PATCH": s.partialUpdateUser, "DELETE": s.destroyUser,
 	})

@@ -36,6 +36,12 @@ var undocumented = map[string]bool{
 	"expiry malformed":         true,
 }
 
+// offSchema are the scenario steps whose body a real server sends outside the document: GET /api/admin/user
+// with an admin API token answers a pseudo-user that is no userSchema. TestFidelity checks their shape.
+var offSchema = map[string]bool{
+	"current user": true,
+}
+
 // groupSchemas maps the group operations (absent from the open-source document) to the component schemas
 // the document still carries for them.
 var groupSchemas = map[string]string{
@@ -75,6 +81,9 @@ func TestMockResponsesMatchOpenAPI(t *testing.T) {
 	for _, ex := range exchanges {
 		if ex.status != ex.step.status {
 			t.Errorf("%s: mock answered %d, want %d: %s", ex.name, ex.status, ex.step.status, clip(ex.body))
+			continue
+		}
+		if offSchema[ex.name] {
 			continue
 		}
 		if schema, ok := groupSchemas[ex.name]; ok {

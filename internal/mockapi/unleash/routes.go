@@ -63,6 +63,7 @@ func (s *Server) routes() []route {
 		{"DELETE /api/admin/api-tokens/{token}", false, s.deleteToken},
 
 		{"GET /api/admin/ui-config", false, s.uiConfig},
+		{"GET /api/admin/user", false, s.me},
 	}
 	if s.edition == EditionEnterprise {
 		// On the open-source edition these patterns are simply not registered: the catch-all answers.

@@ -177,6 +177,7 @@ func pickList(listKey, field string) func(any, map[string]string) any {
 func userAndTokenSteps() []step {
 	create := `{"email":"Ada.{sfx}@Example.com","name":"Ada","username":"ada-{sfx}","rootRole":"Editor","sendEmail":false}`
 	return []step{
+		{name: "current user", method: "GET", path: "/api/admin/user", status: 200},
 		{name: "create user", method: "POST", path: "/api/admin/user-admin", body: create, status: 201, capture: captureID("uid")},
 		{name: "get user", method: "GET", path: "/api/admin/user-admin/{uid}", status: 200},
 		{name: "list users", method: "GET", path: "/api/admin/user-admin", status: 200, pick: pickList("users", "email")},

@@ -50,6 +50,7 @@ func New(cfg Config) (*Client, error) {
 	httpCfg.Platform = "authentik"
 	httpCfg.Authorization = "Bearer " + cfg.Token
 	httpCfg.DecodeError = newErrorDecoder(cfg.Token)
+	httpCfg.Identity = &identity
 	hc, err := httpclient.New(httpCfg)
 	if err != nil {
 		return nil, fmt.Errorf("authentik: %w", err)

@@ -224,15 +224,21 @@ func (s *seenRequests) all() []*http.Request {
 	return append([]*http.Request(nil), s.reqs...)
 }
 
-// errorServer answers every request with one status and body, and records what it was asked.
+// errorServer answers every request but the current-user probe with one status and body, and records what it
+// was asked.
 func errorServer(t *testing.T, status int, body string) (*Client, *seenRequests) {
 	t.Helper()
 	seen := &seenRequests{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/sub/api/v3/core/users/me/" {
+			// The current user, which confirms the server is authentik's API before a 404 is trusted.
+			_, _ = w.Write([]byte(`{"user":{"pk":1,"username":"akadmin"}}`))
+			return
+		}
 		seen.mu.Lock()
 		seen.reqs = append(seen.reqs, r)
 		seen.mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
 		_, _ = w.Write([]byte(body))
 	}))

@@ -100,7 +100,7 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 // FindGroupByName implements platform.Backend. Group names are unique in authentik.
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
 	if name == "" {
-		return platform.Group{}, notFound(platform.KindUserGroup, name)
+		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
 	}
 	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
 	if err != nil {
@@ -112,5 +112,5 @@ func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Gro
 			return g, nil
 		}
 	}
-	return platform.Group{}, notFound(platform.KindUserGroup, name)
+	return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
 }

@@ -132,14 +132,14 @@ func (c *Client) ListAPIKeys(ctx context.Context) ([]platform.APIKey, error) {
 // verification or recovery token of that name is reported as not found, like in ListAPIKeys.
 func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.APIKey, error) {
 	if !isValidIdentifier(name) {
-		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
+		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
 	}
 	key, err := c.ReadAPIKey(ctx, name)
 	if err != nil {
 		return platform.APIKey{}, err
 	}
 	if extra, ok := key.Extra.(APIKeyExtra); ok && !isManagedIntent(extra.Intent) {
-		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
+		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
 	}
 	return key, nil
 }

@@ -149,7 +149,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 // same email (ignoring case) are an error that asks for an import by id.
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	if email == "" {
-		return platform.User{}, notFound(platform.KindUser, email)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
 	}
 	candidates, err := c.ListUsers(ctx, platform.UserFilter{Email: email})
 	if err != nil {
@@ -163,7 +163,7 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 	}
 	switch len(matches) {
 	case 0:
-		return platform.User{}, notFound(platform.KindUser, email)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
 	case 1:
 		return matches[0], nil
 	}
@@ -188,5 +188,5 @@ func (c *Client) findUserByUsername(ctx context.Context, username string) (platf
 			return userFromWire(w), nil
 		}
 	}
-	return platform.User{}, notFound(platform.KindUser, username)
+	return platform.User{}, c.notFound(ctx, platform.KindUser, username)
 }

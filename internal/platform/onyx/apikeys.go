@@ -40,7 +40,7 @@ func (c *Client) findKey(ctx context.Context, id int) (keyWire, error) {
 	case err != nil:
 		return keyWire{}, err
 	case !found:
-		return keyWire{}, notFound(platform.KindAPIKey, strconv.Itoa(id))
+		return keyWire{}, c.notFound(ctx, platform.KindAPIKey, strconv.Itoa(id))
 	}
 	return k, nil
 }
@@ -134,7 +134,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		}
 		switch len(found) {
 		case 0:
-			return platform.APIKey{}, notFound(platform.KindAPIKey, spec.Name)
+			return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, spec.Name)
 		case 1:
 			adopted = &found[0]
 			return c.regenerate(ctx, found[0].ID)
@@ -258,7 +258,7 @@ func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.AP
 	}
 	switch len(matches) {
 	case 0:
-		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
+		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
 	case 1:
 		return matches[0], nil
 	}

@@ -73,6 +73,7 @@ func New(cfg Config) (*Client, error) {
 	httpCfg.Platform = "onyx"
 	httpCfg.Authorization = "Bearer " + token
 	httpCfg.DecodeError = newErrorDecoder(token)
+	httpCfg.Identity = &identity
 	// Onyx reads X-Onyx-Authorization before Authorization; sending both survives proxies that
 	// consume the standard header, as the official client does.
 	headers := map[string]string{}

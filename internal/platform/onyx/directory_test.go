@@ -82,6 +82,12 @@ func TestDirectoryUUIDs(t *testing.T) {
 func TestDirectoryForFallsBackToTheFullList(t *testing.T) {
 	var queries []string
 	c := stubClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/me") {
+			// The current user, which confirms the server is Onyx's API before a miss is trusted.
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(`{"id":"` + uuidAda + `","email":"ada@example.com"}`))
+			return
+		}
 		queries = append(queries, r.URL.RawQuery)
 		body := map[string]any{"accepted": []any{}, "slack_users": []any{}, "invited": []any{}, "accepted_pages": 1, "invited_pages": 1}
 		if r.URL.Query().Get("q") == "" {

@@ -108,7 +108,7 @@ func (c *Client) liveGroup(ctx context.Context, id int) (groupWire, error) {
 	case err != nil:
 		return groupWire{}, err
 	case !found || g.IsUpForDeletion:
-		return groupWire{}, notFound(platform.KindUserGroup, strconv.Itoa(id))
+		return groupWire{}, c.notFound(ctx, platform.KindUserGroup, strconv.Itoa(id))
 	}
 	return g, nil
 }
@@ -125,7 +125,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 	case err != nil:
 		return platform.Group{}, err
 	case !found || g.IsUpForDeletion:
-		return platform.Group{}, notFound(platform.KindUserGroup, id)
+		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, id)
 	}
 	return groupFromWire(g), nil
 }
@@ -154,7 +154,7 @@ func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Gro
 		return platform.Group{}, err
 	}
 	if name == "" || len(groups) == 0 {
-		return platform.Group{}, notFound(platform.KindUserGroup, name)
+		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
 	}
 	return groups[0], nil
 }
@@ -223,7 +223,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 				return g, nil
 			}
 		}
-		return groupWire{}, notFound(platform.KindUserGroup, spec.Name)
+		return groupWire{}, c.notFound(ctx, platform.KindUserGroup, spec.Name)
 	}
 	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {

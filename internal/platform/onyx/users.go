@@ -140,7 +140,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 	}
 	u, ok := dir.lookup(userID(id))
 	if !ok {
-		return platform.User{}, notFound(platform.KindUser, id)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, id)
 	}
 	return u, nil
 }
@@ -148,7 +148,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 // FindUserByEmail implements platform.Backend; emails compare case-insensitively, as Onyx's do.
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	if !looksLikeEmail(strings.TrimSpace(email)) {
-		return platform.User{}, notFound(platform.KindUser, email)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
 	}
 	return c.ReadUser(ctx, userID(email))
 }
@@ -204,7 +204,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 			}
 			return invitedUser(inv), nil
 		}
-		return platform.User{}, notFound(platform.KindUser, id)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, id)
 	}
 	if spec.Role != nil && normalRole(*spec.Role) != roleOf(current) {
 		if err := c.setRole(ctx, current.Email, normalRole(*spec.Role)); err != nil {

@@ -19,8 +19,9 @@ type Missing404 struct {
 
 // CheckCreatesName404Routes serves 404 to every request and runs the creates of the named kinds ("group",
 // "user", "api key") on the backend that newClient builds on that server. Each error must name the method
-// and path of the request that got the 404, say that the server has no such route, and name the platform
-// in "the <display name> server root"; never the ` "" not found` of an object without kind or id.
+// and path of the last request (the create's, or the probe that found the server is not the platform's
+// API), name the platform and point at the endpoint setting; never the ` "" not found` of an object without
+// kind or id.
 func CheckCreatesName404Routes(t *testing.T, answer Missing404, newClient func(url string) platform.Backend, name platform.Name, kinds ...string) {
 	t.Helper()
 	var mu sync.Mutex
@@ -63,7 +64,7 @@ func CheckCreatesName404Routes(t *testing.T, answer Missing404, newClient func(u
 		}
 		msg := err.Error()
 		method, path, _ := strings.Cut(request, " ")
-		for _, part := range []string{method + " " + path, "no such", "route", "the " + name.DisplayName() + " server root"} {
+		for _, part := range []string{method + " " + path, name.DisplayName(), "endpoint"} {
 			if !strings.Contains(msg, part) {
 				t.Errorf("%s create: error %q does not say %q", kind, msg, part)
 			}

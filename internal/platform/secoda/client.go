@@ -58,6 +58,7 @@ func New(cfg Config) (*Client, error) {
 	httpCfg.Platform = "secoda"
 	httpCfg.Authorization = "Bearer " + cfg.Token
 	httpCfg.DecodeError = newErrorDecoder(cfg.Token)
+	httpCfg.Identity = &identity
 	httpCfg.WritesPerMinute = writesPerMinute(cfg.HTTP.WritesPerMinute)
 	hc, err := httpclient.New(httpCfg)
 	if err != nil {

@@ -96,7 +96,7 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 // the name are an error that asks for an import by id rather than a guess.
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
 	if name == "" {
-		return platform.Group{}, notFound(platform.KindUserGroup, name)
+		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
 	}
 	matches, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
 	if err != nil {
@@ -104,7 +104,7 @@ func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Gro
 	}
 	switch len(matches) {
 	case 0:
-		return platform.Group{}, notFound(platform.KindUserGroup, name)
+		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
 	case 1:
 		return matches[0], nil
 	}

@@ -44,7 +44,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 		return platform.User{}, withKind(err, platform.KindUser, id)
 	}
 	if w.Disabled {
-		return platform.User{}, notFound(platform.KindUser, id)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, id)
 	}
 	return userFromWire(w), nil
 }
@@ -65,7 +65,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 		return platform.User{}, withKind(err, platform.KindUser, id)
 	}
 	if w.Disabled {
-		return platform.User{}, notFound(platform.KindUser, id)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, id)
 	}
 	user := userFromWire(w)
 	if body.Email != "" && !strings.EqualFold(user.Email, body.Email) {
@@ -110,7 +110,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	email = strings.TrimSpace(email)
 	if email == "" {
-		return platform.User{}, notFound(platform.KindUser, email)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
 	}
 	matches, err := c.ListUsers(ctx, platform.UserFilter{Email: email})
 	if err != nil {
@@ -118,7 +118,7 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 	}
 	switch len(matches) {
 	case 0:
-		return platform.User{}, notFound(platform.KindUser, email)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
 	case 1:
 		return matches[0], nil
 	}

@@ -56,7 +56,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 			return platform.APIKey{}, withKind(err, platform.KindAPIKey, spec.UserID)
 		}
 		if now.Attributes.APIKey == "" || now.Attributes.APIKey == before.Attributes.APIKey {
-			return platform.APIKey{}, notFound(platform.KindAPIKey, spec.UserID) // not rolled: roll again
+			return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, spec.UserID) // not rolled: roll again
 		}
 		return keyFromUser(now, spec.Name), nil
 	}
@@ -75,7 +75,7 @@ func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, er
 		return platform.APIKey{}, withKind(err, platform.KindAPIKey, id)
 	}
 	if w.Attributes.APIKey == "" {
-		return platform.APIKey{}, notFound(platform.KindAPIKey, id)
+		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, id)
 	}
 	return keyFromUser(w, ""), nil
 }
@@ -135,7 +135,7 @@ func (c *Client) ListAPIKeys(ctx context.Context) ([]platform.APIKey, error) {
 // FindAPIKeyByName implements platform.Backend. It cannot work: the server stores no key names.
 func (c *Client) FindAPIKeyByName(_ context.Context, name string) (platform.APIKey, error) {
 	return platform.APIKey{}, fmt.Errorf("a key cannot be found by name: Tyk AI Studio does not store API key names; "+
-		"import roster_api_key by the id of the user whose key it is: %w", notFound(platform.KindAPIKey, name))
+		"import roster_api_key by the id of the user whose key it is: %w", &platform.NotFoundError{Kind: string(platform.KindAPIKey), ID: name})
 }
 
 func keyFromUser(w userWire, name string) platform.APIKey {

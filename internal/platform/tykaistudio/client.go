@@ -59,6 +59,7 @@ func New(cfg Config) (*Client, error) {
 	httpCfg.Platform = "tyk_ai_studio"
 	httpCfg.Authorization = "Bearer " + token
 	httpCfg.DecodeError = newErrorDecoder(token)
+	httpCfg.Identity = &identity
 	hc, err := httpclient.New(httpCfg)
 	if err != nil {
 		return nil, fmt.Errorf("tyk_ai_studio: %w", err)

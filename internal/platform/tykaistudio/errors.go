@@ -2,6 +2,7 @@ package tykaistudio
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -147,9 +148,10 @@ func withKind(err error, kind platform.Kind, id string) error {
 	return err
 }
 
-// notFound is the error of a lookup by natural key that found nothing.
-func notFound(kind platform.Kind, key string) error {
-	return &platform.NotFoundError{Kind: string(kind), ID: key}
+// notFound is the error of a lookup that found nothing. A listing that did not contain the object proves
+// nothing until the server is known to be the platform's API, which ConfirmNotFound checks once.
+func (c *Client) notFound(ctx context.Context, kind platform.Kind, key string) error {
+	return c.http.ConfirmNotFound(ctx, &platform.NotFoundError{Kind: string(kind), ID: key})
 }
 
 // refused is the *platform.InvalidError of a request the client will not send because the server

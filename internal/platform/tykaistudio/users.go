@@ -139,7 +139,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 // if that misses (LIKE is case-sensitive on Postgres), the whole list is compared case-insensitively.
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	if strings.TrimSpace(email) == "" {
-		return platform.User{}, notFound(platform.KindUser, email)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
 	}
 	for _, query := range []url.Values{{"search": {email}}, nil} {
 		wires, err := listAll[userWire](ctx, c, usersPath, query)
@@ -165,7 +165,7 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 		return platform.User{}, fmt.Errorf("the email %q is ambiguous: Tyk AI Studio users %s all have it; import the user by its id instead",
 			email, strings.Join(ids, ", "))
 	}
-	return platform.User{}, notFound(platform.KindUser, email)
+	return platform.User{}, c.notFound(ctx, platform.KindUser, email)
 }
 
 // randomPassword is 32 random bytes, plus one character of each class the server's self-service

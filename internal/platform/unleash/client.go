@@ -68,6 +68,7 @@ func New(cfg Config) (*Client, error) {
 	httpCfg.Platform = "unleash"
 	httpCfg.Authorization = token
 	httpCfg.DecodeError = newErrorDecoder(token)
+	httpCfg.Identity = &identity
 	hc, err := httpclient.New(httpCfg)
 	if err != nil {
 		return nil, fmt.Errorf("unleash: %w", err)

@@ -142,14 +142,14 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 // case-sensitive match).
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
 	if name == "" {
-		return platform.Group{}, notFound(platform.KindUserGroup, name)
+		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
 	}
 	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
 	if err != nil {
 		return platform.Group{}, err
 	}
 	if len(groups) == 0 {
-		return platform.Group{}, notFound(platform.KindUserGroup, name)
+		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
 	}
 	return groups[0], nil
 }

@@ -65,7 +65,7 @@ func (c *Client) adoptToken(ctx context.Context, name string, since time.Time) (
 	}
 	switch {
 	case len(recent) == 0:
-		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
+		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
 	case len(recent) > 1:
 		return platform.APIKey{}, fmt.Errorf("unleash has %d API tokens named %q created in the last minutes; the lost create cannot be told apart, so none was adopted: delete the extra ones", len(recent), name)
 	}
@@ -74,7 +74,7 @@ func (c *Client) adoptToken(ctx context.Context, name string, since time.Time) (
 		if err := c.deleteToken(ctx, w.Secret); err != nil {
 			return platform.APIKey{}, err
 		}
-		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
+		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
 	}
 	c.tokens.Put(w)
 	key := tokenFromWire(w)
@@ -104,7 +104,7 @@ func (c *Client) findToken(ctx context.Context, id string) (tokenWire, error) {
 	case err != nil:
 		return tokenWire{}, err
 	case !found:
-		return tokenWire{}, notFound(platform.KindAPIKey, id)
+		return tokenWire{}, c.notFound(ctx, platform.KindAPIKey, id)
 	}
 	return w, nil
 }
@@ -211,7 +211,7 @@ func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.AP
 	}
 	switch len(matches) {
 	case 0:
-		return platform.APIKey{}, notFound(platform.KindAPIKey, name)
+		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
 	case 1:
 		return matches[0], nil
 	}

@@ -170,7 +170,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 // its hits carry no role, so the match is read by id.
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	if len(email) < 2 { // the search ignores queries shorter than two characters
-		return platform.User{}, notFound(platform.KindUser, email)
+		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
 	}
 	hits, err := c.search(ctx, email)
 	if err != nil {
@@ -181,7 +181,7 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 			return c.readUser(ctx, h.ID)
 		}
 	}
-	return platform.User{}, notFound(platform.KindUser, email)
+	return platform.User{}, c.notFound(ctx, platform.KindUser, email)
 }
 
 // findUserByUsername adopts a username-only user whose create answer was lost.
@@ -197,7 +197,7 @@ func (c *Client) findUserByUsername(ctx context.Context, username string) (platf
 			}
 		}
 	}
-	return platform.User{}, notFound(platform.KindUser, username)
+	return platform.User{}, c.notFound(ctx, platform.KindUser, username)
 }
 
 func (c *Client) search(ctx context.Context, q string) ([]userWire, error) {

@@ -1,0 +1,36 @@
+package unleash
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// identity tells Unleash's API from another server at the endpoint: its 404 is an error object named
+// NotFoundError, and GET /api/admin/user (any token) answers meSchema, {"user": {...}, "permissions": [...]}.
+var identity = httpclient.Identity{
+	API:   "Unleash",
+	Probe: httpclient.Request{Method: http.MethodGet, Path: "/api/admin/user"},
+	ProbeOK: func(resp *httpclient.Response) bool {
+		obj, ok := resp.JSONObject()
+		var user map[string]json.RawMessage
+		var permissions []json.RawMessage
+		return ok && json.Unmarshal(obj["user"], &user) == nil && user != nil &&
+			json.Unmarshal(obj["permissions"], &permissions) == nil && permissions != nil
+	},
+	OwnNotFound: func(resp *httpclient.Response) bool {
+		obj, ok := resp.JSONObject()
+		var name string
+		return ok && json.Unmarshal(obj["name"], &name) == nil && name == "NotFoundError" && httpclient.StringField(obj, "message")
+	},
+}
+
+var _ platform.NotFoundConfirmer = (*Client)(nil)
+
+// ConfirmNotFound implements platform.NotFoundConfirmer.
+func (c *Client) ConfirmNotFound(ctx context.Context, err error) error {
+	return c.http.ConfirmNotFound(ctx, err)
+}
