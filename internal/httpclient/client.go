@@ -113,7 +113,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.InsecureSkipVerify {
 		transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // the user asked for it
 	}
-	httpClient := &http.Client{Transport: transport, Timeout: cfg.RequestTimeout}
+	httpClient := &http.Client{Transport: transport, Timeout: cfg.RequestTimeout, CheckRedirect: checkRedirect}
 
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = httpClient
@@ -191,6 +191,11 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		return nil, apiErr
 	}
 	defer resp.Body.Close()
+	if isRedirect(resp) {
+		err := c.redirectError(r, apiPath, resp, safe)
+		logTrace(logCtx, "request failed", map[string]any{"method": r.Method, "path": apiPath, "status": resp.StatusCode, "error": err.Error()})
+		return nil, err
+	}
 	respBody, readErr := io.ReadAll(resp.Body)
 	out := &Response{Status: resp.StatusCode, Header: resp.Header, Body: respBody}
 	logTrace(logCtx, "received response", map[string]any{
