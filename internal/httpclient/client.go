@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -45,6 +44,8 @@ type Config struct {
 	RetryWaitMax time.Duration
 	// WritesPerMinute paces every non-GET request when > 0, for APIs with a documented write limit.
 	WritesPerMinute float64
+	// MaxResponseBytes caps the body of an answer; 0 means DefaultMaxResponseBytes.
+	MaxResponseBytes int64
 
 	DecodeError ErrorDecoder
 	// Platform names the API at the start of the messages the client makes itself ("authentik GET
@@ -107,6 +108,9 @@ func New(cfg Config) (*Client, error) {
 	}
 	if cfg.MaxRetries < 0 {
 		cfg.MaxRetries = 0
+	}
+	if cfg.MaxResponseBytes <= 0 {
+		cfg.MaxResponseBytes = DefaultMaxResponseBytes
 	}
 
 	transport := cleanhttp.DefaultPooledTransport()
@@ -196,18 +200,14 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		logTrace(logCtx, "request failed", map[string]any{"method": r.Method, "path": apiPath, "status": resp.StatusCode, "error": err.Error()})
 		return nil, err
 	}
-	respBody, readErr := io.ReadAll(resp.Body)
+	respBody, readErr := readBody(resp, c.cfg.MaxResponseBytes)
 	out := &Response{Status: resp.StatusCode, Header: resp.Header, Body: respBody}
 	logTrace(logCtx, "received response", map[string]any{
 		"method": r.Method, "path": apiPath, "status": resp.StatusCode,
 		"duration_ms": time.Since(start).Milliseconds(), "body": c.loggedBody(respBody),
 	})
 	if readErr != nil {
-		apiErr := &platform.APIError{Method: r.Method, Path: apiPath, Status: resp.StatusCode, Message: "reading response: " + readErr.Error()}
-		if !safe {
-			return nil, &platform.AmbiguousError{Err: apiErr}
-		}
-		return nil, apiErr
+		return nil, readError(r.Method, apiPath, resp.StatusCode, readErr, safe)
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return out, nil
@@ -302,6 +302,23 @@ func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) t
 		}
 	}
 	return retryablehttp.DefaultBackoff(minWait, maxWait, attempt, nil)
+}
+
+// readError reports an answer whose body could not be read. A write may have been applied unless the server
+// refused it (a 4xx with a body too large to read).
+func readError(method, apiPath string, status int, err error, safe bool) error {
+	apiErr := &platform.APIError{Method: method, Path: apiPath, Status: status, Message: "reading response: " + err.Error()}
+	var tooLarge *bodyTooLargeError
+	if errors.As(err, &tooLarge) {
+		apiErr.Message = tooLarge.Error()
+		if status >= 400 && status < 500 {
+			return apiErr
+		}
+	}
+	if !safe {
+		return &platform.AmbiguousError{Err: apiErr}
+	}
+	return apiErr
 }
 
 func transportMessage(err error) string {

@@ -45,6 +45,7 @@ type providerModel struct {
 	Headers            types.Map    `tfsdk:"headers"`
 	WritesPerMinute    types.Int64  `tfsdk:"writes_per_minute"`
 	OnyxAPIGeneration  types.String `tfsdk:"onyx_api_generation"`
+	MaxResponseSizeMiB types.Int64  `tfsdk:"max_response_size_mib"`
 }
 
 func (p *rosterProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -106,6 +107,13 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					"group). When omitted the provider detects it from the server once per run.",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf("v4.6", "current")},
+			},
+			"max_response_size_mib": schema.Int64Attribute{
+				MarkdownDescription: "The largest answer body the provider reads, in MiB; a longer answer fails the request " +
+					"instead of filling the memory (a server or proxy that streams without end). Defaults to `" +
+					itoa(defaultMaxResponseMiB) + "`, far above any page these APIs send.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(1, maxResponseMiB)},
 			},
 			"writes_per_minute": schema.Int64Attribute{
 				MarkdownDescription: "Paces create, update and delete requests to at most this many per minute, for " +

@@ -18,6 +18,9 @@ import (
 const (
 	defaultMaxRetries     = 4
 	defaultRequestTimeout = 30 * time.Second
+	// defaultMaxResponseMiB is httpclient.DefaultMaxResponseBytes in MiB; maxResponseMiB bounds the setting.
+	defaultMaxResponseMiB = 64
+	maxResponseMiB        = 4096
 )
 
 // settings is the provider configuration after environment fallbacks and validation.
@@ -30,6 +33,7 @@ type settings struct {
 	InsecureSkipVerify bool
 	Headers            map[string]string
 	WritesPerMinute    int
+	MaxResponseBytes   int64
 	// OnyxGeneration forces Onyx's API generation ("" = detect).
 	OnyxGeneration string
 	// Complete is false when a value is not known yet (it depends on another resource); the provider then
@@ -40,7 +44,7 @@ type settings struct {
 // resolveSettings applies environment fallbacks and reports every missing or malformed setting on its
 // attribute path. It makes no network call.
 func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnostics) (settings, bool) {
-	s := settings{MaxRetries: defaultMaxRetries, RequestTimeout: defaultRequestTimeout, Complete: true}
+	s := settings{MaxRetries: defaultMaxRetries, RequestTimeout: defaultRequestTimeout, MaxResponseBytes: defaultMaxResponseMiB << 20, Complete: true}
 
 	name, known := stringSetting(cfg.Platform.IsUnknown(), cfg.Platform.ValueString(), "ROSTER_PLATFORM")
 	if !known {
@@ -96,7 +100,7 @@ func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnos
 	}
 
 	if cfg.MaxRetries.IsUnknown() || cfg.RequestTimeout.IsUnknown() || cfg.InsecureSkipVerify.IsUnknown() ||
-		cfg.Headers.IsUnknown() || cfg.WritesPerMinute.IsUnknown() {
+		cfg.Headers.IsUnknown() || cfg.WritesPerMinute.IsUnknown() || cfg.MaxResponseSizeMiB.IsUnknown() {
 		s.Complete = false
 	}
 	if !cfg.MaxRetries.IsNull() {
@@ -109,6 +113,9 @@ func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnos
 	}
 	s.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
 	s.WritesPerMinute = int(cfg.WritesPerMinute.ValueInt64())
+	if !cfg.MaxResponseSizeMiB.IsNull() {
+		s.MaxResponseBytes = cfg.MaxResponseSizeMiB.ValueInt64() << 20
+	}
 	if cfg.OnyxAPIGeneration.IsUnknown() {
 		s.Complete = false
 	}
