@@ -89,8 +89,6 @@ type Client struct {
 	limiter *rate.Limiter
 }
 
-type ctxKey struct{}
-
 // New builds a Client. It makes no request.
 func New(cfg Config) (*Client, error) {
 	base, err := url.Parse(strings.TrimRight(cfg.BaseURL, "/"))
@@ -164,7 +162,8 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	u := *c.base
 	u.Path = apiPath
 	u.RawQuery = r.Query.Encode()
-	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, ctxKey{}, safe), r.Method, u.String(), bodyReader(body))
+	state := c.newAttempt(ctx, safe)
+	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, attemptKey{}, state), r.Method, u.String(), bodyReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("building %s %s: %w", r.Method, apiPath, err)
 	}
@@ -220,6 +219,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	} else {
 		apiErr.Message = strings.TrimSpace(string(respBody))
 	}
+	state.noteRefusedWait(decoded)
 	// After decoding: a server may echo the token JSON-escaped, which only decoding turns back into it.
 	redactDecodedError(decoded, c.token())
 	if !safe && resp.StatusCode >= 500 {
@@ -273,11 +273,12 @@ func bodyReader(body []byte) any {
 
 // checkRetry retries connection failures, 429 and 5xx, but resends a non-idempotent POST only when it
 // certainly never reached the server (connection refused) or the server said it did not process it (429).
+// A Retry-After beyond the retry budget ends the retries at once.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	safe, _ := ctx.Value(ctxKey{}).(bool)
+	safe := attemptOf(ctx).safe
 	if err != nil {
 		var urlErr *url.Error
 		if errors.As(err, &urlErr) && strings.Contains(urlErr.Error(), "unsupported protocol scheme") {
@@ -287,19 +288,18 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	}
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests:
-		return true, nil
+		return withinBudget(ctx, resp), nil
 	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
-		return safe, nil
+		return safe && withinBudget(ctx, resp), nil
 	}
 	return false, nil
 }
 
-// backoff honours Retry-After on 429 and 503 (seconds or an HTTP date), otherwise backs off exponentially.
+// backoff honours Retry-After on 429 and 503 (seconds or an HTTP date; checkRetry has kept it within the
+// retry budget), otherwise backs off exponentially.
 func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
-	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
-		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-			return d
-		}
+	if d, ok := retryAfter(resp); ok {
+		return d
 	}
 	return retryablehttp.DefaultBackoff(minWait, maxWait, attempt, nil)
 }

@@ -81,7 +81,9 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a failed request that is safe to repeat is retried (connection errors, " +
-					"429, 5xx). Defaults to `" + itoa(defaultMaxRetries) + "`.",
+					"429, 5xx). Defaults to `" + itoa(defaultMaxRetries) + "`. A request and its retries get `max_retries + 1` " +
+					"times `request_timeout` in all: a server's `Retry-After` that would start a retry too late to run its full " +
+					"`request_timeout` within that fails the request at once, with the server's message and the wait it asked for.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
