@@ -87,6 +87,8 @@ type Client struct {
 	base    *url.URL
 	retry   *retryablehttp.Client
 	limiter *rate.Limiter
+	// secrets are the credentials every request carries (configSecrets).
+	secrets secretSet
 }
 
 // New builds a Client. It makes no request.
@@ -133,6 +135,7 @@ func New(cfg Config) (*Client, error) {
 	}
 
 	c := &Client{cfg: cfg, base: base, retry: rc}
+	c.secrets = configSecrets(cfg, c.token())
 	if cfg.WritesPerMinute > 0 {
 		c.limiter = rate.NewLimiter(rate.Limit(cfg.WritesPerMinute/60), 1)
 	}
@@ -141,11 +144,9 @@ func New(cfg Config) (*Client, error) {
 
 // Do sends the request, retrying what is safe to retry, and returns the response of a 2xx answer. Any other
 // answer becomes the error DecodeError makes of it; a failure after which a write may have been applied is
-// wrapped in *platform.AmbiguousError.
+// wrapped in *platform.AmbiguousError. No secret the request carried (secretSet) is in the error or the logs.
 func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
-	safe := r.Idempotent || r.Method != http.MethodPost
 	apiPath := c.base.Path + r.Path
-
 	var body []byte
 	if r.Body != nil {
 		var err error
@@ -153,6 +154,22 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 			return nil, fmt.Errorf("encoding %s %s body: %w", r.Method, apiPath, err)
 		}
 	}
+	secrets := c.secrets.with(bodySecrets(body)...)
+	if len(secrets) > 0 {
+		ctx = maskStrings(ctx, secrets...)
+	}
+	resp, err := c.exchange(ctx, r, apiPath, body, secrets)
+	if err != nil {
+		// After decoding: a server may echo a secret JSON-escaped, which only decoding turns back into it.
+		maskError(err, secrets)
+		logTrace(ctx, "request failed", map[string]any{"method": r.Method, "path": apiPath, "error": err.Error()})
+	}
+	return resp, err
+}
+
+// exchange is Do once the body is encoded.
+func (c *Client) exchange(ctx context.Context, r Request, apiPath string, body []byte, secrets secretSet) (*Response, error) {
+	safe := r.Idempotent || r.Method != http.MethodPost
 	if c.limiter != nil && r.Method != http.MethodGet && r.Method != http.MethodHead {
 		if err := c.limiter.Wait(ctx); err != nil {
 			return nil, fmt.Errorf("%s %s: waiting for the write rate limit: %w", r.Method, apiPath, err)
@@ -181,13 +198,11 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		req.Header.Set("Authorization", c.cfg.Authorization)
 	}
 
-	logCtx := c.maskSecrets(ctx)
-	logTrace(logCtx, "sending request", map[string]any{"method": r.Method, "path": apiPath, "query": u.RawQuery, "body": c.loggedBody(body)})
+	logTrace(ctx, "sending request", map[string]any{"method": r.Method, "path": apiPath, "query": u.RawQuery, "body": loggedBody{body: body, secrets: secrets}})
 	start := time.Now()
 	resp, doErr := c.retry.Do(req)
 	if doErr != nil {
 		apiErr := &platform.APIError{Method: r.Method, Path: apiPath, Message: transportMessage(doErr)}
-		logTrace(logCtx, "request failed", map[string]any{"method": r.Method, "path": apiPath, "error": apiErr.Message})
 		if !safe && !neverSent(doErr) {
 			return nil, &platform.AmbiguousError{Err: apiErr}
 		}
@@ -195,15 +210,13 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	}
 	defer resp.Body.Close()
 	if isRedirect(resp) {
-		err := c.redirectError(r, apiPath, resp, safe)
-		logTrace(logCtx, "request failed", map[string]any{"method": r.Method, "path": apiPath, "status": resp.StatusCode, "error": err.Error()})
-		return nil, err
+		return nil, c.redirectError(r, apiPath, resp, safe)
 	}
 	respBody, readErr := readBody(resp, c.cfg.MaxResponseBytes)
 	out := &Response{Status: resp.StatusCode, Header: resp.Header, Body: respBody}
-	logTrace(logCtx, "received response", map[string]any{
+	logTrace(ctx, "received response", map[string]any{
 		"method": r.Method, "path": apiPath, "status": resp.StatusCode,
-		"duration_ms": time.Since(start).Milliseconds(), "body": c.loggedBody(respBody),
+		"duration_ms": time.Since(start).Milliseconds(), "body": loggedBody{body: respBody, secrets: secrets},
 	})
 	if readErr != nil {
 		return nil, readError(r.Method, apiPath, resp.StatusCode, readErr, safe)
@@ -220,8 +233,6 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		apiErr.Message = strings.TrimSpace(string(respBody))
 	}
 	state.noteRefusedWait(decoded)
-	// After decoding: a server may echo the token JSON-escaped, which only decoding turns back into it.
-	redactDecodedError(decoded, c.token())
 	if !safe && resp.StatusCode >= 500 {
 		return nil, &platform.AmbiguousError{Err: decoded}
 	}
@@ -253,16 +264,6 @@ func (c *Client) DecodeJSON(r Request, resp *Response, out any) error {
 	}
 	return nil
 }
-
-// maskSecrets makes tflog replace the provider's credentials wherever they would appear.
-func (c *Client) maskSecrets(ctx context.Context) context.Context {
-	if token := c.token(); token != "" {
-		ctx = maskStrings(ctx, token)
-	}
-	return ctx
-}
-
-func (c *Client) loggedBody(body []byte) loggedBody { return loggedBody{body: body, token: c.token()} }
 
 func bodyReader(body []byte) any {
 	if body == nil {
