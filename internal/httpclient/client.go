@@ -66,6 +66,9 @@ type Request struct {
 	Idempotent bool
 }
 
+// safe reports whether the request may be sent twice.
+func (r Request) safe() bool { return r.Idempotent || r.Method != http.MethodPost }
+
 // Response is a completed exchange.
 type Response struct {
 	Status int
@@ -169,7 +172,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 
 // exchange is Do once the body is encoded.
 func (c *Client) exchange(ctx context.Context, r Request, apiPath string, body []byte, secrets secretSet) (*Response, error) {
-	safe := r.Idempotent || r.Method != http.MethodPost
+	safe := r.safe()
 	if c.limiter != nil && r.Method != http.MethodGet && r.Method != http.MethodHead {
 		if err := c.limiter.Wait(ctx); err != nil {
 			return nil, fmt.Errorf("%s %s: waiting for the write rate limit: %w", r.Method, apiPath, err)
@@ -250,17 +253,25 @@ func (c *Client) DoJSON(ctx context.Context, r Request, out any) error {
 }
 
 // DecodeJSON decodes the JSON answer to r into out (nothing when out is nil). The error names the platform,
-// the method and the path.
+// the method and the path. An HTML page is an error even when out is nil: a login proxy's page is not the
+// API's "done". A write that got one may have been applied all the same.
 func (c *Client) DecodeJSON(r Request, resp *Response, out any) error {
+	where := r.Method + " " + c.base.Path + r.Path
+	if c.cfg.Platform != "" {
+		where = c.cfg.Platform + " " + where
+	}
+	if isHTML(resp) {
+		err := fmt.Errorf("%s: the server answered an HTML page with status %d: a login proxy or a wrong endpoint?", where, resp.Status)
+		if !r.safe() {
+			return &platform.AmbiguousError{Err: err}
+		}
+		return err
+	}
 	if out == nil {
 		return nil
 	}
 	if err := resp.JSON(out); err != nil {
-		msg := r.Method + " " + c.base.Path + r.Path
-		if c.cfg.Platform != "" {
-			msg = c.cfg.Platform + " " + msg
-		}
-		return fmt.Errorf("%s: %w", msg, err)
+		return fmt.Errorf("%s: %w", where, err)
 	}
 	return nil
 }
