@@ -1,6 +1,7 @@
 // Package httpclient is the one HTTP stack every platform client uses: a go-cleanhttp transport, go-retryablehttp
-// retries that never resend a write blindly, optional write pacing, and TRACE logging through tflog with
-// credentials and secret fields redacted.
+// retries that never resend a write blindly and never wait past their budget, optional write pacing, redirects
+// followed only for reads on the same origin, a cap on answer bodies, and errors and TRACE logs (through tflog)
+// with every credential and secret field masked.
 package httpclient
 
 import (
@@ -32,7 +33,7 @@ type Config struct {
 	BaseURL string
 	// Authorization is the full value of the Authorization header ("Bearer ...").
 	Authorization string
-	// Headers are extra headers sent with every request.
+	// Headers are extra headers sent with every request. Their values are masked like the token.
 	Headers   map[string]string
 	UserAgent string
 

@@ -74,7 +74,7 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 			"token": schema.StringAttribute{
 				MarkdownDescription: "The API token. Falls back to `ROSTER_TOKEN`, then to the platform's customary variable " +
-					"(`AUTHENTIK_TOKEN`).",
+					"(`AUTHENTIK_TOKEN`). Surrounding white space (a trailing line break from `file()`) is dropped.",
 				Optional:   true,
 				Sensitive:  true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -98,10 +98,12 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Optional:            true,
 			},
 			"headers": schema.MapAttribute{
-				MarkdownDescription: "Extra HTTP headers sent with every request, for example for a proxy in front of the API.",
-				Optional:            true,
-				Sensitive:           true,
-				ElementType:         types.StringType,
+				MarkdownDescription: "Extra HTTP headers sent with every request, for example for a proxy in front of the API. " +
+					"Values are masked in messages and logs like the token, never sent to another host after a redirect, " +
+					"and lose surrounding white space (a trailing line break from `file()`).",
+				Optional:    true,
+				Sensitive:   true,
+				ElementType: types.StringType,
 			},
 			"onyx_api_generation": schema.StringAttribute{
 				MarkdownDescription: "Onyx only: the API generation of the server, `v4.6` (self-hosted v4.6 line: " +

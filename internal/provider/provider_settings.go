@@ -14,14 +14,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"golang.org/x/net/http/httpguts"
 
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
 const (
 	defaultMaxRetries     = 4
 	defaultRequestTimeout = 30 * time.Second
-	// defaultMaxResponseMiB is httpclient.DefaultMaxResponseBytes in MiB; maxResponseMiB bounds the setting.
-	defaultMaxResponseMiB = 64
+	// maxResponseMiB bounds max_response_size_mib.
+	defaultMaxResponseMiB = httpclient.DefaultMaxResponseBytes >> 20
 	maxResponseMiB        = 4096
 )
 
