@@ -2,8 +2,11 @@ package provider_test
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -11,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
+	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 )
 
 // edgeProvider is a provider block with a headers setting and no retries, so that a failure shows at once.
@@ -104,6 +108,45 @@ func TestAccEdge_answerLargerThanTheCapFails(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config:      edgeProvider("authentik", srv.URL, "t0ken", "max_response_size_mib = 2") + `data "roster_users" "all" {}`,
 			ExpectError: errorRE("GET /api/v3/core/users/: 200 OK: the answer is larger than 2 MiB;", "raise the provider's `max_response_size_mib`"),
+		}},
+	})
+}
+
+// A server error that echoes the request (a debugging proxy in front of Unleash) shows the token, the
+// headers value and the password_wo of the create masked, and the rest of what it said.
+func TestAccEdge_echoedSecretsAreMasked(t *testing.T) {
+	t.Parallel()
+	mock := acctest.NewUnleash(t, unleashmock.EditionEnterprise)
+	target, err := url.Parse(mock.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forward := httputil.NewSingleHostReverseProxy(target)
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/user-admin") {
+			forward.ServeHTTP(w, r)
+			return
+		}
+		body, _ := io.ReadAll(r.Body)
+		w.Header().Set("Content-Type", "text/plain")
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = fmt.Fprintf(w, "rejected: Authorization=%s X-Proxy-Key=%s body=%s", r.Header.Get("Authorization"), r.Header.Get("X-Proxy-Key"), body)
+	}))
+	t.Cleanup(proxy.Close)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		TerraformVersionChecks:   acctest.TerraformVersionChecks,
+		Steps: []resource.TestStep{{
+			Config: edgeProvider("unleash", proxy.URL, acctest.UnleashToken, "") + `
+resource "roster_user" "u" {
+  email               = "ada@example.com"
+  name                = "Ada"
+  password_wo         = "Pw-echoed-7f3a9c"
+  password_wo_version = 1
+}`,
+			ExpectError: errorRE("400 Bad Request: rejected: Authorization=[REDACTED] X-Proxy-Key=[REDACTED] body=",
+				`"email":"ada@example.com"`, `"password":"[REDACTED]"`),
 		}},
 	})
 }
