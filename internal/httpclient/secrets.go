@@ -87,6 +87,13 @@ func (s secretSet) mask(text string) string {
 	if len(s) == 0 || text == "" {
 		return text
 	}
+	if !strings.Contains(text, `\`) {
+		// Nothing escaped, the common case (every string of a logged body): no copy unless a secret is there.
+		for _, secret := range s {
+			text = strings.ReplaceAll(text, secret, redacted)
+		}
+		return text
+	}
 	decoded, offsets := unescapeJSON(text)
 	var spans [][2]int // in text
 	for _, secret := range s {
@@ -123,13 +130,6 @@ func (s secretSet) mask(text string) string {
 // unescapeJSON decodes the JSON string escapes in text, leaving everything else as it is, and maps each
 // byte of the result (and its end) to the offset in text where the character it came from starts.
 func unescapeJSON(text string) (string, []int) {
-	if !strings.Contains(text, `\`) {
-		offsets := make([]int, len(text)+1)
-		for i := range offsets {
-			offsets[i] = i
-		}
-		return text, offsets
-	}
 	var out []byte
 	offsets := make([]int, 0, len(text)+1)
 	for i := 0; i < len(text); {
