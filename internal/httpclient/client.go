@@ -1,6 +1,7 @@
 // Package httpclient is the one HTTP stack every platform client uses: a go-cleanhttp transport, go-retryablehttp
-// retries that never resend a write blindly, optional write pacing, and TRACE logging through tflog with
-// credentials and secret fields redacted.
+// retries that never resend a write blindly and never wait past their budget, optional write pacing, redirects
+// followed only for reads on the same origin, a cap on answer bodies, and errors and TRACE logs (through tflog)
+// with every credential and secret field masked.
 package httpclient
 
 import (
@@ -10,7 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -33,7 +33,7 @@ type Config struct {
 	BaseURL string
 	// Authorization is the full value of the Authorization header ("Bearer ...").
 	Authorization string
-	// Headers are extra headers sent with every request.
+	// Headers are extra headers sent with every request. Their values are masked like the token.
 	Headers   map[string]string
 	UserAgent string
 
@@ -45,6 +45,8 @@ type Config struct {
 	RetryWaitMax time.Duration
 	// WritesPerMinute paces every non-GET request when > 0, for APIs with a documented write limit.
 	WritesPerMinute float64
+	// MaxResponseBytes caps the body of an answer; 0 means DefaultMaxResponseBytes.
+	MaxResponseBytes int64
 
 	DecodeError ErrorDecoder
 	// Platform names the API at the start of the messages the client makes itself ("authentik GET
@@ -68,6 +70,9 @@ type Request struct {
 	Idempotent bool
 }
 
+// safe reports whether the request may be sent twice.
+func (r Request) safe() bool { return r.Idempotent || r.Method != http.MethodPost }
+
 // Response is a completed exchange.
 type Response struct {
 	Status int
@@ -90,9 +95,9 @@ type Client struct {
 	retry   *retryablehttp.Client
 	limiter *rate.Limiter
 	trust   trust
+	// secrets are the credentials every request carries (configSecrets).
+	secrets secretSet
 }
-
-type ctxKey struct{}
 
 // New builds a Client. It makes no request.
 func New(cfg Config) (*Client, error) {
@@ -112,12 +117,15 @@ func New(cfg Config) (*Client, error) {
 	if cfg.MaxRetries < 0 {
 		cfg.MaxRetries = 0
 	}
+	if cfg.MaxResponseBytes <= 0 {
+		cfg.MaxResponseBytes = DefaultMaxResponseBytes
+	}
 
 	transport := cleanhttp.DefaultPooledTransport()
 	if cfg.InsecureSkipVerify {
 		transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // the user asked for it
 	}
-	httpClient := &http.Client{Transport: transport, Timeout: cfg.RequestTimeout}
+	httpClient := &http.Client{Transport: transport, Timeout: cfg.RequestTimeout, CheckRedirect: checkRedirect}
 
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = httpClient
@@ -135,6 +143,7 @@ func New(cfg Config) (*Client, error) {
 	}
 
 	c := &Client{cfg: cfg, base: base, retry: rc}
+	c.secrets = configSecrets(cfg, c.token())
 	if cfg.WritesPerMinute > 0 {
 		c.limiter = rate.NewLimiter(rate.Limit(cfg.WritesPerMinute/60), 1)
 	}
@@ -143,11 +152,9 @@ func New(cfg Config) (*Client, error) {
 
 // Do sends the request, retrying what is safe to retry, and returns the response of a 2xx answer. Any other
 // answer becomes the error DecodeError makes of it; a failure after which a write may have been applied is
-// wrapped in *platform.AmbiguousError.
+// wrapped in *platform.AmbiguousError. No secret the request carried (secretSet) is in the error or the logs.
 func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
-	safe := r.Idempotent || r.Method != http.MethodPost
 	apiPath := c.base.Path + r.Path
-
 	var body []byte
 	if r.Body != nil {
 		var err error
@@ -155,6 +162,22 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 			return nil, fmt.Errorf("encoding %s %s body: %w", r.Method, apiPath, err)
 		}
 	}
+	secrets := c.secrets.with(bodySecrets(body)...)
+	if len(secrets) > 0 {
+		ctx = maskStrings(ctx, secrets...)
+	}
+	resp, err := c.exchange(ctx, r, apiPath, body, secrets)
+	if err != nil {
+		// After decoding: a server may echo a secret JSON-escaped, which only decoding turns back into it.
+		maskError(err, secrets)
+		logTrace(ctx, "request failed", map[string]any{"method": r.Method, "path": apiPath, "error": err.Error()})
+	}
+	return resp, err
+}
+
+// exchange is Do once the body is encoded.
+func (c *Client) exchange(ctx context.Context, r Request, apiPath string, body []byte, secrets secretSet) (*Response, error) {
+	safe := r.safe()
 	if c.limiter != nil && r.Method != http.MethodGet && r.Method != http.MethodHead {
 		if err := c.limiter.Wait(ctx); err != nil {
 			return nil, fmt.Errorf("%s %s: waiting for the write rate limit: %w", r.Method, apiPath, err)
@@ -164,7 +187,8 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	u := *c.base
 	u.Path = apiPath
 	u.RawQuery = r.Query.Encode()
-	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, ctxKey{}, safe), r.Method, u.String(), bodyReader(body))
+	state := c.newAttempt(ctx, safe)
+	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, attemptKey{}, state), r.Method, u.String(), bodyReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("building %s %s: %w", r.Method, apiPath, err)
 	}
@@ -182,31 +206,28 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		req.Header.Set("Authorization", c.cfg.Authorization)
 	}
 
-	logCtx := c.maskSecrets(ctx)
-	logTrace(logCtx, "sending request", map[string]any{"method": r.Method, "path": apiPath, "query": u.RawQuery, "body": c.loggedBody(body)})
+	logTrace(ctx, "sending request", map[string]any{"method": r.Method, "path": apiPath, "query": u.RawQuery, "body": loggedBody{body: body, secrets: secrets}})
 	start := time.Now()
 	resp, doErr := c.retry.Do(req)
 	if doErr != nil {
 		apiErr := &platform.APIError{Method: r.Method, Path: apiPath, Message: transportMessage(doErr)}
-		logTrace(logCtx, "request failed", map[string]any{"method": r.Method, "path": apiPath, "error": apiErr.Message})
 		if !safe && !neverSent(doErr) {
 			return nil, &platform.AmbiguousError{Err: apiErr}
 		}
 		return nil, apiErr
 	}
 	defer resp.Body.Close()
-	respBody, readErr := io.ReadAll(resp.Body)
+	if isRedirect(resp) {
+		return nil, c.redirectError(r, apiPath, resp, safe)
+	}
+	respBody, readErr := readBody(resp, c.cfg.MaxResponseBytes)
 	out := &Response{Status: resp.StatusCode, Header: resp.Header, Body: respBody}
-	logTrace(logCtx, "received response", map[string]any{
+	logTrace(ctx, "received response", map[string]any{
 		"method": r.Method, "path": apiPath, "status": resp.StatusCode,
-		"duration_ms": time.Since(start).Milliseconds(), "body": c.loggedBody(respBody),
+		"duration_ms": time.Since(start).Milliseconds(), "body": loggedBody{body: respBody, secrets: secrets},
 	})
 	if readErr != nil {
-		apiErr := &platform.APIError{Method: r.Method, Path: apiPath, Status: resp.StatusCode, Message: "reading response: " + readErr.Error()}
-		if !safe {
-			return nil, &platform.AmbiguousError{Err: apiErr}
-		}
-		return nil, apiErr
+		return nil, readError(r.Method, apiPath, resp.StatusCode, readErr, safe)
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return out, nil
@@ -219,8 +240,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	} else {
 		apiErr.Message = strings.TrimSpace(string(respBody))
 	}
-	// After decoding: a server may echo the token JSON-escaped, which only decoding turns back into it.
-	redactDecodedError(decoded, c.token())
+	state.noteRefusedWait(decoded)
 	decoded = c.vouch(ctx, out, decoded)
 	if !safe && resp.StatusCode >= 500 {
 		return nil, &platform.AmbiguousError{Err: decoded}
@@ -239,30 +259,28 @@ func (c *Client) DoJSON(ctx context.Context, r Request, out any) error {
 }
 
 // DecodeJSON decodes the JSON answer to r into out (nothing when out is nil). The error names the platform,
-// the method and the path.
+// the method and the path. An HTML page is an error even when out is nil: a login proxy's page is not the
+// API's "done". A write that got one may have been applied all the same.
 func (c *Client) DecodeJSON(r Request, resp *Response, out any) error {
+	where := r.Method + " " + c.base.Path + r.Path
+	if c.cfg.Platform != "" {
+		where = c.cfg.Platform + " " + where
+	}
+	if isHTML(resp) {
+		err := fmt.Errorf("%s: the server answered an HTML page with status %d: a login proxy or a wrong endpoint?", where, resp.Status)
+		if !r.safe() {
+			return &platform.AmbiguousError{Err: err}
+		}
+		return err
+	}
 	if out == nil {
 		return nil
 	}
 	if err := resp.JSON(out); err != nil {
-		msg := r.Method + " " + c.base.Path + r.Path
-		if c.cfg.Platform != "" {
-			msg = c.cfg.Platform + " " + msg
-		}
-		return fmt.Errorf("%s: %w", msg, err)
+		return fmt.Errorf("%s: %w", where, err)
 	}
 	return nil
 }
-
-// maskSecrets makes tflog replace the provider's credentials wherever they would appear.
-func (c *Client) maskSecrets(ctx context.Context) context.Context {
-	if token := c.token(); token != "" {
-		ctx = maskStrings(ctx, token)
-	}
-	return ctx
-}
-
-func (c *Client) loggedBody(body []byte) loggedBody { return loggedBody{body: body, token: c.token()} }
 
 func bodyReader(body []byte) any {
 	if body == nil {
@@ -273,11 +291,12 @@ func bodyReader(body []byte) any {
 
 // checkRetry retries connection failures, 429 and 5xx, but resends a non-idempotent POST only when it
 // certainly never reached the server (connection refused) or the server said it did not process it (429).
+// A Retry-After beyond the retry budget ends the retries at once.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	safe, _ := ctx.Value(ctxKey{}).(bool)
+	safe := attemptOf(ctx).safe
 	if err != nil {
 		var urlErr *url.Error
 		if errors.As(err, &urlErr) && strings.Contains(urlErr.Error(), "unsupported protocol scheme") {
@@ -287,21 +306,37 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	}
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests:
-		return true, nil
+		return withinBudget(ctx, resp), nil
 	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
-		return safe, nil
+		return safe && withinBudget(ctx, resp), nil
 	}
 	return false, nil
 }
 
-// backoff honours Retry-After on 429 and 503 (seconds or an HTTP date), otherwise backs off exponentially.
+// backoff honours Retry-After on 429 and 503 (seconds or an HTTP date; checkRetry has kept it within the
+// retry budget), otherwise backs off exponentially.
 func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
-	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
-		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-			return d
-		}
+	if d, ok := retryAfter(resp); ok {
+		return d
 	}
 	return retryablehttp.DefaultBackoff(minWait, maxWait, attempt, nil)
+}
+
+// readError reports an answer whose body could not be read. A write may have been applied unless the server
+// refused it (a 4xx with a body too large to read).
+func readError(method, apiPath string, status int, err error, safe bool) error {
+	apiErr := &platform.APIError{Method: method, Path: apiPath, Status: status, Message: "reading response: " + err.Error()}
+	var tooLarge *bodyTooLargeError
+	if errors.As(err, &tooLarge) {
+		apiErr.Message = tooLarge.Error()
+		if status >= 400 && status < 500 {
+			return apiErr
+		}
+	}
+	if !safe {
+		return &platform.AmbiguousError{Err: apiErr}
+	}
+	return apiErr
 }
 
 func transportMessage(err error) string {

@@ -173,10 +173,7 @@ func FuzzDo(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, status int, retryAfter string, body []byte, post, idempotent bool) {
-		status = 200 + ((status-200)%400+400)%400 // 200..599
-		if status >= 300 && status < 400 {
-			status += 100 // no redirects: the transport would follow them
-		}
+		status = 200 + ((status-200)%400+400)%400 // 200..599; a 3xx without Location is an answer like any other
 		// Only short waits: Retry-After is honoured up to five minutes.
 		if d, ok := parseRetryAfter(retryAfter, time.Now()); ok && d > 10*time.Millisecond {
 			retryAfter = "0"

@@ -63,7 +63,7 @@ func TestDoJSONDecodesTheAnswerAndNamesTheRequestWhenItCannot(t *testing.T) {
 			_, _ = w.Write([]byte(`{"name":"ci"}`))
 			return
 		}
-		_, _ = w.Write([]byte(`<html>not json</html>`))
+		_, _ = w.Write([]byte(`not json`))
 	}))
 	t.Cleanup(srv.Close)
 	c, err := New(Config{BaseURL: srv.URL + "/api", Platform: "onyx"})

@@ -26,12 +26,12 @@ func IsSecretKey(k string) bool {
 
 // RedactJSON returns a JSON body with every secret value replaced, for logging. Bodies that are not JSON are
 // summarised by their length only, since they may hold anything.
-func RedactJSON(body []byte) string { return redactJSONMasking(body, "") }
+func RedactJSON(body []byte) string { return redactJSONMasking(body, nil) }
 
-// redactJSONMasking is RedactJSON that also masks token wherever a string value holds it. It masks the
-// decoded strings, not the encoded body, so a token that JSON escapes (a server's "\u0026" for "&", or the
-// encoder's own) is found all the same.
-func redactJSONMasking(body []byte, token string) string {
+// redactJSONMasking is RedactJSON that also masks the secrets wherever a string value holds them. It masks
+// the decoded strings, not the encoded body, so a secret that JSON escapes (a server's "\u0026" for "&", or
+// the encoder's own) is found all the same.
+func redactJSONMasking(body []byte, secrets secretSet) string {
 	if len(body) == 0 {
 		return ""
 	}
@@ -39,14 +39,14 @@ func redactJSONMasking(body []byte, token string) string {
 	if err := json.Unmarshal(body, &v); err != nil {
 		return "<non-JSON body>"
 	}
-	out, err := json.Marshal(redactValue(v, token))
+	out, err := json.Marshal(redactValue(v, secrets))
 	if err != nil {
 		return "<unprintable body>"
 	}
 	return string(out)
 }
 
-func redactValue(v any, token string) any {
+func redactValue(v any, secrets secretSet) any {
 	switch t := v.(type) {
 	case map[string]any:
 		for k, val := range t {
@@ -56,37 +56,32 @@ func redactValue(v any, token string) any {
 				}
 				continue
 			}
-			t[k] = redactValue(val, token)
+			t[k] = redactValue(val, secrets)
 		}
 		return t
 	case []any:
 		for i := range t {
-			t[i] = redactValue(t[i], token)
+			t[i] = redactValue(t[i], secrets)
 		}
 		return t
 	case string:
-		if token != "" {
-			return strings.ReplaceAll(t, token, maskReplacement)
-		}
+		return secrets.mask(t)
 	}
 	return v
 }
 
 // loggedBody is a request or response body as a TRACE line shows it. It is redacted (secret fields replaced,
-// the token masked) only when a line is written: tflog drops TRACE lines unless logging is on, and redacting
-// every body ahead of that took most of the client's CPU on large answers. tflog masks string fields only, so
-// the token is masked here as well.
+// the request's secrets masked) only when a line is written: tflog drops TRACE lines unless logging is on,
+// and redacting every body ahead of that took most of the client's CPU on large answers. tflog masks string
+// fields only, so the secrets are masked here as well.
 type loggedBody struct {
-	body  []byte
-	token string
+	body    []byte
+	secrets secretSet
 }
 
-func (b loggedBody) String() string { return redactJSONMasking(b.body, b.token) }
+func (b loggedBody) String() string { return redactJSONMasking(b.body, b.secrets) }
 
 func (b loggedBody) MarshalJSON() ([]byte, error) { return json.Marshal(b.String()) }
-
-// maskReplacement is what tflog writes in place of a masked string.
-const maskReplacement = "***"
 
 func maskStrings(ctx context.Context, secrets ...string) context.Context {
 	ctx = tflog.MaskMessageStrings(ctx, secrets...)

@@ -16,31 +16,30 @@ func (c *Client) token() string {
 	return auth
 }
 
-// redactDecodedError replaces the secret in every message a decoded error carries: the server's text, the
-// per-field messages and an unsupported feature's reason.
-func redactDecodedError(err error, secret string) {
-	if err == nil || secret == "" {
+// maskError masks the secrets in every message an error carries: the server's text, the per-field messages
+// and an unsupported feature's reason.
+func maskError(err error, secrets secretSet) {
+	if len(secrets) == 0 {
 		return
 	}
-	hide := func(s string) string { return strings.ReplaceAll(s, secret, redacted) }
 	var apiErr *platform.APIError
 	if errors.As(err, &apiErr) {
-		apiErr.Message = hide(apiErr.Message)
+		apiErr.Message = secrets.mask(apiErr.Message)
 	}
 	var invalid *platform.InvalidError
 	if errors.As(err, &invalid) {
 		for i := range invalid.Fields {
-			invalid.Fields[i].Message = hide(invalid.Fields[i].Message)
+			invalid.Fields[i].Message = secrets.mask(invalid.Fields[i].Message)
 		}
 	}
 	var conflict *platform.ConflictError
 	if errors.As(err, &conflict) {
 		for i := range conflict.Fields {
-			conflict.Fields[i].Message = hide(conflict.Fields[i].Message)
+			conflict.Fields[i].Message = secrets.mask(conflict.Fields[i].Message)
 		}
 	}
 	var unsupported *platform.UnsupportedError
 	if errors.As(err, &unsupported) {
-		unsupported.Reason = hide(unsupported.Reason)
+		unsupported.Reason = secrets.mask(unsupported.Reason)
 	}
 }

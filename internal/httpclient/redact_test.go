@@ -29,7 +29,7 @@ func TestRedactJSONNeverEchoesNonJSON(t *testing.T) {
 
 func TestLoggedBodyRedactsWhenWritten(t *testing.T) {
 	const token = "tok-123-secret"
-	b := loggedBody{body: []byte(`{"name":"ada","password":"hunter2","note":"echo tok-123-secret"}`), token: token}
+	b := loggedBody{body: []byte(`{"name":"ada","password":"hunter2","note":"echo tok-123-secret"}`), secrets: newSecretSet(token)}
 	for name, got := range map[string]string{"String": b.String(), "MarshalJSON": mustMarshal(t, b)} {
 		if strings.Contains(got, "hunter2") || strings.Contains(got, token) {
 			t.Errorf("%s: a secret is in the logged body: %s", name, got)
@@ -49,7 +49,7 @@ func TestLoggedBodyMasksATokenJSONEscapes(t *testing.T) {
 		`{"note":"echo tok\u0026\u003csecret\u003e"}`,
 		`["tok&<secret>"]`,
 	} {
-		b := loggedBody{body: []byte(body), token: token}
+		b := loggedBody{body: []byte(body), secrets: newSecretSet(token)}
 		for name, got := range map[string]string{"String": b.String(), "MarshalJSON": mustMarshal(t, b)} {
 			if strings.Contains(got, "secret") {
 				t.Errorf("%s of %s: the token is in the logged body: %s", name, body, got)

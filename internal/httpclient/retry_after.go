@@ -2,6 +2,7 @@ package httpclient
 
 import (
 	"errors"
+	"math"
 	"net"
 	"net/http"
 	"strconv"
@@ -10,9 +11,17 @@ import (
 	"time"
 )
 
-// maxRetryAfter caps a server's Retry-After so a bogus value cannot stall an apply for hours; the request's
-// context still bounds the total.
-const maxRetryAfter = 5 * time.Minute
+// maxRetryAfter is the longest wait a Retry-After can express here (about 292 years). Longer ones saturate;
+// the retry budget refuses far shorter ones (withinBudget).
+const maxRetryAfter = time.Duration(math.MaxInt64)
+
+// retryAfter is the wait an answer asks for: Retry-After on 429 and 503.
+func retryAfter(resp *http.Response) (time.Duration, bool) {
+	if resp == nil || (resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable) {
+		return 0, false
+	}
+	return parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+}
 
 func parseRetryAfter(value string, now time.Time) (time.Duration, bool) {
 	value = strings.TrimSpace(value)
@@ -21,19 +30,13 @@ func parseRetryAfter(value string, now time.Time) (time.Duration, bool) {
 	}
 	var d time.Duration
 	if secs, err := strconv.Atoi(value); err == nil {
-		d = time.Duration(secs) * time.Second
+		d = time.Duration(min(secs, int(maxRetryAfter/time.Second))) * time.Second
 	} else if at, err := http.ParseTime(value); err == nil {
 		d = at.Sub(now)
 	} else {
 		return 0, false
 	}
-	if d < 0 {
-		d = 0
-	}
-	if d > maxRetryAfter {
-		d = maxRetryAfter
-	}
-	return d, true
+	return max(d, 0), true
 }
 
 // neverSent reports whether a transport error happened before any byte of the request reached the server.

@@ -56,5 +56,6 @@ func newBackend(s settings, userAgent string) (platform.Backend, error) {
 		Headers:            s.Headers,
 		UserAgent:          userAgent,
 		WritesPerMinute:    float64(s.WritesPerMinute),
+		MaxResponseBytes:   s.MaxResponseBytes,
 	})
 }

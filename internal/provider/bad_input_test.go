@@ -91,6 +91,24 @@ var badInputCases = []badInputCase{
   endpoint = "{URL}"
   token = "{TOKEN}"
   writes_per_minute = -1`, config: anyGroup, want: []string{"writes_per_minute", "must be at least 0", "got: -1"}},
+	{name: "header value with a line break", platform: "authentik", provider: `platform = "authentik"
+  endpoint = "{URL}"
+  token = "{TOKEN}"
+  headers = { "X-Proxy-Key" = "abc\ndef" }`, config: anyGroup, want: []string{"Invalid header value", "X-Proxy-Key", "holds a line break"}},
+	{name: "header name with a space", platform: "secoda", provider: `platform = "secoda"
+  endpoint = "{URL}"
+  token = "{TOKEN}"
+  headers = { "X Proxy" = "abc" }`, config: anyGroup, want: []string{"Invalid header name", `"X Proxy" is not an HTTP header name`}},
+	{name: "response cap of zero", platform: "unleash", provider: `platform = "unleash"
+  endpoint = "{URL}"
+  token = "{TOKEN}"
+  max_response_size_mib = 0`, config: anyGroup, want: []string{"max_response_size_mib", "between 1 and 4096", "got: 0"}},
+	{name: "token of white space", platform: "onyx", provider: `platform = "onyx"
+  endpoint = "{URL}"
+  token = " \n"`, config: anyGroup, want: []string{"Empty token", "only white space"}},
+	{name: "token with a line break inside", platform: "tyk_ai_studio", provider: `platform = "tyk_ai_studio"
+  endpoint = "{URL}"
+  token = "abc\ndef"`, config: anyGroup, want: []string{"Invalid token", "holds a line break"}},
 
 	// roster_user_group.
 	{name: "empty group name", platform: "authentik", config: `resource "roster_user_group" "bad" {

@@ -45,6 +45,7 @@ type providerModel struct {
 	Headers            types.Map    `tfsdk:"headers"`
 	WritesPerMinute    types.Int64  `tfsdk:"writes_per_minute"`
 	OnyxAPIGeneration  types.String `tfsdk:"onyx_api_generation"`
+	MaxResponseSizeMiB types.Int64  `tfsdk:"max_response_size_mib"`
 }
 
 func (p *rosterProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -74,14 +75,16 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 			"token": schema.StringAttribute{
 				MarkdownDescription: "The API token. Falls back to `ROSTER_TOKEN`, then to the platform's customary variable " +
-					"(`AUTHENTIK_TOKEN`).",
+					"(`AUTHENTIK_TOKEN`). Surrounding white space (a trailing line break from `file()`) is dropped.",
 				Optional:   true,
 				Sensitive:  true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a failed request that is safe to repeat is retried (connection errors, " +
-					"429, 5xx). Defaults to `" + itoa(defaultMaxRetries) + "`.",
+					"429, 5xx). Defaults to `" + itoa(defaultMaxRetries) + "`. A request and its retries get `max_retries + 1` " +
+					"times `request_timeout` in all: a server's `Retry-After` that would start a retry too late to run its full " +
+					"`request_timeout` within that fails the request at once, with the server's message and the wait it asked for.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
@@ -96,10 +99,12 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Optional:            true,
 			},
 			"headers": schema.MapAttribute{
-				MarkdownDescription: "Extra HTTP headers sent with every request, for example for a proxy in front of the API.",
-				Optional:            true,
-				Sensitive:           true,
-				ElementType:         types.StringType,
+				MarkdownDescription: "Extra HTTP headers sent with every request, for example for a proxy in front of the API. " +
+					"Values are masked in messages and logs like the token, never sent to another host after a redirect, " +
+					"and lose surrounding white space (a trailing line break from `file()`).",
+				Optional:    true,
+				Sensitive:   true,
+				ElementType: types.StringType,
 			},
 			"onyx_api_generation": schema.StringAttribute{
 				MarkdownDescription: "Onyx only: the API generation of the server, `v4.6` (self-hosted v4.6 line: " +
@@ -107,6 +112,13 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					"group). When omitted the provider detects it from the server once per run.",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf("v4.6", "current")},
+			},
+			"max_response_size_mib": schema.Int64Attribute{
+				MarkdownDescription: "The largest answer body the provider reads, in MiB; a longer answer fails the request " +
+					"instead of filling the memory (a server or proxy that streams without end). Defaults to `" +
+					itoa(defaultMaxResponseMiB) + "`, far above any page these APIs send.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(1, maxResponseMiB)},
 			},
 			"writes_per_minute": schema.Int64Attribute{
 				MarkdownDescription: "Paces create, update and delete requests to at most this many per minute, for " +

@@ -12,13 +12,19 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"golang.org/x/net/http/httpguts"
 
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
 const (
 	defaultMaxRetries     = 4
 	defaultRequestTimeout = 30 * time.Second
+	// maxResponseMiB bounds max_response_size_mib.
+	defaultMaxResponseMiB = httpclient.DefaultMaxResponseBytes >> 20
+	maxResponseMiB        = 4096
 )
 
 // settings is the provider configuration after environment fallbacks and validation.
@@ -31,6 +37,7 @@ type settings struct {
 	InsecureSkipVerify bool
 	Headers            map[string]string
 	WritesPerMinute    int
+	MaxResponseBytes   int64
 	// OnyxGeneration forces Onyx's API generation ("" = detect).
 	OnyxGeneration string
 	// Complete is false when a value is not known yet (it depends on another resource); the provider then
@@ -41,7 +48,7 @@ type settings struct {
 // resolveSettings applies environment fallbacks and reports every missing or malformed setting on its
 // attribute path. It makes no network call.
 func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnostics) (settings, bool) {
-	s := settings{MaxRetries: defaultMaxRetries, RequestTimeout: defaultRequestTimeout, Complete: true}
+	s := settings{MaxRetries: defaultMaxRetries, RequestTimeout: defaultRequestTimeout, MaxResponseBytes: defaultMaxResponseMiB << 20, Complete: true}
 
 	name, known := stringSetting(cfg.Platform.IsUnknown(), cfg.Platform.ValueString(), "ROSTER_PLATFORM")
 	if !known {
@@ -90,19 +97,27 @@ func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnos
 		s.Endpoint = endpoint
 	}
 
-	token, known := stringSetting(cfg.Token.IsUnknown(), cfg.Token.ValueString(), append([]string{"ROSTER_TOKEN"}, env.token...)...)
+	// A token read with file() ends with a line break, which no server wants in a header: surrounding white
+	// space is never part of a token.
+	configuredToken := strings.TrimSpace(cfg.Token.ValueString())
+	if !cfg.Token.IsNull() && !cfg.Token.IsUnknown() && configuredToken == "" {
+		diags.AddAttributeError(path.Root("token"), "Empty token", "The token holds only white space.")
+	}
+	token, known := stringSetting(cfg.Token.IsUnknown(), configuredToken, append([]string{"ROSTER_TOKEN"}, env.token...)...)
 	switch {
 	case !known:
 		s.Complete = false
 	case token == "":
 		diags.AddAttributeError(path.Root("token"), "Missing token",
 			"Set token in the provider block or one of the environment variables "+strings.Join(append([]string{"ROSTER_TOKEN"}, env.token...), ", ")+".")
+	case !httpguts.ValidHeaderFieldValue(token):
+		diags.AddAttributeError(path.Root("token"), "Invalid token", "The token holds a line break or another control character, which no HTTP header can carry.")
 	default:
 		s.Token = token
 	}
 
 	if cfg.MaxRetries.IsUnknown() || cfg.RequestTimeout.IsUnknown() || cfg.InsecureSkipVerify.IsUnknown() ||
-		cfg.Headers.IsUnknown() || cfg.WritesPerMinute.IsUnknown() {
+		cfg.Headers.IsUnknown() || cfg.WritesPerMinute.IsUnknown() || cfg.MaxResponseSizeMiB.IsUnknown() {
 		s.Complete = false
 	}
 	if !cfg.MaxRetries.IsNull() {
@@ -115,6 +130,9 @@ func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnos
 	}
 	s.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
 	s.WritesPerMinute = int(cfg.WritesPerMinute.ValueInt64())
+	if !cfg.MaxResponseSizeMiB.IsNull() {
+		s.MaxResponseBytes = cfg.MaxResponseSizeMiB.ValueInt64() << 20
+	}
 	if cfg.OnyxAPIGeneration.IsUnknown() {
 		s.Complete = false
 	}
@@ -124,10 +142,33 @@ func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnos
 			fmt.Sprintf("onyx_api_generation only applies when platform = \"onyx\"; this provider is configured for %s.", s.Platform.DisplayName()))
 	}
 	if !cfg.Headers.IsNull() && !cfg.Headers.IsUnknown() {
-		s.Headers = map[string]string{}
-		diags.Append(cfg.Headers.ElementsAs(ctx, &s.Headers, false)...)
+		s.Headers = headerSettings(ctx, cfg.Headers, diags)
 	}
 	return s, !diags.HasError()
+}
+
+// headerSettings reads the headers setting. Surrounding white space is dropped (HTTP ignores it, and a
+// value read with file() ends with a line break); a name or value that HTTP cannot carry is reported on its
+// key, rather than failing every request after its retries.
+func headerSettings(ctx context.Context, value types.Map, diags *diag.Diagnostics) map[string]string {
+	var raw map[string]types.String
+	diags.Append(value.ElementsAs(ctx, &raw, false)...)
+	headers := map[string]string{}
+	for name, v := range raw {
+		at := path.Root("headers").AtMapKey(name)
+		switch {
+		case v.IsUnknown() || v.IsNull():
+			continue
+		case !httpguts.ValidHeaderFieldName(name):
+			diags.AddAttributeError(at, "Invalid header name", fmt.Sprintf("%q is not an HTTP header name: use letters, digits and - only.", name))
+		case !httpguts.ValidHeaderFieldValue(strings.TrimSpace(v.ValueString())):
+			// The value is sensitive: say what is wrong with it, never what it is.
+			diags.AddAttributeError(at, "Invalid header value", fmt.Sprintf("The value of header %q holds a line break or another control character, which HTTP cannot send.", name))
+		default:
+			headers[name] = strings.TrimSpace(v.ValueString())
+		}
+	}
+	return headers
 }
 
 // stringSetting returns the configured value, or the first non-empty environment variable. known is false

@@ -20,7 +20,7 @@ var wrongEndpointRefusals = map[string]string{
 	"authentik":     "does not answer like the authentik API",
 	"secoda":        "does not answer like the Secoda API",
 	"unleash":       "does not answer like the Unleash API",
-	"onyx":          "this server has no such route: check that endpoint",
+	"onyx":          "this server has no such Onyx route: check that endpoint",
 	"tyk_ai_studio": "does not look like the root of a Tyk AI Studio server",
 }
 
