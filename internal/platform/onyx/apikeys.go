@@ -112,7 +112,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		}
 		return keyFromWire(k), nil
 	}
-	find := func() (platform.APIKey, error) {
+	find := func(ctx context.Context) (platform.APIKey, error) {
 		keys, err := c.listKeys(ctx)
 		if err != nil {
 			return platform.APIKey{}, err

@@ -74,7 +74,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		}
 		return u, err
 	}
-	find := func() (platform.User, error) {
+	find := func(ctx context.Context) (platform.User, error) {
 		u, err := c.FindUserByEmail(ctx, email)
 		if platform.IsNotFound(err) {
 			maybeSent = false
