@@ -234,7 +234,7 @@ func (c *Client) DoJSON(ctx context.Context, r Request, out any) error {
 }
 
 // DecodeJSON decodes the JSON answer to r into out (nothing when out is nil). The error names the platform,
-// the method and the path.
+// the method and the path. For a POST that must not be resent it is ambiguous: the server applied it.
 func (c *Client) DecodeJSON(r Request, resp *Response, out any) error {
 	if out == nil {
 		return nil
@@ -244,7 +244,7 @@ func (c *Client) DecodeJSON(r Request, resp *Response, out any) error {
 		if c.cfg.Platform != "" {
 			msg = c.cfg.Platform + " " + msg
 		}
-		return fmt.Errorf("%s: %w", msg, err)
+		return unreadAnswer(r, fmt.Errorf("%s: %w", msg, err))
 	}
 	return nil
 }
