@@ -51,11 +51,25 @@ func CreateOrAdopt[T any](ctx context.Context, attempts int, create func() (T, e
 	return zero, lastErr
 }
 
-// lookUpAfter runs find on a context that is cancelled adoptGrace after ctx is, or when find returns.
+// settleDelay is how long a lookup that found nothing after a cancellation waits before it looks again: a
+// server may still be applying a request whose client has just gone away.
+var settleDelay = time.Second
+
+// lookUpAfter runs find on a context that is cancelled adoptGrace after ctx is, or when find returns. When
+// ctx is done and find finds nothing, it looks once more after settleDelay.
 func lookUpAfter[T any](ctx context.Context, find func(context.Context) (T, error)) (T, error) {
 	lookupCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancel()
 	stop := context.AfterFunc(ctx, func() { time.AfterFunc(adoptGrace, cancel) })
 	defer stop()
-	return find(lookupCtx)
+	found, err := find(lookupCtx)
+	if !IsNotFound(err) || ctx.Err() == nil {
+		return found, err
+	}
+	select {
+	case <-time.After(settleDelay):
+		return find(lookupCtx)
+	case <-lookupCtx.Done():
+		return found, err
+	}
 }

@@ -90,14 +90,42 @@ func TestCreateOrAdoptLooksUpAfterCancellation(t *testing.T) {
 
 // After a cancellation, a lookup that finds nothing ends the create: nothing is sent again.
 func TestCreateOrAdoptDoesNotCreateAgainAfterCancellation(t *testing.T) {
+	defer shortSettle(t)()
 	ctx, cancel := context.WithCancel(context.Background())
-	creates := 0
+	creates, finds := 0, 0
 	_, err := CreateOrAdopt(ctx, 3,
 		func() (string, error) { creates++; cancel(); return "", errLost },
-		func(context.Context) (string, error) { return "", &NotFoundError{Kind: "user", ID: "a"} })
-	if err == nil || creates != 1 || !strings.Contains(err.Error(), "not created") {
-		t.Fatalf("got %v after %d creates; want one create and an error saying it was not created", err, creates)
+		func(context.Context) (string, error) { finds++; return "", &NotFoundError{Kind: "user", ID: "a"} })
+	if err == nil || creates != 1 || finds != 2 || !strings.Contains(err.Error(), "not created") {
+		t.Fatalf("got %v after %d creates and %d lookups; want one create, two lookups and an error saying it was not created", err, creates, finds)
 	}
+}
+
+// A server may finish applying a request after its client went away: a lookup that finds nothing after a
+// cancellation looks again a moment later, and adopts what it finds then.
+func TestCreateOrAdoptLooksAgainAfterCancellation(t *testing.T) {
+	defer shortSettle(t)()
+	ctx, cancel := context.WithCancel(context.Background())
+	finds := 0
+	got, err := CreateOrAdopt(ctx, 3,
+		func() (string, error) { cancel(); return "", errLost },
+		func(context.Context) (string, error) {
+			finds++
+			if finds == 1 {
+				return "", &NotFoundError{Kind: "user", ID: "a"}
+			}
+			return "adopted", nil
+		})
+	if err != nil || got != "adopted" {
+		t.Fatalf("got %q, %v after %d lookups; want the object adopted by the second lookup", got, err, finds)
+	}
+}
+
+func shortSettle(t *testing.T) (restore func()) {
+	t.Helper()
+	saved := settleDelay
+	settleDelay = time.Millisecond
+	return func() { settleDelay = saved }
 }
 
 // The lookup after a cancellation is bounded: it is cancelled adoptGrace after the caller's context.
