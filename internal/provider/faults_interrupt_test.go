@@ -132,9 +132,14 @@ func interruptedApply(t *testing.T, f *faultTarget, wd *acctest.Workdir, rules [
 	// Every object on the server is in state: nothing was left behind untracked.
 	onServer := f.keys().minus(baseline)
 	inState := map[string]int{}
-	for name := range stateOf(t, wd).RootModule().Resources {
+	tainted := 0
+	for name, rs := range stateOf(t, wd).RootModule().Resources {
 		inState[strings.SplitN(name, ".", 2)[0]]++
+		if rs.Primary.Tainted {
+			tainted++ // a later step of its create (a password, reading the secret back) was cut off
+		}
 	}
+	t.Logf("%s: the state tracks %d objects, %d of them tainted", f.platform, len(onServer.Users)+len(onServer.Groups)+len(onServer.Keys), tainted)
 	for typ, n := range map[string]int{"roster_user": len(onServer.Users), "roster_user_group": len(onServer.Groups), "roster_api_key": len(onServer.Keys)} {
 		if inState[typ] != n {
 			t.Fatalf("after the interrupt the server holds %d objects of %s, the state %d: %+v", n, typ, inState[typ], onServer)
