@@ -155,7 +155,8 @@ func stateOf(t *testing.T, wd *acctest.Workdir) *terraform.State {
 	if err != nil {
 		t.Fatalf("terraform show: %v", err)
 	}
-	s := terraform.NewState()
+	root := &terraform.ModuleState{Path: []string{"root"}, Resources: map[string]*terraform.ResourceState{}}
+	s := &terraform.State{Modules: []*terraform.ModuleState{root}}
 	if js.Values == nil || js.Values.RootModule == nil {
 		return s
 	}
@@ -166,7 +167,7 @@ func stateOf(t *testing.T, wd *acctest.Workdir) *terraform.State {
 				attrs[k] = str
 			}
 		}
-		s.RootModule().Resources[r.Address] = &terraform.ResourceState{
+		root.Resources[r.Address] = &terraform.ResourceState{
 			Type: r.Type, Primary: &terraform.InstanceState{ID: attrs["id"], Attributes: attrs, Tainted: r.Tainted},
 		}
 	}
