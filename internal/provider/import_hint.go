@@ -23,22 +23,31 @@ type existing struct {
 	lookup   func(context.Context) (string, error)
 }
 
-// withImportHint adds to a create's error, when the server refused it because the object already exists,
-// how to import that object instead: by its id when a lookup by natural key finds it, else by the natural
-// key. Any other error is returned as is. The resource's address is not known to a provider, so the
-// commands name it as <name>; Terraform shows the address above the message.
+// withImportHint adds to a create's error how to import the object instead of creating it, when the object
+// exists or may: when the server refused the create because it already exists (by the object's id, if a lookup
+// by natural key finds it), and when the create may have been applied but its lookup failed too (by the
+// natural key, since the lookup just failed). Any other error is returned as is. A provider does not know the
+// resource's address, so the commands name it <name>; Terraform shows the address above the message.
 func withImportHint(ctx context.Context, err error, e existing) error {
 	var conflict *platform.ConflictError
-	if !errors.As(err, &conflict) || e.keyValue == "" {
+	if e.keyValue == "" {
 		return err
 	}
-	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), importLookupTimeout)
-	defer cancel()
 	importID := e.keyName + "=" + e.keyValue
-	found := fmt.Sprintf("The %s with %s %s already exists.", e.what, e.keyName, e.keyValue)
-	if id, lookupErr := e.lookup(lookupCtx); lookupErr == nil && id != "" {
-		importID = id
-		found = fmt.Sprintf("The %s that already exists has id %s (%s %s).", e.what, id, e.keyName, e.keyValue)
+	var found string
+	switch {
+	case errors.As(err, &conflict):
+		found = fmt.Sprintf("The %s with %s %s already exists.", e.what, e.keyName, e.keyValue)
+		lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), importLookupTimeout)
+		defer cancel()
+		if id, lookupErr := e.lookup(lookupCtx); lookupErr == nil && id != "" {
+			importID = id
+			found = fmt.Sprintf("The %s that already exists has id %s (%s %s).", e.what, id, e.keyName, e.keyValue)
+		}
+	case platform.IsAmbiguous(err):
+		found = fmt.Sprintf("The %s with %s %s may have been created all the same.", e.what, e.keyName, e.keyValue)
+	default:
+		return err
 	}
 	address := e.typeName + ".<name>"
 	return &importHintError{err: err, hint: fmt.Sprintf("%s To manage it with Terraform, import it into this resource instead "+

@@ -114,11 +114,15 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	}
 	if err != nil {
-		err = withImportHint(ctx, err, existing{typeName: "roster_api_key", what: "API key", keyName: "name", keyValue: spec.Name,
-			lookup: func(ctx context.Context) (string, error) {
-				found, err := backend.FindAPIKeyByName(ctx, spec.Name)
-				return found.ID, err
-			}})
+		// Not in state and refused as a duplicate: say how to take the existing key over. A key that may have
+		// been created is not worth importing: its secret cannot be read again.
+		if k.ID == "" && !platform.IsAmbiguous(err) {
+			err = withImportHint(ctx, err, existing{typeName: "roster_api_key", what: "API key", keyName: "name", keyValue: spec.Name,
+				lookup: func(ctx context.Context) (string, error) {
+					found, err := backend.FindAPIKeyByName(ctx, spec.Name)
+					return found.ID, err
+				}})
+		}
 		addPlatformError(&resp.Diagnostics, "Cannot create API key", err)
 	}
 }

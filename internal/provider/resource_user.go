@@ -108,11 +108,13 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	}
 	if err != nil {
-		err = withImportHint(ctx, err, existing{typeName: "roster_user", what: "user", keyName: "email", keyValue: spec.Email,
-			lookup: func(ctx context.Context) (string, error) {
-				found, err := backend.FindUserByEmail(ctx, spec.Email)
-				return found.ID, err
-			}})
+		if u.ID == "" { // not in state: say how to take the object over if it exists
+			err = withImportHint(ctx, err, existing{typeName: "roster_user", what: "user", keyName: "email", keyValue: spec.Email,
+				lookup: func(ctx context.Context) (string, error) {
+					found, err := backend.FindUserByEmail(ctx, spec.Email)
+					return found.ID, err
+				}})
+		}
 		addPlatformError(&resp.Diagnostics, "Cannot create user", err)
 	}
 }

@@ -130,11 +130,13 @@ func (r *userGroupResource) Create(ctx context.Context, req resource.CreateReque
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	}
 	if err != nil {
-		err = withImportHint(ctx, err, existing{typeName: "roster_user_group", what: "user group", keyName: "name", keyValue: spec.Name,
-			lookup: func(ctx context.Context) (string, error) {
-				found, err := backend.FindGroupByName(ctx, spec.Name)
-				return found.ID, err
-			}})
+		if g.ID == "" { // not in state: say how to take the object over if it exists
+			err = withImportHint(ctx, err, existing{typeName: "roster_user_group", what: "user group", keyName: "name", keyValue: spec.Name,
+				lookup: func(ctx context.Context) (string, error) {
+					found, err := backend.FindGroupByName(ctx, spec.Name)
+					return found.ID, err
+				}})
+		}
 		addPlatformError(&resp.Diagnostics, "Cannot create user group", err)
 	}
 }
