@@ -260,7 +260,8 @@ func (c *Client) DoJSON(ctx context.Context, r Request, out any) error {
 
 // DecodeJSON decodes the JSON answer to r into out (nothing when out is nil). The error names the platform,
 // the method and the path. An HTML page is an error even when out is nil: a login proxy's page is not the
-// API's "done". A write that got one may have been applied all the same.
+// API's "done". A write that got one may have been applied all the same, and an undecodable answer to a POST
+// that must not be resent is ambiguous: the server applied it.
 func (c *Client) DecodeJSON(r Request, resp *Response, out any) error {
 	where := r.Method + " " + c.base.Path + r.Path
 	if c.cfg.Platform != "" {
@@ -277,7 +278,7 @@ func (c *Client) DecodeJSON(r Request, resp *Response, out any) error {
 		return nil
 	}
 	if err := resp.JSON(out); err != nil {
-		return fmt.Errorf("%s: %w", where, err)
+		return unreadAnswer(r, fmt.Errorf("%s: %w", where, err))
 	}
 	return nil
 }

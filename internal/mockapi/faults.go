@@ -25,6 +25,12 @@ const (
 	// FaultSlow sleeps Delay before handling; later rules still get their chance afterwards, so a
 	// slow rule can be combined with any other kind.
 	FaultSlow FaultKind = "slow"
+	// FaultSlowResponse lets the API handler apply the request, then holds the reply for Delay; a
+	// client that gives up meanwhile (Ctrl-C, a timeout) never sees it although the write happened.
+	FaultSlowResponse FaultKind = "slow_response"
+	// FaultTruncated lets the API handler apply the request, then sends its status and the first half
+	// of its body, with a Content-Length that matches the cut: what a proxy that cuts answers sends.
+	FaultTruncated FaultKind = "truncated"
 )
 
 // FaultRule selects requests and says what to do to them.
@@ -45,7 +51,7 @@ type FaultRule struct {
 	RetryAfter string `json:"retry_after,omitempty"`
 	// Body is the JSON body of a FaultStatus answer; when empty a {"detail": ...} object is sent.
 	Body json.RawMessage `json:"body,omitempty"`
-	// Delay is how long a FaultSlow rule waits.
+	// Delay is how long a FaultSlow rule waits before the handler, a FaultSlowResponse rule after it.
 	Delay       Duration `json:"delay,omitempty"`
 	Times       int      `json:"times,omitempty"`
 	Probability float64  `json:"probability,omitempty"`
@@ -61,13 +67,14 @@ func (r FaultRule) Validate() error {
 		if len(r.Body) > 0 && !json.Valid(r.Body) {
 			return fmt.Errorf("fault %q: body is not valid JSON", r.Kind)
 		}
-	case FaultSlow:
+	case FaultSlow, FaultSlowResponse:
 		if r.Delay <= 0 {
 			return fmt.Errorf("fault %q needs a positive delay", r.Kind)
 		}
-	case FaultReset, FaultLostResponse:
+	case FaultReset, FaultLostResponse, FaultTruncated:
 	default:
-		return fmt.Errorf("unknown fault kind %q (want %s, %s, %s or %s)", r.Kind, FaultStatus, FaultReset, FaultLostResponse, FaultSlow)
+		return fmt.Errorf("unknown fault kind %q (want %s, %s, %s, %s, %s or %s)", r.Kind,
+			FaultStatus, FaultReset, FaultLostResponse, FaultSlow, FaultSlowResponse, FaultTruncated)
 	}
 	if r.Times < 0 {
 		return fmt.Errorf("fault %q: times must not be negative", r.Kind)

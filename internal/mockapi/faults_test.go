@@ -13,6 +13,7 @@ func TestFaultRuleValidate(t *testing.T) {
 		{Kind: FaultStatus, Status: 700},
 		{Kind: FaultStatus, Status: 500, Body: []byte("{not json")},
 		{Kind: FaultSlow},
+		{Kind: FaultSlowResponse},
 		{Kind: FaultReset, Times: -1},
 		{Kind: FaultReset, Probability: 1.5},
 	}
@@ -26,6 +27,8 @@ func TestFaultRuleValidate(t *testing.T) {
 		{Kind: FaultSlow, Delay: Duration(time.Millisecond)},
 		{Kind: FaultReset, Times: 2},
 		{Kind: FaultLostResponse, Probability: 0.5},
+		{Kind: FaultSlowResponse, Delay: Duration(time.Second)},
+		{Kind: FaultTruncated, Times: 1},
 	}
 	for _, r := range good {
 		if err := r.Validate(); err != nil {

@@ -3,8 +3,10 @@ package mockapi
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -43,6 +45,23 @@ func (f *Faults) Inject(next http.Handler) http.Handler {
 			next.ServeHTTP(discarded, r)
 			noteFault(w, rule.Kind, discarded.statusCode(), true)
 			closeConnection(w)
+		case FaultSlowResponse:
+			held := &bufferedResponse{header: http.Header{}}
+			next.ServeHTTP(held, r)
+			// Read to the end: only then does net/http watch the connection and cancel the request when
+			// the client leaves.
+			_, _ = io.Copy(io.Discard, r.Body)
+			if !sleepUnlessCancelled(r, time.Duration(rule.Delay)) {
+				noteFault(w, rule.Kind, held.statusCode(), true) // applied; the client left without the answer
+				return
+			}
+			noteFault(w, rule.Kind, held.statusCode(), false)
+			held.sendTo(w, held.body.Len())
+		case FaultTruncated:
+			cut := &bufferedResponse{header: http.Header{}}
+			next.ServeHTTP(cut, r)
+			noteFault(w, rule.Kind, cut.statusCode(), false)
+			cut.sendTo(w, cut.body.Len()/2)
 		}
 	})
 }
@@ -112,6 +131,16 @@ func (b *bufferedResponse) Write(p []byte) (int, error) {
 		b.status = http.StatusOK
 	}
 	return b.body.Write(p)
+}
+
+// sendTo writes the collected answer to w with only its first n body bytes.
+func (b *bufferedResponse) sendTo(w http.ResponseWriter, n int) {
+	for k, v := range b.header {
+		w.Header()[k] = v
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(n))
+	w.WriteHeader(b.statusCode())
+	_, _ = w.Write(b.body.Bytes()[:n])
 }
 
 func (b *bufferedResponse) statusCode() int {

@@ -107,12 +107,22 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	k, err := backend.CreateAPIKey(ctx, r.spec(ctx, plan, config, &resp.Diagnostics))
+	spec := r.spec(ctx, plan, config, &resp.Diagnostics)
+	k, err := backend.CreateAPIKey(ctx, spec)
 	if k.ID != "" {
 		state := r.toState(ctx, k, plan, &resp.Diagnostics)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	}
 	if err != nil {
+		// Not in state and refused as a duplicate: say how to take the existing key over. A key that may have
+		// been created is not worth importing: its secret cannot be read again.
+		if k.ID == "" && !platform.IsAmbiguous(err) {
+			err = withImportHint(ctx, err, existing{typeName: "roster_api_key", what: "API key", keyName: "name", keyValue: spec.Name,
+				lookup: func(ctx context.Context) (string, error) {
+					found, err := backend.FindAPIKeyByName(ctx, spec.Name)
+					return found.ID, err
+				}})
+		}
 		addPlatformError(&resp.Diagnostics, "Cannot create API key", err)
 	}
 }

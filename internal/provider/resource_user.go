@@ -101,12 +101,20 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	u, err := backend.CreateUser(ctx, r.spec(ctx, plan, config, optionalString(config.PasswordWO), &resp.Diagnostics))
+	spec := r.spec(ctx, plan, config, optionalString(config.PasswordWO), &resp.Diagnostics)
+	u, err := backend.CreateUser(ctx, spec)
 	if u.ID != "" {
 		state := r.toState(ctx, u, plan, &resp.Diagnostics)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	}
 	if err != nil {
+		if u.ID == "" { // not in state: say how to take the object over if it exists
+			err = withImportHint(ctx, err, existing{typeName: "roster_user", what: "user", keyName: "email", keyValue: spec.Email,
+				lookup: func(ctx context.Context) (string, error) {
+					found, err := backend.FindUserByEmail(ctx, spec.Email)
+					return found.ID, err
+				}})
+		}
 		addPlatformError(&resp.Diagnostics, "Cannot create user", err)
 	}
 }

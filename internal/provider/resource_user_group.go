@@ -122,13 +122,21 @@ func (r *userGroupResource) Create(ctx context.Context, req resource.CreateReque
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 	defer cancel()
-	g, err := backend.CreateGroup(ctx, r.spec(ctx, plan, config, &resp.Diagnostics))
+	spec := r.spec(ctx, plan, config, &resp.Diagnostics)
+	g, err := backend.CreateGroup(ctx, spec)
 	if g.ID != "" {
 		// Saved even when a later step failed, so the object is tracked (and replaced) rather than orphaned.
 		state := r.toState(ctx, g, plan, false, &resp.Diagnostics)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	}
 	if err != nil {
+		if g.ID == "" { // not in state: say how to take the object over if it exists
+			err = withImportHint(ctx, err, existing{typeName: "roster_user_group", what: "user group", keyName: "name", keyValue: spec.Name,
+				lookup: func(ctx context.Context) (string, error) {
+					found, err := backend.FindGroupByName(ctx, spec.Name)
+					return found.ID, err
+				}})
+		}
 		addPlatformError(&resp.Diagnostics, "Cannot create user group", err)
 	}
 }

@@ -32,7 +32,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		}
 		return groupFromWire(w), nil
 	}
-	find := func() (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
+	find := func(ctx context.Context) (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
 	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 

@@ -31,7 +31,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		}
 		return tokenFromWire(w), nil
 	}
-	find := func() (platform.APIKey, error) { return c.ReadAPIKey(ctx, spec.Name) }
+	find := func(ctx context.Context) (platform.APIKey, error) { return c.ReadAPIKey(ctx, spec.Name) }
 	key, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.APIKey{}, err

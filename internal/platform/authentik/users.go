@@ -39,7 +39,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		}
 		return userFromWire(w), nil
 	}
-	find := func() (platform.User, error) { return c.findUserByUsername(ctx, body.Username) }
+	find := func(ctx context.Context) (platform.User, error) { return c.findUserByUsername(ctx, body.Username) }
 	user, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.User{}, err

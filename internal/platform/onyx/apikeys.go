@@ -121,7 +121,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		c.keep(k)
 		return keyFromWire(k), nil
 	}
-	find := func() (platform.APIKey, error) {
+	find := func(ctx context.Context) (platform.APIKey, error) {
 		keys, err := c.loadKeys(ctx)
 		if err != nil {
 			return platform.APIKey{}, err

@@ -213,7 +213,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &g)
 		return g, c.explainCreateConflict(ctx, err, spec.Name)
 	}
-	find := func() (groupWire, error) {
+	find := func(ctx context.Context) (groupWire, error) {
 		groups, err := c.listGroups(ctx, false) // the group just made is not a default one
 		if err != nil {
 			return groupWire{}, err

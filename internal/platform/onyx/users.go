@@ -42,7 +42,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 			what = "a pending invitation"
 		}
 		return platform.User{}, &platform.ConflictError{
-			Fields: []platform.FieldError{{Field: attrEmail, Message: fmt.Sprintf("Onyx already has %s for %s; import it (terraform import … email=%s) instead of creating it",
+			Fields: []platform.FieldError{{Field: attrEmail, Message: fmt.Sprintf("Onyx already has %s for %s (id %s); import it instead of creating it",
 				what, existing.Email, existing.ID)}},
 			Err: &platform.APIError{Method: http.MethodPut, Path: c.basePath + invitePath, Message: "not sent: the address is taken"},
 		}
@@ -74,7 +74,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		}
 		return u, err
 	}
-	find := func() (platform.User, error) {
+	find := func(ctx context.Context) (platform.User, error) {
 		u, err := c.FindUserByEmail(ctx, email)
 		if platform.IsNotFound(err) {
 			maybeSent = false

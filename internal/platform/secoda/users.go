@@ -29,7 +29,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		}
 		return userFromWire(w), nil
 	}
-	find := func() (platform.User, error) { return c.FindUserByEmail(ctx, body.Email) }
+	find := func(ctx context.Context) (platform.User, error) { return c.FindUserByEmail(ctx, body.Email) }
 	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 

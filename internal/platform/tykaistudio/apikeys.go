@@ -50,7 +50,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		}
 		return keyFromUser(env.Data, spec.Name), nil
 	}
-	find := func() (platform.APIKey, error) {
+	find := func(ctx context.Context) (platform.APIKey, error) {
 		now, err := c.getUser(ctx, spec.UserID)
 		if err != nil {
 			return platform.APIKey{}, withKind(err, platform.KindAPIKey, spec.UserID)

@@ -49,7 +49,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		// The answer echoes stubs of the members (ids only), which is all the mapping needs.
 		return groupFromWire(env.Data, idsOf(env.Data.Attributes.Users)), nil
 	}
-	find := func() (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
+	find := func(ctx context.Context) (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
 	group, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.Group{}, err

@@ -45,7 +45,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		}
 		return userFromWire(env.Data), nil
 	}
-	find := func() (platform.User, error) { return c.FindUserByEmail(ctx, spec.Email) }
+	find := func(ctx context.Context) (platform.User, error) { return c.FindUserByEmail(ctx, spec.Email) }
 	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 

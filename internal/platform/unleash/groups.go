@@ -56,7 +56,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		}
 		return platform.Group{ID: strconv.Itoa(w.ID)}, nil
 	}
-	find := func() (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
+	find := func(ctx context.Context) (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
 	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.Group{}, err

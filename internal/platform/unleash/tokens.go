@@ -37,7 +37,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		key.Secret = w.Secret
 		return key, nil
 	}
-	find := func() (platform.APIKey, error) { return c.adoptToken(ctx, spec.Name, since) }
+	find := func(ctx context.Context) (platform.APIKey, error) { return c.adoptToken(ctx, spec.Name, since) }
 	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
 }
 

@@ -41,7 +41,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		}
 		return platform.User{ID: strconv.Itoa(created.ID)}, nil
 	}
-	find := func() (platform.User, error) {
+	find := func(ctx context.Context) (platform.User, error) {
 		if body.Email != "" {
 			return c.FindUserByEmail(ctx, body.Email)
 		}
