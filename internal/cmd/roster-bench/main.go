@@ -41,6 +41,9 @@ type options struct {
 	skipScale    bool
 	skipBigGroup bool
 	skipRate     bool
+	growthSizes  []int
+	growthLimit  time.Duration
+	skipGrowth   bool
 }
 
 func main() {
@@ -60,12 +63,13 @@ func main() {
 
 func parseFlags(args []string) (options, error) {
 	var o options
-	var sizes, platforms, bigSizes string
+	var sizes, platforms, bigSizes, growthSizes string
 	fs := flag.NewFlagSet("roster-bench", flag.ContinueOnError)
 	fs.StringVar(&o.terraform, "terraform", "terraform", "terraform binary")
 	fs.StringVar(&o.workdir, "workdir", "", "scratch directory for configurations, state and logs (required)")
 	fs.StringVar(&o.out, "out", "BENCHMARKS.md", "report to write")
-	fs.StringVar(&sizes, "sizes", "100,1000", "numbers of managed objects per platform")
+	// The targets are judged at N=1000; smaller runs were dropped to leave the budget to the growth runs.
+	fs.StringVar(&sizes, "sizes", "1000", "numbers of managed objects per platform")
 	fs.StringVar(&platforms, "platforms", "", "platforms to run (default: every platform in the table)")
 	fs.StringVar(&bigSizes, "big-ladder", "1000,2000", "member counts of the big-group ladder (apply and plan each), ascending; with the judged group they are the sizes of the memory check")
 	fs.IntVar(&o.rateLimit, "rate-limit", 240, "writes per minute the mock allows (and the provider is paced to) in the rate-limited apply")
@@ -81,6 +85,9 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.skipScale, "skip-scale", false, "skip the N-object runs")
 	fs.BoolVar(&o.skipBigGroup, "skip-big-group", false, "skip the big-group runs")
 	fs.BoolVar(&o.skipRate, "skip-rate", false, "skip the rate-limited apply")
+	fs.StringVar(&growthSizes, "growth-sizes", "250,1000,4000", "sizes of the growth runs (requests and bytes per object), ascending; the last two are compared")
+	fs.DurationVar(&o.growthLimit, "growth-phase-limit", 60*time.Second, "time limit of one phase of a growth run")
+	fs.BoolVar(&o.skipGrowth, "skip-growth", false, "skip the growth runs")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -90,6 +97,9 @@ func parseFlags(args []string) (options, error) {
 	var err error
 	if o.sizes, err = intList(sizes); err != nil {
 		return o, fmt.Errorf("-sizes: %w", err)
+	}
+	if o.growthSizes, err = intList(growthSizes); err != nil || len(o.growthSizes) < 2 {
+		return o, fmt.Errorf("-growth-sizes: want at least two ascending numbers, got %q", growthSizes)
 	}
 	if o.bigSizes, err = intList(bigSizes); err != nil || len(o.bigSizes) == 0 {
 		return o, fmt.Errorf("-big-ladder: want ascending numbers, got %q", bigSizes)
@@ -183,6 +193,25 @@ func run(o options) error {
 				}
 			}
 			rep.scale = append(rep.scale, runs...)
+		}
+	}
+	if !o.skipGrowth {
+		progress("growth runs: requests and bytes per object at N = %s", joinInts(o.growthSizes))
+		for _, p := range o.platforms {
+			for _, mix := range growthMixes(p) {
+				for _, n := range o.growthSizes {
+					r, err := runGrowth(p, mix, n, o.growthLimit)
+					if err != nil {
+						failed(fmt.Sprintf("%s %s growth N=%d", p.Name, mix, n), err)
+						continue
+					}
+					rep.growth = append(rep.growth, r)
+					if r.Failed != "" {
+						progress("  %s %s N=%d: %s", p.Name, mix, n, r.Failed)
+						break // a larger size would fail the same way, later
+					}
+				}
+			}
 		}
 	}
 	if !o.skipBigGroup {

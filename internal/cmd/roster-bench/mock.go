@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
@@ -23,6 +24,8 @@ type servedMock struct {
 	Token string
 	API   *rawAPI
 	srv   *http.Server
+	// bytes counts the bytes of the answers' bodies.
+	bytes *atomic.Int64
 }
 
 // serveMock starts a fresh mock of p (writesPerMinute as platformDef.NewMock takes it).
@@ -32,16 +35,24 @@ func serveMock(p platformDef, writesPerMinute int) (*servedMock, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &http.Server{Handler: m, ReadHeaderTimeout: 10 * time.Second}
+	counted := new(atomic.Int64)
+	srv := &http.Server{Handler: countingHandler{next: m, bytes: counted}, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	url := "http://" + ln.Addr().String()
-	return &servedMock{mock: m, URL: url, Token: m.AdminToken(), srv: srv, API: newRawAPI(url, p.API.AuthScheme+m.AdminToken())}, nil
+	return &servedMock{mock: m, URL: url, Token: m.AdminToken(), srv: srv, bytes: counted, API: newRawAPI(url, p.API.AuthScheme+m.AdminToken())}, nil
 }
 
 func (s *servedMock) Close() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = s.srv.Shutdown(ctx)
+	s.API.client.CloseIdleConnections()
+}
+
+// closeNow closes the mock without waiting: a graceful Shutdown waits up to 5 s for connections a client
+// opened but never used, which the many short runs of the growth scenario cannot afford.
+func (s *servedMock) closeNow() {
+	_ = s.srv.Close()
 	s.API.client.CloseIdleConnections()
 }
 

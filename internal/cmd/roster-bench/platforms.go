@@ -60,6 +60,11 @@ type platformDef struct {
 	GroupHCL func(i int) string
 	KeyHCL   func(i int) string
 	Keys     keyMode
+	// KeyExtra is the platform block of the growth scenario's keys (the client-level twin of KeyHCL).
+	KeyExtra platform.Extra
+	// RequestFloors are the phases of the growth scenario ("keys/apply") that the API makes cost more than one
+	// request per object, and why.
+	RequestFloors map[string]requestFloorDef
 	// NoUserName is true where the API cannot set a user's name (the generator then leaves it out).
 	NoUserName bool
 	// SeedUser is the i-th group member the harness creates through NewClient.
@@ -104,6 +109,12 @@ type apiRoutes struct {
 	CreateUser func(i int) (method, path string, body any)
 }
 
+// requestFloorDef is the fewest requests per object a phase can take, and the API's reason.
+type requestFloorDef struct {
+	Requests float64
+	Why      string
+}
+
 // unpaced lifts the provider's write pacing for the scale runs (the mock's limit is lifted too).
 const unpaced = "writes_per_minute = 1000000"
 
@@ -132,8 +143,11 @@ var platformTable = []platformDef{
 		GroupHCL: func(i int) string {
 			return fmt.Sprintf("authentik = { attributes = jsonencode({ cost_center = \"cc-%d\" }) }", i%7)
 		},
-		KeyHCL:        func(i int) string { return fmt.Sprintf("description = \"deploy key %d\"", i) },
-		Keys:          keysPerUser,
+		KeyHCL: func(i int) string { return fmt.Sprintf("description = \"deploy key %d\"", i) },
+		Keys:   keysPerUser,
+		RequestFloors: map[string]requestFloorDef{
+			"keys/apply": {2, "a token's key is answered only by GET /core/tokens/{identifier}/view_key/"},
+		},
 		SeedUser:      seedSpec,
 		MembersInline: true, // GET /core/groups/{id}/ lists member pks
 		API: apiRoutes{
@@ -159,8 +173,13 @@ var platformTable = []platformDef{
 		GroupHCL: func(i int) string {
 			return fmt.Sprintf("onyx = { cc_pair_ids = [\"%d\"] }", 1+i%onyxmock.SeedCCPairs)
 		},
-		KeyHCL:                func(int) string { return `onyx = { role = "basic" }` },
-		Keys:                  keysUnowned,
+		KeyHCL:   func(int) string { return `onyx = { role = "basic" }` },
+		Keys:     keysUnowned,
+		KeyExtra: onyx.APIKeyExtra{Role: "basic"},
+		RequestFloors: map[string]requestFloorDef{
+			"groups/apply":   {3, "the members' emails are mapped to user ids through the directory, and only a list of the groups shows when the new group's background sync is done"},
+			"groups/destroy": {2, "a deleted group stays in the list until a background sync removes it, and the name is taken until then"},
+		},
 		NoUserName:            true, // read-only: Onyx takes it from the person's profile
 		SeedUser:              seedSpec,
 		SeedMembers:           seedOnyxMembers,
@@ -194,7 +213,11 @@ var platformTable = []platformDef{
 		KeyHCL: func(int) string {
 			return `unleash = { type = "backend", environment = "development", projects = ["*"] }`
 		},
-		Keys:          keysUnowned,
+		Keys:     keysUnowned,
+		KeyExtra: unleash.APIKeyExtra{Type: "backend", Environment: "development", Projects: []string{"*"}},
+		RequestFloors: map[string]requestFloorDef{
+			"groups/apply": {2, "the answer to POST /api/admin/groups carries no users (groupWriteResponseSchema), so the group is read back"},
+		},
 		SeedUser:      seedSpec,
 		SeedGroup:     seedUnleashGroup,
 		MembersInline: true, // GET /api/admin/groups/{id} embeds the users
@@ -257,8 +280,14 @@ var platformTable = []platformDef{
 		GroupHCL: func(i int) string {
 			return fmt.Sprintf("tyk_ai_studio = { catalogue_ids = [\"%d\"] }", 1+i%tykmock.SeedCatalogues)
 		},
-		KeyHCL:        func(int) string { return "" },
-		Keys:          keysOnePerUser,
+		KeyHCL: func(int) string { return "" },
+		Keys:   keysOnePerUser,
+		RequestFloors: map[string]requestFloorDef{
+			"keys/apply":     {2, "the user is read before the roll: the roll answers 500 for a missing user, and the key read before tells whether a lost roll was applied"},
+			"keys/destroy":   {2, "there is no revoke: the user is read and the key rolled once more"},
+			"groups/apply":   {4, "each of the 3 members is checked first: for an unknown id the server creates a blank user"},
+			"groups/refresh": {2, "a group's members come only from GET /groups/{id}/users"},
+		},
 		SeedUser:      seedSpec,
 		MemberPageMax: 0, // GET /groups/{id}/users?all=true answers every member at once (no documented cap)
 		API: apiRoutes{

@@ -11,6 +11,7 @@ import (
 
 // report collects every measurement of one run and renders BENCHMARKS.md.
 type report struct {
+	growth           []growthRun
 	opts             options
 	started          time.Time
 	finished         time.Time
@@ -47,6 +48,7 @@ func (r *report) render() string {
 	r.renderMethod(w)
 	r.renderNotes(w)
 	r.renderScale(w)
+	r.renderGrowth(w)
 	r.renderBig(w)
 	r.renderRate(w)
 	r.renderMock(w)

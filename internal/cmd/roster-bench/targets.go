@@ -67,6 +67,7 @@ func (r *report) targets() []target {
 		out = append(out, r.refreshTargets(p.Name)...)
 	}
 	out = append(out, r.pluginFloorReferences()...)
+	out = append(out, r.growthTargets()...)
 	for _, b := range r.big {
 		out = append(out, r.bigTargets(b)...)
 	}
