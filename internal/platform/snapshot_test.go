@@ -219,7 +219,7 @@ func BenchmarkSnapshot(b *testing.B) {
 	for i := range items {
 		items[i] = item{i, fmt.Sprint(i)}
 	}
-	load := func(context.Context) ([]item, error) { return items, nil }
+	load := (&lister{items: items}).load
 	ctx := context.Background()
 	b.Run("hit", func(b *testing.B) {
 		s := NewSnapshot(itemID)

@@ -90,7 +90,7 @@ func TestFiftyUserCreatesArePaced(t *testing.T) {
 			t.Fatalf("user %d: %v", i, err)
 		}
 	}
-	if n := countStatus(mock, http.StatusTooManyRequests); n != 0 {
+	if n := throttled(mock); n != 0 {
 		t.Errorf("%d answers were 429; pacing should avoid them", n)
 	}
 	if least := 2 * time.Minute; clk.slept < least {
@@ -125,7 +125,7 @@ func TestUserCreateWaitsOutRetryAfter(t *testing.T) {
 	if err != nil {
 		t.Fatalf("create after the budget was spent: %v", err)
 	}
-	if n := countStatus(mock, http.StatusTooManyRequests); n != 1 {
+	if n := throttled(mock); n != 1 {
 		t.Errorf("%d answers were 429, want 1", n)
 	}
 	if waited := time.Since(start); waited < 500*time.Millisecond {
@@ -136,10 +136,11 @@ func TestUserCreateWaitsOutRetryAfter(t *testing.T) {
 	}
 }
 
-func countStatus(mock *unleashmock.Server, status int) int {
+// throttled counts the mock's 429 answers.
+func throttled(mock *unleashmock.Server) int {
 	n := 0
 	for _, e := range mock.Log().Entries() {
-		if e.Status == status {
+		if e.Status == http.StatusTooManyRequests {
 			n++
 		}
 	}
