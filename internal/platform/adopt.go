@@ -60,7 +60,8 @@ var settleDelay = time.Second
 func lookUpAfter[T any](ctx context.Context, find func(context.Context) (T, error)) (T, error) {
 	lookupCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancel()
-	stop := context.AfterFunc(ctx, func() { time.AfterFunc(adoptGrace, cancel) })
+	grace := adoptGrace // read now: the callback runs later, on another goroutine
+	stop := context.AfterFunc(ctx, func() { time.AfterFunc(grace, cancel) })
 	defer stop()
 	found, err := find(lookupCtx)
 	if !IsNotFound(err) || ctx.Err() == nil {
