@@ -41,7 +41,7 @@ resource "echo" "key" {}
 func TestAccEphemeralAPIKey_authentik(t *testing.T) {
 	mock := acctest.NewAuthentik(t)
 	var minted string
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: factoriesWithEcho(),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
@@ -75,6 +75,7 @@ func TestAccEphemeralAPIKey_authentik(t *testing.T) {
 
 // TestAccEphemeralAPIKey_unavailable: platforms that cannot revoke a key say so.
 func TestAccEphemeralAPIKey_unavailable(t *testing.T) {
+	t.Parallel()
 	tyk := acctest.NewTyk(t, tykmock.Enterprise)
 	secoda := acctest.NewSecoda(t, -1)
 	cases := map[string]struct {
@@ -86,7 +87,7 @@ func TestAccEphemeralAPIKey_unavailable(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: factoriesWithEcho(),
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
