@@ -26,7 +26,8 @@ if [[ ! -x "$bin" ]]; then
 	tmp="$(mktemp -d "$ROSTER_TOOLS_DIR/.opentofu-$OPENTOFU_VERSION.XXXXXX")"
 	trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 	# Outside the provider's module: none of its go.mod, GOFLAGS (-mod=readonly in CI) or tags apply.
-	src=$(cd "$tmp" && GOFLAGS= go mod download -json "github.com/opentofu/opentofu@$OPENTOFU_VERSION" | jq -r .Dir)
+	(cd "$tmp" && GOFLAGS= go mod download "github.com/opentofu/opentofu@$OPENTOFU_VERSION")
+	src="$(go env GOMODCACHE)/github.com/opentofu/opentofu@$OPENTOFU_VERSION"
 	cp -r "$src" "$tmp/src"
 	chmod -R u+w "$tmp/src"
 	(cd "$tmp/src" && GOFLAGS= CGO_ENABLED=0 go build -trimpath \
