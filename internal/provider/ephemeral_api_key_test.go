@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
 	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
@@ -44,7 +43,7 @@ func TestAccEphemeralAPIKey_authentik(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: factoriesWithEcho(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   acctest.TerraformVersionChecks, // ephemeral resources: Terraform 1.10, OpenTofu 1.11
 		Steps: []resource.TestStep{{
 			Config: mock.Provider() + ephemeralKeyConfig,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -90,7 +89,7 @@ func TestAccEphemeralAPIKey_unavailable(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: factoriesWithEcho(),
-				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+				TerraformVersionChecks:   acctest.TerraformVersionChecks, // ephemeral resources: Terraform 1.10, OpenTofu 1.11
 				Steps:                    []resource.TestStep{{Config: tc.provider + ephemeralKeyConfig, ExpectError: errorRE(tc.want...)}},
 			})
 		})
