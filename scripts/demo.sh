@@ -2,6 +2,9 @@
 # make demo: build the provider and roster-mock, serve mock platform APIs on 127.0.0.1, apply examples/demo,
 # change a group behind Terraform's back, show the drift with `terraform plan -detailed-exitcode`, destroy,
 # and stop the mock. Nothing outside a temporary directory is touched.
+#
+# ROSTER_DEMO_CLI=tofu runs it on OpenTofu, the version scripts/tofu.sh pins (built on first use, about 7
+# minutes on 2 cores); the default is the terraform on PATH.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,8 +21,17 @@ trap cleanup EXIT
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-command -v terraform >/dev/null || { echo "terraform (>= 1.11) must be on PATH"; exit 1; }
+case "${ROSTER_DEMO_CLI:-terraform}" in
+terraform)
+  command -v terraform >/dev/null || { echo "terraform (>= 1.11) must be on PATH"; exit 1; }
+  cli=$(command -v terraform) ;;
+tofu) cli=$("$root/scripts/tofu.sh" --path) ;;
+*) echo "ROSTER_DEMO_CLI must be terraform or tofu, not ${ROSTER_DEMO_CLI}"; exit 1 ;;
+esac
+cli_name=${ROSTER_DEMO_CLI:-terraform}
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+# An empty CLI configuration: OpenTofu prints its warning about a missing TF_CLI_CONFIG_FILE on stdout.
+step "Using $(TF_CLI_CONFIG_FILE=/dev/null "$cli" version | sed -n 1p) ($cli)"
 
 step "Building the provider and roster-mock"
 (cd "$root" && go build -o "$work/bin/terraform-provider-roster" . && go build -o "$work/bin/roster-mock" ./internal/cmd/roster-mock)
@@ -64,23 +76,23 @@ export TF_VAR_unleash_endpoint="$unleash_endpoint" TF_VAR_unleash_token="$token"
 export TF_VAR_tyk_endpoint="$tyk_endpoint" TF_VAR_tyk_token="$token"
 export TF_VAR_onyx_endpoint="$onyx_endpoint" TF_VAR_onyx_token="$token"
 cp -r "$root/examples/demo" "$work/stack"
-# Terraform warns about dev_overrides on every command; drop that block so the demo reads cleanly.
+# Terraform and OpenTofu warn about dev_overrides on every command; drop that block so the demo reads cleanly.
 without_override_warning() {
   awk '/Provider development overrides are in effect/ {skip=1} skip && /releases\./ {skip=0; next} !skip' |
     grep -v -e '^[│╷╵ ]*$' -e '^│ *Warning:'
 }
-tf() { terraform -chdir="$work/stack" "$@" 2>&1 | without_override_warning; return "${PIPESTATUS[0]}"; }
+tf() { "$cli" -chdir="$work/stack" "$@" 2>&1 | without_override_warning; return "${PIPESTATUS[0]}"; }
 
-step "terraform apply: users, groups and API keys on five platforms"
+step "$cli_name apply: users, groups and API keys on five platforms"
 tf apply -auto-approve -no-color | grep -v '^$'
 
-group_id=$(terraform -chdir="$work/stack" output -raw platform_group_id 2>/dev/null)
+group_id=$("$cli" -chdir="$work/stack" output -raw platform_group_id 2>/dev/null)
 step "Someone renames the group and removes a member in the authentik UI"
 curl -fsS -X PATCH "$endpoint/api/v3/core/groups/$group_id/" \
   -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"name": "platform-team-renamed", "users": []}' | jq -c '{name, users}'
 
-step "terraform plan -detailed-exitcode: the scheduled drift check"
+step "$cli_name plan -detailed-exitcode: the scheduled drift check"
 set +e
 tf plan -detailed-exitcode -no-color >"$work/plan.txt"
 code=$?
@@ -91,13 +103,13 @@ if [[ $code -ne 2 ]]; then
 fi
 echo "exit code 2: drift detected"
 
-step "terraform apply puts it back"
+step "$cli_name apply puts it back"
 tf apply -auto-approve -no-color | grep -E 'Apply complete|Modifying|Modifications complete'
 tf plan -detailed-exitcode -no-color >/dev/null && echo "plan is clean again (exit code 0)"
 
-step "terraform destroy"
+step "$cli_name destroy"
 tf destroy -auto-approve -no-color | grep -E 'Destroy complete|Destroying'
 
 requests=$(curl -fsS "$endpoint/__mock/requests" | jq .count)
 count() { curl -fsS "$1/__mock/requests" | jq .count; }
-step "Done: the mocks served $requests (authentik), $(count "$secoda_endpoint") (Secoda), $(count "$unleash_endpoint") (Unleash), $(count "$tyk_endpoint") (Tyk AI Studio) and $(count "$onyx_endpoint") (Onyx) API requests; stopping them"
+step "Done on $cli_name: the mocks served $requests (authentik), $(count "$secoda_endpoint") (Secoda), $(count "$unleash_endpoint") (Unleash), $(count "$tyk_endpoint") (Tyk AI Studio) and $(count "$onyx_endpoint") (Onyx) API requests; stopping them"

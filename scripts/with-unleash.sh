@@ -9,6 +9,8 @@ started=$(date +%s)
 env_lines=$("$root/scripts/unleash-server.sh" start)
 eval "$env_lines"
 trap '"$root/scripts/unleash-server.sh" stop "$UNLEASH_WORKDIR" >/dev/null 2>&1 || true' EXIT
-echo "with-unleash: real Unleash server at $UNLEASH_URL (started in $(( $(date +%s) - started ))s)" >&2
-export UNLEASH_URL UNLEASH_TOKEN ROSTER_REQUIRE_REAL_UNLEASH=1
+ROSTER_UNLEASH_START_SECONDS=$(( $(date +%s) - started ))
+echo "with-unleash: real Unleash server at $UNLEASH_URL (started in ${ROSTER_UNLEASH_START_SECONDS}s)" >&2
+# scripts/phases.sh lists the start-up as the first phase of make test.
+export UNLEASH_URL UNLEASH_TOKEN ROSTER_REQUIRE_REAL_UNLEASH=1 ROSTER_UNLEASH_START_SECONDS
 "$@"

@@ -22,7 +22,9 @@ func ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
 	}
 }
 
-// TerraformVersionChecks pins what the provider needs: write-only attributes arrived in Terraform 1.11.
+// TerraformVersionChecks pins what the provider needs: write-only attributes arrived in Terraform 1.11 and
+// OpenTofu 1.11 (ephemeral resources in Terraform 1.10 and OpenTofu 1.11). The check reads the CLI's
+// `version -json`, which OpenTofu answers with its own version (1.12.6 for the one make test builds).
 var TerraformVersionChecks = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)}
 
 // PreCheck fails fast when acceptance tests cannot run, instead of letting them fail obscurely.

@@ -380,7 +380,6 @@ func TestAccBadInput_planTimeErrors(t *testing.T) {
 	for _, platformName := range []string{"authentik", "secoda", "tyk_ai_studio", "unleash", "onyx"} {
 		cases := byPlatform[platformName]
 		t.Run(platformName, func(t *testing.T) {
-			t.Parallel()
 			srv := badInputMock(t, platformName)
 			// Which case each step is, for the reader of a failure ("Step 7/15 error: ...").
 			t.Cleanup(func() {
@@ -414,7 +413,7 @@ func TestAccBadInput_planTimeErrors(t *testing.T) {
 					ExpectError: errorRE(tc.want...),
 				}
 			}
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -557,10 +556,9 @@ func TestAccBadInput_serverValidationErrors(t *testing.T) {
 	t.Parallel()
 	for _, tc := range serverErrorCases {
 		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
 			f := starts[tc.platform](t)
 			tc.setup(t, f)
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
 	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
@@ -41,10 +40,10 @@ resource "echo" "key" {}
 func TestAccEphemeralAPIKey_authentik(t *testing.T) {
 	mock := acctest.NewAuthentik(t)
 	var minted string
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: factoriesWithEcho(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   acctest.TerraformVersionChecks, // ephemeral resources: Terraform 1.10, OpenTofu 1.11
 		Steps: []resource.TestStep{{
 			Config: mock.Provider() + ephemeralKeyConfig,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -75,6 +74,7 @@ func TestAccEphemeralAPIKey_authentik(t *testing.T) {
 
 // TestAccEphemeralAPIKey_unavailable: platforms that cannot revoke a key say so.
 func TestAccEphemeralAPIKey_unavailable(t *testing.T) {
+	t.Parallel()
 	tyk := acctest.NewTyk(t, tykmock.Enterprise)
 	secoda := acctest.NewSecoda(t, -1)
 	cases := map[string]struct {
@@ -86,10 +86,10 @@ func TestAccEphemeralAPIKey_unavailable(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: factoriesWithEcho(),
-				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+				TerraformVersionChecks:   acctest.TerraformVersionChecks, // ephemeral resources: Terraform 1.10, OpenTofu 1.11
 				Steps:                    []resource.TestStep{{Config: tc.provider + ephemeralKeyConfig, ExpectError: errorRE(tc.want...)}},
 			})
 		})

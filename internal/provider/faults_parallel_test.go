@@ -19,9 +19,9 @@ import (
 // to check for data races in the provider itself (the client and mock packages already run under -race in
 // make test).
 func TestAccFault_parallelApply200(t *testing.T) {
+	t.Parallel()
 	for _, tt := range faultTargets {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			parallelApply200(t, tt.start(t), tt.counts)
 		})
 	}
@@ -39,7 +39,7 @@ func parallelApply200(t *testing.T, f *faultTarget, mix objectCounts) {
 	baseline := f.keys()
 	var from int
 	var start time.Time
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,

@@ -303,12 +303,11 @@ func TestAccFault_partialMultiStepCreate(t *testing.T) {
 	t.Parallel()
 	for _, tc := range partialCases {
 		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
 			f := tc.start(t)
 			config := f.provider(1) + tc.config
 			baseline := f.keys()
 			var firstID string
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,

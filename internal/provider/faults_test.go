@@ -669,13 +669,12 @@ func TestAccFault_transientFailures(t *testing.T) {
 	t.Parallel()
 	for _, tt := range faultTargets {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			f := tt.start(t)
 			body, want := f.config("tf", tt.counts)
 			config := f.provider(10) + body
 			baseline := f.keys()
 			var from int
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -732,7 +731,6 @@ func TestAccFault_lostResponses(t *testing.T) {
 	t.Parallel()
 	for _, tt := range faultTargets {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			f := tt.start(t)
 			counts := lostResponseCounts[tt.name]
 			body, want := f.config("lost", counts)
@@ -749,7 +747,7 @@ func TestAccFault_lostResponses(t *testing.T) {
 					deleteRules = append(deleteRules, mockapi.FaultRule{Kind: mockapi.FaultLostResponse, Method: f.deleteMethod(kind), PathPrefix: p, Times: 2})
 				}
 			}
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -866,7 +864,6 @@ func TestAccFault_retryBudgetExhausted(t *testing.T) {
 	t.Parallel()
 	for _, tt := range faultTargets {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			f := tt.start(t)
 			counts, more := budgetCounts, budgetMore
 			if !f.supportsKeys {
@@ -894,7 +891,7 @@ func TestAccFault_retryBudgetExhausted(t *testing.T) {
 			for i := range counts.Groups {
 				onlyGroups = append(onlyGroups, plancheck.ExpectResourceAction(fmt.Sprintf("roster_user_group.g%d", i), plancheck.ResourceActionCreate))
 			}
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,

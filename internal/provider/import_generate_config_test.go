@@ -16,6 +16,7 @@ import (
 // Terraform write its configuration (-generate-config-out), on every platform: the generated
 // configuration must plan the import and nothing else.
 func TestAccImport_generateConfig(t *testing.T) {
+	t.Parallel()
 	const objects = `
 resource "roster_user" "u" {
   email = "gen@example.com"
@@ -100,7 +101,7 @@ resource "roster_user_group" "g" {
 			for _, r := range p.importedByStateID {
 				steps = append(steps, importStep(r)) // the id comes from the resource's state
 			}
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,

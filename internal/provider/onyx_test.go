@@ -67,6 +67,7 @@ data "roster_user_group" "eng" {
 }
 
 func TestAccOnyx(t *testing.T) {
+	t.Parallel()
 	for _, gen := range onyxGenerations {
 		t.Run(gen, func(t *testing.T) {
 			mock := acctest.NewOnyx(t, gen)
@@ -85,7 +86,7 @@ func TestAccOnyx(t *testing.T) {
 				afterSignup(st)
 				st.groupName, st.curator = "engineering", onyxmock.GraceEmail
 			}
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -174,6 +175,7 @@ func TestAccOnyx(t *testing.T) {
 }
 
 func TestAccOnyx_planTimeErrors(t *testing.T) {
+	t.Parallel()
 	mock := acctest.NewOnyx(t, onyxmock.GenerationV46)
 	current := acctest.NewOnyx(t, onyxmock.GenerationCurrent)
 	cases := map[string]struct {
@@ -190,7 +192,7 @@ func TestAccOnyx_planTimeErrors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -213,7 +215,7 @@ resource "roster_user_group" "admin" {
   name = "Admin"
 }
 `
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,

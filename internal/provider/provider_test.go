@@ -52,6 +52,7 @@ func TestAccProvider_badSettingsFailAtPlanWithoutRequests(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			before := mock.Requests()
+			// serial: the t.Setenv above clears the provider's environment variables for the whole process.
 			resource.Test(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
@@ -77,6 +78,7 @@ func TestAccProvider_authentikEnvironment(t *testing.T) {
 	t.Setenv("ROSTER_TOKEN", "")
 	t.Setenv("AUTHENTIK_URL", mock.URL)
 	t.Setenv("AUTHENTIK_TOKEN", acctest.AuthentikToken)
+	// serial: t.Setenv points the provider's environment variables at this test's mock, process-wide.
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
@@ -93,7 +95,7 @@ func TestAccProvider_authentikEnvironment(t *testing.T) {
 // TestAccProvider_badTokenSurfacesServerMessage: a rejected token gives the server's words, method and path.
 func TestAccProvider_badTokenSurfacesServerMessage(t *testing.T) {
 	mock := acctest.NewAuthentik(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,

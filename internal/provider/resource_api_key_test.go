@@ -46,7 +46,7 @@ func TestAccAPIKey_authentik(t *testing.T) {
 		return rs.Primary.Attributes["key"], out.Key, nil
 	}
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -138,7 +138,7 @@ func TestAccAPIKey_authentik(t *testing.T) {
 }
 
 func TestAccAPIKey_planTimeErrors(t *testing.T) {
-	mock := acctest.NewAuthentik(t)
+	t.Parallel()
 	cases := map[string]struct {
 		body string
 		want []string
@@ -150,8 +150,9 @@ func TestAccAPIKey_planTimeErrors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			mock := acctest.NewAuthentik(t)
 			before := mock.Requests()
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,

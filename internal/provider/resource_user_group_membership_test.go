@@ -102,6 +102,7 @@ resource "roster_user_group_membership" "bob" {
 }
 
 func TestAccUserGroupMembership(t *testing.T) {
+	t.Parallel()
 	for _, tc := range membershipTargets {
 		t.Run(tc.name, func(t *testing.T) {
 			p := tc.start(t)
@@ -111,7 +112,7 @@ func TestAccUserGroupMembership(t *testing.T) {
 				groupID, adaID = r["roster_user_group.sso"].Primary.ID, r["roster_user.ada"].Primary.ID
 				bobID, eveID = r["roster_user.bob"].Primary.ID, r["roster_user.eve"].Primary.ID
 			}
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,

@@ -39,7 +39,7 @@ func TestAccUserGroup_authentik(t *testing.T) {
 	group := "roster_user_group.platform"
 	var groupID string
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -157,7 +157,7 @@ resource "roster_user_group" "sso" {
   name = "sso-synced"
 }
 `
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -191,7 +191,7 @@ resource "roster_user_group" "sso" {
 }
 
 func TestAccUserGroup_planTimeErrors(t *testing.T) {
-	mock := acctest.NewAuthentik(t)
+	t.Parallel()
 	cases := map[string]struct {
 		body string
 		want []string
@@ -212,8 +212,9 @@ func TestAccUserGroup_planTimeErrors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			mock := acctest.NewAuthentik(t)
 			before := mock.Requests()
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,

@@ -46,7 +46,7 @@ func TestAccUser_authentik(t *testing.T) {
 		return n
 	}
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -130,7 +130,7 @@ func TestAccUser_authentik(t *testing.T) {
 }
 
 func TestAccUser_planTimeErrors(t *testing.T) {
-	mock := acctest.NewAuthentik(t)
+	t.Parallel()
 	cases := map[string]struct {
 		body string
 		want []string
@@ -144,8 +144,9 @@ func TestAccUser_planTimeErrors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			mock := acctest.NewAuthentik(t)
 			before := mock.Requests()
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,

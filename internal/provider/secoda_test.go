@@ -46,7 +46,7 @@ func TestAccSecoda_groupsAndUsers(t *testing.T) {
 	mock := acctest.NewSecoda(t, -1)
 	group, ada := "roster_user_group.data", "roster_user.ada"
 	var groupID, adaID string
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -138,7 +138,7 @@ func TestAccSecoda_groupsAndUsers(t *testing.T) {
 }
 
 func TestAccSecoda_planTimeErrors(t *testing.T) {
-	mock := acctest.NewSecoda(t, -1)
+	t.Parallel()
 	cases := map[string]struct {
 		resource string
 		want     []string
@@ -166,8 +166,9 @@ func TestAccSecoda_planTimeErrors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			mock := acctest.NewSecoda(t, -1)
 			before := mock.Requests()
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -192,7 +193,7 @@ func TestAccSecoda_rateLimitedApply(t *testing.T) {
 	for i := 0; i < 100; i++ {
 		fmt.Fprintf(&b, "resource \"roster_user_group\" \"g%d\" {\n  name = \"bulk-%03d\"\n}\n", i, i)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -266,7 +267,7 @@ data "roster_user_groups" "all" {
   depends_on = [roster_user_group.bi]
 }
 `
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,

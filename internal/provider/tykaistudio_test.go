@@ -67,7 +67,7 @@ func TestAccTykAIStudio_usersGroupsAndKeys(t *testing.T) {
 		mock.API("GET", "/users/"+adaID, nil, &u)
 		return u.Data.Attributes.APIKey
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -169,7 +169,7 @@ func TestAccTykAIStudio_usersGroupsAndKeys(t *testing.T) {
 }
 
 func TestAccTykAIStudio_planTimeErrors(t *testing.T) {
-	mock := acctest.NewTyk(t, tykmock.Enterprise)
+	t.Parallel()
 	cases := map[string]struct {
 		resource string
 		want     []string
@@ -201,8 +201,9 @@ func TestAccTykAIStudio_planTimeErrors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			mock := acctest.NewTyk(t, tykmock.Enterprise)
 			before := mock.Requests()
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -229,7 +230,7 @@ resource "roster_user" "u" {
 }
 `, version, version)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -242,7 +243,7 @@ resource "roster_user" "u" {
 
 func TestAccTykAIStudio_communityEditionGroups(t *testing.T) {
 	mock := acctest.NewTyk(t, tykmock.Community)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,

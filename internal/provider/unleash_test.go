@@ -36,13 +36,14 @@ resource "roster_user" "dev" {
 
 // TestAccUnleash_users runs unchanged against the mock and the real open-source server.
 func TestAccUnleash_users(t *testing.T) {
+	t.Parallel()
 	for _, tt := range acctest.UnleashTargets {
 		t.Run(tt.Name, func(t *testing.T) {
 			target := tt.Start(t)
 			suffix := uniqueSuffix()
 			user := "roster_user.dev"
 			var userID string
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -125,13 +126,14 @@ resource "roster_api_key" "sdk" {
 
 // TestAccUnleash_apiTokens runs unchanged against the mock and the real open-source server.
 func TestAccUnleash_apiTokens(t *testing.T) {
+	t.Parallel()
 	for _, tt := range acctest.UnleashTargets {
 		t.Run(tt.Name, func(t *testing.T) {
 			target := tt.Start(t)
 			name := "sdk-" + uniqueSuffix()
 			key := "roster_api_key.sdk"
 			var secret string
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -248,7 +250,7 @@ func TestAccUnleash_groups(t *testing.T) {
 	target := acctest.NewUnleash(t, unleashmock.EditionEnterprise)
 	group := "roster_user_group.team"
 	var groupID string
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -297,6 +299,7 @@ func TestAccUnleash_groups(t *testing.T) {
 // TestAccUnleash_groupsNeedEnterprise: on an open-source server (the mock's switch, and the real one) a
 // group is a clear "needs Enterprise" error, never "deleted".
 func TestAccUnleash_groupsNeedEnterprise(t *testing.T) {
+	t.Parallel()
 	targets := []acctest.UnleashTarget{
 		{Name: "open-source mock", Start: func(t *testing.T) *acctest.Unleash { return acctest.NewUnleash(t, unleashmock.EditionOpenSource) }},
 		{Name: "real", Start: acctest.RealUnleash},
@@ -304,7 +307,7 @@ func TestAccUnleash_groupsNeedEnterprise(t *testing.T) {
 	for _, tt := range targets {
 		t.Run(tt.Name, func(t *testing.T) {
 			target := tt.Start(t)
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -318,7 +321,7 @@ func TestAccUnleash_groupsNeedEnterprise(t *testing.T) {
 }
 
 func TestAccUnleash_planTimeErrors(t *testing.T) {
-	target := acctest.NewUnleash(t, unleashmock.EditionEnterprise)
+	t.Parallel()
 	cases := map[string]struct {
 		resource string
 		want     []string
@@ -346,8 +349,9 @@ func TestAccUnleash_planTimeErrors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			target := acctest.NewUnleash(t, unleashmock.EditionEnterprise)
 			before := target.Requests()
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
