@@ -39,7 +39,7 @@ func TestAccEdge_tokenWithALineBreakWorks(t *testing.T) {
 		t.Run(platformName, func(t *testing.T) {
 			t.Parallel()
 			srv := badInputMock(t, platformName)
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -65,7 +65,7 @@ func TestAccEdge_redirectOffTheOriginIsRefused(t *testing.T) {
 	t.Cleanup(proxy.Close)
 	provider := edgeProvider("authentik", proxy.URL, acctest.AuthentikToken, "")
 	hint := "set `endpoint` to the final address (" + mock.URL + "/api/v3)"
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -101,7 +101,7 @@ func TestAccEdge_answerLargerThanTheCapFails(t *testing.T) {
 		_, _ = w.Write([]byte(`{"results":[` + strings.Repeat(`{"pk":1},`, 300_000)))
 	}))
 	t.Cleanup(srv.Close)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -133,7 +133,7 @@ func TestAccEdge_echoedSecretsAreMasked(t *testing.T) {
 		_, _ = fmt.Fprintf(w, "rejected: Authorization=%s X-Proxy-Key=%s body=%s", r.Header.Get("Authorization"), r.Header.Get("X-Proxy-Key"), body)
 	}))
 	t.Cleanup(proxy.Close)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,

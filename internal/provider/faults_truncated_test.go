@@ -34,7 +34,7 @@ func TestAccFault_truncatedCreateAnswers(t *testing.T) {
 				}
 			}
 			var from int
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,

@@ -122,7 +122,7 @@ func TestAccAPIKey_expiryComparesByInstant(t *testing.T) {
 				config := provider + target.key(name, expires, "1")
 				utc := at.UTC().Format(time.RFC3339)
 				respelled := provider + target.key(name, utc, "1")
-				resource.Test(t, resource.TestCase{
+				resource.ParallelTest(t, resource.TestCase{
 					PreCheck:                 func() { acctest.PreCheck(t) },
 					ProtoV6ProviderFactories: acctest.ProviderFactories(),
 					TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -171,7 +171,7 @@ func TestAccAPIKey_expiryInThePast(t *testing.T) {
 			if requests != nil {
 				before = requests()
 			}
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -200,7 +200,7 @@ func TestAccAPIKey_expiredKeyStillPlans(t *testing.T) {
 	expires := soon.Format(time.RFC3339)
 	name := "soon-" + uniqueSuffix()
 	keys := expiryTargets()[1].key
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,

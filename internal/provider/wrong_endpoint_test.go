@@ -61,7 +61,7 @@ func TestAccWrongEndpointKeepsEveryObject(t *testing.T) {
 				}
 				return sameKeys(f.keys().minus(baseline), want)
 			}
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
@@ -109,7 +109,7 @@ resource "roster_api_key" "sdk" {
 		}
 		return nil
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,
