@@ -37,7 +37,6 @@ func TestAccEdge_tokenWithALineBreakWorks(t *testing.T) {
 	t.Parallel()
 	for _, platformName := range []string{"authentik", "secoda", "tyk_ai_studio", "unleash", "onyx"} {
 		t.Run(platformName, func(t *testing.T) {
-			t.Parallel()
 			srv := badInputMock(t, platformName)
 			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
@@ -55,7 +54,6 @@ func TestAccEdge_tokenWithALineBreakWorks(t *testing.T) {
 // A proxy that redirects the API to another port (here: to the real mock) gets an error naming the
 // redirect, for a write and for a read, and the mock receives nothing: no token, no header, no password.
 func TestAccEdge_redirectOffTheOriginIsRefused(t *testing.T) {
-	t.Parallel()
 	mock := acctest.NewAuthentik(t)
 	var redirected atomic.Int32
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -95,7 +93,6 @@ resource "roster_user" "u" {
 
 // max_response_size_mib reaches the client: an answer longer than it fails with the setting's name.
 func TestAccEdge_answerLargerThanTheCapFails(t *testing.T) {
-	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"results":[` + strings.Repeat(`{"pk":1},`, 300_000)))
@@ -115,7 +112,6 @@ func TestAccEdge_answerLargerThanTheCapFails(t *testing.T) {
 // A server error that echoes the request (a debugging proxy in front of Unleash) shows the token, the
 // headers value and the password_wo of the create masked, and the rest of what it said.
 func TestAccEdge_echoedSecretsAreMasked(t *testing.T) {
-	t.Parallel()
 	mock := acctest.NewUnleash(t, unleashmock.EditionEnterprise)
 	target, err := url.Parse(mock.URL)
 	if err != nil {

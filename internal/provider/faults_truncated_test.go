@@ -20,7 +20,6 @@ func TestAccFault_truncatedCreateAnswers(t *testing.T) {
 	t.Parallel()
 	for _, tt := range faultTargets {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			f := tt.start(t)
 			counts := lostResponseCounts[tt.name]
 			body, want := f.config("cut", counts)

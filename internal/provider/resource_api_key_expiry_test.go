@@ -195,12 +195,14 @@ func TestAccAPIKey_expiryInThePast(t *testing.T) {
 // configuration error; plans keep working, also when they change the spelling. Replacing it, though, would create a new key that is expired
 // from the start, so that plan fails.
 func TestAccAPIKey_expiredKeyStillPlans(t *testing.T) {
+	t.Parallel() // before the expiry is computed: a parallel test waits here for the serial ones
 	target := acctest.NewUnleash(t, unleashmock.EditionEnterprise)
 	soon := time.Now().Add(3 * time.Second).Truncate(time.Second).Add(time.Second)
 	expires := soon.Format(time.RFC3339)
 	name := "soon-" + uniqueSuffix()
 	keys := expiryTargets()[1].key
-	resource.ParallelTest(t, resource.TestCase{
+	// serial: already parallel (t.Parallel above, before the expiry a few seconds ahead was computed)
+	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		TerraformVersionChecks:   acctest.TerraformVersionChecks,

@@ -42,7 +42,6 @@ func TestAccWrongEndpointKeepsEveryObject(t *testing.T) {
 	t.Parallel()
 	for _, tt := range faultTargets {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
 			f := tt.start(t)
 			n := objectCounts{Users: 2, Groups: 1}
 			if f.supportsKeys {
