@@ -15,9 +15,19 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/provider"
 )
 
-// providerAddress is where Terraform looks for the provider of a configuration that names it `roster`
-// without a required_providers block.
-const providerAddress = "registry.terraform.io/hashicorp/roster"
+// providerAddress is where the CLI looks for the provider of a configuration that names it `roster` without
+// a required_providers block: the default registry host (OpenTofu's differs) and namespace, which
+// terraform-plugin-testing takes from the same variables.
+func providerAddress() string {
+	host, namespace := os.Getenv("TF_ACC_PROVIDER_HOST"), os.Getenv("TF_ACC_PROVIDER_NAMESPACE")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	if namespace == "" {
+		namespace = "hashicorp"
+	}
+	return host + "/" + namespace + "/roster"
+}
 
 // Workdir is terraform, run by terraform-exec in a directory of its own, with the provider served in-process.
 // Pass Reattach to every command. It is for what terraform-plugin-testing cannot do, such as interrupting an
@@ -40,7 +50,7 @@ func NewWorkdir(t *testing.T, config string) *Workdir {
 	reattach := make(chan *plugin.ReattachConfig, 1)
 	closed := make(chan struct{})
 	go func() {
-		err := tf6server.Serve(providerAddress, provider.NewServer("test"),
+		err := tf6server.Serve(providerAddress(), provider.NewServer("test"),
 			tf6server.WithDebug(ctx, reattach, closed),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
 			tf6server.WithLoggingSink(t))
@@ -64,7 +74,7 @@ func NewWorkdir(t *testing.T, config string) *Workdir {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wd := &Workdir{Terraform: tf, Reattach: tfexec.Reattach(tfexec.ReattachInfo{providerAddress: tfexec.ReattachConfig{
+	wd := &Workdir{Terraform: tf, Reattach: tfexec.Reattach(tfexec.ReattachInfo{providerAddress(): tfexec.ReattachConfig{
 		Protocol: string(cfg.Protocol), ProtocolVersion: cfg.ProtocolVersion, Pid: cfg.Pid, Test: cfg.Test,
 		Addr: tfexec.ReattachConfigAddr{Network: cfg.Addr.Network(), String: cfg.Addr.String()},
 	}})}
