@@ -210,6 +210,11 @@ func (c *Client) exchange(ctx context.Context, r Request, apiPath string, body [
 	start := time.Now()
 	resp, doErr := c.retry.Do(req)
 	if doErr != nil {
+		if resp != nil {
+			// retryablehttp hands back the last answer with the error that ended the retries (a cancelled
+			// context): close it like every other answer.
+			resp.Body.Close()
+		}
 		apiErr := &platform.APIError{Method: r.Method, Path: apiPath, Message: transportMessage(doErr)}
 		if !safe && !neverSent(doErr) {
 			return nil, &platform.AmbiguousError{Err: apiErr}
