@@ -144,6 +144,17 @@ func (e *AmbiguousError) Error() string {
 }
 func (e *AmbiguousError) Unwrap() error { return e.Err }
 
+// WithKind fills in what a *NotFoundError decoded from a 404 cannot know: which kind of object, and which
+// id the caller asked for. Other errors pass unchanged.
+func WithKind(err error, kind Kind, id string) error {
+	var nf *NotFoundError
+	if errors.As(err, &nf) {
+		nf.Kind = string(kind)
+		nf.ID = id
+	}
+	return err
+}
+
 // IsNotFound reports whether err is, or wraps, a *NotFoundError.
 func IsNotFound(err error) bool {
 	var nf *NotFoundError

@@ -1,12 +1,34 @@
 package platform
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Extra carries the fields only one platform has (its nested block in Terraform). Each platform package owns
 // its concrete types (for example authentik.GroupExtra); generic code only passes them through.
 type Extra interface {
 	// Platform names the platform the fields belong to.
 	Platform() Name
+}
+
+// ExtraAs returns a spec's platform fields as T. It accepts T and *T (the provider may build either), treats
+// nil as "nothing managed", and rejects another platform's fields, which would otherwise be dropped without a
+// word.
+func ExtraAs[T Extra](e Extra) (T, error) {
+	var zero T
+	switch x := any(e).(type) {
+	case nil:
+		return zero, nil
+	case T:
+		return x, nil
+	case *T:
+		if x == nil {
+			return zero, nil
+		}
+		return *x, nil
+	}
+	return zero, fmt.Errorf("%s: got %s fields (%T) where %T was expected", zero.Platform(), e.Platform().DisplayName(), e, zero)
 }
 
 // GroupSpec is the desired state of a user group.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -156,17 +155,6 @@ func serverMessage(body []byte) string {
 		return *generic.Detail
 	}
 	return httpclient.ServerText(trimmed)
-}
-
-// withKind fills in what a *platform.NotFoundError from the decoder cannot know: which kind of object, and
-// which id the caller asked for.
-func withKind(err error, kind platform.Kind, id string) error {
-	var nf *platform.NotFoundError
-	if errors.As(err, &nf) {
-		nf.Kind = string(kind)
-		nf.ID = id
-	}
-	return err
 }
 
 // notFound is the error of a lookup that found nothing. A listing that did not contain the object proves

@@ -44,7 +44,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 	var w groupWire
 	req := httpclient.Request{Method: http.MethodGet, Path: groupPath(id), Query: withoutUserObjects()}
 	if err := c.call(ctx, req, &w); err != nil {
-		return platform.Group{}, withKind(err, platform.KindUserGroup, id)
+		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
 }
@@ -62,7 +62,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	var w groupWire
 	req := httpclient.Request{Method: http.MethodPatch, Path: groupPath(id), Query: withoutUserObjects(), Body: body}
 	if err := c.call(ctx, req, &w); err != nil {
-		return platform.Group{}, withKind(err, platform.KindUserGroup, id)
+		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
 }
@@ -77,7 +77,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	if platform.IsNotFound(err) {
 		return nil
 	}
-	return withKind(err, platform.KindUserGroup, id)
+	return platform.WithKind(err, platform.KindUserGroup, id)
 }
 
 // ListGroups implements platform.Backend. A name filter is applied by the server (exact match).

@@ -46,7 +46,7 @@ func groupFromWire(w groupWire) platform.Group {
 
 // groupWriteFrom builds the POST/PATCH body of a group: the name always, everything else only when managed.
 func groupWriteFrom(spec platform.GroupSpec) (groupWrite, error) {
-	extra, err := extraAs[GroupExtra](spec.Extra)
+	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
 	if err != nil {
 		return groupWrite{}, err
 	}
@@ -90,7 +90,7 @@ func userFromWire(w userWire) platform.User {
 // because authentik requires a username and most people log in with their email anyway; on update it is left
 // out so the login name does not change behind the user's back when the email does.
 func userWriteFrom(spec platform.UserSpec, creating bool) (userWrite, error) {
-	extra, err := extraAs[UserExtra](spec.Extra)
+	extra, err := platform.ExtraAs[UserExtra](spec.Extra)
 	if err != nil {
 		return userWrite{}, err
 	}
@@ -135,7 +135,7 @@ func tokenFromWire(w tokenWire) platform.APIKey {
 // omitted intent to "api" on every write. The expiry is sent only for app passwords: for api tokens the
 // server ignores it and sets now + the tenant's default token duration.
 func tokenWriteFrom(spec platform.APIKeySpec) (tokenWrite, error) {
-	extra, err := extraAs[APIKeyExtra](spec.Extra)
+	extra, err := platform.ExtraAs[APIKeyExtra](spec.Extra)
 	if err != nil {
 		return tokenWrite{}, err
 	}

@@ -237,19 +237,19 @@ func TestTokenWrite(t *testing.T) {
 }
 
 func TestExtraAs(t *testing.T) {
-	if got, err := extraAs[UserExtra](nil); err != nil || !reflect.DeepEqual(got, UserExtra{}) {
+	if got, err := platform.ExtraAs[UserExtra](nil); err != nil || !reflect.DeepEqual(got, UserExtra{}) {
 		t.Errorf("nil: %#v %v", got, err)
 	}
-	if got, err := extraAs[UserExtra]((*UserExtra)(nil)); err != nil || !reflect.DeepEqual(got, UserExtra{}) {
+	if got, err := platform.ExtraAs[UserExtra]((*UserExtra)(nil)); err != nil || !reflect.DeepEqual(got, UserExtra{}) {
 		t.Errorf("typed nil: %#v %v", got, err)
 	}
-	if got, err := extraAs[UserExtra](&UserExtra{Username: "a"}); err != nil || got.Username != "a" {
+	if got, err := platform.ExtraAs[UserExtra](&UserExtra{Username: "a"}); err != nil || got.Username != "a" {
 		t.Errorf("pointer: %#v %v", got, err)
 	}
-	if _, err := extraAs[UserExtra](GroupExtra{}); err == nil {
+	if _, err := platform.ExtraAs[UserExtra](GroupExtra{}); err == nil {
 		t.Error("a group's fields were accepted for a user")
 	}
-	if _, err := extraAs[UserExtra](otherExtra{}); err == nil {
+	if _, err := platform.ExtraAs[UserExtra](otherExtra{}); err == nil {
 		t.Error("another platform's fields were accepted")
 	}
 }

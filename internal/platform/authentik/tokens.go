@@ -50,7 +50,7 @@ func (c *Client) viewKey(ctx context.Context, identifier string) (string, error)
 	var w tokenKeyWire
 	err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(identifier) + "view_key/"}, &w)
 	if err != nil {
-		return "", withKind(err, platform.KindAPIKey, identifier)
+		return "", platform.WithKind(err, platform.KindAPIKey, identifier)
 	}
 	return w.Key, nil
 }
@@ -62,7 +62,7 @@ func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, er
 	}
 	var w tokenWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(id)}, &w); err != nil {
-		return platform.APIKey{}, withKind(err, platform.KindAPIKey, id)
+		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
 	return tokenFromWire(w), nil
 }
@@ -94,7 +94,7 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 	}
 	var w tokenWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: tokenPath(id), Body: body}, &w); err != nil {
-		return platform.APIKey{}, withKind(err, platform.KindAPIKey, id)
+		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
 	return tokenFromWire(w), nil
 }
@@ -108,7 +108,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 	if platform.IsNotFound(err) {
 		return nil
 	}
-	return withKind(err, platform.KindAPIKey, id)
+	return platform.WithKind(err, platform.KindAPIKey, id)
 }
 
 // ListAPIKeys implements platform.Backend: every api token and app password the caller can see. Verification

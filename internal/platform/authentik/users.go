@@ -59,7 +59,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 	}
 	var w userWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
-		return platform.User{}, withKind(err, platform.KindUser, id)
+		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	return userFromWire(w), nil
 }
@@ -77,7 +77,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 	}
 	var w userWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: userPath(id), Body: body}, &w); err != nil {
-		return platform.User{}, withKind(err, platform.KindUser, id)
+		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	user := userFromWire(w)
 	if spec.Password != nil {
@@ -107,7 +107,7 @@ func (c *Client) setPassword(ctx context.Context, id string, password string) er
 			}
 		}
 	}
-	return withKind(err, platform.KindUser, id)
+	return platform.WithKind(err, platform.KindUser, id)
 }
 
 // DeleteUser implements platform.Backend. authentik also deletes the user's tokens.
@@ -119,7 +119,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	if platform.IsNotFound(err) {
 		return nil
 	}
-	return withKind(err, platform.KindUser, id)
+	return platform.WithKind(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend. An email filter narrows the list to users whose email contains it

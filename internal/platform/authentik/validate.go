@@ -37,7 +37,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 			errs.add(attrMembers, err.Error())
 		}
 	}
-	extra, err := extraAs[GroupExtra](spec.Extra)
+	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
@@ -48,7 +48,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 // ValidateUser implements platform.SpecValidator.
 func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	var errs fieldErrors
-	extra, err := extraAs[UserExtra](spec.Extra)
+	extra, err := platform.ExtraAs[UserExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
@@ -75,7 +75,7 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 			errs.add(attrUserID, err.Error())
 		}
 	}
-	extra, err := extraAs[APIKeyExtra](spec.Extra)
+	extra, err := platform.ExtraAs[APIKeyExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}

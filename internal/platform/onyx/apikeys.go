@@ -89,7 +89,7 @@ func (c *Client) checkKeySpec(ctx context.Context, method, path string, spec pla
 	if errs := validateAPIKey(spec, gen); len(errs) > 0 {
 		return "", APIKeyExtra{}, refused(method, c.basePath+path, errs...)
 	}
-	extra, _ := extraAs[APIKeyExtra](spec.Extra)
+	extra, _ := platform.ExtraAs[APIKeyExtra](spec.Extra)
 	return gen, extra, nil
 }
 
@@ -156,7 +156,7 @@ func (c *Client) regenerate(ctx context.Context, id int) (platform.APIKey, error
 	var k keyWire
 	err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: keyPath(id) + "/regenerate", Idempotent: true}, &k)
 	if err != nil {
-		return platform.APIKey{}, withKind(err, platform.KindAPIKey, strconv.Itoa(id))
+		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, strconv.Itoa(id))
 	}
 	c.keep(k)
 	return keyFromWire(k), nil
@@ -195,7 +195,7 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 	var k keyWire
 	err = c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: keyPath(n), Body: keyBody(gen, spec, extra, &current)}, &k)
 	if err != nil {
-		return platform.APIKey{}, withKind(err, platform.KindAPIKey, id)
+		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
 	c.keep(k)
 	out := keyFromWire(k)
@@ -225,7 +225,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 		c.keys.Remove(n)
 		return nil
 	}
-	return withKind(err, platform.KindAPIKey, id)
+	return platform.WithKind(err, platform.KindAPIKey, id)
 }
 
 // ListAPIKeys implements platform.Backend. Secrets are never listed.

@@ -63,18 +63,18 @@ func TestKeyDisplay(t *testing.T) {
 func TestExtraAs(t *testing.T) {
 	want := GroupExtra{CCPairIDs: []string{"1"}}
 	for _, in := range []platform.Extra{want, &want} {
-		got, err := extraAs[GroupExtra](in)
+		got, err := platform.ExtraAs[GroupExtra](in)
 		if err != nil || len(got.CCPairIDs) != 1 {
 			t.Errorf("extraAs(%T) = %+v, %v", in, got, err)
 		}
 	}
-	if got, err := extraAs[GroupExtra](nil); err != nil || got.CCPairIDs != nil {
+	if got, err := platform.ExtraAs[GroupExtra](nil); err != nil || got.CCPairIDs != nil {
 		t.Errorf("extraAs(nil) = %+v, %v", got, err)
 	}
-	if got, err := extraAs[GroupExtra]((*GroupExtra)(nil)); err != nil || got.CCPairIDs != nil {
+	if got, err := platform.ExtraAs[GroupExtra]((*GroupExtra)(nil)); err != nil || got.CCPairIDs != nil {
 		t.Errorf("extraAs(typed nil) = %+v, %v", got, err)
 	}
-	if _, err := extraAs[GroupExtra](APIKeyExtra{}); err == nil {
+	if _, err := platform.ExtraAs[GroupExtra](APIKeyExtra{}); err == nil {
 		t.Error("extraAs accepted another type's fields")
 	}
 }

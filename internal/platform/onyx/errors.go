@@ -176,17 +176,6 @@ func kindOfPath(path string) platform.Kind {
 	return platform.KindUser
 }
 
-// withKind fills in what a *platform.NotFoundError from the decoder cannot know: which kind of
-// object, and which id the caller asked for.
-func withKind(err error, kind platform.Kind, id string) error {
-	var nf *platform.NotFoundError
-	if errors.As(err, &nf) {
-		nf.Kind = string(kind)
-		nf.ID = id
-	}
-	return err
-}
-
 // notFound is the error of a lookup that found nothing. A listing that did not contain the object proves
 // nothing until the server is known to be the platform's API, which ConfirmNotFound checks once.
 func (c *Client) notFound(ctx context.Context, kind platform.Kind, key string) error {

@@ -56,7 +56,7 @@ func (c *Client) groupWrite(ctx context.Context, id int, req httpclient.Request,
 	for attempt := 0; ; attempt++ {
 		err := c.call(ctx, req, out)
 		if !isSyncing(err) || attempt == maxSyncRetries {
-			return withKind(err, platform.KindUserGroup, strconv.Itoa(id))
+			return platform.WithKind(err, platform.KindUserGroup, strconv.Itoa(id))
 		}
 		if _, err := c.waitSynced(ctx, id); err != nil {
 			return err

@@ -28,7 +28,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
 		return platform.Group{}, refused(http.MethodPatch, c.basePath+groupPath(n), errs...)
 	}
-	extra, _ := extraAs[GroupExtra](spec.Extra)
+	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra)
 	ccPairs, _ := parseIDs(extra.CCPairIDs, attrCCPairIDs)
 
 	current, err := c.waitSynced(ctx, n)
@@ -70,7 +70,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 		}
 	}
 	if err := c.setCurators(ctx, current, uuids.curators); err != nil {
-		return platform.Group{}, withKind(err, platform.KindUserGroup, id)
+		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	final, err := c.waitSynced(ctx, n)
 	if err != nil {

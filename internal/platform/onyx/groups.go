@@ -197,7 +197,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
 		return platform.Group{}, refused(http.MethodPost, c.basePath+groupsPath, errs...)
 	}
-	extra, _ := extraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
+	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
 	ccPairs, _ := parseIDs(extra.CCPairIDs, attrCCPairIDs)
 	members, err := c.memberUUIDs(ctx, spec.Members, extra.CuratorIDs)
 	if err != nil {

@@ -208,7 +208,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 	}
 	if spec.Role != nil && normalRole(*spec.Role) != roleOf(current) {
 		if err := c.setRole(ctx, current.Email, normalRole(*spec.Role)); err != nil {
-			return platform.User{}, withKind(err, platform.KindUser, id)
+			return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 		}
 	}
 	if spec.Active != nil && *spec.Active != current.IsActive {
@@ -217,7 +217,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 			path = activatePath
 		}
 		if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: path, Body: userByEmail{UserEmail: current.Email}}, nil); err != nil {
-			return platform.User{}, withKind(err, platform.KindUser, id)
+			return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 		}
 	}
 	return c.ReadUser(ctx, id)
@@ -252,5 +252,5 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	if platform.IsNotFound(err) {
 		return nil
 	}
-	return withKind(err, platform.KindUser, id)
+	return platform.WithKind(err, platform.KindUser, id)
 }

@@ -21,7 +21,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 		errs.add(attrDescription, "Onyx user groups have no description")
 	}
 	errs.checkEmails(attrMembers, spec.Members, "members are users, named by their id: the email address")
-	extra, err := extraAs[GroupExtra](spec.Extra)
+	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
@@ -52,7 +52,7 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 
 func validateUser(spec platform.UserSpec, gen Generation) []platform.FieldError {
 	var errs fieldErrors
-	if _, err := extraAs[UserExtra](spec.Extra); err != nil {
+	if _, err := platform.ExtraAs[UserExtra](spec.Extra); err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
 	if e := strings.TrimSpace(spec.Email); e == "" || !looksLikeEmail(e) {
@@ -88,7 +88,7 @@ func validateAPIKey(spec platform.APIKeySpec, gen Generation) []platform.FieldEr
 	if spec.ExpiresAt != nil {
 		errs.add(attrExpiresAt, "Onyx API keys do not expire; replace the key (rotation_triggers) to roll it")
 	}
-	extra, err := extraAs[APIKeyExtra](spec.Extra)
+	extra, err := platform.ExtraAs[APIKeyExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}

@@ -101,18 +101,18 @@ func TestAPIKeysUnsupported(t *testing.T) {
 func TestExtraAs(t *testing.T) {
 	icon := "🚀"
 	for _, e := range []platform.Extra{GroupExtra{Icon: &icon}, &GroupExtra{Icon: &icon}} {
-		got, err := extraAs[GroupExtra](e)
+		got, err := platform.ExtraAs[GroupExtra](e)
 		if err != nil || got.Icon == nil || *got.Icon != icon {
 			t.Errorf("extraAs(%#v) = %#v, %v", e, got, err)
 		}
 	}
-	if got, err := extraAs[GroupExtra](nil); err != nil || got.Icon != nil {
+	if got, err := platform.ExtraAs[GroupExtra](nil); err != nil || got.Icon != nil {
 		t.Errorf("extraAs(nil) = %#v, %v", got, err)
 	}
-	if got, err := extraAs[GroupExtra]((*GroupExtra)(nil)); err != nil || got.Icon != nil {
+	if got, err := platform.ExtraAs[GroupExtra]((*GroupExtra)(nil)); err != nil || got.Icon != nil {
 		t.Errorf("extraAs(nil pointer) = %#v, %v", got, err)
 	}
-	if _, err := extraAs[GroupExtra](UserExtra{}); err == nil {
+	if _, err := platform.ExtraAs[GroupExtra](UserExtra{}); err == nil {
 		t.Error("extraAs accepted a UserExtra as GroupExtra")
 	}
 }

@@ -206,12 +206,12 @@ func TestDecodeRedactsToken(t *testing.T) {
 }
 
 func TestWithKind(t *testing.T) {
-	err := withKind(decode(http.StatusNotFound, `{"detail":"Not found."}`), platform.KindUser, "abc")
+	err := platform.WithKind(decode(http.StatusNotFound, `{"detail":"Not found."}`), platform.KindUser, "abc")
 	var nf *platform.NotFoundError
 	if !errors.As(err, &nf) || nf.Kind != "user" || nf.ID != "abc" {
 		t.Errorf("withKind = %#v", err)
 	}
-	if other := withKind(errors.New("x"), platform.KindUser, "abc"); other.Error() != "x" {
+	if other := platform.WithKind(errors.New("x"), platform.KindUser, "abc"); other.Error() != "x" {
 		t.Errorf("withKind changed a non-404 error: %v", other)
 	}
 }

@@ -40,7 +40,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 	}
 	var w groupWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: groupPath(id)}, &w); err != nil {
-		return platform.Group{}, withKind(err, platform.KindUserGroup, id)
+		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
 }
@@ -57,7 +57,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	}
 	var w groupWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: groupPath(id), Body: body}, &w); err != nil {
-		return platform.Group{}, withKind(err, platform.KindUserGroup, id)
+		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
 }
@@ -72,7 +72,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	if platform.IsNotFound(err) {
 		return nil
 	}
-	return withKind(err, platform.KindUserGroup, id)
+	return platform.WithKind(err, platform.KindUserGroup, id)
 }
 
 // ListGroups implements platform.Backend. Secoda documents no filters, so every page is read and a name

@@ -23,7 +23,7 @@ func groupFromWire(w groupWire) platform.Group {
 
 // groupWriteFrom builds the POST/PATCH body of a group: the name always, everything else only when managed.
 func groupWriteFrom(spec platform.GroupSpec) (groupWrite, error) {
-	extra, err := extraAs[GroupExtra](spec.Extra)
+	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
 	if err != nil {
 		return groupWrite{}, err
 	}
@@ -66,7 +66,7 @@ func userFromWire(w userWire) platform.User {
 // last_name alone: the provider passes the state's name when the configuration has none. The role is sent
 // lowercase, the form Secoda returns.
 func userWriteFrom(spec platform.UserSpec) (userWrite, error) {
-	extra, err := extraAs[UserExtra](spec.Extra)
+	extra, err := platform.ExtraAs[UserExtra](spec.Extra)
 	if err != nil {
 		return userWrite{}, err
 	}

@@ -41,7 +41,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 	}
 	var w userWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
-		return platform.User{}, withKind(err, platform.KindUser, id)
+		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	if w.Disabled {
 		return platform.User{}, c.notFound(ctx, platform.KindUser, id)
@@ -62,7 +62,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 	}
 	var w userWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: userPath(id), Body: body}, &w); err != nil {
-		return platform.User{}, withKind(err, platform.KindUser, id)
+		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	if w.Disabled {
 		return platform.User{}, c.notFound(ctx, platform.KindUser, id)
@@ -84,7 +84,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	if platform.IsNotFound(err) {
 		return nil
 	}
-	return withKind(err, platform.KindUser, id)
+	return platform.WithKind(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend: every member that is not deactivated (ReadUser reports those as

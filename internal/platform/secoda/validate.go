@@ -26,7 +26,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 		errs.add(attrName, "must not start or end with whitespace: Secoda trims it, and the name would differ on every plan")
 	}
 	errs.checkUUIDs(attrMembers, "user ids", spec.Members)
-	if _, err := extraAs[GroupExtra](spec.Extra); err != nil {
+	if _, err := platform.ExtraAs[GroupExtra](spec.Extra); err != nil {
 		errs = append(errs, platform.FieldError{Message: err.Error()})
 	}
 	return errs
@@ -35,7 +35,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 // ValidateUser implements platform.SpecValidator.
 func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	var errs fieldErrors
-	extra, err := extraAs[UserExtra](spec.Extra)
+	extra, err := platform.ExtraAs[UserExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}

@@ -46,14 +46,14 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 	create := func() (platform.APIKey, error) {
 		var env envelope[userWire]
 		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: rollPath(spec.UserID)}, &env); err != nil {
-			return platform.APIKey{}, withKind(err, platform.KindAPIKey, spec.UserID)
+			return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, spec.UserID)
 		}
 		return keyFromUser(env.Data, spec.Name), nil
 	}
 	find := func(ctx context.Context) (platform.APIKey, error) {
 		now, err := c.getUser(ctx, spec.UserID)
 		if err != nil {
-			return platform.APIKey{}, withKind(err, platform.KindAPIKey, spec.UserID)
+			return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, spec.UserID)
 		}
 		if now.Attributes.APIKey == "" || now.Attributes.APIKey == before.Attributes.APIKey {
 			return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, spec.UserID) // not rolled: roll again
@@ -72,7 +72,7 @@ func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, er
 	}
 	w, err := c.getUser(ctx, id)
 	if err != nil {
-		return platform.APIKey{}, withKind(err, platform.KindAPIKey, id)
+		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
 	if w.Attributes.APIKey == "" {
 		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, id)
@@ -111,7 +111,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 	if platform.IsNotFound(err) {
 		return nil
 	}
-	return withKind(err, platform.KindAPIKey, id)
+	return platform.WithKind(err, platform.KindAPIKey, id)
 }
 
 // ListAPIKeys implements platform.Backend: one key per user that has one. Secrets are left out of

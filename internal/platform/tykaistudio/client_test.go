@@ -72,21 +72,21 @@ func TestIsDefaultGroupName(t *testing.T) {
 func TestExtraAs(t *testing.T) {
 	want := UserExtra{IsAdmin: ptr(true)}
 	for _, in := range []platform.Extra{want, &want} {
-		got, err := extraAs[UserExtra](in)
+		got, err := platform.ExtraAs[UserExtra](in)
 		if err != nil || got.IsAdmin == nil || !*got.IsAdmin {
 			t.Errorf("extraAs(%T) = %+v, %v", in, got, err)
 		}
 	}
-	if got, err := extraAs[UserExtra](nil); err != nil || got.IsAdmin != nil {
+	if got, err := platform.ExtraAs[UserExtra](nil); err != nil || got.IsAdmin != nil {
 		t.Errorf("extraAs(nil) = %+v, %v", got, err)
 	}
-	if got, err := extraAs[UserExtra]((*UserExtra)(nil)); err != nil || got.IsAdmin != nil {
+	if got, err := platform.ExtraAs[UserExtra]((*UserExtra)(nil)); err != nil || got.IsAdmin != nil {
 		t.Errorf("extraAs(typed nil) = %+v, %v", got, err)
 	}
-	if _, err := extraAs[UserExtra](GroupExtra{}); err == nil {
+	if _, err := platform.ExtraAs[UserExtra](GroupExtra{}); err == nil {
 		t.Error("extraAs accepted another type's fields")
 	}
-	if _, err := extraAs[UserExtra](foreignExtra{}); err == nil {
+	if _, err := platform.ExtraAs[UserExtra](foreignExtra{}); err == nil {
 		t.Error("extraAs accepted another platform's fields")
 	}
 }

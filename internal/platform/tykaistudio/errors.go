@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"regexp"
 	"strings"
@@ -135,17 +134,6 @@ func serverMessage(body []byte) string {
 func isAuthBody(body []byte) bool {
 	var e errorBody
 	return json.Unmarshal(bytes.TrimSpace(body), &e) == nil && e.Error != nil
-}
-
-// withKind fills in what a *platform.NotFoundError from the decoder cannot know: which kind of
-// object, and which id the caller asked for.
-func withKind(err error, kind platform.Kind, id string) error {
-	var nf *platform.NotFoundError
-	if errors.As(err, &nf) {
-		nf.Kind = string(kind)
-		nf.ID = id
-	}
-	return err
 }
 
 // notFound is the error of a lookup that found nothing. A listing that did not contain the object proves

@@ -1,8 +1,6 @@
 package tykaistudio
 
 import (
-	"fmt"
-
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
@@ -47,22 +45,3 @@ func (GroupExtra) Platform() platform.Name { return platform.TykAIStudio }
 
 // Platform implements platform.Extra.
 func (APIKeyExtra) Platform() platform.Name { return platform.TykAIStudio }
-
-// extraAs returns the Tyk AI Studio fields of a spec as T. It accepts T and *T (the provider may
-// build either), treats nil as "nothing managed", and rejects another platform's fields, which
-// would otherwise be dropped without a word.
-func extraAs[T platform.Extra](e platform.Extra) (T, error) {
-	var zero T
-	switch x := any(e).(type) {
-	case nil:
-		return zero, nil
-	case T:
-		return x, nil
-	case *T:
-		if x == nil {
-			return zero, nil
-		}
-		return *x, nil
-	}
-	return zero, fmt.Errorf("tyk_ai_studio: got %s fields (%T) where %T was expected", e.Platform().DisplayName(), e, zero)
-}

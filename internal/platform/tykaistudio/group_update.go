@@ -29,7 +29,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
 		return platform.Group{}, refused(http.MethodPatch, c.basePath+groupPath(id), errs...)
 	}
-	extra, _ := extraAs[GroupExtra](spec.Extra)
+	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra)
 	members, _ := parseIDs(spec.Members)
 
 	current, err := c.getGroup(ctx, id)
@@ -88,7 +88,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 func (c *Client) putMembers(ctx context.Context, id string, ids []uint32) error {
 	body := newRequest("groups", groupMembersInput{Members: nonNil(ids)})
 	err := c.call(ctx, httpclient.Request{Method: http.MethodPut, Path: groupPath(id) + "/users", Body: body}, nil)
-	return withKind(err, platform.KindUserGroup, id)
+	return platform.WithKind(err, platform.KindUserGroup, id)
 }
 
 // putCatalogues replaces all three catalogue lists (PUT /groups/{id}/catalogues; an omitted list
@@ -104,7 +104,7 @@ func (c *Client) putCatalogues(ctx context.Context, id string, want catalogueLis
 // between, which the message admits). When the spec names no catalogue it is the group.
 func catalogueError(err error, id string, extra GroupExtra) error {
 	if err == nil || !platform.IsNotFound(err) {
-		return withKind(err, platform.KindUserGroup, id)
+		return platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	var fields []platform.FieldError
 	for _, l := range []struct {
@@ -118,7 +118,7 @@ func catalogueError(err error, id string, extra GroupExtra) error {
 	}
 	var apiErr *platform.APIError
 	if len(fields) == 0 || !errors.As(err, &apiErr) {
-		return withKind(err, platform.KindUserGroup, id)
+		return platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return &platform.InvalidError{Fields: fields, Err: apiErr}
 }

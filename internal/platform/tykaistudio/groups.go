@@ -33,7 +33,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
 		return platform.Group{}, refused(http.MethodPost, c.basePath+groupsPath, errs...)
 	}
-	extra, _ := extraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
+	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
 	members, _ := parseIDs(spec.Members)
 	if err := c.checkMembers(ctx, http.MethodPost, groupsPath, members); err != nil {
 		return platform.Group{}, err
@@ -86,7 +86,7 @@ func (c *Client) getGroup(ctx context.Context, id string) (groupWire, error) {
 	}
 	var env envelope[groupWire]
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: groupPath(id)}, &env); err != nil {
-		return groupWire{}, withKind(err, platform.KindUserGroup, id)
+		return groupWire{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return env.Data, nil
 }
@@ -101,7 +101,7 @@ func (c *Client) groupMembers(ctx context.Context, id string, w groupWire) ([]st
 	case errors.As(err, &unsupported) && w.Attributes.Users != nil:
 		return idsOf(w.Attributes.Users), nil
 	case err != nil:
-		return nil, withKind(err, platform.KindUserGroup, id)
+		return nil, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return idsOf(users), nil
 }
@@ -124,7 +124,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 			Err: invalid.Err,
 		}
 	}
-	return withKind(err, platform.KindUserGroup, id)
+	return platform.WithKind(err, platform.KindUserGroup, id)
 }
 
 // ListGroups implements platform.Backend. List items carry neither member nor catalogue ids, so each

@@ -30,7 +30,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 	if errs := c.ValidateUser(spec); len(errs) > 0 {
 		return platform.User{}, refused(http.MethodPost, c.basePath+usersPath, errs...)
 	}
-	extra, _ := extraAs[UserExtra](spec.Extra) // checked by ValidateUser
+	extra, _ := platform.ExtraAs[UserExtra](spec.Extra) // checked by ValidateUser
 	in := userInputFor(spec, extra, nil)
 	if spec.Password != nil {
 		in.Password = *spec.Password
@@ -64,7 +64,7 @@ func (c *Client) getUser(ctx context.Context, id string) (userWire, error) {
 	}
 	var env envelope[userWire]
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &env); err != nil {
-		return userWire{}, withKind(err, platform.KindUser, id)
+		return userWire{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	return env.Data, nil
 }
@@ -82,7 +82,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 	if errs := c.ValidateUser(spec); len(errs) > 0 {
 		return platform.User{}, refused(http.MethodPatch, c.basePath+userPath(id), errs...)
 	}
-	extra, _ := extraAs[UserExtra](spec.Extra)
+	extra, _ := platform.ExtraAs[UserExtra](spec.Extra)
 	current, err := c.getUser(ctx, id)
 	if err != nil {
 		return platform.User{}, err
@@ -90,7 +90,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 	body := newRequest("users", userInputFor(spec, extra, &current))
 	var env envelope[userWire]
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: userPath(id), Body: body}, &env); err != nil {
-		return platform.User{}, withKind(err, platform.KindUser, id)
+		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	return userFromWire(env.Data), nil
 }
@@ -109,7 +109,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	if platform.IsNotFound(err) {
 		return nil
 	}
-	return withKind(err, platform.KindUser, id)
+	return platform.WithKind(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend. An email filter narrows the list to users whose email

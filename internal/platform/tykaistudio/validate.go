@@ -20,7 +20,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 		errs.add(attrDescription, "Tyk AI Studio groups have no description")
 	}
 	errs.checkIDs(attrMembers, spec.Members, "user ids")
-	extra, err := extraAs[GroupExtra](spec.Extra)
+	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
@@ -33,7 +33,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 // ValidateUser implements platform.SpecValidator.
 func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	var errs fieldErrors
-	extra, err := extraAs[UserExtra](spec.Extra)
+	extra, err := platform.ExtraAs[UserExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
@@ -77,7 +77,7 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 	if spec.ExpiresAt != nil {
 		errs.add(attrExpiresAt, "Tyk AI Studio keys do not expire; replace the key (rotation_triggers) to roll it")
 	}
-	if _, err := extraAs[APIKeyExtra](spec.Extra); err != nil {
+	if _, err := platform.ExtraAs[APIKeyExtra](spec.Extra); err != nil {
 		errs = append(errs, platform.FieldError{Message: err.Error()})
 	}
 	return errs

@@ -81,7 +81,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 func (c *Client) readGroup(ctx context.Context, id int) (platform.Group, error) {
 	var w groupWire
 	if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodGet, Path: groupPath(id)}, &w); err != nil {
-		return platform.Group{}, withKind(err, platform.KindUserGroup, strconv.Itoa(id))
+		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, strconv.Itoa(id))
 	}
 	return groupFromWire(w), nil
 }
@@ -96,14 +96,14 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	}
 	var current groupWire
 	if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodGet, Path: groupPath(n)}, &current); err != nil {
-		return platform.Group{}, withKind(err, platform.KindUserGroup, id)
+		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	body, err := groupWriteFrom(spec, &current)
 	if err != nil {
 		return platform.Group{}, err
 	}
 	if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodPut, Path: groupPath(n), Body: body}, nil); err != nil {
-		return platform.Group{}, withKind(err, platform.KindUserGroup, id)
+		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return c.readGroup(ctx, n)
 }
@@ -119,7 +119,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	if platform.IsNotFound(err) {
 		return nil
 	}
-	return withKind(err, platform.KindUserGroup, id)
+	return platform.WithKind(err, platform.KindUserGroup, id)
 }
 
 // ListGroups implements platform.Backend with one request (Unleash does not paginate groups). A name filter
@@ -184,7 +184,7 @@ func groupFromWire(w groupWire) platform.Group {
 // groupWriteFrom builds the POST/PUT body. current is the group as it is (nil on create): a PUT replaces
 // every field, so what the spec leaves unmanaged is copied from it.
 func groupWriteFrom(spec platform.GroupSpec, current *groupWire) (groupWrite, error) {
-	extra, err := extraAs[GroupExtra](spec.Extra)
+	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
 	if err != nil {
 		return groupWrite{}, err
 	}

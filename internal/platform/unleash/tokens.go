@@ -127,7 +127,7 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 	case spec.ExpiresAt != nil && (current.ExpiresAt == nil || !current.ExpiresAt.Equal(spec.ExpiresAt.Truncate(time.Millisecond))):
 		req := httpclient.Request{Method: http.MethodPut, Path: tokensPath + "/" + current.Secret, Body: tokenUpdate{ExpiresAt: spec.ExpiresAt.UTC()}}
 		if err := c.call(maskSecret(ctx, current.Secret), req, nil); err != nil {
-			return platform.APIKey{}, withKind(redactPath(err, current.Secret), platform.KindAPIKey, id)
+			return platform.APIKey{}, platform.WithKind(redactPath(err, current.Secret), platform.KindAPIKey, id)
 		}
 		// The PUT answers without the token; what it changed is known.
 		expires := spec.ExpiresAt.UTC().Truncate(time.Millisecond)
@@ -139,7 +139,7 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 
 // checkTokenUnchanged reports the fields Unleash cannot change in place.
 func checkTokenUnchanged(current tokenWire, spec platform.APIKeySpec) error {
-	extra, err := extraAs[APIKeyExtra](spec.Extra)
+	extra, err := platform.ExtraAs[APIKeyExtra](spec.Extra)
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	return withKind(c.deleteToken(ctx, w.Secret), platform.KindAPIKey, id)
+	return platform.WithKind(c.deleteToken(ctx, w.Secret), platform.KindAPIKey, id)
 }
 
 func (c *Client) deleteToken(ctx context.Context, secret string) error {

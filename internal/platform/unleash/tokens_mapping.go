@@ -70,7 +70,7 @@ func normalizeProjects(projects []string) []string {
 }
 
 func tokenCreateFrom(spec platform.APIKeySpec) (tokenCreate, error) {
-	extra, err := extraAs[APIKeyExtra](spec.Extra)
+	extra, err := platform.ExtraAs[APIKeyExtra](spec.Extra)
 	if err != nil {
 		return tokenCreate{}, err
 	}

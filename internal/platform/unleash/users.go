@@ -71,7 +71,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 func (c *Client) readUser(ctx context.Context, id int) (platform.User, error) {
 	var w userWire
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
-		return platform.User{}, withKind(err, platform.KindUser, strconv.Itoa(id))
+		return platform.User{}, platform.WithKind(err, platform.KindUser, strconv.Itoa(id))
 	}
 	return userFromWire(w), nil
 }
@@ -92,7 +92,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 		return platform.User{}, err
 	}
 	if err := c.call(ctx, httpclient.Request{Method: http.MethodPut, Path: userPath(n), Body: body}, nil); err != nil {
-		return platform.User{}, withKind(err, platform.KindUser, id)
+		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	if spec.Password != nil {
 		if err := c.setPassword(ctx, n, *spec.Password); err != nil {
@@ -130,7 +130,7 @@ func (c *Client) setPassword(ctx context.Context, id int, password string) error
 		Method: http.MethodPost, Path: userPath(id) + "/change-password",
 		Body: passwordWrite{Password: password}, Idempotent: true,
 	}
-	return withKind(c.limitedCall(ctx, req, nil), platform.KindUser, strconv.Itoa(id))
+	return platform.WithKind(c.limitedCall(ctx, req, nil), platform.KindUser, strconv.Itoa(id))
 }
 
 // DeleteUser implements platform.Backend. Unleash deletes softly and at once; a second delete is a 404, which
@@ -144,7 +144,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	if platform.IsNotFound(err) {
 		return nil
 	}
-	return withKind(err, platform.KindUser, id)
+	return platform.WithKind(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend with one request: Unleash returns every user at once. An email filter
@@ -256,7 +256,7 @@ func userFromWire(w userWire) platform.User {
 // userCreateFrom builds the create body. A user whose role Terraform does not manage is created as a Viewer,
 // the least privilege (Unleash requires a role).
 func userCreateFrom(spec platform.UserSpec) (userCreate, error) {
-	extra, err := extraAs[UserExtra](spec.Extra)
+	extra, err := platform.ExtraAs[UserExtra](spec.Extra)
 	if err != nil {
 		return userCreate{}, err
 	}
@@ -276,7 +276,7 @@ func userCreateFrom(spec platform.UserSpec) (userCreate, error) {
 }
 
 func userUpdateFrom(spec platform.UserSpec) (userUpdate, error) {
-	if _, err := extraAs[UserExtra](spec.Extra); err != nil {
+	if _, err := platform.ExtraAs[UserExtra](spec.Extra); err != nil {
 		return userUpdate{}, err
 	}
 	body := userUpdate{Email: spec.Email, Name: spec.Name}

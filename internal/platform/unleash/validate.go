@@ -19,7 +19,7 @@ func (e *fieldErrors) add(field, msg string) {
 // would cause a permanent diff), checked at plan time. It makes no request.
 func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	var errs fieldErrors
-	extra, err := extraAs[UserExtra](spec.Extra)
+	extra, err := platform.ExtraAs[UserExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
@@ -51,7 +51,7 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 // ValidateGroup implements platform.SpecValidator.
 func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	var errs fieldErrors
-	extra, err := extraAs[GroupExtra](spec.Extra)
+	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
@@ -84,7 +84,7 @@ var tokenTypes = []string{"client", "backend", "frontend"}
 // ValidateAPIKey implements platform.SpecValidator.
 func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError {
 	var errs fieldErrors
-	extra, err := extraAs[APIKeyExtra](spec.Extra)
+	extra, err := platform.ExtraAs[APIKeyExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
