@@ -177,7 +177,7 @@ var platformTable = []platformDef{
 		Keys:     keysUnowned,
 		KeyExtra: onyx.APIKeyExtra{Role: "basic"},
 		RequestFloors: map[string]requestFloorDef{
-			"groups/apply":   {3, "the members' emails are mapped to user ids through the directory, and only a list of the groups shows when the new group's background sync is done"},
+			"groups/apply":   {2, "only a list of the groups shows when the new group's background sync is done"},
 			"groups/destroy": {2, "a deleted group stays in the list until a background sync removes it, and the name is taken until then"},
 		},
 		NoUserName:            true, // read-only: Onyx takes it from the person's profile

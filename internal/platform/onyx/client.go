@@ -43,6 +43,10 @@ type Client struct {
 	// platform.Snapshot). userGroups leaves out the default groups, whose member lists are the directory.
 	userGroups, allGroups *platform.Snapshot[int, groupWire]
 	keys                  *platform.Snapshot[int, keyWire]
+
+	// dir is the user directory as group writes last read it (groupDirectory).
+	dirMu sync.Mutex
+	dir   *directory
 }
 
 var (

@@ -26,6 +26,9 @@ func TestContractListOncePerProcess(t *testing.T) {
 		if n := c.mock.Log().CountMatching(http.MethodGet, "/api"+keysPath); n != 1 {
 			t.Errorf("5 key creates listed the keys %d times, want 1 (before the first)", n)
 		}
+		if n := c.mock.Log().CountMatching(http.MethodGet, "/api"+allUsersPath); n != 1 {
+			t.Errorf("5 group creates read the user directory %d times, want 1", n)
+		}
 
 		c.nextCommand()
 		c.mock.Log().Reset()

@@ -295,8 +295,9 @@ type groupUUIDs struct {
 	curators []string
 }
 
-// memberUUIDs maps member and curator emails to uuids with one read of the user directory, made only
-// when there is something to map.
+// memberUUIDs maps member and curator emails to uuids, made only when there is something to map. It reads
+// the user directory once per process (groupDirectory); a miss reads it again before it is an error, since the
+// person may have signed up since.
 func (c *Client) memberUUIDs(ctx context.Context, members, curators []string) (groupUUIDs, error) {
 	if len(members) == 0 && len(curators) == 0 {
 		out := groupUUIDs{}
@@ -305,7 +306,15 @@ func (c *Client) memberUUIDs(ctx context.Context, members, curators []string) (g
 		}
 		return out, nil
 	}
-	dir, err := c.readDirectory(ctx, "")
+	out, err := c.mapMembers(ctx, false, members, curators)
+	if err != nil {
+		out, err = c.mapMembers(ctx, true, members, curators)
+	}
+	return out, err
+}
+
+func (c *Client) mapMembers(ctx context.Context, fresh bool, members, curators []string) (groupUUIDs, error) {
+	dir, err := c.groupDirectory(ctx, fresh)
 	if err != nil {
 		return groupUUIDs{}, err
 	}
@@ -321,6 +330,29 @@ func (c *Client) memberUUIDs(ctx context.Context, members, curators []string) (g
 		}
 	}
 	return out, nil
+}
+
+// groupDirectory is the user directory as group writes need it: read once per process (concurrent callers
+// wait for one read), again when fresh is set. The client's own user writes drop it (forgetDirectory).
+func (c *Client) groupDirectory(ctx context.Context, fresh bool) (directory, error) {
+	c.dirMu.Lock()
+	defer c.dirMu.Unlock()
+	if c.dir != nil && !fresh {
+		return *c.dir, nil
+	}
+	d, err := c.readDirectory(ctx, "")
+	if err != nil {
+		return directory{}, err
+	}
+	c.dir = &d
+	return d, nil
+}
+
+// forgetDirectory drops the directory group writes read, after a write to a user.
+func (c *Client) forgetDirectory() {
+	c.dirMu.Lock()
+	c.dir = nil
+	c.dirMu.Unlock()
 }
 
 func nonNil(s []string) []string {
