@@ -3,6 +3,7 @@ package unleash
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -46,12 +47,20 @@ func newServerPacer() *serverPacer {
 	return &serverPacer{now: time.Now, sleep: sleepCtx}
 }
 
+// maxServerWait bounds one wait for the server's window to end: Unleash's window is a minute, so a longer
+// RateLimit-Reset is a misconfigured server or proxy, which fails the request rather than stalls the run.
+const maxServerWait = 5 * time.Minute
+
 // wait blocks until one more request may start, and counts it as on its way; done must follow.
 func (p *serverPacer) wait(ctx context.Context) error {
 	for {
 		delay, ok := p.take()
 		if ok {
 			return nil
+		}
+		if delay > maxServerWait {
+			return fmt.Errorf("unleash announces that its user-creation limit resets in %s, longer than roster waits (%s): raise CREATE_USER_RATE_LIMIT_PER_MINUTE or try again later",
+				delay.Round(time.Second), maxServerWait)
 		}
 		if err := p.sleep(ctx, delay); err != nil {
 			return err

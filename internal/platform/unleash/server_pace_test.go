@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -140,5 +141,21 @@ func TestServerPacerReadsTheAnswers(t *testing.T) {
 	now = now.Add(46 * time.Second)
 	if _, ok := take(); !ok {
 		t.Fatal("after the window ended a request must go")
+	}
+}
+
+// A server that announces a window far longer than Unleash's minute fails the request at once instead of
+// stalling the run for a day.
+func TestServerPacerRefusesAnEndlessWait(t *testing.T) {
+	p := newServerPacer()
+	if _, ok := p.take(); !ok {
+		t.Fatal("the first request must go")
+	}
+	p.done(http.Header{"Ratelimit-Limit": {"20"}, "Ratelimit-Remaining": {"0"}, "Ratelimit-Reset": {"86400"}}, http.StatusCreated)
+	slept := false
+	p.sleep = func(context.Context, time.Duration) error { slept = true; return nil }
+	err := p.wait(context.Background())
+	if err == nil || slept || !strings.Contains(err.Error(), "resets in 24h0m0s") {
+		t.Fatalf("wait = %v (slept %v); want an error naming the announced wait, without sleeping", err, slept)
 	}
 }
