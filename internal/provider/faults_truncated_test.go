@@ -60,8 +60,9 @@ func TestAccFault_truncatedCreateAnswers(t *testing.T) {
 							}
 						}
 						t.Logf("%s: %d create POSTs, %d answers cut; %s", tt.name, posts, cut, f.stats(from))
-						if cut == 0 || cut != posts {
-							return fmt.Errorf("%d create POSTs, %d of them cut: a create was sent twice, or none was cut", posts, cut)
+						if want := f.createPosts(counts); posts != want || cut != posts {
+							return fmt.Errorf("%d create POSTs for %d objects created by POST, %d of them cut: a create was sent twice, or an answer was not cut",
+								posts, want, cut)
 						}
 						if err := sameKeys(f.keys().minus(baseline), want); err != nil {
 							return err
