@@ -68,6 +68,9 @@ type Request struct {
 	// Idempotent marks a POST that is safe to send twice (an action such as "add this member"). GET, HEAD,
 	// PUT, PATCH and DELETE are always treated as safe to resend.
 	Idempotent bool
+	// Secrets are values the request carries outside its body and headers, such as a credential in the path
+	// (Unleash addresses a token by its secret): they are masked in errors and logs like the token.
+	Secrets []string
 }
 
 // safe reports whether the request may be sent twice.
@@ -162,7 +165,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 			return nil, fmt.Errorf("encoding %s %s body: %w", r.Method, apiPath, err)
 		}
 	}
-	secrets := c.secrets.with(bodySecrets(body)...)
+	secrets := c.secrets.with(append(bodySecrets(body), r.Secrets...)...)
 	if len(secrets) > 0 {
 		ctx = maskStrings(ctx, secrets...)
 	}

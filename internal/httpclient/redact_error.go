@@ -16,15 +16,27 @@ func (c *Client) token() string {
 	return auth
 }
 
-// maskError masks the secrets in every message an error carries: the server's text, the per-field messages
-// and an unsupported feature's reason.
+// maskError masks the secrets in every text an error carries: the request's path, the server's text, the
+// per-field messages, an unsupported feature's reason and the answers that showed a server is not the API.
 func maskError(err error, secrets secretSet) {
 	if len(secrets) == 0 {
 		return
 	}
 	var apiErr *platform.APIError
 	if errors.As(err, &apiErr) {
+		apiErr.Path = secrets.mask(apiErr.Path)
 		apiErr.Message = secrets.mask(apiErr.Message)
+	}
+	var notAPI *NotTheAPIError
+	if errors.As(err, &notAPI) {
+		for i := range notAPI.Answers {
+			notAPI.Answers[i] = secrets.mask(notAPI.Answers[i])
+		}
+	}
+	var unconfirmed *UnconfirmedError
+	if errors.As(err, &unconfirmed) {
+		unconfirmed.Lead = secrets.mask(unconfirmed.Lead)
+		unconfirmed.Probe = secrets.mask(unconfirmed.Probe)
 	}
 	var invalid *platform.InvalidError
 	if errors.As(err, &invalid) {

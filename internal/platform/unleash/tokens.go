@@ -125,8 +125,9 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 	case spec.ExpiresAt == nil && current.ExpiresAt != nil:
 		return platform.APIKey{}, fmt.Errorf("%s: Unleash cannot remove a token's expiry; replace the token instead", attrExpiresAt)
 	case spec.ExpiresAt != nil && (current.ExpiresAt == nil || !current.ExpiresAt.Equal(spec.ExpiresAt.Truncate(time.Millisecond))):
-		req := httpclient.Request{Method: http.MethodPut, Path: tokensPath + "/" + current.Secret, Body: tokenUpdate{ExpiresAt: spec.ExpiresAt.UTC()}}
-		if err := c.call(maskSecret(ctx, current.Secret), req, nil); err != nil {
+		req := httpclient.Request{Method: http.MethodPut, Path: tokensPath + "/" + current.Secret, Body: tokenUpdate{ExpiresAt: spec.ExpiresAt.UTC()},
+			Secrets: []string{current.Secret}}
+		if err := c.call(ctx, req, nil); err != nil {
 			return platform.APIKey{}, platform.WithKind(redactPath(err, current.Secret), platform.KindAPIKey, id)
 		}
 		// The PUT answers without the token; what it changed is known.
@@ -176,7 +177,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 }
 
 func (c *Client) deleteToken(ctx context.Context, secret string) error {
-	err := c.call(maskSecret(ctx, secret), httpclient.Request{Method: http.MethodDelete, Path: tokensPath + "/" + secret}, nil)
+	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokensPath + "/" + secret, Secrets: []string{secret}}, nil)
 	if err == nil {
 		c.tokens.Remove(tokenID(secret))
 	}

@@ -1,20 +1,11 @@
 package unleash
 
 import (
-	"context"
 	"errors"
 	"slices"
 
-	"github.com/hashicorp/terraform-plugin-log/tflog"
-
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
-
-// maskSecret makes tflog hide a token secret that travels in a URL path (TRACE logs record paths).
-func maskSecret(ctx context.Context, secret string) context.Context {
-	ctx = tflog.MaskMessageStrings(ctx, secret)
-	return tflog.MaskAllFieldValuesStrings(ctx, secret)
-}
 
 // redactPath removes a token secret from the path an *platform.APIError reports, so that it never reaches a
 // Terraform diagnostic.
