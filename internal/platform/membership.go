@@ -15,6 +15,21 @@ type MembershipManager interface {
 	RemoveGroupMember(ctx context.Context, groupID, userID string) error
 }
 
+// FreshGroupReader is implemented by backends whose ReadGroup may answer from a list this process read
+// earlier (see Snapshot). A read-modify-write of the members must start from the server's current ones, or
+// it would drop members added elsewhere since.
+type FreshGroupReader interface {
+	ReadGroupFresh(ctx context.Context, id string) (Group, error)
+}
+
+// readForWrite reads a group as a membership change must see it.
+func readForWrite(ctx context.Context, b Backend, id string) (Group, error) {
+	if f, ok := b.(FreshGroupReader); ok {
+		return f.ReadGroupFresh(ctx, id)
+	}
+	return b.ReadGroup(ctx, id)
+}
+
 // groupLocks serialises read-modify-write membership changes per group within this provider process, so
 // two memberships of one group applied in parallel cannot overwrite each other's change.
 var groupLocks sync.Map
@@ -32,7 +47,7 @@ func AddMember(ctx context.Context, b Backend, groupID, userID string) error {
 		return m.AddGroupMember(ctx, groupID, userID)
 	}
 	defer lockGroup(groupID)()
-	g, err := b.ReadGroup(ctx, groupID)
+	g, err := readForWrite(ctx, b, groupID)
 	if err != nil {
 		return err
 	}
@@ -54,7 +69,7 @@ func RemoveMember(ctx context.Context, b Backend, groupID, userID string) error 
 		return err
 	}
 	defer lockGroup(groupID)()
-	g, err := b.ReadGroup(ctx, groupID)
+	g, err := readForWrite(ctx, b, groupID)
 	if IsNotFound(err) {
 		return nil
 	}

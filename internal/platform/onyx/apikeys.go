@@ -179,7 +179,12 @@ func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, er
 
 // UpdateAPIKey implements platform.Backend in place. The PATCH replaces name and rights (an omitted
 // name becomes null), so the key is read first and unmanaged rights are sent back as they are.
-func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIKeySpec) (platform.APIKey, error) {
+func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIKeySpec) (_ platform.APIKey, err error) {
+	defer func() {
+		if err != nil {
+			c.keys.Invalidate() // a write may have been applied: the snapshot no longer says what the server holds
+		}
+	}()
 	n, err := checkKeyID(id)
 	if err != nil {
 		return platform.APIKey{}, err
@@ -205,7 +210,12 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 
 // DeleteAPIKey implements platform.Backend. Onyx answers 400 "does not exist" for an unknown id,
 // which counts as deleted. The provider's own key is refused.
-func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
+func (c *Client) DeleteAPIKey(ctx context.Context, id string) (err error) {
+	defer func() {
+		if err != nil {
+			c.keys.Invalidate() // a write may have been applied: the snapshot no longer says what the server holds
+		}
+	}()
 	n, err := checkKeyID(id)
 	if err != nil {
 		return err

@@ -50,9 +50,10 @@ type Client struct {
 }
 
 var (
-	_ platform.Backend       = (*Client)(nil)
-	_ platform.SpecValidator = (*Client)(nil)
-	_ platform.DeletionGuard = (*Client)(nil)
+	_ platform.Backend          = (*Client)(nil)
+	_ platform.SpecValidator    = (*Client)(nil)
+	_ platform.DeletionGuard    = (*Client)(nil)
+	_ platform.FreshGroupReader = (*Client)(nil)
 )
 
 // New builds a Client. It makes no request, so a provider can be configured before the server is up.

@@ -2,6 +2,7 @@ package onyx
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -72,5 +73,46 @@ func TestContractListOncePerProcess(t *testing.T) {
 		}
 		_, err := c.client.ReadGroup(c.ctx, groupIDs[1])
 		wantNotFound(t, err, "user_group", groupIDs[1])
+	})
+}
+
+// A membership change is a read-modify-write of the whole member list: it starts from the server's current
+// members, not from this process's snapshot, or it would drop a member added elsewhere since.
+func TestContractMembershipChangeReadsTheGroupFresh(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		g := c.group("shared", []string{ada}, nil)
+		if _, err := c.client.ReadGroup(c.ctx, g.ID); err != nil { // the snapshot now holds [ada]
+			t.Fatal(err)
+		}
+		elsewhere := c.newClient(mockToken, "")
+		if _, err := elsewhere.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "shared", Members: []string{ada, grace}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := platform.RemoveMember(c.ctx, c.client, g.ID, ada); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.newClient(mockToken, "").ReadGroup(c.ctx, g.ID)
+		if err != nil || !slices.Equal(got.Members, []string{grace}) {
+			t.Errorf("after removing ada: %+v, %v; want grace, whom another writer added, kept", got.Members, err)
+		}
+	})
+}
+
+// Deleting a user takes them out of every group: this process's later reads of the groups show it.
+func TestContractUserDeleteShowsInGroupReads(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		g := c.group("team", []string{ada, grace}, nil)
+		if _, err := c.client.ReadGroup(c.ctx, g.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.client.DeleteUser(c.ctx, grace); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.client.ReadGroup(c.ctx, g.ID)
+		if err != nil || !slices.Equal(got.Members, []string{ada}) {
+			t.Errorf("after deleting grace: %+v, %v; want ada alone", got.Members, err)
+		}
 	})
 }

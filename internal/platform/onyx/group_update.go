@@ -20,7 +20,12 @@ const msgDefaultRename = "Onyx's default groups (Admin, Basic) cannot be renamed
 //  5. the wait for the sync, and the group as it then is.
 //
 // Writes answered "currently syncing" wait and are sent again.
-func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.GroupSpec) (platform.Group, error) {
+func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.GroupSpec) (_ platform.Group, err error) {
+	defer func() {
+		if err != nil {
+			c.forgetGroups() // a write may have been applied: the snapshots no longer say what the server holds
+		}
+	}()
 	n, err := checkGroupID(id)
 	if err != nil {
 		return platform.Group{}, err

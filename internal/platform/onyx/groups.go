@@ -130,6 +130,21 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 	return groupFromWire(g), nil
 }
 
+// ReadGroupFresh implements platform.FreshGroupReader: the group from a list read now, for a change of its
+// members that must not drop those added since this process's snapshot.
+func (c *Client) ReadGroupFresh(ctx context.Context, id string) (platform.Group, error) {
+	n, err := checkGroupID(id)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	g, err := c.liveGroup(ctx, n)
+	if err != nil {
+		return platform.Group{}, err
+	}
+	c.keepGroup(g)
+	return groupFromWire(g), nil
+}
+
 // ListGroups implements platform.Backend: every group not being deleted, the default ones included;
 // a name filter is exact.
 func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([]platform.Group, error) {
@@ -348,11 +363,13 @@ func (c *Client) groupDirectory(ctx context.Context, fresh bool) (directory, err
 	return d, nil
 }
 
-// forgetDirectory drops the directory group writes read, after a write to a user.
-func (c *Client) forgetDirectory() {
+// forgetUser drops what a write to a user may have changed: the directory group writes read, and the groups
+// (a deleted user leaves every group; on current Onyx a role change moves them in or out of Admin).
+func (c *Client) forgetUser() {
 	c.dirMu.Lock()
 	c.dir = nil
 	c.dirMu.Unlock()
+	c.forgetGroups()
 }
 
 func nonNil(s []string) []string {

@@ -182,7 +182,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 // UpdateUser implements platform.Backend: role and activity, for people who have signed up. The
 // email cannot change (it is the id); a pending invitation can only be left as it is.
 func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSpec) (platform.User, error) {
-	defer c.forgetDirectory() // a changed or removed user may no longer join a group
+	defer c.forgetUser() // a changed or removed user may no longer join a group, or has left some
 	if err := checkUserID(id); err != nil {
 		return platform.User{}, err
 	}
@@ -228,7 +228,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 // (Onyx deletes only deactivated users) and then deleted, which also drops their group memberships.
 // A user who is already gone counts as deleted.
 func (c *Client) DeleteUser(ctx context.Context, id string) error {
-	defer c.forgetDirectory() // a changed or removed user may no longer join a group
+	defer c.forgetUser() // a changed or removed user may no longer join a group, or has left some
 	if err := checkUserID(id); err != nil {
 		return err
 	}

@@ -113,7 +113,12 @@ func (c *Client) findToken(ctx context.Context, id string) (tokenWire, error) {
 // environment and projects need a new token (the provider plans a replacement), so a change there is an
 // error rather than silently ignored. PUT answers 200 even for a token that is gone, so the token is looked
 // up first (a vanished one is *platform.NotFoundError) and read again after.
-func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIKeySpec) (platform.APIKey, error) {
+func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIKeySpec) (_ platform.APIKey, err error) {
+	defer func() {
+		if err != nil {
+			c.tokens.Invalidate() // a write may have been applied: the snapshot no longer says what the server holds
+		}
+	}()
 	current, err := c.findToken(ctx, id)
 	if err != nil {
 		return platform.APIKey{}, err
@@ -165,7 +170,12 @@ func checkTokenUnchanged(current tokenWire, spec platform.APIKeySpec) error {
 
 // DeleteAPIKey implements platform.Backend. DELETE answers 200 whether or not the token exists, so a token
 // that is already gone needs no special case; the lookup first is what turns the id into the address.
-func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
+func (c *Client) DeleteAPIKey(ctx context.Context, id string) (err error) {
+	defer func() {
+		if err != nil {
+			c.tokens.Invalidate() // a write may have been applied: the snapshot no longer says what the server holds
+		}
+	}()
 	w, err := c.findToken(ctx, id)
 	if platform.IsNotFound(err) {
 		return nil
