@@ -145,7 +145,7 @@ func New(cfg Config) (*Client, error) {
 		}
 	}
 
-	c := &Client{cfg: cfg, base: base, retry: rc}
+	c := &Client{cfg: cfg, base: base, retry: rc, trust: trust{turn: make(chan struct{}, 1)}}
 	c.secrets = configSecrets(cfg, c.token())
 	if cfg.WritesPerMinute > 0 {
 		c.limiter = rate.NewLimiter(rate.Limit(cfg.WritesPerMinute/60), 1)

@@ -8,7 +8,6 @@ import (
 	"mime"
 	"net/http"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
@@ -30,9 +29,10 @@ type Identity struct {
 	OwnNotFound func(*Response) bool
 }
 
-// trust remembers that a Client's probe succeeded. mu makes concurrent reads wait for one probe.
+// trust remembers that a Client's probe succeeded. turn lets one probe run at a time, so concurrent reads
+// wait for it; a wait ends with the caller's context.
 type trust struct {
-	mu        sync.Mutex
+	turn      chan struct{}
 	confirmed atomic.Bool
 }
 
@@ -104,8 +104,12 @@ func (c *Client) confirm(ctx context.Context, lead string, err error) error {
 	if c.trust.confirmed.Load() {
 		return err
 	}
-	c.trust.mu.Lock()
-	defer c.trust.mu.Unlock()
+	select {
+	case c.trust.turn <- struct{}{}:
+		defer func() { <-c.trust.turn }()
+	case <-ctx.Done():
+		return &UnconfirmedError{API: c.cfg.Identity.API, Lead: lead, Probe: "waiting for another request's probe: " + ctx.Err().Error()}
+	}
 	if c.trust.confirmed.Load() {
 		return err
 	}

@@ -246,3 +246,28 @@ func TestOnlyNotFoundIsVouchedFor(t *testing.T) {
 		t.Fatalf("got %T (%v) without an Identity, want the decoder's NotFoundError", err, err)
 	}
 }
+
+// A read waiting for another read's probe stops waiting when its own context ends.
+func TestWaitForAnotherProbeEndsWithTheContext(t *testing.T) {
+	release := make(chan struct{})
+	s := newIdentityServer(t, ownNotFound, func(int32) answer {
+		<-release // the first probe hangs until the test is done
+		return whoami
+	})
+	defer close(release)
+	go func() { _, _ = s.client.Do(context.Background(), Request{Method: http.MethodGet, Path: "/things/1/"}) }()
+	for s.probes.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := s.client.Do(ctx, Request{Method: http.MethodGet, Path: "/things/42/"})
+	var unconfirmed *UnconfirmedError
+	if !errors.As(err, &unconfirmed) || platform.IsNotFound(err) {
+		t.Fatalf("got %v, want the not-found left unconfirmed", err)
+	}
+	if waited := time.Since(start); waited > time.Second {
+		t.Errorf("waited %s for another probe after the context ended", waited)
+	}
+}
