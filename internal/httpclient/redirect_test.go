@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -168,5 +169,26 @@ func TestRedirectLoopStops(t *testing.T) {
 	}
 	if n := calls.Load(); n != maxRedirects {
 		t.Errorf("%d requests, want %d", n, maxRedirects)
+	}
+}
+
+// An origin is scheme, host and port, each on its own; a default port equals its explicit spelling.
+func TestSameOrigin(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"https://a:8443/x", "https://a:8443/y", true},
+		{"https://a/x", "https://a:443/y", true},
+		{"http://a/x", "http://A:80/y", true},
+		{"https://a:8443/x", "http://a:8443/x", false},
+		{"http://a:80/x", "http://b:80/x", false},
+		{"http://a:80/x", "http://a:81/x", false},
+	} {
+		a, _ := url.Parse(tc.a)
+		b, _ := url.Parse(tc.b)
+		if got := sameOrigin(a, b); got != tc.same {
+			t.Errorf("sameOrigin(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.same)
+		}
 	}
 }
