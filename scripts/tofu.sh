@@ -18,6 +18,13 @@ dir="$ROSTER_TOOLS_DIR/opentofu-$OPENTOFU_VERSION"
 bin="$dir/tofu"
 
 if [[ ! -x "$bin" ]]; then
+	# Another run on this machine may be building it (make testacc-tofu beside ROSTER_DEMO_CLI=tofu make demo):
+	# wait for it, at most half an hour, then use its binary.
+	mkdir -p "$ROSTER_TOOLS_DIR"
+	exec 9>"$ROSTER_TOOLS_DIR/.opentofu-$OPENTOFU_VERSION.lock"
+	flock -w 1800 9 || { echo "tofu.sh: another build of OpenTofu did not finish within 30 minutes" >&2; exit 1; }
+fi
+if [[ ! -x "$bin" ]]; then
 	echo "tofu.sh: building OpenTofu $OPENTOFU_VERSION into $dir (first use only, about 7 minutes on 2 cores)" >&2
 	start=$SECONDS
 	mkdir -p "$ROSTER_TOOLS_DIR"
