@@ -59,11 +59,11 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Authentik }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.Authentik)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the server root (as in the authentik

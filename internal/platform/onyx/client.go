@@ -98,10 +98,10 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Onyx }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
-func (c *Client) Capabilities() platform.Capabilities { return platform.CapabilitiesOf(platform.Onyx) }
+func (c *Client) Capabilities() platform.Capabilities { return Descriptor.Capabilities }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the root (where the UI lives) or
 // the API URL; both end up the same.

@@ -80,11 +80,11 @@ func writesPerMinute(configured float64) float64 {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Secoda }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.Secoda)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the root or the API URL the docs

@@ -68,11 +68,11 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.TykAIStudio }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.TykAIStudio)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the root (where the admin UI

@@ -84,11 +84,11 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Unleash }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.Unleash)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked. It has no API prefix: request paths carry the full
