@@ -64,7 +64,7 @@ type platformDef struct {
 	SeedMembers func(ctx context.Context, api *rawAPI, n int) ([]string, error)
 	// SeedGroup, when set, replaces creating a group of many members through the client: for a platform whose
 	// API cannot take them in one write (Unleash: 10,000 members are over its 100 KiB JSON body limit).
-	SeedGroup func(ctx context.Context, client platform.Backend, api *rawAPI, name string, members []string) (string, error)
+	SeedGroup func(ctx context.Context, client benchClient, api *rawAPI, name string, members []string) (string, error)
 	// GroupsOfSeededMembers is true where a user Terraform creates cannot join a group in the same apply
 	// (an Onyx invitation is not a member until the person signs up): the mix's groups then list seeded
 	// members, as a real configuration for that platform would, instead of the mix's roster_user ids.
@@ -132,10 +132,25 @@ func (p platformDef) NewMock(writesPerMinute int) mock {
 // NewClient builds the platform's own client from its descriptor, unpaced (the mocks it seeds are
 // unlimited): used to seed objects Terraform does not manage (group members) faster than Terraform could,
 // and by the client micro-benchmarks.
-func (p platformDef) NewClient(endpoint, token string) (platform.Backend, error) {
+func (p platformDef) NewClient(endpoint, token string) (benchClient, error) {
 	d, _ := platforms.Lookup(platform.Name(p.Name))
-	return d.New(platform.Settings{Endpoint: endpoint, Token: token, HTTP: platform.Transport{MaxRetries: 4},
+	b, err := d.New(platform.Settings{Endpoint: endpoint, Token: token, HTTP: platform.Transport{MaxRetries: 4},
 		WritesPerMinute: -1, Options: p.ClientOptions})
+	if err != nil {
+		return benchClient{}, err
+	}
+	groups, _ := b.(platform.GroupBackend)
+	users, _ := b.(platform.UserBackend)
+	keys, _ := b.(platform.APIKeyBackend)
+	return benchClient{GroupBackend: groups, UserBackend: users, APIKeyBackend: keys}, nil
+}
+
+// benchClient is a platform's client seen through the parts the harness drives. APIKeyBackend is nil where the
+// platform has no API keys (Keys == keysNone), and the harness then makes no key calls.
+type benchClient struct {
+	platform.GroupBackend
+	platform.UserBackend
+	platform.APIKeyBackend
 }
 
 // NoUserName is true where the API cannot set a user's name (the generator then leaves it out): the
@@ -312,7 +327,7 @@ func seedOnyxMembers(ctx context.Context, api *rawAPI, n int) ([]string, error) 
 // seedUnleashGroup creates the group empty through the client, then fills it through a mock hook: a PUT of
 // thousands of members is over Unleash's request body limit (body-parser's 100 KiB), while a group that SSO
 // sync filled can have them.
-func seedUnleashGroup(ctx context.Context, client platform.Backend, api *rawAPI, name string, members []string) (string, error) {
+func seedUnleashGroup(ctx context.Context, client benchClient, api *rawAPI, name string, members []string) (string, error) {
 	g, err := client.CreateGroup(ctx, platform.GroupSpec{Name: name, Members: []string{}})
 	if err != nil {
 		return "", err
