@@ -18,6 +18,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 	"github.com/rosterhq/terraform-provider-roster/internal/provider"
+	"github.com/rosterhq/terraform-provider-roster/internal/serve"
 )
 
 // fakeBackend manages nothing: its capability row says so for every type.
@@ -65,7 +66,7 @@ func TestRegisteredPlatformJoinsTheProvider(t *testing.T) {
 	t.Setenv("FAKE_PLATFORM_URL", "https://fake.example.com")
 	t.Setenv("FAKE_PLATFORM_TOKEN", "fake-token")
 	ctx := context.Background()
-	server := provider.NewServer("test")()
+	server := serve.Server(provider.New("test"))()
 	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || len(schemas.Diagnostics) > 0 {
 		t.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)
