@@ -37,13 +37,7 @@ type objectSplit struct {
 // resourceSplit splits a resource schema at its platform attributes.
 func resourceSplit(full schema.Schema, attrs []platformAttr) *objectSplit {
 	common := full
-	common.Attributes = map[string]schema.Attribute{}
-	for name, a := range full.Attributes {
-		common.Attributes[name] = a
-	}
-	for _, a := range attrs {
-		delete(common.Attributes, a.name())
-	}
+	common.Attributes = withoutPlatforms(full.Attributes, attrs)
 	return newObjectSplit(full.Type(), common.Type(), attrs,
 		func(ctx context.Context, raw tftypes.Value, target any) diag.Diagnostics {
 			return tfsdk.State{Schema: common, Raw: raw}.Get(ctx, target)
@@ -58,13 +52,7 @@ func resourceSplit(full schema.Schema, attrs []platformAttr) *objectSplit {
 // dataSourceSplit splits a data source schema at its platform attributes.
 func dataSourceSplit(full dschema.Schema, attrs []platformAttr) *objectSplit {
 	common := full
-	common.Attributes = map[string]dschema.Attribute{}
-	for name, a := range full.Attributes {
-		common.Attributes[name] = a
-	}
-	for _, a := range attrs {
-		delete(common.Attributes, a.name())
-	}
+	common.Attributes = withoutPlatforms(full.Attributes, attrs)
 	return newObjectSplit(full.Type(), common.Type(), attrs,
 		func(ctx context.Context, raw tftypes.Value, target any) diag.Diagnostics {
 			return tfsdk.State{Schema: common, Raw: raw}.Get(ctx, target)
@@ -74,6 +62,18 @@ func dataSourceSplit(full dschema.Schema, attrs []platformAttr) *objectSplit {
 			d := s.Set(ctx, target)
 			return s.Raw, d
 		})
+}
+
+// withoutPlatforms copies a schema's attributes but the platforms' nested ones.
+func withoutPlatforms[A any](all map[string]A, attrs []platformAttr) map[string]A {
+	out := make(map[string]A, len(all))
+	for name, a := range all {
+		out[name] = a
+	}
+	for _, a := range attrs {
+		delete(out, a.name())
+	}
+	return out
 }
 
 func newObjectSplit(full, common attr.Type, attrs []platformAttr, get func(context.Context, tftypes.Value, any) diag.Diagnostics,
