@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -81,4 +82,15 @@ func readProviderConfig(ctx context.Context, config tfsdk.Config, diags *diag.Di
 	}
 	cfg.Options = options
 	return cfg
+}
+
+// customaryVariables lists the platforms' own environment variables of one setting, for the docs.
+func customaryVariables(of func(platform.Descriptor) []string) string {
+	var names []string
+	for _, d := range platforms.All {
+		for _, v := range of(d) {
+			names = append(names, "`"+v+"`")
+		}
+	}
+	return strings.Join(names, ", ")
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
@@ -69,14 +70,14 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"endpoint": schema.StringAttribute{
 				MarkdownDescription: "The server root, such as `https://auth.example.com`; the provider adds the API prefix " +
 					"(`/api/v3` for authentik). Falls back to `ROSTER_ENDPOINT`, then to the platform's customary variable " +
-					"(`AUTHENTIK_URL`). The scheme is required; `http://` to a host other than this machine plans with " +
+					"(" + customaryVariables(func(d platform.Descriptor) []string { return d.EndpointEnv }) + "). The scheme is required; `http://` to a host other than this machine plans with " +
 					"a warning, since the token would travel in clear text.",
 				Optional:   true,
 				Validators: []validator.String{endpointValidator{}},
 			},
 			"token": schema.StringAttribute{
 				MarkdownDescription: "The API token. Falls back to `ROSTER_TOKEN`, then to the platform's customary variable " +
-					"(`AUTHENTIK_TOKEN`). Surrounding white space (a trailing line break from `file()`) is dropped.",
+					"(" + customaryVariables(func(d platform.Descriptor) []string { return d.TokenEnv }) + "). Surrounding white space (a trailing line break from `file()`) is dropped.",
 				Optional:   true,
 				Sensitive:  true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
