@@ -57,7 +57,7 @@ func (d *providerData) supports(kind platform.Kind, attrName string) bool {
 	return d.capabilities.Check(platform.Feature{Kind: kind, Attribute: attrName}) == nil
 }
 
-// addFieldErrors reports a SpecValidator's findings on their attribute paths. A finding is dropped when the
+// addFieldErrors reports a validator's findings on their attribute paths. A finding is dropped when the
 // attribute's configured value is not known yet (the validator saw a placeholder) or when it equals the
 // value in state (the configuration asks for nothing new: for example a configuration that
 // -generate-config-out wrote from an imported object).
@@ -102,11 +102,13 @@ func setAndChanged(ctx context.Context, config tfsdk.Config, state tfsdk.State, 
 	return !unchangedFromState(ctx, config, state, path.Root(name))
 }
 
-// specValidator returns the backend's plan-time validator, if the platform has one.
-func (d *providerData) specValidator() platform.SpecValidator {
+// specValidator returns the backend's plan-time validator of one type (platform.UserValidator, ...), if the
+// platform has one.
+func specValidator[T any](d *providerData) (T, bool) {
+	var zero T
 	if d == nil || d.backend == nil {
-		return nil
+		return zero, false
 	}
-	v, _ := d.backend.(platform.SpecValidator)
-	return v
+	v, ok := d.backend.(T)
+	return v, ok
 }

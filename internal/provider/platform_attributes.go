@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -14,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
 // platformAttr is one platform's nested attribute on one Terraform type (`authentik = { ... }`): its schema
@@ -58,8 +60,40 @@ func (a platformAttr) resourceSchema() schema.SingleNestedAttribute {
 
 func (a platformAttr) nullObject() types.Object { return types.ObjectNull(a.attrTypes) }
 
-// platformObjects gives generic code access to a model's per-platform attributes.
-type platformObjects map[platform.Name]*types.Object
+// platformAttrSet is one platform's nested attributes, by Terraform type; nil where the type has none.
+type platformAttrSet struct {
+	group, user, apiKey *platformAttr
+}
+
+// platformAttrSets holds each platform's nested attributes; each platform_<name>.go registers its own.
+var platformAttrSets = map[platform.Name]platformAttrSet{}
+
+// registerPlatformAttrs is called from each platform_<name>.go's init.
+func registerPlatformAttrs(name platform.Name, set platformAttrSet) {
+	platformAttrSets[name] = set
+}
+
+// The nested attributes of each type, in the order of platforms.All (computed once, after every
+// platform_<name>.go has registered its own).
+var (
+	groupPlatformAttrs = sync.OnceValue(func() []platformAttr {
+		return platformAttrsOf(func(s platformAttrSet) *platformAttr { return s.group })
+	})
+	userPlatformAttrs   = sync.OnceValue(func() []platformAttr { return platformAttrsOf(func(s platformAttrSet) *platformAttr { return s.user }) })
+	apiKeyPlatformAttrs = sync.OnceValue(func() []platformAttr {
+		return platformAttrsOf(func(s platformAttrSet) *platformAttr { return s.apiKey })
+	})
+)
+
+func platformAttrsOf(kind func(platformAttrSet) *platformAttr) []platformAttr {
+	var out []platformAttr
+	for _, d := range platforms.All {
+		if a := kind(platformAttrSets[d.Name]); a != nil {
+			out = append(out, *a)
+		}
+	}
+	return out
+}
 
 func platformSchemas(attrs []platformAttr) map[string]schema.Attribute {
 	out := make(map[string]schema.Attribute, len(attrs))
@@ -72,8 +106,8 @@ func platformSchemas(attrs []platformAttr) map[string]schema.Attribute {
 // checkForeignAttributes reports a nested attribute written for another platform than the provider's.
 func checkForeignAttributes(d *providerData, attrs []platformAttr, config platformObjects, diags *diag.Diagnostics) {
 	for _, a := range attrs {
-		obj := config[a.platform]
-		if a.platform == d.platform || obj == nil || obj.IsNull() {
+		obj, ok := config[a.platform]
+		if a.platform == d.platform || !ok || obj.IsNull() {
 			continue
 		}
 		diags.AddAttributeError(path.Root(a.name()), "Attribute for another platform",
@@ -87,8 +121,8 @@ func checkForeignAttributes(d *providerData, attrs []platformAttr, config platfo
 // whether it changed any, so that an unchanged plan is not written back (a costly conversion on every plan).
 func nullForeignAttributes(d *providerData, attrs []platformAttr, plan platformObjects) (changed bool) {
 	for _, a := range attrs {
-		if obj := plan[a.platform]; a.platform != d.platform && obj != nil && !obj.IsNull() {
-			*obj = a.nullObject()
+		if obj, ok := plan[a.platform]; a.platform != d.platform && ok && !obj.IsNull() {
+			plan[a.platform] = a.nullObject()
 			changed = true
 		}
 	}
@@ -101,28 +135,30 @@ func extraFromConfig(ctx context.Context, d *providerData, attrs []platformAttr,
 		if a.platform != d.platform || a.toExtra == nil {
 			continue
 		}
-		obj := config[a.platform]
-		if obj == nil || obj.IsNull() || obj.IsUnknown() {
+		obj, ok := config[a.platform]
+		if !ok || obj.IsNull() || obj.IsUnknown() {
 			return a.toExtra(ctx, a.nullObject(), diags)
 		}
-		return a.toExtra(ctx, *obj, diags)
+		return a.toExtra(ctx, obj, diags)
 	}
 	return nil
 }
 
-// setPlatformObjects stores what the platform reported in its own attribute and nulls the others.
-func setPlatformObjects(ctx context.Context, d *providerData, attrs []platformAttr, extra platform.Extra, target platformObjects, diags *diag.Diagnostics) {
+// platformObjectsFrom renders what the platform reported in its own attribute (prior holds the planned or
+// stored objects); the other platforms' attributes are null.
+func platformObjectsFrom(ctx context.Context, d *providerData, attrs []platformAttr, extra platform.Extra, prior platformObjects, diags *diag.Diagnostics) platformObjects {
+	out := make(platformObjects, 1)
 	for _, a := range attrs {
-		obj := target[a.platform]
-		if obj == nil {
+		if a.platform != d.platform || extra == nil || a.fromExtra == nil {
 			continue
 		}
-		if a.platform == d.platform && extra != nil && a.fromExtra != nil {
-			*obj = a.fromExtra(ctx, extra, *obj, diags)
-			continue
+		obj, ok := prior[a.platform]
+		if !ok {
+			obj = a.nullObject()
 		}
-		*obj = a.nullObject()
+		out[a.platform] = a.fromExtra(ctx, extra, obj, diags)
 	}
+	return out
 }
 
 // fieldPath turns a platform FieldError's dotted name ("authentik.username") into an attribute path.

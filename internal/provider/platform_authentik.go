@@ -50,7 +50,7 @@ var authentikGroupTypes = map[string]attr.Type{
 }
 
 var authentikGroupAttr = platformAttr{
-	platform:    platform.Authentik,
+	platform:    authentik.Name,
 	description: "authentik-only group settings.",
 	attrTypes:   authentikGroupTypes,
 
@@ -113,7 +113,7 @@ var authentikUserTypes = map[string]attr.Type{
 }
 
 var authentikUserAttr = platformAttr{
-	platform:    platform.Authentik,
+	platform:    authentik.Name,
 	description: "authentik-only user settings.",
 	attrTypes:   authentikUserTypes,
 
@@ -174,7 +174,7 @@ var authentikAPIKeyTypes = map[string]attr.Type{
 }
 
 var authentikAPIKeyAttr = platformAttr{
-	platform:    platform.Authentik,
+	platform:    authentik.Name,
 	description: "authentik-only token settings.",
 	attrTypes:   authentikAPIKeyTypes,
 
@@ -220,4 +220,8 @@ func jsonValue(raw json.RawMessage) jsontypes.Normalized {
 		return jsontypes.NewNormalizedValue("{}")
 	}
 	return jsontypes.NewNormalizedValue(string(raw))
+}
+
+func init() {
+	registerPlatformAttrs(authentik.Name, platformAttrSet{group: &authentikGroupAttr, user: &authentikUserAttr, apiKey: &authentikAPIKeyAttr})
 }

@@ -32,8 +32,12 @@ type Client struct {
 }
 
 var (
-	_ platform.Backend       = (*Client)(nil)
-	_ platform.SpecValidator = (*Client)(nil)
+	_ platform.GroupBackend    = (*Client)(nil)
+	_ platform.UserBackend     = (*Client)(nil)
+	_ platform.APIKeyBackend   = (*Client)(nil)
+	_ platform.GroupValidator  = (*Client)(nil)
+	_ platform.UserValidator   = (*Client)(nil)
+	_ platform.APIKeyValidator = (*Client)(nil)
 )
 
 // New builds a Client. It makes no request, so a provider can be configured before the server is reachable.
@@ -59,11 +63,11 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Authentik }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.Authentik)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the server root (as in the authentik

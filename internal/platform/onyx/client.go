@@ -50,8 +50,12 @@ type Client struct {
 }
 
 var (
-	_ platform.Backend          = (*Client)(nil)
-	_ platform.SpecValidator    = (*Client)(nil)
+	_ platform.GroupBackend     = (*Client)(nil)
+	_ platform.UserBackend      = (*Client)(nil)
+	_ platform.APIKeyBackend    = (*Client)(nil)
+	_ platform.GroupValidator   = (*Client)(nil)
+	_ platform.UserValidator    = (*Client)(nil)
+	_ platform.APIKeyValidator  = (*Client)(nil)
 	_ platform.DeletionGuard    = (*Client)(nil)
 	_ platform.FreshGroupReader = (*Client)(nil)
 )
@@ -98,10 +102,10 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Onyx }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
-func (c *Client) Capabilities() platform.Capabilities { return platform.CapabilitiesOf(platform.Onyx) }
+func (c *Client) Capabilities() platform.Capabilities { return Descriptor.Capabilities }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the root (where the UI lives) or
 // the API URL; both end up the same.

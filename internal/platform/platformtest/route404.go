@@ -38,12 +38,30 @@ func CheckCreatesName404Routes(t *testing.T, answer Missing404, newClient func(u
 	b := newClient(srv.URL)
 	ctx := context.Background()
 	creates := map[string]func() error{
-		"group": func() error { _, err := b.CreateGroup(ctx, platform.GroupSpec{Name: "g"}); return err },
-		"user": func() error {
-			_, err := b.CreateUser(ctx, platform.UserSpec{Email: "ada@example.com", Name: "Ada"})
+		"group": func() error {
+			groups, ok := b.(platform.GroupBackend)
+			if !ok {
+				t.Fatal("the client manages no groups")
+			}
+			_, err := groups.CreateGroup(ctx, platform.GroupSpec{Name: "g"})
 			return err
 		},
-		"api key": func() error { _, err := b.CreateAPIKey(ctx, platform.APIKeySpec{Name: "k"}); return err },
+		"user": func() error {
+			users, ok := b.(platform.UserBackend)
+			if !ok {
+				t.Fatal("the client manages no users")
+			}
+			_, err := users.CreateUser(ctx, platform.UserSpec{Email: "ada@example.com", Name: "Ada"})
+			return err
+		},
+		"api key": func() error {
+			keys, ok := b.(platform.APIKeyBackend)
+			if !ok {
+				t.Fatal("the client manages no API keys")
+			}
+			_, err := keys.CreateAPIKey(ctx, platform.APIKeySpec{Name: "k"})
+			return err
+		},
 	}
 	for _, kind := range kinds {
 		create := creates[kind]

@@ -40,8 +40,10 @@ type Client struct {
 }
 
 var (
-	_ platform.Backend       = (*Client)(nil)
-	_ platform.SpecValidator = (*Client)(nil)
+	_ platform.GroupBackend   = (*Client)(nil)
+	_ platform.UserBackend    = (*Client)(nil)
+	_ platform.GroupValidator = (*Client)(nil)
+	_ platform.UserValidator  = (*Client)(nil)
 )
 
 // New builds a Client. It makes no request, so a provider can be configured before the server is reachable.
@@ -80,11 +82,11 @@ func writesPerMinute(configured float64) float64 {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Secoda }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.Secoda)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the root or the API URL the docs

@@ -47,8 +47,12 @@ type Client struct {
 }
 
 var (
-	_ platform.Backend       = (*Client)(nil)
-	_ platform.SpecValidator = (*Client)(nil)
+	_ platform.GroupBackend    = (*Client)(nil)
+	_ platform.UserBackend     = (*Client)(nil)
+	_ platform.APIKeyBackend   = (*Client)(nil)
+	_ platform.GroupValidator  = (*Client)(nil)
+	_ platform.UserValidator   = (*Client)(nil)
+	_ platform.APIKeyValidator = (*Client)(nil)
 )
 
 var bearerPrefix = regexp.MustCompile(`(?i)^bearer(\s+|$)`)
@@ -84,11 +88,11 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Unleash }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.Unleash)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked. It has no API prefix: request paths carry the full
