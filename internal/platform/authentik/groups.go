@@ -27,13 +27,13 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	create := func() (platform.Group, error) {
 		var w groupWire
 		req := httpclient.Request{Method: http.MethodPost, Path: groupsPath, Query: withoutUserObjects(), Body: body}
-		if err := c.call(ctx, req, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, req, &w); err != nil {
 			return platform.Group{}, err
 		}
 		return groupFromWire(w), nil
 	}
 	find := func(ctx context.Context) (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	return platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 }
 
 // ReadGroup implements platform.Backend with one request, whatever the group's size.
@@ -43,7 +43,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 	}
 	var w groupWire
 	req := httpclient.Request{Method: http.MethodGet, Path: groupPath(id), Query: withoutUserObjects()}
-	if err := c.call(ctx, req, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, req, &w); err != nil {
 		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
@@ -61,7 +61,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	}
 	var w groupWire
 	req := httpclient.Request{Method: http.MethodPatch, Path: groupPath(id), Query: withoutUserObjects(), Body: body}
-	if err := c.call(ctx, req, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, req, &w); err != nil {
 		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
@@ -73,7 +73,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	if err := checkGroupID(id); err != nil {
 		return err
 	}
-	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(id)}, nil)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(id)}, nil)
 	if platform.IsNotFound(err) {
 		return nil
 	}
@@ -100,7 +100,7 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 // FindGroupByName implements platform.Backend. Group names are unique in authentik.
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
 	if name == "" {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
+		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
 	}
 	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
 	if err != nil {
@@ -112,5 +112,5 @@ func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Gro
 			return g, nil
 		}
 	}
-	return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
+	return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
 }

@@ -26,13 +26,13 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 	}
 	create := func() (platform.APIKey, error) {
 		var w tokenWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &w); err != nil {
 			return platform.APIKey{}, err
 		}
 		return tokenFromWire(w), nil
 	}
 	find := func(ctx context.Context) (platform.APIKey, error) { return c.ReadAPIKey(ctx, spec.Name) }
-	key, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	key, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.APIKey{}, err
 	}
@@ -48,7 +48,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 // create only.
 func (c *Client) viewKey(ctx context.Context, identifier string) (string, error) {
 	var w tokenKeyWire
-	err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(identifier) + "view_key/"}, &w)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(identifier) + "view_key/"}, &w)
 	if err != nil {
 		return "", platform.WithKind(err, platform.KindAPIKey, identifier)
 	}
@@ -61,7 +61,7 @@ func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, er
 		return platform.APIKey{}, err
 	}
 	var w tokenWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(id)}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(id)}, &w); err != nil {
 		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
 	return tokenFromWire(w), nil
@@ -93,7 +93,7 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 		}
 	}
 	var w tokenWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: tokenPath(id), Body: body}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: tokenPath(id), Body: body}, &w); err != nil {
 		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
 	return tokenFromWire(w), nil
@@ -104,7 +104,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 	if err := checkTokenID(id); err != nil {
 		return err
 	}
-	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokenPath(id)}, nil)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokenPath(id)}, nil)
 	if platform.IsNotFound(err) {
 		return nil
 	}
@@ -132,14 +132,14 @@ func (c *Client) ListAPIKeys(ctx context.Context) ([]platform.APIKey, error) {
 // verification or recovery token of that name is reported as not found, like in ListAPIKeys.
 func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.APIKey, error) {
 	if !isValidIdentifier(name) {
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
+		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
 	}
 	key, err := c.ReadAPIKey(ctx, name)
 	if err != nil {
 		return platform.APIKey{}, err
 	}
 	if extra, ok := key.Extra.(APIKeyExtra); ok && !isManagedIntent(extra.Intent) {
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
+		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
 	}
 	return key, nil
 }

@@ -50,7 +50,7 @@ func (c *Client) readDirectory(ctx context.Context, search string) (directory, e
 			q.Set("invited_page", p)
 		}
 		var w allUsersWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: allUsersPath, Query: q}, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: allUsersPath, Query: q}, &w); err != nil {
 			return directory{}, err
 		}
 		if err := walk.Page([]any{w.Accepted, w.Invited}, max(w.AcceptedPages, w.InvitedPages)); err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const testToken = "on_s3cr3t-key-value-0123456789abcdefghijklmnop"
@@ -124,7 +125,7 @@ func TestDecodeErrors(t *testing.T) {
 }
 
 func TestRefusedErrorsRender(t *testing.T) {
-	err := refused(http.MethodPut, "/api/manage/admin/users", platform.FieldError{Field: attrRole, Message: "must accept first"})
+	err := apiutil.Refused(http.MethodPut, "/api/manage/admin/users", platform.FieldError{Field: attrRole, Message: "must accept first"})
 	if msg := err.Error(); !strings.Contains(msg, "not sent") || !strings.Contains(msg, "PUT /api/manage/admin/users") {
 		t.Errorf("refused error %q", msg)
 	}

@@ -24,13 +24,13 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	}
 	create := func() (platform.Group, error) {
 		var w groupWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &w); err != nil {
 			return platform.Group{}, err
 		}
 		return groupFromWire(w), nil
 	}
 	find := func(ctx context.Context) (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	return platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 }
 
 // ReadGroup implements platform.Backend with one request; the group object lists its members' ids.
@@ -39,7 +39,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 		return platform.Group{}, err
 	}
 	var w groupWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: groupPath(id)}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: groupPath(id)}, &w); err != nil {
 		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
@@ -56,7 +56,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 		return platform.Group{}, err
 	}
 	var w groupWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: groupPath(id), Body: body}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: groupPath(id), Body: body}, &w); err != nil {
 		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
@@ -68,7 +68,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	if err := checkGroupID(id); err != nil {
 		return err
 	}
-	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(id)}, nil)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(id)}, nil)
 	if platform.IsNotFound(err) {
 		return nil
 	}
@@ -96,7 +96,7 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 // the name are an error that asks for an import by id rather than a guess.
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
 	if name == "" {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
+		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
 	}
 	matches, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
 	if err != nil {
@@ -104,7 +104,7 @@ func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Gro
 	}
 	switch len(matches) {
 	case 0:
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
+		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
 	case 1:
 		return matches[0], nil
 	}

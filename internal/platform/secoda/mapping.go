@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // groupFromWire maps a Secoda group to the neutral type. Members are sorted so the same server state always
@@ -16,7 +17,7 @@ func groupFromWire(w groupWire) platform.Group {
 		ID:          w.ID,
 		Name:        string(w.Name),
 		Description: string(w.Description),
-		Members:     sortedCopy(w.Users),
+		Members:     apiutil.SortedCopy(w.Users),
 		Extra:       GroupExtra{Icon: &icon},
 	}
 }
@@ -36,7 +37,7 @@ func groupWriteFrom(spec platform.GroupSpec) (groupWrite, error) {
 		Name:        spec.Name,
 		Description: spec.Description,
 		Icon:        extra.Icon,
-		Users:       nonNilCopy(spec.Members),
+		Users:       slices.Clone(spec.Members),
 	}, nil
 }
 
@@ -50,7 +51,7 @@ func userFromWire(w userWire) platform.User {
 	}
 	extra := UserExtra{Pending: bool(w.Pending)}
 	if w.Teams != nil {
-		extra.Teams = sortedCopy(w.Teams)
+		extra.Teams = apiutil.SortedCopy(w.Teams)
 	}
 	return platform.User{
 		ID:     w.ID,
@@ -76,7 +77,7 @@ func userWriteFrom(spec platform.UserSpec) (userWrite, error) {
 	if spec.Active != nil && !*spec.Active {
 		return userWrite{}, unsupportedUserField(attrActive, reasonNoDeactivation)
 	}
-	body := userWrite{Email: strings.TrimSpace(spec.Email), Teams: nonNilCopy(extra.Teams)}
+	body := userWrite{Email: strings.TrimSpace(spec.Email), Teams: slices.Clone(extra.Teams)}
 	if spec.Name != "" {
 		first, last := splitName(spec.Name)
 		body.FirstName, body.LastName = &first, &last
@@ -101,19 +102,4 @@ func unsupportedUserField(attr, reason string) error {
 		Feature:  platform.Feature{Kind: platform.KindUser, Attribute: attr},
 		Reason:   reason,
 	}
-}
-
-// nonNilCopy keeps nil as nil (unmanaged) and copies anything else, so an empty slice is sent as [].
-func nonNilCopy(in []string) []string {
-	if in == nil {
-		return nil
-	}
-	return append(make([]string, 0, len(in)), in...)
-}
-
-// sortedCopy returns a sorted, never-nil copy.
-func sortedCopy(in []string) []string {
-	out := append(make([]string, 0, len(in)), in...)
-	slices.Sort(out)
-	return out
 }

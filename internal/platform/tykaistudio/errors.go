@@ -2,7 +2,6 @@ package tykaistudio
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"regexp"
@@ -134,20 +133,4 @@ func serverMessage(body []byte) string {
 func isAuthBody(body []byte) bool {
 	var e errorBody
 	return json.Unmarshal(bytes.TrimSpace(body), &e) == nil && e.Error != nil
-}
-
-// notFound is the error of a lookup that found nothing. A listing that did not contain the object proves
-// nothing until the server is known to be the platform's API, which ConfirmNotFound checks once.
-func (c *Client) notFound(ctx context.Context, kind platform.Kind, key string) error {
-	return c.http.ConfirmNotFound(ctx, &platform.NotFoundError{Kind: string(kind), ID: key})
-}
-
-// refused is the *platform.InvalidError of a request the client will not send because the server
-// would do the wrong thing with it. The APIError names the request that was not sent; its status
-// is 0 because there was no answer.
-func refused(method, path string, fields ...platform.FieldError) error {
-	return &platform.InvalidError{
-		Fields: fields,
-		Err:    &platform.APIError{Method: method, Path: path, Message: "not sent: " + platform.JoinFieldErrors(fields)},
-	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const testToken = "s3cr3t-key-value-0123456789abcdefghijklmnop="
@@ -133,7 +134,7 @@ func TestEmptySuccessIsFine(t *testing.T) {
 }
 
 func TestRefusedErrorsRender(t *testing.T) {
-	err := refused(http.MethodPut, "/api/v1/groups/3/users", platform.FieldError{Field: attrMembers, Message: "no user 42"})
+	err := apiutil.Refused(http.MethodPut, "/api/v1/groups/3/users", platform.FieldError{Field: attrMembers, Message: "no user 42"})
 	if msg := err.Error(); !strings.Contains(msg, "not sent") || !strings.Contains(msg, "PUT /api/v1/groups/3/users") {
 		t.Errorf("refused error %q", msg)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // msgDefaultRename explains why UpdateGroup refuses to rename the Default group.
@@ -27,7 +28,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 		return platform.Group{}, err
 	}
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
-		return platform.Group{}, refused(http.MethodPatch, c.basePath+groupPath(id), errs...)
+		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupPath(id), errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra)
 	members, _ := parseIDs(spec.Members)
@@ -38,7 +39,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	}
 	renamed := spec.Name != current.Attributes.Name
 	if renamed && IsDefaultGroupName(current.Attributes.Name) {
-		return platform.Group{}, refused(http.MethodPatch, c.basePath+groupPath(id), platform.FieldError{Field: attrName, Message: msgDefaultRename})
+		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupPath(id), platform.FieldError{Field: attrName, Message: msgDefaultRename})
 	}
 	currentExtra := groupExtraOf(current)
 	want, _ := desiredCatalogues(extra, currentExtra)

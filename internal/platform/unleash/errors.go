@@ -2,7 +2,6 @@ package unleash
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"html"
@@ -201,12 +200,6 @@ func plainText(body []byte) string {
 		s = htmlTag.ReplaceAllString(s, " ")
 	}
 	return httpclient.ServerText([]byte(html.UnescapeString(s)))
-}
-
-// notFound is the error of a lookup that found nothing. A listing that did not contain the object proves
-// nothing until the server is known to be the platform's API, which ConfirmNotFound checks once.
-func (c *Client) notFound(ctx context.Context, kind platform.Kind, key string) error {
-	return c.http.ConfirmNotFound(ctx, &platform.NotFoundError{Kind: string(kind), ID: key})
 }
 
 // isRouteNotFound tells Unleash's "no such route" 404 ("The path you were looking for (...) is not

@@ -33,7 +33,7 @@ func (c *Client) groupCall(ctx context.Context, req httpclient.Request, out any)
 	if c.groupsUnsupported.Load() {
 		return c.unsupportedGroups()
 	}
-	err := c.call(ctx, req, out)
+	err := c.HTTP.DoJSON(ctx, req, out)
 	if isRouteNotFound(err) {
 		c.groupsUnsupported.Store(true)
 		return c.unsupportedGroups()
@@ -57,7 +57,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return platform.Group{ID: strconv.Itoa(w.ID)}, nil
 	}
 	find := func(ctx context.Context) (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
-	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	created, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.Group{}, err
 	}
@@ -142,14 +142,14 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 // case-sensitive match).
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
 	if name == "" {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
+		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
 	}
 	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
 	if err != nil {
 		return platform.Group{}, err
 	}
 	if len(groups) == 0 {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
+		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
 	}
 	return groups[0], nil
 }

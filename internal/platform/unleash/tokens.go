@@ -29,7 +29,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		// Minus a minute of clock skew: the server stamps createdAt with its own clock.
 		since = time.Now().Add(-time.Minute)
 		var w tokenWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &w); err != nil {
 			return platform.APIKey{}, certain(err)
 		}
 		c.tokens.Put(listEntry(w))
@@ -38,7 +38,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		return key, nil
 	}
 	find := func(ctx context.Context) (platform.APIKey, error) { return c.adoptToken(ctx, spec.Name, since) }
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	return platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 }
 
 // listEntry is a created token as the list shows it: a v2 token's list entry carries its selector, not the
@@ -65,7 +65,7 @@ func (c *Client) adoptToken(ctx context.Context, name string, since time.Time) (
 	}
 	switch {
 	case len(recent) == 0:
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
+		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
 	case len(recent) > 1:
 		return platform.APIKey{}, fmt.Errorf("unleash has %d API tokens named %q created in the last minutes; the lost create cannot be told apart, so none was adopted: delete the extra ones", len(recent), name)
 	}
@@ -74,7 +74,7 @@ func (c *Client) adoptToken(ctx context.Context, name string, since time.Time) (
 		if err := c.deleteToken(ctx, w.Secret); err != nil {
 			return platform.APIKey{}, err
 		}
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
+		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
 	}
 	c.tokens.Put(w)
 	key := tokenFromWire(w)
@@ -104,7 +104,7 @@ func (c *Client) findToken(ctx context.Context, id string) (tokenWire, error) {
 	case err != nil:
 		return tokenWire{}, err
 	case !found:
-		return tokenWire{}, c.notFound(ctx, platform.KindAPIKey, id)
+		return tokenWire{}, c.NotFound(ctx, platform.KindAPIKey, id)
 	}
 	return w, nil
 }
@@ -132,7 +132,7 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 	case spec.ExpiresAt != nil && (current.ExpiresAt == nil || !current.ExpiresAt.Equal(spec.ExpiresAt.Truncate(time.Millisecond))):
 		req := httpclient.Request{Method: http.MethodPut, Path: tokensPath + "/" + current.Secret, Body: tokenUpdate{ExpiresAt: spec.ExpiresAt.UTC()},
 			Secrets: []string{current.Secret}}
-		if err := c.call(ctx, req, nil); err != nil {
+		if err := c.HTTP.DoJSON(ctx, req, nil); err != nil {
 			return platform.APIKey{}, platform.WithKind(redactPath(err, current.Secret), platform.KindAPIKey, id)
 		}
 		// The PUT answers without the token; what it changed is known.
@@ -187,7 +187,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) (err error) {
 }
 
 func (c *Client) deleteToken(ctx context.Context, secret string) error {
-	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokensPath + "/" + secret, Secrets: []string{secret}}, nil)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokensPath + "/" + secret, Secrets: []string{secret}}, nil)
 	if err == nil {
 		c.tokens.Remove(tokenID(secret))
 	}
@@ -222,7 +222,7 @@ func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.AP
 	}
 	switch len(matches) {
 	case 0:
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
+		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
 	case 1:
 		return matches[0], nil
 	}
@@ -237,7 +237,7 @@ func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.AP
 // with its secrets: httpclient redacts "secret".
 func (c *Client) loadTokens(ctx context.Context) ([]tokenWire, error) {
 	var w tokensWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokensPath}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: tokensPath}, &w); err != nil {
 		return nil, err
 	}
 	return w.Tokens, nil

@@ -47,7 +47,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		}
 		return c.findUserByUsername(ctx, body.Username)
 	}
-	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	created, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	if err != nil || created.Role != "" {
 		return created, err
 	}
@@ -70,7 +70,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 
 func (c *Client) readUser(ctx context.Context, id int) (platform.User, error) {
 	var w userWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
 		return platform.User{}, platform.WithKind(err, platform.KindUser, strconv.Itoa(id))
 	}
 	return userFromWire(w), nil
@@ -91,7 +91,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 	if err := c.checkEmailFree(ctx, n, body.Email); err != nil {
 		return platform.User{}, err
 	}
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodPut, Path: userPath(n), Body: body}, nil); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPut, Path: userPath(n), Body: body}, nil); err != nil {
 		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	if spec.Password != nil {
@@ -140,7 +140,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	err = c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(n)}, nil)
+	err = c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(n)}, nil)
 	if platform.IsNotFound(err) {
 		return nil
 	}
@@ -151,7 +151,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 // keeps users whose email contains it (case-insensitively); the exact rule is left to the caller.
 func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]platform.User, error) {
 	var w usersWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: usersPath}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: usersPath}, &w); err != nil {
 		return nil, err
 	}
 	want := strings.ToLower(filter.Email)
@@ -170,7 +170,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 // its hits carry no role, so the match is read by id.
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	if len(email) < 2 { // the search ignores queries shorter than two characters
-		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
+		return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 	}
 	hits, err := c.search(ctx, email)
 	if err != nil {
@@ -181,7 +181,7 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 			return c.readUser(ctx, h.ID)
 		}
 	}
-	return platform.User{}, c.notFound(ctx, platform.KindUser, email)
+	return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 }
 
 // findUserByUsername adopts a username-only user whose create answer was lost.
@@ -197,13 +197,13 @@ func (c *Client) findUserByUsername(ctx context.Context, username string) (platf
 			}
 		}
 	}
-	return platform.User{}, c.notFound(ctx, platform.KindUser, username)
+	return platform.User{}, c.NotFound(ctx, platform.KindUser, username)
 }
 
 func (c *Client) search(ctx context.Context, q string) ([]userWire, error) {
 	var hits []userWire
 	req := httpclient.Request{Method: http.MethodGet, Path: usersPath + "/search", Query: url.Values{"q": {q}}}
-	if err := c.call(ctx, req, &hits); err != nil {
+	if err := c.HTTP.DoJSON(ctx, req, &hits); err != nil {
 		return nil, err
 	}
 	return hits, nil
