@@ -80,13 +80,3 @@ func (c Capabilities) SortedUnsupported() []Feature {
 	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
 	return out
 }
-
-// CapabilitiesOf returns the row of the capability table for a platform.
-func CapabilitiesOf(n Name) Capabilities {
-	c, ok := capabilityTable[n]
-	if !ok {
-		return Capabilities{Platform: n}
-	}
-	c.Platform = n
-	return c
-}

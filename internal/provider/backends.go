@@ -1,61 +1,84 @@
 package provider
 
 import (
-	"fmt"
+	"context"
 
-	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/tykaistudio"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
+	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
-// platformEnvVars are the environment variables a platform's own tooling uses, read after the ROSTER_ ones.
-type platformEnvVars struct {
-	endpoint []string
-	token    []string
-}
-
-var platformEnv = map[platform.Name]platformEnvVars{
-	platform.Authentik: {endpoint: []string{"AUTHENTIK_URL"}, token: []string{"AUTHENTIK_TOKEN"}},
-}
-
-// backendFactories builds each available platform's client. Adding a platform means adding a row here, a
-// row in the capability table and its nested attributes (platform_<name>.go).
-var backendFactories = map[platform.Name]func(s settings, http httpclient.Config) (platform.Backend, error){
-	platform.Authentik: func(s settings, http httpclient.Config) (platform.Backend, error) {
-		return authentik.New(authentik.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
-	},
-	platform.Secoda: func(s settings, http httpclient.Config) (platform.Backend, error) {
-		return secoda.New(secoda.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
-	},
-	platform.TykAIStudio: func(s settings, http httpclient.Config) (platform.Backend, error) {
-		return tykaistudio.New(tykaistudio.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http})
-	},
-	platform.Unleash: func(s settings, http httpclient.Config) (platform.Backend, error) {
-		// Unleash limits user creation per client (CREATE_USER_RATE_LIMIT_PER_MINUTE): the client paces by the
-		// server's RateLimit headers, and writes_per_minute, when set, caps that pace too.
-		return unleash.New(unleash.Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: http, UserCreatesPerMinute: s.WritesPerMinute})
-	},
-	platform.Onyx: func(s settings, http httpclient.Config) (platform.Backend, error) {
-		return onyx.New(onyx.Config{Endpoint: s.Endpoint, Token: s.Token, Generation: onyx.Generation(s.OnyxGeneration), HTTP: http})
-	},
-}
-
-func newBackend(s settings, userAgent string) (platform.Backend, error) {
-	factory, ok := backendFactories[s.Platform]
-	if !ok {
-		return nil, fmt.Errorf("no client for platform %q", s.Platform)
-	}
-	return factory(s, httpclient.Config{
-		MaxRetries:         s.MaxRetries,
-		RequestTimeout:     s.RequestTimeout,
-		InsecureSkipVerify: s.InsecureSkipVerify,
-		Headers:            s.Headers,
-		UserAgent:          userAgent,
-		WritesPerMinute:    float64(s.WritesPerMinute),
-		MaxResponseBytes:   s.MaxResponseBytes,
+// newBackend builds the configured platform's client through its descriptor.
+func (s settings) newBackend(userAgent string) (platform.Backend, error) {
+	return s.Descriptor.New(platform.Settings{
+		Endpoint: s.Endpoint,
+		Token:    s.Token,
+		HTTP: platform.Transport{
+			MaxRetries:         s.MaxRetries,
+			RequestTimeout:     s.RequestTimeout,
+			InsecureSkipVerify: s.InsecureSkipVerify,
+			Headers:            s.Headers,
+			UserAgent:          userAgent,
+			MaxResponseBytes:   s.MaxResponseBytes,
+		},
+		WritesPerMinute: s.WritesPerMinute,
+		Options:         s.Options,
 	})
+}
+
+// optionSchema is the provider attribute of a platform's own setting.
+func optionSchema(o platform.Option) schema.StringAttribute {
+	a := schema.StringAttribute{MarkdownDescription: o.Description, Optional: true}
+	if len(o.Values) > 0 {
+		a.Validators = []validator.String{stringvalidator.OneOf(o.Values...)}
+	}
+	return a
+}
+
+// optionOwner returns the platform that declares a provider attribute, if one does.
+func optionOwner(attribute string) (platform.Descriptor, bool) {
+	for _, d := range platforms.All {
+		for _, o := range d.Options {
+			if o.Attribute == attribute {
+				return d, true
+			}
+		}
+	}
+	return platform.Descriptor{}, false
+}
+
+// readProviderConfig reads the provider block: the common settings into the model, the platforms' own
+// settings (whose attributes come from the descriptors) into Options.
+func readProviderConfig(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) providerModel {
+	var whole types.Object
+	var cfg providerModel
+	diags.Append(config.Get(ctx, &whole)...)
+	if diags.HasError() {
+		return cfg
+	}
+	common, commonTypes := map[string]attr.Value{}, map[string]attr.Type{}
+	allTypes := whole.AttributeTypes(ctx)
+	options := map[string]types.String{}
+	for name, v := range whole.Attributes() {
+		if _, isOption := optionOwner(name); isOption {
+			options[name], _ = v.(types.String)
+			continue
+		}
+		common[name], commonTypes[name] = v, allTypes[name]
+	}
+	obj, d := types.ObjectValue(commonTypes, common)
+	diags.Append(d...)
+	if !diags.HasError() {
+		// As replaces the whole struct, so Options is filled after it.
+		diags.Append(obj.As(ctx, &cfg, objectAsOptions)...)
+	}
+	cfg.Options = options
+	return cfg
 }

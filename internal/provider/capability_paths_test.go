@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
 // Every attribute the capability table names must exist in the schema of its resource type: a misspelt one
@@ -21,8 +22,8 @@ func TestCapabilityTableNamesSchemaAttributes(t *testing.T) {
 		platform.KindUser:      resourceSchema(t, newUserResource),
 		platform.KindAPIKey:    resourceSchema(t, newAPIKeyResource),
 	}
-	for _, name := range platform.AllNames {
-		caps := platform.CapabilitiesOf(name)
+	for _, d := range platforms.All {
+		name, caps := d.Name, d.Capabilities
 		var named []platform.Feature
 		for _, table := range []map[platform.Feature]string{caps.Unsupported, caps.ReadOnly, caps.CreateOnly} {
 			for f := range table {

@@ -11,6 +11,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/tykaistudio"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
 )
 
 var (
@@ -37,7 +42,7 @@ type userDataModel struct {
 }
 
 func (m *userDataModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash, platform.Onyx: &m.Onyx}
+	return platformObjects{authentik.Name: &m.Authentik, secoda.Name: &m.Secoda, tykaistudio.Name: &m.TykAIStudio, unleash.Name: &m.Unleash, onyx.Name: &m.Onyx}
 }
 
 func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

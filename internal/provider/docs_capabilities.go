@@ -5,15 +5,16 @@ import (
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
-// capabilityTableMarkdown renders the capability table of internal/platform for the provider's documentation,
+// capabilityTableMarkdown renders the platforms' capability rows for the provider's documentation,
 // so the docs can never disagree with the plan-time checks.
 func capabilityTableMarkdown() string {
 	var b strings.Builder
 	b.WriteString("| platform | status | not supported (plan-time error) | other rules |\n|---|---|---|---|\n")
-	for _, name := range platform.AllNames {
-		caps := platform.CapabilitiesOf(name)
+	for _, d := range platforms.All {
+		caps := d.Capabilities
 		status := "available"
 		if !caps.Available {
 			status = "not yet available"
@@ -22,7 +23,7 @@ func capabilityTableMarkdown() string {
 		for _, f := range caps.SortedUnsupported() {
 			gaps = append(gaps, "`"+f.String()+"`: "+caps.Unsupported[f])
 		}
-		b.WriteString("| `" + string(name) + "` (" + name.DisplayName() + ") | " + status + " | " +
+		b.WriteString("| `" + string(d.Name) + "` (" + d.DisplayName + ") | " + status + " | " +
 			orDash(gaps) + " | " + orDash(otherRules(caps)) + " |\n")
 	}
 	return b.String()

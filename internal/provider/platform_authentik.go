@@ -50,7 +50,7 @@ var authentikGroupTypes = map[string]attr.Type{
 }
 
 var authentikGroupAttr = platformAttr{
-	platform:    platform.Authentik,
+	platform:    authentik.Name,
 	description: "authentik-only group settings.",
 	attrTypes:   authentikGroupTypes,
 
@@ -113,7 +113,7 @@ var authentikUserTypes = map[string]attr.Type{
 }
 
 var authentikUserAttr = platformAttr{
-	platform:    platform.Authentik,
+	platform:    authentik.Name,
 	description: "authentik-only user settings.",
 	attrTypes:   authentikUserTypes,
 
@@ -174,7 +174,7 @@ var authentikAPIKeyTypes = map[string]attr.Type{
 }
 
 var authentikAPIKeyAttr = platformAttr{
-	platform:    platform.Authentik,
+	platform:    authentik.Name,
 	description: "authentik-only token settings.",
 	attrTypes:   authentikAPIKeyTypes,
 

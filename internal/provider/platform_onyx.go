@@ -51,7 +51,7 @@ func optionalComputedSet(doc string) schema.SetAttribute {
 }
 
 var onyxGroupAttr = platformAttr{
-	platform:    platform.Onyx,
+	platform:    onyx.Name,
 	description: "Onyx-only group settings.",
 	attrTypes:   onyxGroupTypes,
 	attributes: map[string]schema.Attribute{
@@ -77,7 +77,7 @@ var onyxGroupAttr = platformAttr{
 }
 
 var onyxUserAttr = platformAttr{
-	platform:        platform.Onyx,
+	platform:        onyx.Name,
 	description:     "Onyx-only user information.",
 	attrTypes:       onyxUserTypes,
 	derivedOnUpdate: true, // status follows active
@@ -97,7 +97,7 @@ var onyxUserAttr = platformAttr{
 }
 
 var onyxAPIKeyAttr = platformAttr{
-	platform:    platform.Onyx,
+	platform:    onyx.Name,
 	description: "Onyx-only API key settings; which one applies depends on the server's API generation.",
 	attrTypes:   onyxAPIKeyTypes,
 	attributes: map[string]schema.Attribute{

@@ -37,7 +37,7 @@ var secodaUserTypes = map[string]attr.Type{
 }
 
 var secodaGroupAttr = platformAttr{
-	platform:    platform.Secoda,
+	platform:    secoda.Name,
 	description: "Secoda-only group settings.",
 	attrTypes:   secodaGroupTypes,
 	attributes: map[string]schema.Attribute{
@@ -67,7 +67,7 @@ var secodaGroupAttr = platformAttr{
 }
 
 var secodaUserAttr = platformAttr{
-	platform:    platform.Secoda,
+	platform:    secoda.Name,
 	description: "Secoda-only user settings.",
 	attrTypes:   secodaUserTypes,
 	attributes: map[string]schema.Attribute{

@@ -59,7 +59,7 @@ var tykGroupTypes = map[string]attr.Type{
 }
 
 var tykUserAttr = platformAttr{
-	platform:    platform.TykAIStudio,
+	platform:    tykaistudio.Name,
 	description: "Tyk AI Studio-only user settings; omitted flags keep their current value (the server default on create).",
 	attrTypes:   tykUserTypes,
 	attributes: func() map[string]schema.Attribute {
@@ -107,7 +107,7 @@ func catalogueIDsAttribute(kind string) schema.SetAttribute {
 }
 
 var tykGroupAttr = platformAttr{
-	platform:    platform.TykAIStudio,
+	platform:    tykaistudio.Name,
 	description: "Tyk AI Studio-only group (Team) settings.",
 	attrTypes:   tykGroupTypes,
 	attributes: map[string]schema.Attribute{

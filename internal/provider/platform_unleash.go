@@ -50,7 +50,7 @@ var unleashAPIKeyTypes = map[string]attr.Type{
 }
 
 var unleashUserAttr = platformAttr{
-	platform:    platform.Unleash,
+	platform:    unleash.Name,
 	description: "Unleash-only user settings.",
 	attrTypes:   unleashUserTypes,
 	attributes: map[string]schema.Attribute{
@@ -92,7 +92,7 @@ var unleashUserAttr = platformAttr{
 }
 
 var unleashGroupAttr = platformAttr{
-	platform:    platform.Unleash,
+	platform:    unleash.Name,
 	description: "Unleash-only group settings (groups need Unleash Enterprise).",
 	attrTypes:   unleashGroupTypes,
 	attributes: map[string]schema.Attribute{
@@ -130,7 +130,7 @@ var unleashGroupAttr = platformAttr{
 }
 
 var unleashAPIKeyAttr = platformAttr{
-	platform:    platform.Unleash,
+	platform:    unleash.Name,
 	description: "Unleash-only API token settings. None of them can change in place: a new value replaces the token.",
 	attrTypes:   unleashAPIKeyTypes,
 	attributes: map[string]schema.Attribute{

@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
 // RegistryAddress is where the provider is published.
@@ -44,8 +44,9 @@ type providerModel struct {
 	InsecureSkipVerify types.Bool   `tfsdk:"insecure_skip_verify"`
 	Headers            types.Map    `tfsdk:"headers"`
 	WritesPerMinute    types.Int64  `tfsdk:"writes_per_minute"`
-	OnyxAPIGeneration  types.String `tfsdk:"onyx_api_generation"`
 	MaxResponseSizeMiB types.Int64  `tfsdk:"max_response_size_mib"`
+	// Options are the platforms' own settings (platform.Option), by attribute.
+	Options map[string]types.String `tfsdk:"-"`
 }
 
 func (p *rosterProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -54,16 +55,16 @@ func (p *rosterProvider) Metadata(_ context.Context, _ provider.MetadataRequest,
 }
 
 func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
-	resp.Schema = schema.Schema{
+	schema := schema.Schema{
 		MarkdownDescription: "Manages user groups, users and API keys on one platform instance. " +
 			"Use provider aliases to manage several platforms or instances.\n\n" +
 			"## Capabilities\n\nWhat each platform lacks; using it is a plan-time error.\n\n" + capabilityTableMarkdown(),
 		Attributes: map[string]schema.Attribute{
 			"platform": schema.StringAttribute{
-				MarkdownDescription: "The product this provider instance talks to: " + quotedList(platform.Strings(platform.AllNames)) +
+				MarkdownDescription: "The product this provider instance talks to: " + quotedList(platforms.Names()) +
 					". Falls back to the `ROSTER_PLATFORM` environment variable.",
 				Optional:   true,
-				Validators: []validator.String{stringvalidator.OneOf(platform.Strings(platform.AllNames)...)},
+				Validators: []validator.String{stringvalidator.OneOf(platforms.Names()...)},
 			},
 			"endpoint": schema.StringAttribute{
 				MarkdownDescription: "The server root, such as `https://auth.example.com`; the provider adds the API prefix " +
@@ -106,13 +107,6 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Sensitive:   true,
 				ElementType: types.StringType,
 			},
-			"onyx_api_generation": schema.StringAttribute{
-				MarkdownDescription: "Onyx only: the API generation of the server, `v4.6` (self-hosted v4.6 line: " +
-					"curators, user roles) or `current` (cloud and main line: managers, admin access, API keys by " +
-					"group). When omitted the provider detects it from the server once per run.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.OneOf("v4.6", "current")},
-			},
 			"max_response_size_mib": schema.Int64Attribute{
 				MarkdownDescription: "The largest answer body the provider reads, in MiB; a longer answer fails the request " +
 					"instead of filling the memory (a server or proxy that streams without end). Defaults to `" +
@@ -131,11 +125,16 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 		},
 	}
+	for _, d := range platforms.All {
+		for _, o := range d.Options {
+			schema.Attributes[o.Attribute] = optionSchema(o)
+		}
+	}
+	resp.Schema = schema
 }
 
 func (p *rosterProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var cfg providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	cfg := readProviderConfig(ctx, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -143,9 +142,9 @@ func (p *rosterProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	if !ok {
 		return
 	}
-	data := &providerData{platform: settings.Platform, capabilities: platform.CapabilitiesOf(settings.Platform)}
+	data := &providerData{platform: settings.Platform, capabilities: settings.Descriptor.Capabilities}
 	if settings.Complete {
-		backend, err := newBackend(settings, userAgent(p.version, req.TerraformVersion))
+		backend, err := settings.newBackend(userAgent(p.version, req.TerraformVersion))
 		if err != nil {
 			resp.Diagnostics.AddError("Cannot configure the roster provider", err.Error())
 			return

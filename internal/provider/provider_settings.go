@@ -17,6 +17,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
 const (
@@ -30,6 +31,7 @@ const (
 // settings is the provider configuration after environment fallbacks and validation.
 type settings struct {
 	Platform           platform.Name
+	Descriptor         platform.Descriptor
 	Endpoint           string
 	Token              string
 	MaxRetries         int
@@ -38,8 +40,8 @@ type settings struct {
 	Headers            map[string]string
 	WritesPerMinute    int
 	MaxResponseBytes   int64
-	// OnyxGeneration forces Onyx's API generation ("" = detect).
-	OnyxGeneration string
+	// Options are the platform's own settings that are set (platform.Option), by attribute.
+	Options map[string]string
 	// Complete is false when a value is not known yet (it depends on another resource); the provider then
 	// plans what it can and builds no client.
 	Complete bool
@@ -59,31 +61,30 @@ func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnos
 	if name == "" {
 		diags.AddAttributeError(path.Root("platform"), "Missing platform",
 			"Set platform in the provider block or the ROSTER_PLATFORM environment variable to one of: "+
-				quotedList(platform.Strings(platform.AllNames))+".")
+				quotedList(platforms.Names())+".")
 		return s, false
 	}
 	s.Platform = platform.Name(name)
-	caps := platform.CapabilitiesOf(s.Platform)
+	descriptor, known := platforms.Lookup(s.Platform)
+	s.Descriptor = descriptor
 	switch {
-	case !isKnownPlatform(s.Platform):
+	case !known:
 		diags.AddAttributeError(path.Root("platform"), "Unknown platform",
-			fmt.Sprintf("%q (from ROSTER_PLATFORM) is not a platform; expected one of: %s.", name, quotedList(platform.Strings(platform.AllNames))))
+			fmt.Sprintf("%q (from ROSTER_PLATFORM) is not a platform; expected one of: %s.", name, quotedList(platforms.Names())))
 		return s, false
-	case !caps.Available:
+	case !descriptor.Capabilities.Available:
 		diags.AddAttributeError(path.Root("platform"), "Platform not yet supported",
 			fmt.Sprintf("%s is not yet supported by this version of the roster provider. Available now: %s.",
-				s.Platform.DisplayName(), quotedList(platform.Strings(availablePlatforms()))))
+				s.Platform.DisplayName(), quotedList(availablePlatforms())))
 		return s, false
 	}
-	env := platformEnv[s.Platform]
-
-	endpoint, known := stringSetting(cfg.Endpoint.IsUnknown(), cfg.Endpoint.ValueString(), append([]string{"ROSTER_ENDPOINT"}, env.endpoint...)...)
+	endpoint, known := stringSetting(cfg.Endpoint.IsUnknown(), cfg.Endpoint.ValueString(), append([]string{"ROSTER_ENDPOINT"}, descriptor.EndpointEnv...)...)
 	switch {
 	case !known:
 		s.Complete = false
 	case endpoint == "":
 		diags.AddAttributeError(path.Root("endpoint"), "Missing endpoint",
-			"Set endpoint in the provider block or one of the environment variables "+strings.Join(append([]string{"ROSTER_ENDPOINT"}, env.endpoint...), ", ")+
+			"Set endpoint in the provider block or one of the environment variables "+strings.Join(append([]string{"ROSTER_ENDPOINT"}, descriptor.EndpointEnv...), ", ")+
 				" to the server root, such as https://auth.example.com.")
 	default:
 		if msg := checkEndpoint(endpoint); msg != "" {
@@ -103,13 +104,13 @@ func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnos
 	if !cfg.Token.IsNull() && !cfg.Token.IsUnknown() && configuredToken == "" {
 		diags.AddAttributeError(path.Root("token"), "Empty token", "The token holds only white space.")
 	}
-	token, known := stringSetting(cfg.Token.IsUnknown(), configuredToken, append([]string{"ROSTER_TOKEN"}, env.token...)...)
+	token, known := stringSetting(cfg.Token.IsUnknown(), configuredToken, append([]string{"ROSTER_TOKEN"}, descriptor.TokenEnv...)...)
 	switch {
 	case !known:
 		s.Complete = false
 	case token == "":
 		diags.AddAttributeError(path.Root("token"), "Missing token",
-			"Set token in the provider block or one of the environment variables "+strings.Join(append([]string{"ROSTER_TOKEN"}, env.token...), ", ")+".")
+			"Set token in the provider block or one of the environment variables "+strings.Join(append([]string{"ROSTER_TOKEN"}, descriptor.TokenEnv...), ", ")+".")
 	case !httpguts.ValidHeaderFieldValue(token):
 		diags.AddAttributeError(path.Root("token"), "Invalid token", "The token holds a line break or another control character, which no HTTP header can carry.")
 	default:
@@ -133,18 +134,33 @@ func resolveSettings(ctx context.Context, cfg providerModel, diags *diag.Diagnos
 	if !cfg.MaxResponseSizeMiB.IsNull() {
 		s.MaxResponseBytes = cfg.MaxResponseSizeMiB.ValueInt64() << 20
 	}
-	if cfg.OnyxAPIGeneration.IsUnknown() {
+	s.Options = optionSettings(cfg.Options, s, diags)
+	if s.Options == nil {
 		s.Complete = false
-	}
-	s.OnyxGeneration = cfg.OnyxAPIGeneration.ValueString()
-	if s.OnyxGeneration != "" && s.Platform != platform.Onyx {
-		diags.AddAttributeError(path.Root("onyx_api_generation"), "Setting for another platform",
-			fmt.Sprintf("onyx_api_generation only applies when platform = \"onyx\"; this provider is configured for %s.", s.Platform.DisplayName()))
 	}
 	if !cfg.Headers.IsNull() && !cfg.Headers.IsUnknown() {
 		s.Headers = headerSettings(ctx, cfg.Headers, diags)
 	}
 	return s, !diags.HasError()
+}
+
+// optionSettings checks the platforms' own settings: each is set only for its platform. It returns nil when one
+// is unknown yet.
+func optionSettings(configured map[string]types.String, s settings, diags *diag.Diagnostics) map[string]string {
+	out := map[string]string{}
+	for attribute, v := range configured {
+		switch owner, _ := optionOwner(attribute); {
+		case v.IsUnknown():
+			return nil
+		case v.IsNull() || v.ValueString() == "":
+		case owner.Name != s.Platform:
+			diags.AddAttributeError(path.Root(attribute), "Setting for another platform",
+				fmt.Sprintf("%s only applies when platform = %q; this provider is configured for %s.", attribute, owner.Name, s.Platform.DisplayName()))
+		default:
+			out[attribute] = v.ValueString()
+		}
+	}
+	return out
 }
 
 // headerSettings reads the headers setting. Surrounding white space is dropped (HTTP ignores it, and a
@@ -226,20 +242,11 @@ func cleartextEndpoint(raw string) bool {
 	return ip == nil || !ip.IsLoopback()
 }
 
-func isKnownPlatform(n platform.Name) bool {
-	for _, known := range platform.AllNames {
-		if n == known {
-			return true
-		}
-	}
-	return false
-}
-
-func availablePlatforms() []platform.Name {
-	var out []platform.Name
-	for _, n := range platform.AllNames {
-		if platform.CapabilitiesOf(n).Available {
-			out = append(out, n)
+func availablePlatforms() []string {
+	var out []string
+	for _, d := range platforms.All {
+		if d.Capabilities.Available {
+			out = append(out, string(d.Name))
 		}
 	}
 	return out

@@ -12,7 +12,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
 )
 
 var apiKeyPlatformAttrs = []platformAttr{authentikAPIKeyAttr, onyxAPIKeyAttr, unleashAPIKeyAttr}
@@ -31,7 +33,7 @@ type apiKeyModel struct {
 }
 
 func (m *apiKeyModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Unleash: &m.Unleash, platform.Onyx: &m.Onyx}
+	return platformObjects{authentik.Name: &m.Authentik, unleash.Name: &m.Unleash, onyx.Name: &m.Onyx}
 }
 
 func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

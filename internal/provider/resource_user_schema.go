@@ -14,7 +14,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/tykaistudio"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
 )
 
 var userPlatformAttrs = []platformAttr{authentikUserAttr, onyxUserAttr, secodaUserAttr, tykUserAttr, unleashUserAttr}
@@ -35,7 +39,7 @@ type userModel struct {
 }
 
 func (m *userModel) platformObjects() platformObjects {
-	return platformObjects{platform.Authentik: &m.Authentik, platform.Secoda: &m.Secoda, platform.TykAIStudio: &m.TykAIStudio, platform.Unleash: &m.Unleash, platform.Onyx: &m.Onyx}
+	return platformObjects{authentik.Name: &m.Authentik, secoda.Name: &m.Secoda, tykaistudio.Name: &m.TykAIStudio, unleash.Name: &m.Unleash, onyx.Name: &m.Onyx}
 }
 
 func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -45,7 +45,7 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("authentik: an API token is required")
 	}
 	conn, err := apiutil.Connect(cfg.HTTP, apiutil.Wiring{
-		Platform: platform.Authentik, BaseURL: base.String(), Authorization: "Bearer " + cfg.Token,
+		Platform: Name, BaseURL: base.String(), Authorization: "Bearer " + cfg.Token,
 		DecodeError: newErrorDecoder(cfg.Token), Identity: &identity,
 	})
 	if err != nil {
@@ -55,11 +55,11 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Authentik }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.Authentik)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the server root (as in the authentik

@@ -57,11 +57,11 @@ func TestPlatformAndCapabilities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Platform() != platform.Authentik {
+	if c.Platform() != Name {
 		t.Errorf("Platform() = %q", c.Platform())
 	}
 	caps := c.Capabilities()
-	if caps.Platform != platform.Authentik || !caps.Available {
+	if caps.Platform != Name || !caps.Available {
 		t.Errorf("Capabilities() = %+v", caps)
 	}
 	if caps.Check(platform.Feature{Kind: platform.KindUserGroup, Attribute: "description"}) == nil {

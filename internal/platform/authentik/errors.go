@@ -26,7 +26,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 			return validation.Error(apiErr, body)
 		case http.StatusNotFound:
 			apiErr.Message = serverMessage(body)
-			return &platform.NotFoundError{Err: apiErr, Platform: platform.Authentik}
+			return &platform.NotFoundError{Err: apiErr, Platform: Name}
 		default:
 			apiErr.Message = serverMessage(body)
 			return apiErr

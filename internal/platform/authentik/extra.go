@@ -45,10 +45,10 @@ type APIKeyExtra struct {
 }
 
 // Platform implements platform.Extra.
-func (GroupExtra) Platform() platform.Name { return platform.Authentik }
+func (GroupExtra) Platform() platform.Name { return Name }
 
 // Platform implements platform.Extra.
-func (UserExtra) Platform() platform.Name { return platform.Authentik }
+func (UserExtra) Platform() platform.Name { return Name }
 
 // Platform implements platform.Extra.
-func (APIKeyExtra) Platform() platform.Name { return platform.Authentik }
+func (APIKeyExtra) Platform() platform.Name { return Name }

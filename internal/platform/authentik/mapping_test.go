@@ -13,7 +13,10 @@ import (
 // otherExtra stands in for another platform's nested block.
 type otherExtra struct{}
 
-func (otherExtra) Platform() platform.Name { return platform.Unleash }
+// otherPlatform is a platform of the tests' own, registered so that messages can name it.
+var otherPlatform = platform.Register(platform.Descriptor{Name: "other", DisplayName: "Other Product"})
+
+func (otherExtra) Platform() platform.Name { return otherPlatform.Name }
 
 func ptr[T any](v T) *T { return &v }
 
@@ -114,7 +117,7 @@ func TestGroupWriteRejectsBadInput(t *testing.T) {
 	if _, err := groupWriteFrom(platform.GroupSpec{Name: "ops", Members: []string{"ada"}}); err == nil || !strings.Contains(err.Error(), "members") {
 		t.Errorf("non-numeric member: %v", err)
 	}
-	if _, err := groupWriteFrom(platform.GroupSpec{Name: "ops", Extra: otherExtra{}}); err == nil || !strings.Contains(err.Error(), "Unleash") {
+	if _, err := groupWriteFrom(platform.GroupSpec{Name: "ops", Extra: otherExtra{}}); err == nil || !strings.Contains(err.Error(), "Other Product") {
 		t.Errorf("foreign extra: %v", err)
 	}
 }

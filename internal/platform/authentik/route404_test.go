@@ -17,5 +17,5 @@ func TestCreate404NamesPlatformAndPath(t *testing.T) {
 			t.Fatal(err)
 		}
 		return c
-	}, platform.Authentik, "group", "user", "api key")
+	}, Name, "group", "user", "api key")
 }

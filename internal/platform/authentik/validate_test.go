@@ -43,7 +43,7 @@ func TestValidateGroup(t *testing.T) {
 		{"attributes a list", platform.GroupSpec{Name: "ops", Extra: &GroupExtra{Attributes: json.RawMessage(`[1]`)}}, map[string]string{"authentik.attributes": "JSON object"}},
 		{"attributes not JSON", platform.GroupSpec{Name: "ops", Extra: GroupExtra{Attributes: json.RawMessage(`{`)}}, map[string]string{"authentik.attributes": "JSON object"}},
 		{"attributes null", platform.GroupSpec{Name: "ops", Extra: GroupExtra{Attributes: json.RawMessage(`null`)}}, map[string]string{"authentik.attributes": "JSON object"}},
-		{"foreign block", platform.GroupSpec{Name: "ops", Extra: otherExtra{}}, map[string]string{"": "Unleash"}},
+		{"foreign block", platform.GroupSpec{Name: "ops", Extra: otherExtra{}}, map[string]string{"": "Other Product"}},
 	}
 	for _, tc := range cases {
 		wantFields(t, tc.name, c.ValidateGroup(tc.spec), tc.want)
@@ -105,7 +105,7 @@ func TestValidateAPIKey(t *testing.T) {
 		{"expiry on api token", platform.APIKeySpec{Name: "ci", ExpiresAt: &at}, map[string]string{"expires_at": "default token duration"}},
 		{"expiry on explicit api token", platform.APIKeySpec{Name: "ci", ExpiresAt: &at, Extra: APIKeyExtra{Intent: "api"}}, map[string]string{"expires_at": `"app_password"`}},
 		{"expiry on non-expiring", platform.APIKeySpec{Name: "ci", ExpiresAt: &at, Extra: APIKeyExtra{Intent: "app_password", Expiring: ptr(false)}}, map[string]string{"expires_at": "expiring is false"}},
-		{"foreign block", platform.APIKeySpec{Name: "ci", Extra: otherExtra{}}, map[string]string{"": "Unleash"}},
+		{"foreign block", platform.APIKeySpec{Name: "ci", Extra: otherExtra{}}, map[string]string{"": "Other Product"}},
 	}
 	for _, tc := range cases {
 		wantFields(t, tc.name, c.ValidateAPIKey(tc.spec), tc.want)

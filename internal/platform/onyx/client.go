@@ -83,7 +83,7 @@ func New(cfg Config) (*Client, error) {
 	headers["X-Onyx-Authorization"] = "Bearer " + token
 	httpCfg.Headers = headers
 	conn, err := apiutil.Connect(httpCfg, apiutil.Wiring{
-		Platform: platform.Onyx, BaseURL: base.String(), Authorization: "Bearer " + token,
+		Platform: Name, BaseURL: base.String(), Authorization: "Bearer " + token,
 		DecodeError: newErrorDecoder(token), Identity: &identity,
 	})
 	if err != nil {
@@ -96,10 +96,10 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Onyx }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
-func (c *Client) Capabilities() platform.Capabilities { return platform.CapabilitiesOf(platform.Onyx) }
+func (c *Client) Capabilities() platform.Capabilities { return Descriptor.Capabilities }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the root (where the UI lives) or
 // the API URL; both end up the same.

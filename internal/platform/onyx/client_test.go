@@ -41,11 +41,11 @@ func TestNewChecksTokenAndMakesNoRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Platform() != platform.Onyx || c.Capabilities().Platform != platform.Onyx {
+	if c.Platform() != Name || c.Capabilities().Platform != Name {
 		t.Errorf("platform %q", c.Platform())
 	}
 	for _, e := range []platform.Extra{UserExtra{}, GroupExtra{}, APIKeyExtra{}} {
-		if e.Platform() != platform.Onyx {
+		if e.Platform() != Name {
 			t.Errorf("%T.Platform() = %q", e, e.Platform())
 		}
 	}

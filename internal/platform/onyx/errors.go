@@ -95,13 +95,13 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 			apiErr.Message = httpclient.AppendHint(msg, hintForbidden)
 			return apiErr
 		case resp.Status == http.StatusPaymentRequired && code == "FEATURE_NOT_AVAILABLE":
-			return &platform.UnsupportedError{Platform: platform.Onyx, Feature: platform.Feature{Kind: kindOfPath(apiErr.Path)},
+			return &platform.UnsupportedError{Platform: Name, Feature: platform.Feature{Kind: kindOfPath(apiErr.Path)},
 				Reason: "this Onyx plan does not include it (the server answered " + apiErr.Error() + ")"}
 		case resp.Status == http.StatusNotFound && msg == "Not Found":
 			// Every group operation starts by listing groups, so the list route alone tells the
 			// Community Edition; a missing sub-route is more likely the other generation's.
 			if strings.HasSuffix(apiErr.Path, groupsPath) {
-				return &platform.UnsupportedError{Platform: platform.Onyx, Feature: platform.Feature{Kind: platform.KindUserGroup},
+				return &platform.UnsupportedError{Platform: Name, Feature: platform.Feature{Kind: platform.KindUserGroup},
 					Reason: enterpriseReason + " (" + apiErr.Error() + "); if it is Enterprise, " + hintRouteMissing}
 			}
 			apiErr.Message = httpclient.AppendHint(msg, hintRouteMissing)
@@ -110,7 +110,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 			if field := fieldOf(lower); field != "" {
 				return &platform.InvalidError{Fields: []platform.FieldError{{Field: field, Message: msg}}, Err: apiErr}
 			}
-			return &platform.NotFoundError{Err: apiErr, Platform: platform.Onyx}
+			return &platform.NotFoundError{Err: apiErr, Platform: Name}
 		case resp.Status == http.StatusConflict && !strings.Contains(lower, "default system group"),
 			resp.Status == http.StatusBadRequest && strings.Contains(lower, "already exists"):
 			return &platform.ConflictError{Fields: []platform.FieldError{{Field: conflictField(lower), Message: msg}}, Err: apiErr}

@@ -113,7 +113,7 @@ func TestDecodeErrors(t *testing.T) {
 				}
 				fields = conflict.Fields
 			case "unsupported":
-				if !errors.As(err, &unsupported) || unsupported.Platform != platform.Onyx {
+				if !errors.As(err, &unsupported) || unsupported.Platform != Name {
 					t.Errorf("got %T, want *platform.UnsupportedError", err)
 				}
 			}

@@ -39,10 +39,10 @@ const (
 )
 
 // Platform implements platform.Extra.
-func (GroupExtra) Platform() platform.Name { return platform.Onyx }
+func (GroupExtra) Platform() platform.Name { return Name }
 
 // Platform implements platform.Extra.
-func (UserExtra) Platform() platform.Name { return platform.Onyx }
+func (UserExtra) Platform() platform.Name { return Name }
 
 // Platform implements platform.Extra.
-func (APIKeyExtra) Platform() platform.Name { return platform.Onyx }
+func (APIKeyExtra) Platform() platform.Name { return Name }

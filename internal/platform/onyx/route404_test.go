@@ -18,5 +18,5 @@ func TestCreate404NamesPlatformAndPath(t *testing.T) {
 			t.Fatal(err)
 		}
 		return c
-	}, platform.Onyx, "user", "api key")
+	}, Name, "user", "api key")
 }

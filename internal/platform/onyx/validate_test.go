@@ -18,7 +18,7 @@ func fieldsOf(errs []platform.FieldError) []string {
 
 type foreignExtra struct{}
 
-func (foreignExtra) Platform() platform.Name { return platform.Authentik }
+func (foreignExtra) Platform() platform.Name { return "authentik" }
 
 func TestValidateGroup(t *testing.T) {
 	c := &Client{}

@@ -13,7 +13,7 @@ const reasonNoAPIKeys = "Secoda's API has no API-key endpoints; manage keys in S
 
 func errNoAPIKeys() error {
 	return &platform.UnsupportedError{
-		Platform: platform.Secoda,
+		Platform: Name,
 		Feature:  platform.Feature{Kind: platform.KindAPIKey},
 		Reason:   reasonNoAPIKeys,
 	}

@@ -55,7 +55,7 @@ func New(cfg Config) (*Client, error) {
 	httpCfg := cfg.HTTP
 	httpCfg.WritesPerMinute = writesPerMinute(cfg.HTTP.WritesPerMinute)
 	conn, err := apiutil.Connect(httpCfg, apiutil.Wiring{
-		Platform: platform.Secoda, BaseURL: base.String(), Authorization: "Bearer " + cfg.Token,
+		Platform: Name, BaseURL: base.String(), Authorization: "Bearer " + cfg.Token,
 		DecodeError: newErrorDecoder(cfg.Token), Identity: &identity,
 	})
 	if err != nil {
@@ -77,11 +77,11 @@ func writesPerMinute(configured float64) float64 {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Secoda }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.Secoda)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the root or the API URL the docs

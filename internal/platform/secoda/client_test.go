@@ -59,11 +59,11 @@ func TestPlatformAndCapabilities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Platform() != platform.Secoda || (GroupExtra{}).Platform() != platform.Secoda || (UserExtra{}).Platform() != platform.Secoda {
+	if c.Platform() != Name || (GroupExtra{}).Platform() != Name || (UserExtra{}).Platform() != Name {
 		t.Error("Platform() is not secoda")
 	}
 	caps := c.Capabilities()
-	if caps.Platform != platform.Secoda || caps.Check(platform.Feature{Kind: platform.KindAPIKey, Attribute: "name"}) == nil {
+	if caps.Platform != Name || caps.Check(platform.Feature{Kind: platform.KindAPIKey, Attribute: "name"}) == nil {
 		t.Errorf("Capabilities() = %+v; API keys should be unsupported", caps)
 	}
 }
@@ -85,10 +85,10 @@ func TestAPIKeysUnsupported(t *testing.T) {
 	e4 := c.DeleteAPIKey(ctx, "x")
 	_, e5 := c.ListAPIKeys(ctx)
 	_, e6 := c.FindAPIKeyByName(ctx, "ci")
-	tableReason := platform.CapabilitiesOf(platform.Secoda).Unsupported[platform.Feature{Kind: platform.KindAPIKey}]
+	tableReason := Descriptor.Capabilities.Unsupported[platform.Feature{Kind: platform.KindAPIKey}]
 	for i, err := range []error{e1, e2, e3, e4, e5, e6} {
 		var u *platform.UnsupportedError
-		if !errors.As(err, &u) || u.Platform != platform.Secoda || u.Feature != (platform.Feature{Kind: platform.KindAPIKey}) ||
+		if !errors.As(err, &u) || u.Platform != Name || u.Feature != (platform.Feature{Kind: platform.KindAPIKey}) ||
 			u.Reason != reasonNoAPIKeys || u.Reason != tableReason {
 			t.Errorf("method %d: %#v, want the UnsupportedError of the capability table", i+1, err)
 		}

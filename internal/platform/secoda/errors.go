@@ -30,7 +30,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 			return validation.Error(apiErr, body)
 		case http.StatusNotFound:
 			apiErr.Message = serverMessage(body)
-			return &platform.NotFoundError{Err: apiErr, Platform: platform.Secoda}
+			return &platform.NotFoundError{Err: apiErr, Platform: Name}
 		case http.StatusConflict:
 			apiErr.Message = serverMessage(body)
 			return &platform.ConflictError{Fields: []platform.FieldError{{Message: apiErr.Message}}, Err: apiErr}

@@ -24,7 +24,7 @@ type UserExtra struct {
 }
 
 // Platform implements platform.Extra.
-func (GroupExtra) Platform() platform.Name { return platform.Secoda }
+func (GroupExtra) Platform() platform.Name { return Name }
 
 // Platform implements platform.Extra.
-func (UserExtra) Platform() platform.Name { return platform.Secoda }
+func (UserExtra) Platform() platform.Name { return Name }

@@ -98,7 +98,7 @@ const (
 
 func unsupportedUserField(attr, reason string) error {
 	return &platform.UnsupportedError{
-		Platform: platform.Secoda,
+		Platform: Name,
 		Feature:  platform.Feature{Kind: platform.KindUser, Attribute: attr},
 		Reason:   reason,
 	}

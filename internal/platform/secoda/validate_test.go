@@ -10,7 +10,10 @@ import (
 // otherExtra stands for another platform's block.
 type otherExtra struct{}
 
-func (otherExtra) Platform() platform.Name { return platform.Unleash }
+// otherPlatform is a platform of the tests' own, registered so that messages can name it.
+var otherPlatform = platform.Register(platform.Descriptor{Name: "other", DisplayName: "Other Product"})
+
+func (otherExtra) Platform() platform.Name { return otherPlatform.Name }
 
 // wantFields checks that errs name exactly the fields in want, each message containing the fragment.
 func wantFields(t *testing.T, name string, errs []platform.FieldError, want map[string]string) {
@@ -43,7 +46,7 @@ func TestValidateGroup(t *testing.T) {
 		{"empty name", platform.GroupSpec{Name: " "}, map[string]string{"name": "empty"}},
 		{"padded name", platform.GroupSpec{Name: "ops "}, map[string]string{"name": "whitespace"}},
 		{"member not a uuid", platform.GroupSpec{Name: "ops", Members: []string{"42"}}, map[string]string{"members": "uuids"}},
-		{"foreign block", platform.GroupSpec{Name: "ops", Extra: otherExtra{}}, map[string]string{"": "Unleash"}},
+		{"foreign block", platform.GroupSpec{Name: "ops", Extra: otherExtra{}}, map[string]string{"": "Other Product"}},
 	}
 	for _, tc := range cases {
 		wantFields(t, tc.name, c.ValidateGroup(tc.spec), tc.want)

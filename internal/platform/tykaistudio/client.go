@@ -56,7 +56,7 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("tyk_ai_studio: the token must not contain spaces; use the user's API key alone, without \"Bearer\"")
 	}
 	conn, err := apiutil.Connect(cfg.HTTP, apiutil.Wiring{
-		Platform: platform.TykAIStudio, BaseURL: base.String(), Authorization: "Bearer " + token,
+		Platform: Name, BaseURL: base.String(), Authorization: "Bearer " + token,
 		DecodeError: newErrorDecoder(token), Identity: &identity,
 	})
 	if err != nil {
@@ -66,11 +66,11 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.TykAIStudio }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.TykAIStudio)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked: users paste either the root (where the admin UI

@@ -50,14 +50,14 @@ func TestPlatformAndCapabilities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Platform() != platform.TykAIStudio {
+	if c.Platform() != Name {
 		t.Errorf("Platform() = %q", c.Platform())
 	}
-	if caps := c.Capabilities(); caps.Platform != platform.TykAIStudio {
+	if caps := c.Capabilities(); caps.Platform != Name {
 		t.Errorf("Capabilities() = %+v", caps)
 	}
 	for _, e := range []platform.Extra{UserExtra{}, GroupExtra{}, APIKeyExtra{}} {
-		if e.Platform() != platform.TykAIStudio {
+		if e.Platform() != Name {
 			t.Errorf("%T.Platform() = %q", e, e.Platform())
 		}
 	}
@@ -93,4 +93,4 @@ func TestExtraAs(t *testing.T) {
 
 type foreignExtra struct{}
 
-func (foreignExtra) Platform() platform.Name { return platform.Authentik }
+func (foreignExtra) Platform() platform.Name { return "authentik" }

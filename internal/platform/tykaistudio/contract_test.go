@@ -150,7 +150,7 @@ func wantEnterprise(t *testing.T, err error) {
 	if !errors.As(err, &unsupported) {
 		t.Fatalf("got %T (%v), want *platform.UnsupportedError", err, err)
 	}
-	if unsupported.Feature != (platform.Feature{Kind: platform.KindUserGroup}) || unsupported.Platform != platform.TykAIStudio {
+	if unsupported.Feature != (platform.Feature{Kind: platform.KindUserGroup}) || unsupported.Platform != Name {
 		t.Errorf("unsupported %+v", unsupported)
 	}
 	if !bytes.Contains([]byte(unsupported.Reason), []byte("Tyk AI Studio Enterprise Edition")) {

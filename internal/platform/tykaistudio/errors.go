@@ -42,14 +42,14 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 			apiErr.Message = httpclient.AppendHint(apiErr.Message, hintForbidden)
 		case resp.Status == http.StatusPaymentRequired:
 			return &platform.UnsupportedError{
-				Platform: platform.TykAIStudio,
+				Platform: Name,
 				Feature:  platform.Feature{Kind: platform.KindUserGroup},
 				Reason:   enterpriseReason + " (the server answered " + apiErr.Error() + ")",
 			}
 		case resp.Status == http.StatusNotFound:
-			return &platform.NotFoundError{Err: apiErr, Platform: platform.TykAIStudio}
+			return &platform.NotFoundError{Err: apiErr, Platform: Name}
 		case resp.Status >= 500 && strings.Contains(detail, "record not found"):
-			return &platform.NotFoundError{Err: apiErr, Platform: platform.TykAIStudio}
+			return &platform.NotFoundError{Err: apiErr, Platform: Name}
 		case resp.Status >= 500 && strings.Contains(detail, "is not permitted") && strings.Contains(detail, "email domain"):
 			return &platform.InvalidError{Fields: []platform.FieldError{{Field: attrEmail, Message: apiErr.Message}}, Err: apiErr}
 		case resp.Status == http.StatusBadRequest:

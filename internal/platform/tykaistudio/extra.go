@@ -38,10 +38,10 @@ type GroupExtra struct {
 type APIKeyExtra struct{}
 
 // Platform implements platform.Extra.
-func (UserExtra) Platform() platform.Name { return platform.TykAIStudio }
+func (UserExtra) Platform() platform.Name { return Name }
 
 // Platform implements platform.Extra.
-func (GroupExtra) Platform() platform.Name { return platform.TykAIStudio }
+func (GroupExtra) Platform() platform.Name { return Name }
 
 // Platform implements platform.Extra.
-func (APIKeyExtra) Platform() platform.Name { return platform.TykAIStudio }
+func (APIKeyExtra) Platform() platform.Name { return Name }

@@ -19,5 +19,5 @@ func TestCreate404NamesPlatformAndPath(t *testing.T) {
 			t.Fatal(err)
 		}
 		return c
-	}, platform.TykAIStudio, "group", "user")
+	}, Name, "group", "user")
 }

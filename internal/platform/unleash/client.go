@@ -63,7 +63,7 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("unleash: an API token is required (an admin API token or a personal access token)")
 	}
 	conn, err := apiutil.Connect(cfg.HTTP, apiutil.Wiring{
-		Platform: platform.Unleash, BaseURL: base, Authorization: token,
+		Platform: Name, BaseURL: base, Authorization: token,
 		DecodeError: newErrorDecoder(token), Identity: &identity,
 	})
 	if err != nil {
@@ -80,11 +80,11 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Platform implements platform.Backend.
-func (c *Client) Platform() platform.Name { return platform.Unleash }
+func (c *Client) Platform() platform.Name { return Name }
 
 // Capabilities implements platform.Backend.
 func (c *Client) Capabilities() platform.Capabilities {
-	return platform.CapabilitiesOf(platform.Unleash)
+	return Descriptor.Capabilities
 }
 
 // apiEndpoint says how the endpoint argument is checked. It has no API prefix: request paths carry the full

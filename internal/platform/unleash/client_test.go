@@ -71,11 +71,11 @@ func TestPacingConfig(t *testing.T) {
 
 func TestPlatformAndCapabilities(t *testing.T) {
 	c := testClient(t)
-	if c.Platform() != platform.Unleash {
+	if c.Platform() != Name {
 		t.Errorf("Platform() = %q", c.Platform())
 	}
 	caps := c.Capabilities()
-	if caps.Platform != platform.Unleash {
+	if caps.Platform != Name {
 		t.Errorf("Capabilities() = %+v", caps)
 	}
 	if caps.Check(platform.Feature{Kind: platform.KindAPIKey, Attribute: "user_id"}) == nil {

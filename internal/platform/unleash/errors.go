@@ -55,7 +55,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 		apiErr.Message = serverMessage(eb, isJSON, body)
 		switch {
 		case resp.Status == http.StatusNotFound:
-			return &platform.NotFoundError{Err: apiErr, Platform: platform.Unleash}
+			return &platform.NotFoundError{Err: apiErr, Platform: Name}
 		case resp.Status == http.StatusBadRequest:
 			fields := fieldErrorsOf(eb, isJSON, apiErr.Message)
 			for _, d := range eb.Details {

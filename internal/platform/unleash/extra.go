@@ -37,10 +37,10 @@ type APIKeyExtra struct {
 }
 
 // Platform implements platform.Extra.
-func (UserExtra) Platform() platform.Name { return platform.Unleash }
+func (UserExtra) Platform() platform.Name { return Name }
 
 // Platform implements platform.Extra.
-func (GroupExtra) Platform() platform.Name { return platform.Unleash }
+func (GroupExtra) Platform() platform.Name { return Name }
 
 // Platform implements platform.Extra.
-func (APIKeyExtra) Platform() platform.Name { return platform.Unleash }
+func (APIKeyExtra) Platform() platform.Name { return Name }

@@ -20,7 +20,7 @@ const groupsUnsupportedReason = "user groups need Unleash Enterprise; this serve
 
 func (c *Client) unsupportedGroups() error {
 	return &platform.UnsupportedError{
-		Platform: platform.Unleash,
+		Platform: Name,
 		Feature:  platform.Feature{Kind: platform.KindUserGroup},
 		Reason:   groupsUnsupportedReason,
 	}

@@ -158,7 +158,7 @@ func TestGroupsUnsupportedOnOpenSource(t *testing.T) {
 				if platform.IsNotFound(err) {
 					t.Errorf("%s: an open-source server must not read as 'group gone'", op)
 				}
-				if unsupported.Platform != platform.Unleash || unsupported.Feature != (platform.Feature{Kind: platform.KindUserGroup}) ||
+				if unsupported.Platform != Name || unsupported.Feature != (platform.Feature{Kind: platform.KindUserGroup}) ||
 					unsupported.Reason != groupsUnsupportedReason {
 					t.Errorf("%s: %+v", op, unsupported)
 				}

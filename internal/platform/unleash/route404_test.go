@@ -19,5 +19,5 @@ func TestCreate404NamesPlatformAndPath(t *testing.T) {
 			t.Fatal(err)
 		}
 		return c
-	}, platform.Unleash, "user", "api key")
+	}, Name, "user", "api key")
 }

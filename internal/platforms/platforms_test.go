@@ -1,0 +1,49 @@
+package platforms
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+func TestCapabilityCheck(t *testing.T) {
+	secoda, _ := Lookup("secoda")
+	err := secoda.Capabilities.Check(platform.Feature{Kind: platform.KindAPIKey, Attribute: "name"})
+	var unsupported *platform.UnsupportedError
+	if !errors.As(err, &unsupported) || unsupported.Feature.Attribute != "" {
+		t.Fatalf("an unsupported type must be reported for every attribute, as the whole type: %v", err)
+	}
+	if !strings.Contains(err.Error(), "Secoda") || !strings.Contains(err.Error(), "Settings -> API") {
+		t.Errorf("message must name the platform and the way out: %q", err)
+	}
+	authentik, _ := Lookup("authentik")
+	if err := authentik.Capabilities.Check(platform.Feature{Kind: platform.KindUserGroup, Attribute: "description"}); err == nil {
+		t.Error("authentik groups have no description")
+	}
+	if err := authentik.Capabilities.Check(platform.Feature{Kind: platform.KindUserGroup, Attribute: "members"}); err != nil {
+		t.Errorf("members are supported on authentik: %v", err)
+	}
+}
+
+// TestEveryDescriptorIsComplete checks what generic code relies on: a registered, unique name, a display name,
+// a capability row of its own, and a constructor.
+func TestEveryDescriptorIsComplete(t *testing.T) {
+	seen := map[platform.Name]bool{}
+	for _, d := range All {
+		if seen[d.Name] {
+			t.Errorf("%s is listed twice", d.Name)
+		}
+		seen[d.Name] = true
+		if d.DisplayName == "" || d.Name.DisplayName() != d.DisplayName {
+			t.Errorf("%s: display name %q, Name.DisplayName() %q", d.Name, d.DisplayName, d.Name.DisplayName())
+		}
+		if d.Capabilities.Platform != d.Name || !d.Capabilities.Available {
+			t.Errorf("%s: capability row marked %q, available %v", d.Name, d.Capabilities.Platform, d.Capabilities.Available)
+		}
+		if d.New == nil {
+			t.Errorf("%s has no constructor", d.Name)
+		}
+	}
+}
