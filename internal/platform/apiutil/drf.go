@@ -15,9 +15,10 @@ import (
 // non_field_errors for whole-object problems, a {"detail": ...} object, a JSON list, or text that is not
 // JSON at all.
 type DRF struct {
-	// Fields maps the API's field names to attributes. A name mapped to "" is about the whole object (such as
-	// non_field_errors); a name not in the map keeps its name in the message rather than get an invented path.
-	Fields map[string]string
+	// Fields maps the API's field names to fields. A name mapped to the zero Field is about the whole object
+	// (such as non_field_errors); a name not in the map keeps its name in the message rather than get an
+	// invented field.
+	Fields map[string]platform.Field
 	// Codes are the keys that hold machine-readable codes beside the messages, not fields.
 	Codes []string
 	// Silent is the message of an answer that says nothing.
@@ -45,7 +46,7 @@ func (d DRF) Error(apiErr *platform.APIError, body []byte) error {
 	return &platform.InvalidError{Fields: fields, Err: apiErr}
 }
 
-// parse returns the field errors under attribute names, and the same messages as the server wrote them.
+// parse returns the field errors on their fields, and the same messages as the server wrote them.
 func (d DRF) parse(body []byte) (fields []platform.FieldError, quoted []string) {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 {
@@ -80,7 +81,7 @@ func (d DRF) parse(body []byte) (fields []platform.FieldError, quoted []string) 
 			} else {
 				fields = append(fields, platform.FieldError{Message: key + ": " + msg})
 			}
-			if known && attr == "" {
+			if known && attr.IsZero() {
 				quoted = append(quoted, msg)
 			} else {
 				quoted = append(quoted, key+": "+msg)

@@ -39,7 +39,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 // password policy. Django's and DRF's wording for a taken unique value ("Group with this name already
 // exists.", "This field must be unique.") makes it a conflict.
 var validation = apiutil.DRF{
-	Fields: terraformAttribute,
+	Fields: apiFields,
 	Codes:  []string{"code"},
 	Silent: "authentik rejected the request without saying why (an empty answer usually means a policy, such as the password policy, refused it)",
 	Taken:  []string{"already exists", "must be unique"},

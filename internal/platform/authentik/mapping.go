@@ -63,7 +63,7 @@ func groupWriteFrom(spec platform.GroupSpec) (groupWrite, error) {
 		for i, id := range spec.Members {
 			pk, err := parseUserID(id)
 			if err != nil {
-				return groupWrite{}, fmt.Errorf("%s: %w", attrMembers, err)
+				return groupWrite{}, fmt.Errorf("%s: %w", platform.FieldMembers, err)
 			}
 			body.Users[i] = pk
 		}
@@ -149,7 +149,7 @@ func tokenWriteFrom(spec platform.APIKeySpec) (tokenWrite, error) {
 	if spec.UserID != "" {
 		pk, err := parseUserID(spec.UserID)
 		if err != nil {
-			return tokenWrite{}, fmt.Errorf("%s: %w", attrUserID, err)
+			return tokenWrite{}, platform.InvalidField(platform.FieldUserID, err.Error())
 		}
 		body.User = &pk
 	}

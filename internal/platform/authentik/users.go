@@ -102,8 +102,8 @@ func (c *Client) setPassword(ctx context.Context, id string, password string) er
 	if errors.As(err, &invalid) {
 		// A password-policy refusal comes back as an empty 400, which the decoder cannot pin to a field.
 		for i := range invalid.Fields {
-			if invalid.Fields[i].Field == "" {
-				invalid.Fields[i].Field = attrPassword
+			if invalid.Fields[i].Field.IsZero() {
+				invalid.Fields[i].Field = platform.FieldPassword
 			}
 		}
 	}

@@ -57,7 +57,7 @@ func (c *Client) keep(k keyWire) {
 // for gen.
 func keyBody(gen Generation, spec platform.APIKeySpec, extra APIKeyExtra, current *keyWire) any {
 	if gen == GenerationCurrent {
-		ids, _ := parseIDs(extra.GroupIDs, attrGroupIDs)
+		ids, _ := parseIDs(extra.GroupIDs, fieldGroupIDs)
 		if ids == nil && current != nil {
 			ids = current.groupIDs()
 		}

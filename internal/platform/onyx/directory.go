@@ -127,7 +127,7 @@ func (d directory) all() []platform.User {
 
 // uuids maps member emails to user uuids for a group write. A person who has only been invited
 // cannot be added yet, and an address nobody has is an error too; field names the attribute.
-func (d directory) uuids(emails []string, field string) ([]string, error) {
+func (d directory) uuids(emails []string, field platform.Field) ([]string, error) {
 	out := make([]string, 0, len(emails))
 	var problems []string
 	for _, e := range emails {

@@ -35,7 +35,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupPath(n), errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra)
-	ccPairs, _ := parseIDs(extra.CCPairIDs, attrCCPairIDs)
+	ccPairs, _ := parseIDs(extra.CCPairIDs, fieldCCPairIDs)
 
 	current, err := c.waitSynced(ctx, n)
 	if err != nil {
@@ -43,7 +43,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	}
 	renamed := spec.Name != current.Name
 	if renamed && current.IsDefault {
-		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupsPath+"/rename", platform.FieldError{Field: attrName, Message: msgDefaultRename})
+		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupsPath+"/rename", platform.FieldError{Field: platform.FieldName, Message: msgDefaultRename})
 	}
 	uuids, err := c.memberUUIDs(ctx, spec.Members, extra.CuratorIDs)
 	if err != nil {

@@ -214,7 +214,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return platform.Group{}, apiutil.Refused(http.MethodPost, c.basePath+groupsPath, errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
-	ccPairs, _ := parseIDs(extra.CCPairIDs, attrCCPairIDs)
+	ccPairs, _ := parseIDs(extra.CCPairIDs, fieldCCPairIDs)
 	members, err := c.memberUUIDs(ctx, spec.Members, extra.CuratorIDs)
 	if err != nil {
 		return platform.Group{}, err
@@ -277,7 +277,7 @@ func (c *Client) groupsBefore(ctx context.Context, name string) (map[int]bool, e
 		}
 		if !g.IsUpForDeletion {
 			return nil, &platform.ConflictError{
-				Fields: []platform.FieldError{{Field: attrName, Message: fmt.Sprintf("Onyx already has a user group named %q (id %d); import it or choose another name", name, g.ID)}},
+				Fields: []platform.FieldError{{Field: platform.FieldName, Message: fmt.Sprintf("Onyx already has a user group named %q (id %d); import it or choose another name", name, g.ID)}},
 				Err:    &platform.APIError{Method: http.MethodPost, Path: c.basePath + groupsPath, Message: "not sent: the name is taken"},
 			}
 		}
@@ -299,7 +299,7 @@ func (c *Client) explainCreateConflict(ctx context.Context, err error, name stri
 		return err
 	}
 	return &platform.InvalidError{
-		Fields: []platform.FieldError{{Field: attrCCPairIDs, Message: "Onyx reported the name as taken, but no group has it: that is its answer " +
+		Fields: []platform.FieldError{{Field: fieldCCPairIDs, Message: "Onyx reported the name as taken, but no group has it: that is its answer " +
 			"to an id that does not exist, here one of onyx.cc_pair_ids (members were checked)"}},
 		Err: conflict.Err,
 	}
@@ -336,12 +336,12 @@ func (c *Client) mapMembers(ctx context.Context, fresh bool, members, curators [
 	}
 	var out groupUUIDs
 	if members != nil {
-		if out.members, err = dir.uuids(members, attrMembers); err != nil {
+		if out.members, err = dir.uuids(members, platform.FieldMembers); err != nil {
 			return groupUUIDs{}, err
 		}
 	}
 	if curators != nil {
-		if out.curators, err = dir.uuids(curators, attrCuratorIDs); err != nil {
+		if out.curators, err = dir.uuids(curators, fieldCuratorIDs); err != nil {
 			return groupUUIDs{}, err
 		}
 	}

@@ -43,7 +43,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 			what = "a pending invitation"
 		}
 		return platform.User{}, &platform.ConflictError{
-			Fields: []platform.FieldError{{Field: attrEmail, Message: fmt.Sprintf("Onyx already has %s for %s (id %s); import it instead of creating it",
+			Fields: []platform.FieldError{{Field: platform.FieldEmail, Message: fmt.Sprintf("Onyx already has %s for %s (id %s); import it instead of creating it",
 				what, existing.Email, existing.ID)}},
 			Err: &platform.APIError{Method: http.MethodPut, Path: c.basePath + invitePath, Message: "not sent: the address is taken"},
 		}
@@ -105,11 +105,11 @@ func unanswered(err error) bool {
 func pendingUserProblems(email string, spec platform.UserSpec) []platform.FieldError {
 	var out []platform.FieldError
 	if spec.Role != nil && normalRole(*spec.Role) != roleBasic {
-		out = append(out, platform.FieldError{Field: attrRole, Message: email + " has not accepted the invitation yet: Onyx can change the role " +
+		out = append(out, platform.FieldError{Field: platform.FieldRole, Message: email + " has not accepted the invitation yet: Onyx can change the role " +
 			"only of a user who has signed up (everyone starts as basic); they must accept the invitation first"})
 	}
 	if spec.Active != nil && !*spec.Active {
-		out = append(out, platform.FieldError{Field: attrActive, Message: email + " has not accepted the invitation yet: Onyx can deactivate " +
+		out = append(out, platform.FieldError{Field: platform.FieldActive, Message: email + " has not accepted the invitation yet: Onyx can deactivate " +
 			"only a user who has signed up; remove the roster_user to withdraw the invitation"})
 	}
 	return out
@@ -188,7 +188,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 		return platform.User{}, err
 	}
 	if !strings.EqualFold(strings.TrimSpace(spec.Email), id) {
-		return platform.User{}, apiutil.Refused(http.MethodPatch, c.basePath+deactivatePath, platform.FieldError{Field: attrEmail,
+		return platform.User{}, apiutil.Refused(http.MethodPatch, c.basePath+deactivatePath, platform.FieldError{Field: platform.FieldEmail,
 			Message: "Onyx cannot change a user's email address; replace the roster_user instead"})
 	}
 	if err := c.checkUserSpec(ctx, http.MethodPatch, deactivatePath, spec); err != nil {

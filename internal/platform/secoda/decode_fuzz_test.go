@@ -17,9 +17,9 @@ import (
 
 const fuzzToken = "5d0c7a4e-acc7-4e5b-9c1a-f022f022f022"
 
-func knownFields() map[string]bool {
-	out := map[string]bool{"": true, attrPassword: true, attrActive: true}
-	for _, attr := range terraformAttribute {
+func knownFields() map[platform.Field]bool {
+	out := map[platform.Field]bool{{}: true, platform.FieldPassword: true, platform.FieldActive: true}
+	for _, attr := range apiFields {
 		out[attr] = true
 	}
 	return out

@@ -59,7 +59,7 @@ func withHint(msg, hint string) string {
 // else entirely. Django's and DRF's wording for a taken unique value ("user with this email already
 // exists.", "This field must be unique.") and the usual phrasings of an existing member make it a conflict.
 var validation = apiutil.DRF{
-	Fields: terraformAttribute,
+	Fields: apiFields,
 	Codes:  []string{"code", "status_code"},
 	Silent: "Secoda rejected the request without saying why",
 	Taken:  []string{"already exists", "must be unique", "already in use", "already a member", "already been invited"},

@@ -30,7 +30,7 @@ func groupWriteFrom(spec platform.GroupSpec) (groupWrite, error) {
 	}
 	for _, id := range spec.Members {
 		if !isUUID(id) {
-			return groupWrite{}, fmt.Errorf("%s: %w", attrMembers, checkUserID(id))
+			return groupWrite{}, fmt.Errorf("%s: %w", platform.FieldMembers, checkUserID(id))
 		}
 	}
 	return groupWrite{
@@ -72,10 +72,10 @@ func userWriteFrom(spec platform.UserSpec) (userWrite, error) {
 		return userWrite{}, err
 	}
 	if spec.Password != nil {
-		return userWrite{}, unsupportedUserField(attrPassword, reasonNoPassword)
+		return userWrite{}, unsupportedUserField(platform.FieldPassword, reasonNoPassword)
 	}
 	if spec.Active != nil && !*spec.Active {
-		return userWrite{}, unsupportedUserField(attrActive, reasonNoDeactivation)
+		return userWrite{}, unsupportedUserField(platform.FieldActive, reasonNoDeactivation)
 	}
 	body := userWrite{Email: strings.TrimSpace(spec.Email), Teams: slices.Clone(extra.Teams)}
 	if spec.Name != "" {
@@ -96,10 +96,10 @@ const (
 	reasonNoDeactivation = "Secoda's API has no field to deactivate a user; remove the roster_user to remove the member, or deactivate them in Secoda's UI"
 )
 
-func unsupportedUserField(attr, reason string) error {
+func unsupportedUserField(field platform.Field, reason string) error {
 	return &platform.UnsupportedError{
 		Platform: Name,
-		Feature:  platform.Feature{Kind: platform.KindUser, Attribute: attr},
+		Feature:  platform.Feature{Kind: platform.KindUser, Field: field},
 		Reason:   reason,
 	}
 }

@@ -36,13 +36,13 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		var apiErr *platform.APIError
 		if platform.IsNotFound(err) && errors.As(err, &apiErr) {
 			return platform.APIKey{}, &platform.InvalidError{
-				Fields: []platform.FieldError{{Field: attrUserID, Message: "no Tyk AI Studio user has id " + spec.UserID}}, Err: apiErr,
+				Fields: []platform.FieldError{{Field: platform.FieldUserID, Message: "no Tyk AI Studio user has id " + spec.UserID}}, Err: apiErr,
 			}
 		}
 		return platform.APIKey{}, err
 	}
 	if before.Attributes.APIKey == c.token {
-		return platform.APIKey{}, apiutil.Refused(http.MethodPost, path, platform.FieldError{Field: attrUserID, Message: msgOwnKey})
+		return platform.APIKey{}, apiutil.Refused(http.MethodPost, path, platform.FieldError{Field: platform.FieldUserID, Message: msgOwnKey})
 	}
 	create := func() (platform.APIKey, error) {
 		var env envelope[userWire]

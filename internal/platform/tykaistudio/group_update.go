@@ -39,7 +39,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	}
 	renamed := spec.Name != current.Attributes.Name
 	if renamed && IsDefaultGroupName(current.Attributes.Name) {
-		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupPath(id), platform.FieldError{Field: attrName, Message: msgDefaultRename})
+		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupPath(id), platform.FieldError{Field: platform.FieldName, Message: msgDefaultRename})
 	}
 	currentExtra := groupExtraOf(current)
 	want, _ := desiredCatalogues(extra, currentExtra)
@@ -110,8 +110,8 @@ func catalogueError(err error, id string, extra GroupExtra) error {
 	var fields []platform.FieldError
 	for _, l := range []struct {
 		ids   []string
-		field string
-	}{{extra.CatalogueIDs, attrCatalogueIDs}, {extra.DataCatalogueIDs, attrDataCatalogueIDs}, {extra.ToolCatalogueIDs, attrToolCatalogueIDs}} {
+		field platform.Field
+	}{{extra.CatalogueIDs, fieldCatalogueIDs}, {extra.DataCatalogueIDs, fieldDataCatalogueIDs}, {extra.ToolCatalogueIDs, fieldToolCatalogueIDs}} {
 		if len(l.ids) > 0 {
 			fields = append(fields, platform.FieldError{Field: l.field,
 				Message: "Tyk AI Studio answered \"record not found\": one of these catalogue ids does not exist (or the group was deleted meanwhile)"})

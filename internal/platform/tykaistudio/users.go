@@ -78,7 +78,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 		return platform.User{}, err
 	}
 	if spec.Password != nil {
-		return platform.User{}, apiutil.Refused(http.MethodPatch, c.basePath+userPath(id), platform.FieldError{Field: attrPassword, Message: msgNoPasswordChange})
+		return platform.User{}, apiutil.Refused(http.MethodPatch, c.basePath+userPath(id), platform.FieldError{Field: platform.FieldPassword, Message: msgNoPasswordChange})
 	}
 	if errs := c.ValidateUser(spec); len(errs) > 0 {
 		return platform.User{}, apiutil.Refused(http.MethodPatch, c.basePath+userPath(id), errs...)

@@ -38,7 +38,7 @@ func (c *Client) groupCall(ctx context.Context, req httpclient.Request, out any)
 		c.groupsUnsupported.Store(true)
 		return c.unsupportedGroups()
 	}
-	return renameField(err, attrRole, attrRootRole)
+	return renameField(err, platform.FieldRole, fieldRootRole)
 }
 
 // CreateGroup implements platform.Backend. The answer carries no users, so the group is read back (if only

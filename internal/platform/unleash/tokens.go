@@ -128,7 +128,7 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 	}
 	switch {
 	case spec.ExpiresAt == nil && current.ExpiresAt != nil:
-		return platform.APIKey{}, fmt.Errorf("%s: Unleash cannot remove a token's expiry; replace the token instead", attrExpiresAt)
+		return platform.APIKey{}, platform.InvalidField(platform.FieldExpiresAt, "Unleash cannot remove a token's expiry; replace the token instead")
 	case spec.ExpiresAt != nil && (current.ExpiresAt == nil || !current.ExpiresAt.Equal(spec.ExpiresAt.Truncate(time.Millisecond))):
 		req := httpclient.Request{Method: http.MethodPut, Path: tokensPath + "/" + current.Secret, Body: tokenUpdate{ExpiresAt: spec.ExpiresAt.UTC()},
 			Secrets: []string{current.Secret}}
@@ -149,18 +149,18 @@ func checkTokenUnchanged(current tokenWire, spec platform.APIKeySpec) error {
 	if err != nil {
 		return err
 	}
-	var changed []string
+	var changed []platform.Field
 	if spec.Name != current.TokenName {
-		changed = append(changed, attrName)
+		changed = append(changed, platform.FieldName)
 	}
 	if extra.Type != "" && normalizeType(extra.Type) != normalizeType(current.Type) {
-		changed = append(changed, attrType)
+		changed = append(changed, fieldType)
 	}
 	if extra.Environment != "" && extra.Environment != current.Environment {
-		changed = append(changed, attrEnvironment)
+		changed = append(changed, fieldEnvironment)
 	}
 	if extra.Projects != nil && !slices.Equal(normalizeProjects(extra.Projects), normalizeProjects(current.Projects)) {
-		changed = append(changed, attrProjects)
+		changed = append(changed, fieldProjects)
 	}
 	if len(changed) > 0 {
 		return fmt.Errorf("unleash cannot change %v of an existing API token; it has to be replaced", changed)

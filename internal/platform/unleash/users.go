@@ -117,7 +117,7 @@ func (c *Client) checkEmailFree(ctx context.Context, id int, email string) error
 		if strings.EqualFold(h.Email, email) && h.ID != id {
 			apiErr := &platform.APIError{Method: http.MethodPut, Path: userPath(id), Status: http.StatusConflict,
 				Message: fmt.Sprintf("Unleash user %d already has the email %s", h.ID, h.Email)}
-			return &platform.ConflictError{Fields: []platform.FieldError{{Field: attrEmail, Message: apiErr.Message}}, Err: apiErr}
+			return &platform.ConflictError{Fields: []platform.FieldError{{Field: platform.FieldEmail, Message: apiErr.Message}}, Err: apiErr}
 		}
 	}
 	return nil
@@ -263,7 +263,7 @@ func userCreateFrom(spec platform.UserSpec) (userCreate, error) {
 	body := userCreate{Email: spec.Email, Username: extra.Username, Name: spec.Name, RootRole: "Viewer"}
 	if spec.Role != nil {
 		if body.RootRole, err = userRoleValue(*spec.Role); err != nil {
-			return userCreate{}, fmt.Errorf("%s: %w", attrRole, err)
+			return userCreate{}, fmt.Errorf("%s: %w", platform.FieldRole, err)
 		}
 	}
 	if extra.SendEmail != nil {
@@ -283,7 +283,7 @@ func userUpdateFrom(spec platform.UserSpec) (userUpdate, error) {
 	if spec.Role != nil {
 		role, err := userRoleValue(*spec.Role)
 		if err != nil {
-			return userUpdate{}, fmt.Errorf("%s: %w", attrRole, err)
+			return userUpdate{}, fmt.Errorf("%s: %w", platform.FieldRole, err)
 		}
 		body.RootRole = role
 	}
