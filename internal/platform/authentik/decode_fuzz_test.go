@@ -162,3 +162,8 @@ func checkSortedPKs(t *testing.T, members []string) {
 		t.Fatalf("members are not sorted: %v", members)
 	}
 }
+
+// A token echoed across the message length limit is cut out before the text is shortened.
+func TestDecodeCutsAnEchoedTokenBeforeShortening(t *testing.T) {
+	platformtest.CheckCutEcho(t, newErrorDecoder(fuzzToken), fuzzToken)
+}

@@ -140,3 +140,8 @@ func FuzzClientReads(f *testing.F) {
 		read("ReadAPIKey", func() error { _, err := client.ReadAPIKey(ctx, "3"); return err })
 	})
 }
+
+// A token echoed across the message length limit is cut out before the text is shortened.
+func TestDecodeCutsAnEchoedTokenBeforeShortening(t *testing.T) {
+	platformtest.CheckCutEcho(t, newErrorDecoder(fuzzToken), fuzzToken)
+}

@@ -177,3 +177,8 @@ func FuzzClientReads(f *testing.F) {
 		})
 	})
 }
+
+// A token echoed across the message length limit is cut out before the text is shortened.
+func TestDecodeCutsAnEchoedTokenBeforeShortening(t *testing.T) {
+	platformtest.CheckCutEcho(t, newErrorDecoder(fuzzToken), fuzzToken)
+}
