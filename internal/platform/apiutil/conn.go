@@ -48,3 +48,12 @@ func (c Conn) ConfirmNotFound(ctx context.Context, err error) error {
 func (c Conn) NotFound(ctx context.Context, kind platform.Kind, key string) error {
 	return c.HTTP.ConfirmNotFound(ctx, &platform.NotFoundError{Kind: string(kind), ID: key})
 }
+
+// Deleted is the outcome of a delete answered with err: an object that is already gone counts as deleted;
+// any other failure names the object.
+func Deleted(err error, kind platform.Kind, id string) error {
+	if platform.IsNotFound(err) {
+		return nil
+	}
+	return platform.WithKind(err, kind, id)
+}

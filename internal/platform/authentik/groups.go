@@ -7,6 +7,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const groupsPath = "/core/groups/"
@@ -74,10 +75,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 		return err
 	}
 	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUserGroup, id)
+	return apiutil.Deleted(err, platform.KindUserGroup, id)
 }
 
 // ListGroups implements platform.Backend. A name filter is applied by the server (exact match).

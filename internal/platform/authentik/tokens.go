@@ -8,6 +8,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const tokensPath = "/core/tokens/"
@@ -105,10 +106,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 		return err
 	}
 	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokenPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindAPIKey, id)
+	return apiutil.Deleted(err, platform.KindAPIKey, id)
 }
 
 // ListAPIKeys implements platform.Backend: every api token and app password the caller can see. Verification

@@ -267,16 +267,8 @@ func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.AP
 			matches = append(matches, k)
 		}
 	}
-	switch len(matches) {
-	case 0:
-		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
-	case 1:
-		return matches[0], nil
-	}
-	ids := make([]string, len(matches))
-	for i, k := range matches {
-		ids[i] = k.ID
-	}
-	return platform.APIKey{}, fmt.Errorf("the API key name %q is ambiguous: Onyx keys %s all have it (names are not unique); import the key by its id instead",
-		name, strings.Join(ids, ", "))
+	return apiutil.One(ctx, c.Conn, platform.KindAPIKey, name, matches, apiutil.APIKeyID, func(ids []string) error {
+		return fmt.Errorf("the API key name %q is ambiguous: Onyx keys %s all have it (names are not unique); import the key by its id instead",
+			name, strings.Join(ids, ", "))
+	})
 }

@@ -252,8 +252,5 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 		}
 	}
 	err = c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: deleteUserPath, Body: userByEmail{UserEmail: u.Email}}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUser, id)
+	return apiutil.Deleted(err, platform.KindUser, id)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const groupsPath = "/auth/group/"
@@ -69,10 +70,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 		return err
 	}
 	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUserGroup, id)
+	return apiutil.Deleted(err, platform.KindUserGroup, id)
 }
 
 // ListGroups implements platform.Backend. Secoda documents no filters, so every page is read and a name
@@ -102,16 +100,8 @@ func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Gro
 	if err != nil {
 		return platform.Group{}, err
 	}
-	switch len(matches) {
-	case 0:
-		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
-	case 1:
-		return matches[0], nil
-	}
-	ids := make([]string, len(matches))
-	for i, g := range matches {
-		ids[i] = g.ID
-	}
-	return platform.Group{}, fmt.Errorf("the group name %q is ambiguous: Secoda groups %s all have it; import the group by its id instead",
-		name, strings.Join(ids, ", "))
+	return apiutil.One(ctx, c.Conn, platform.KindUserGroup, name, matches, apiutil.GroupID, func(ids []string) error {
+		return fmt.Errorf("the group name %q is ambiguous: Secoda groups %s all have it; import the group by its id instead",
+			name, strings.Join(ids, ", "))
+	})
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const usersPath = "/user/"
@@ -81,10 +82,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 		return err
 	}
 	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUser, id)
+	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend: every member that is not deactivated (ReadUser reports those as
@@ -116,16 +114,8 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 	if err != nil {
 		return platform.User{}, err
 	}
-	switch len(matches) {
-	case 0:
-		return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
-	case 1:
-		return matches[0], nil
-	}
-	ids := make([]string, len(matches))
-	for i, u := range matches {
-		ids[i] = u.ID
-	}
-	return platform.User{}, fmt.Errorf("the email %q is ambiguous: Secoda users %s all have it; import the user by its id instead",
-		email, strings.Join(ids, ", "))
+	return apiutil.One(ctx, c.Conn, platform.KindUser, email, matches, apiutil.UserID, func(ids []string) error {
+		return fmt.Errorf("the email %q is ambiguous: Secoda users %s all have it; import the user by its id instead",
+			email, strings.Join(ids, ", "))
+	})
 }

@@ -109,10 +109,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 		return apiutil.Refused(http.MethodPost, c.basePath+rollPath(id), platform.FieldError{Message: msgOwnKey})
 	}
 	err = c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: rollPath(id), Idempotent: true}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindAPIKey, id)
+	return apiutil.Deleted(err, platform.KindAPIKey, id)
 }
 
 // ListAPIKeys implements platform.Backend: one key per user that has one. Secrets are left out of

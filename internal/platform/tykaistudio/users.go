@@ -107,10 +107,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 		return err
 	}
 	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUser, id)
+	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend. An email filter narrows the list to users whose email
@@ -153,18 +150,17 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 				matches = append(matches, w)
 			}
 		}
-		switch len(matches) {
-		case 0:
+		if len(matches) == 0 {
 			continue
-		case 1:
-			return userFromWire(matches[0]), nil
 		}
-		ids := make([]string, len(matches))
-		for i, m := range matches {
-			ids[i] = m.ID
+		w, err := apiutil.One(ctx, c.Conn, platform.KindUser, email, matches, func(w userWire) string { return w.ID }, func(ids []string) error {
+			return fmt.Errorf("the email %q is ambiguous: Tyk AI Studio users %s all have it; import the user by its id instead",
+				email, strings.Join(ids, ", "))
+		})
+		if err != nil {
+			return platform.User{}, err
 		}
-		return platform.User{}, fmt.Errorf("the email %q is ambiguous: Tyk AI Studio users %s all have it; import the user by its id instead",
-			email, strings.Join(ids, ", "))
+		return userFromWire(w), nil
 	}
 	return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 }

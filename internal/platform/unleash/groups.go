@@ -9,6 +9,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const groupsPath = "/api/admin/groups"
@@ -116,10 +117,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 		return err
 	}
 	err = c.groupCall(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(n)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUserGroup, id)
+	return apiutil.Deleted(err, platform.KindUserGroup, id)
 }
 
 // ListGroups implements platform.Backend with one request (Unleash does not paginate groups). A name filter

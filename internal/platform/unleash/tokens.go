@@ -9,6 +9,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const tokensPath = "/api/admin/api-tokens"
@@ -220,17 +221,9 @@ func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.AP
 			matches = append(matches, k)
 		}
 	}
-	switch len(matches) {
-	case 0:
-		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
-	case 1:
-		return matches[0], nil
-	}
-	ids := make([]string, len(matches))
-	for i, k := range matches {
-		ids[i] = k.ID
-	}
-	return platform.APIKey{}, fmt.Errorf("the name %q is ambiguous: Unleash API tokens %v all have it; import the token by its id or secret instead", name, ids)
+	return apiutil.One(ctx, c.Conn, platform.KindAPIKey, name, matches, apiutil.APIKeyID, func(ids []string) error {
+		return fmt.Errorf("the name %q is ambiguous: Unleash API tokens %v all have it; import the token by its id or secret instead", name, ids)
+	})
 }
 
 // loadTokens asks the server for every token; reads go through c.tokens instead. The list is never logged

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const usersPath = "/api/admin/user-admin"
@@ -141,10 +142,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 		return err
 	}
 	err = c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(n)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUser, id)
+	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend with one request: Unleash returns every user at once. An email filter
