@@ -30,3 +30,22 @@ func One[T any](ctx context.Context, c Conn, kind platform.Kind, key string, mat
 func UserID(u platform.User) string     { return u.ID }
 func GroupID(g platform.Group) string   { return g.ID }
 func APIKeyID(k platform.APIKey) string { return k.ID }
+
+// GroupNamed finds a group by its name, which the platform keeps unique, through list (which filters by name
+// exactly): the group, or a confirmed not-found. Comparing the names again guards against a server that
+// filters loosely. An empty name names no group and costs no request.
+func GroupNamed(ctx context.Context, c Conn, name string, list func(context.Context, platform.GroupFilter) ([]platform.Group, error)) (platform.Group, error) {
+	if name == "" {
+		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
+	}
+	groups, err := list(ctx, platform.GroupFilter{Name: name})
+	if err != nil {
+		return platform.Group{}, err
+	}
+	for _, g := range groups {
+		if g.Name == name {
+			return g, nil
+		}
+	}
+	return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
+}

@@ -97,18 +97,5 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 
 // FindGroupByName implements platform.Backend. Group names are unique in authentik.
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
-	if name == "" {
-		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
-	}
-	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
-	if err != nil {
-		return platform.Group{}, err
-	}
-	for _, g := range groups {
-		// The filter is exact already; comparing again guards against a server that treats it loosely.
-		if g.Name == name {
-			return g, nil
-		}
-	}
-	return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
+	return apiutil.GroupNamed(ctx, c.Conn, name, c.ListGroups)
 }

@@ -139,17 +139,7 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 // FindGroupByName implements platform.Backend. Unleash refuses a second group of the same name (exact,
 // case-sensitive match).
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
-	if name == "" {
-		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
-	}
-	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
-	if err != nil {
-		return platform.Group{}, err
-	}
-	if len(groups) == 0 {
-		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
-	}
-	return groups[0], nil
+	return apiutil.GroupNamed(ctx, c.Conn, name, c.ListGroups)
 }
 
 // groupFromWire maps a group read by GET. Members are sorted numerically, SSO mappings lexically, so the same
