@@ -11,12 +11,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/provider"
+	"github.com/rosterhq/terraform-provider-roster/internal/serve"
 )
 
 // ProviderFactories serves the provider in-process to the terraform binary that terraform-plugin-testing runs,
 // through the same server the released binary serves.
 func ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
-	server := provider.NewServer("test")
+	server := serve.Server(provider.New("test"))
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"roster": func() (tfprotov6.ProviderServer, error) { return server(), nil },
 	}

@@ -3,6 +3,7 @@ package acctest
 import (
 	"testing"
 
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	authentikmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/authentik"
 )
 
@@ -18,8 +19,8 @@ type Authentik struct {
 // NewAuthentik starts a fresh mock; it stops when the test ends.
 func NewAuthentik(t *testing.T) *Authentik {
 	t.Helper()
-	mock := authentikmock.New(authentikmock.Options{Token: AuthentikToken})
-	return &Authentik{Server: startServer(t, "authentik", "/api/v3", AuthentikToken, mock, mock.Log()), Mock: mock}
+	s, mock := Start(t, authentikmock.Descriptor, mockapi.Options{Token: AuthentikToken})
+	return &Authentik{Server: s, Mock: mock.(*authentikmock.Server)}
 }
 
 // AuthentikState is the mock's /__mock/authentik/state summary: counts and sorted natural keys.

@@ -3,6 +3,7 @@ package acctest
 import (
 	"testing"
 
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 )
 
@@ -19,6 +20,6 @@ type Onyx struct {
 // non-zero, background sync so the provider's waiting is exercised; it stops when the test ends.
 func NewOnyx(t *testing.T, generation string) *Onyx {
 	t.Helper()
-	mock := onyxmock.New(onyxmock.Options{Token: OnyxToken, Generation: generation})
-	return &Onyx{Server: startServer(t, "onyx", "/api", OnyxToken, mock, mock.Log()), Mock: mock}
+	s, mock := Start(t, onyxmock.Descriptor, mockapi.Options{Token: OnyxToken, Variant: generation})
+	return &Onyx{Server: s, Mock: mock.(*onyxmock.Server)}
 }

@@ -3,6 +3,7 @@ package acctest
 import (
 	"testing"
 
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	secodamock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/secoda"
 )
 
@@ -20,8 +21,8 @@ type Secoda struct {
 // the test ends.
 func NewSecoda(t *testing.T, writesPerMinute int) *Secoda {
 	t.Helper()
-	mock := secodamock.New(secodamock.Options{Token: SecodaToken, WritesPerMinute: writesPerMinute})
-	s := &Secoda{Server: startServer(t, "secoda", "/api/v1", SecodaToken, mock, mock.Log()), Mock: mock}
+	srv, mock := Start(t, secodamock.Descriptor, mockapi.Options{Token: SecodaToken, WritesPerMinute: writesPerMinute})
+	s := &Secoda{Server: srv, Mock: mock.(*secodamock.Server)}
 	if writesPerMinute < 0 {
 		s.ProviderExtra = "writes_per_minute = 100000"
 	}

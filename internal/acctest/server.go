@@ -25,11 +25,14 @@ type Server struct {
 	ProviderExtra string
 }
 
-func startServer(t *testing.T, platformName, apiPath, token string, handler http.Handler, log *mockapi.RequestLog) *Server {
+// Start serves a fresh mock of any platform, built from its descriptor, on 127.0.0.1 for one test; it stops
+// when the test ends. The typed helpers (NewAuthentik, ...) add each mock's own hooks.
+func Start(t *testing.T, d mockapi.Descriptor, opts mockapi.Options) (*Server, mockapi.Mock) {
 	t.Helper()
-	srv := httptest.NewServer(handler)
+	mock := d.Start(opts)
+	srv := httptest.NewServer(mock)
 	t.Cleanup(srv.Close)
-	return &Server{t: t, URL: srv.URL, Token: token, platform: platformName, apiPath: apiPath, log: log, authScheme: "Bearer "}
+	return &Server{t: t, URL: srv.URL, Token: mock.AdminToken(), platform: d.Name, apiPath: d.APIPrefix, log: mock.Log(), authScheme: d.AuthScheme}, mock
 }
 
 // Provider renders the provider block pointing at this mock.

@@ -3,6 +3,7 @@ package acctest
 import (
 	"testing"
 
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
 )
 
@@ -18,8 +19,8 @@ type Tyk struct {
 // NewTyk starts a fresh mock of the given edition; it stops when the test ends.
 func NewTyk(t *testing.T, edition tykmock.Edition) *Tyk {
 	t.Helper()
-	mock := tykmock.New(tykmock.Options{Token: TykToken, Edition: edition})
-	return &Tyk{Server: startServer(t, "tyk_ai_studio", "/api/v1", TykToken, mock, mock.Log()), Mock: mock}
+	s, mock := Start(t, tykmock.Descriptor, mockapi.Options{Token: TykToken, Variant: string(edition)})
+	return &Tyk{Server: s, Mock: mock.(*tykmock.Server)}
 }
 
 // TykState is the mock's /__mock/tyk_ai_studio/state summary.

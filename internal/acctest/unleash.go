@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 )
 
@@ -23,10 +24,8 @@ type Unleash struct {
 // pacing set their own limit); it stops when the test ends.
 func NewUnleash(t *testing.T, edition unleashmock.Edition) *Unleash {
 	t.Helper()
-	mock := unleashmock.New(unleashmock.Options{Token: UnleashToken, Edition: edition, UserCreatesPerMinute: -1})
-	s := startServer(t, "unleash", "", UnleashToken, mock, mock.Log())
-	s.authScheme = ""
-	return &Unleash{Server: s, Mock: mock, Name: "mock"}
+	s, mock := Start(t, unleashmock.Descriptor, mockapi.Options{Token: UnleashToken, Variant: string(edition), WritesPerMinute: -1})
+	return &Unleash{Server: s, Mock: mock.(*unleashmock.Server), Name: "mock"}
 }
 
 // RealUnleash returns the real open-source Unleash server that scripts/unleash-server.sh started

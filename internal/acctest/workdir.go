@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/provider"
+	"github.com/rosterhq/terraform-provider-roster/internal/serve"
 )
 
 // providerAddress is where the CLI looks for the provider of a configuration that names it `roster` without
@@ -53,7 +54,7 @@ func NewWorkdir(t *testing.T, config string) *Workdir {
 	reattach := make(chan *plugin.ReattachConfig, 1)
 	closed := make(chan struct{})
 	go func() {
-		err := tf6server.Serve(providerAddress(), provider.NewServer("test"),
+		err := tf6server.Serve(providerAddress(), serve.Server(provider.New("test")),
 			tf6server.WithDebug(ctx, reattach, closed),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
 			tf6server.WithLoggingSink(t))

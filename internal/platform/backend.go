@@ -2,12 +2,19 @@ package platform
 
 import "context"
 
-// Backend is what every platform client implements. Methods return the typed errors of this package
-// (*NotFoundError, *ConflictError, *InvalidError, *UnsupportedError) or an *APIError for anything else.
+// Backend is what every platform client implements. What it manages comes in parts (GroupBackend,
+// UserBackend, APIKeyBackend) that callers ask for by type assertion: a client implements exactly the parts
+// whose type its capability row does not mark unsupported, and that row says why a part is missing. Methods
+// return the typed errors of this package (*NotFoundError, *ConflictError, *InvalidError, *UnsupportedError)
+// or an *APIError for anything else.
 type Backend interface {
 	Platform() Name
 	Capabilities() Capabilities
+}
 
+// GroupBackend manages user groups.
+type GroupBackend interface {
+	Backend
 	CreateGroup(ctx context.Context, spec GroupSpec) (Group, error)
 	ReadGroup(ctx context.Context, id string) (Group, error)
 	UpdateGroup(ctx context.Context, id string, spec GroupSpec) (Group, error)
@@ -17,7 +24,11 @@ type Backend interface {
 	ListGroups(ctx context.Context, filter GroupFilter) ([]Group, error)
 	// FindGroupByName returns *NotFoundError when no group has that name.
 	FindGroupByName(ctx context.Context, name string) (Group, error)
+}
 
+// UserBackend manages users.
+type UserBackend interface {
+	Backend
 	CreateUser(ctx context.Context, spec UserSpec) (User, error)
 	ReadUser(ctx context.Context, id string) (User, error)
 	UpdateUser(ctx context.Context, id string, spec UserSpec) (User, error)
@@ -25,7 +36,11 @@ type Backend interface {
 	ListUsers(ctx context.Context, filter UserFilter) ([]User, error)
 	// FindUserByEmail compares emails case-insensitively.
 	FindUserByEmail(ctx context.Context, email string) (User, error)
+}
 
+// APIKeyBackend manages API keys.
+type APIKeyBackend interface {
+	Backend
 	CreateAPIKey(ctx context.Context, spec APIKeySpec) (APIKey, error)
 	ReadAPIKey(ctx context.Context, id string) (APIKey, error)
 	UpdateAPIKey(ctx context.Context, id string, spec APIKeySpec) (APIKey, error)
@@ -34,12 +49,20 @@ type Backend interface {
 	FindAPIKeyByName(ctx context.Context, name string) (APIKey, error)
 }
 
-// SpecValidator is implemented by backends that can reject a spec without calling the API (rules that depend
-// on the platform, such as "this field cannot be set together with that one"). The provider calls it at plan
-// time and reports each FieldError on its attribute path.
-type SpecValidator interface {
+// GroupValidator, UserValidator and APIKeyValidator are implemented by backends that can reject a spec
+// without calling the API (rules that depend on the platform, such as "this field cannot be set together
+// with that one"). The provider calls them at plan time and reports each FieldError on its attribute path.
+type GroupValidator interface {
 	ValidateGroup(spec GroupSpec) []FieldError
+}
+
+// UserValidator: see GroupValidator.
+type UserValidator interface {
 	ValidateUser(spec UserSpec) []FieldError
+}
+
+// APIKeyValidator: see GroupValidator.
+type APIKeyValidator interface {
 	ValidateAPIKey(spec APIKeySpec) []FieldError
 }
 

@@ -23,7 +23,7 @@ type FreshGroupReader interface {
 }
 
 // readForWrite reads a group as a membership change must see it.
-func readForWrite(ctx context.Context, b Backend, id string) (Group, error) {
+func readForWrite(ctx context.Context, b GroupBackend, id string) (Group, error) {
 	if f, ok := b.(FreshGroupReader); ok {
 		return f.ReadGroupFresh(ctx, id)
 	}
@@ -42,7 +42,7 @@ func lockGroup(groupID string) func() {
 }
 
 // AddMember makes the user a member of the group, leaving every other member alone.
-func AddMember(ctx context.Context, b Backend, groupID, userID string) error {
+func AddMember(ctx context.Context, b GroupBackend, groupID, userID string) error {
 	if m, ok := b.(MembershipManager); ok {
 		return m.AddGroupMember(ctx, groupID, userID)
 	}
@@ -60,7 +60,7 @@ func AddMember(ctx context.Context, b Backend, groupID, userID string) error {
 
 // RemoveMember takes the user out of the group, leaving every other member alone. A missing group or a
 // user who is not a member is success.
-func RemoveMember(ctx context.Context, b Backend, groupID, userID string) error {
+func RemoveMember(ctx context.Context, b GroupBackend, groupID, userID string) error {
 	if m, ok := b.(MembershipManager); ok {
 		err := m.RemoveGroupMember(ctx, groupID, userID)
 		if IsNotFound(err) {
@@ -87,7 +87,7 @@ func RemoveMember(ctx context.Context, b Backend, groupID, userID string) error 
 // IsMember reports whether the user is a direct member; a missing group is a *NotFoundError. A user missing
 // from the members is trusted like any "not found" (NotFoundConfirmer): a server that is not the platform's
 // API may answer a group with no members at all.
-func IsMember(ctx context.Context, b Backend, groupID, userID string) (bool, error) {
+func IsMember(ctx context.Context, b GroupBackend, groupID, userID string) (bool, error) {
 	g, err := b.ReadGroup(ctx, groupID)
 	if err != nil {
 		return false, err

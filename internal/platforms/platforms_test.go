@@ -47,3 +47,33 @@ func TestEveryDescriptorIsComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestClientsHaveExactlyTheirPartsOfBackend holds each client to its capability row: it implements the part
+// of platform.Backend (and the plan-time validator) of every type the row does not mark unsupported, and
+// none of a type the row marks unsupported, so a missing part always has the row's reason.
+func TestClientsHaveExactlyTheirPartsOfBackend(t *testing.T) {
+	for _, d := range All {
+		b, err := d.New(platform.Settings{Endpoint: "https://example.com", Token: "token"})
+		if err != nil {
+			t.Fatalf("%s: %v", d.Name, err)
+		}
+		for kind, has := range map[platform.Kind][2]bool{
+			platform.KindUserGroup: {is[platform.GroupBackend](b), is[platform.GroupValidator](b)},
+			platform.KindUser:      {is[platform.UserBackend](b), is[platform.UserValidator](b)},
+			platform.KindAPIKey:    {is[platform.APIKeyBackend](b), is[platform.APIKeyValidator](b)},
+		} {
+			supported := d.Capabilities.Check(platform.Feature{Kind: kind}) == nil
+			if has[0] != supported {
+				t.Errorf("%s: implements the %s part: %v; the capability row supports it: %v", d.Name, kind, has[0], supported)
+			}
+			if has[1] && !supported {
+				t.Errorf("%s validates %s, a type the capability row says it lacks", d.Name, kind)
+			}
+		}
+	}
+}
+
+func is[T any](b platform.Backend) bool {
+	_, ok := b.(T)
+	return ok
+}

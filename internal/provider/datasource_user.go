@@ -11,11 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/tykaistudio"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
 )
 
 var (
@@ -29,20 +24,13 @@ func newUserDataSource() datasource.DataSource { return &userDataSource{} }
 
 // userDataModel is roster_user without the write-only password attributes.
 type userDataModel struct {
-	ID          types.String `tfsdk:"id"`
-	Email       types.String `tfsdk:"email"`
-	Name        types.String `tfsdk:"name"`
-	Role        types.String `tfsdk:"role"`
-	Active      types.Bool   `tfsdk:"active"`
-	Authentik   types.Object `tfsdk:"authentik"`
-	Secoda      types.Object `tfsdk:"secoda"`
-	TykAIStudio types.Object `tfsdk:"tyk_ai_studio"`
-	Unleash     types.Object `tfsdk:"unleash"`
-	Onyx        types.Object `tfsdk:"onyx"`
-}
-
-func (m *userDataModel) platformObjects() platformObjects {
-	return platformObjects{authentik.Name: &m.Authentik, secoda.Name: &m.Secoda, tykaistudio.Name: &m.TykAIStudio, unleash.Name: &m.Unleash, onyx.Name: &m.Onyx}
+	ID     types.String `tfsdk:"id"`
+	Email  types.String `tfsdk:"email"`
+	Name   types.String `tfsdk:"name"`
+	Role   types.String `tfsdk:"role"`
+	Active types.Bool   `tfsdk:"active"`
+	// Platforms are the per-platform nested attributes, read and written by objectSplit.
+	Platforms platformObjects `tfsdk:"-"`
 }
 
 func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -57,7 +45,7 @@ func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 		"role":   dschema.StringAttribute{MarkdownDescription: "The role, where the platform has one.", Computed: true},
 		"active": dschema.BoolAttribute{MarkdownDescription: "Whether the user can sign in.", Computed: true},
 	}
-	for name, a := range dataSourcePlatformSchemas(userPlatformAttrs) {
+	for name, a := range dataSourcePlatformSchemas(userPlatformAttrs()) {
 		attrs[name] = a
 	}
 	resp.Schema = dschema.Schema{MarkdownDescription: "Looks up one user by id or email.", Attributes: attrs}
@@ -70,9 +58,9 @@ func (d *userDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 }
 
 func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	backend := d.data.backendOrError(&resp.Diagnostics)
+	backend := d.data.users(&resp.Diagnostics)
 	var cfg userDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(userDataSplit().get(ctx, req.Config.Raw, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -90,7 +78,7 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	state := d.data.userData(ctx, u, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(userDataSplit().set(ctx, &resp.State.Raw, &state)...)
 }
 
 // userData renders a user for the data sources.
@@ -105,6 +93,6 @@ func (pd *providerData) userData(ctx context.Context, u platform.User, diags *di
 	if pd.supports(platform.KindUser, platform.FieldRole) {
 		m.Role = types.StringValue(u.Role)
 	}
-	setPlatformObjects(ctx, pd, userPlatformAttrs, u.Extra, m.platformObjects(), diags)
+	m.Platforms = platformObjectsFrom(ctx, pd, userPlatformAttrs(), u.Extra, m.Platforms, diags)
 	return m
 }

@@ -32,7 +32,7 @@ func (d *userGroupDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		"description": dschema.StringAttribute{MarkdownDescription: "The description, where the platform has one.", Computed: true},
 		"members":     dschema.ListAttribute{MarkdownDescription: "User ids of the direct members, sorted.", Computed: true, ElementType: types.StringType},
 	}
-	for name, a := range dataSourcePlatformSchemas(groupPlatformAttrs) {
+	for name, a := range dataSourcePlatformSchemas(groupPlatformAttrs()) {
 		attrs[name] = a
 	}
 	resp.Schema = dschema.Schema{MarkdownDescription: "Looks up one user group by id or name.", Attributes: attrs}
@@ -45,9 +45,9 @@ func (d *userGroupDataSource) ConfigValidators(context.Context) []datasource.Con
 }
 
 func (d *userGroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	backend := d.data.backendOrError(&resp.Diagnostics)
+	backend := d.data.groups(&resp.Diagnostics)
 	var cfg userGroupData
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(groupDataSplit().get(ctx, req.Config.Raw, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -73,6 +73,6 @@ func (d *userGroupDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if d.data.supports(platform.KindUserGroup, platform.FieldDescription) {
 		state.Description = types.StringValue(g.Description)
 	}
-	setPlatformObjects(ctx, d.data, groupPlatformAttrs, g.Extra, state.platformObjects(), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	state.Platforms = platformObjectsFrom(ctx, d.data, groupPlatformAttrs(), g.Extra, state.Platforms, &resp.Diagnostics)
+	resp.Diagnostics.Append(groupDataSplit().set(ctx, &resp.State.Raw, &state)...)
 }

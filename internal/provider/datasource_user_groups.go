@@ -62,7 +62,7 @@ func (d *userGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 }
 
 func (d *userGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	backend := d.data.backendOrError(&resp.Diagnostics)
+	backend := d.data.groups(&resp.Diagnostics)
 	var cfg userGroupsModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {

@@ -63,7 +63,7 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 }
 
 func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	backend := d.data.backendOrError(&resp.Diagnostics)
+	backend := d.data.users(&resp.Diagnostics)
 	var cfg usersModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {

@@ -111,11 +111,13 @@ func setAndChanged(ctx context.Context, config tfsdk.Config, state tfsdk.State, 
 	return !unchangedFromState(ctx, config, state, path.Root(name))
 }
 
-// specValidator returns the backend's plan-time validator, if the platform has one.
-func (d *providerData) specValidator() platform.SpecValidator {
+// specValidator returns the backend's plan-time validator of one type (platform.UserValidator, ...), if the
+// platform has one.
+func specValidator[T any](d *providerData) (T, bool) {
+	var zero T
 	if d == nil || d.backend == nil {
-		return nil
+		return zero, false
 	}
-	v, _ := d.backend.(platform.SpecValidator)
-	return v
+	v, ok := d.backend.(T)
+	return v, ok
 }

@@ -74,17 +74,23 @@ func (e *ephemeralAPIKey) Configure(_ context.Context, req ephemeral.ConfigureRe
 }
 
 func (e *ephemeralAPIKey) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	backend := e.data.backendOrError(&resp.Diagnostics)
 	var cfg ephemeralAPIKeyModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	for _, f := range []platform.Feature{{Kind: platform.KindEphemeralAPIKey}, {Kind: platform.KindAPIKey}} {
+		if e.data == nil {
+			break // apiKeys says the provider is not configured
+		}
 		if err := e.data.capabilities.Check(f); err != nil {
 			resp.Diagnostics.AddError("Ephemeral roster_api_key is not available on "+e.data.platform.DisplayName(), err.Error())
 			return
 		}
+	}
+	backend := e.data.apiKeys(&resp.Diagnostics)
+	if backend == nil {
+		return
 	}
 	suffix := make([]byte, 4)
 	_, _ = rand.Read(suffix)
@@ -114,7 +120,7 @@ func (e *ephemeralAPIKey) Close(ctx context.Context, req ephemeral.CloseRequest,
 	if len(raw) == 0 || json.Unmarshal(raw, &id) != nil || id == "" {
 		return
 	}
-	backend := e.data.backendOrError(&resp.Diagnostics)
+	backend := e.data.apiKeys(&resp.Diagnostics)
 	if backend == nil {
 		return
 	}

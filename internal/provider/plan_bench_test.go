@@ -1,7 +1,7 @@
 package provider_test
 
 // Benchmarks of the provider's side of a no-change plan of one large group, driven through the same gRPC
-// server code terraform talks to (provider.NewServer, protocol 6) against an in-process authentik mock, and of
+// server code terraform talks to (serve.Server, protocol 6) against an in-process authentik mock, and of
 // the provider's member comparison. make bench runs them; `go test -bench NoChangePlan
 // -cpuprofile cpu.out ./internal/provider` profiles them.
 
@@ -19,6 +19,7 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
 	"github.com/rosterhq/terraform-provider-roster/internal/provider"
+	"github.com/rosterhq/terraform-provider-roster/internal/serve"
 )
 
 // Group sizes double from one to the next, so the ratio of successive times shows the growth: about 2 when
@@ -157,7 +158,7 @@ func (f *planFixture) plan(ctx context.Context, b *testing.B, state, config *tfp
 func configuredServer(b *testing.B, url, token string) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
 	b.Helper()
 	ctx := context.Background()
-	server := provider.NewServer("bench")()
+	server := serve.Server(provider.New("bench"))()
 	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || len(schemas.Diagnostics) > 0 {
 		b.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)

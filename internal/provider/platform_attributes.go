@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -13,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
 // platformAttr is one platform's nested attribute on one Terraform type (`authentik = { ... }`): its schema
@@ -57,8 +59,40 @@ func (a platformAttr) resourceSchema() schema.SingleNestedAttribute {
 
 func (a platformAttr) nullObject() types.Object { return types.ObjectNull(a.attrTypes) }
 
-// platformObjects gives generic code access to a model's per-platform attributes.
-type platformObjects map[platform.Name]*types.Object
+// platformAttrSet is one platform's nested attributes, by Terraform type; nil where the type has none.
+type platformAttrSet struct {
+	group, user, apiKey *platformAttr
+}
+
+// platformAttrSets holds each platform's nested attributes; each platform_<name>.go registers its own.
+var platformAttrSets = map[platform.Name]platformAttrSet{}
+
+func registerPlatformAttrs(name platform.Name, set platformAttrSet) platformAttrSet {
+	platformAttrSets[name] = set
+	return set
+}
+
+// The nested attributes of each type, in the order of platforms.All (computed once, after every
+// platform_<name>.go has registered its own).
+var (
+	groupPlatformAttrs = sync.OnceValue(func() []platformAttr {
+		return platformAttrsOf(func(s platformAttrSet) *platformAttr { return s.group })
+	})
+	userPlatformAttrs   = sync.OnceValue(func() []platformAttr { return platformAttrsOf(func(s platformAttrSet) *platformAttr { return s.user }) })
+	apiKeyPlatformAttrs = sync.OnceValue(func() []platformAttr {
+		return platformAttrsOf(func(s platformAttrSet) *platformAttr { return s.apiKey })
+	})
+)
+
+func platformAttrsOf(kind func(platformAttrSet) *platformAttr) []platformAttr {
+	var out []platformAttr
+	for _, d := range platforms.All {
+		if a := kind(platformAttrSets[d.Name]); a != nil {
+			out = append(out, *a)
+		}
+	}
+	return out
+}
 
 func platformSchemas(attrs []platformAttr) map[string]schema.Attribute {
 	out := make(map[string]schema.Attribute, len(attrs))
@@ -71,8 +105,8 @@ func platformSchemas(attrs []platformAttr) map[string]schema.Attribute {
 // checkForeignAttributes reports a nested attribute written for another platform than the provider's.
 func checkForeignAttributes(d *providerData, attrs []platformAttr, config platformObjects, diags *diag.Diagnostics) {
 	for _, a := range attrs {
-		obj := config[a.platform]
-		if a.platform == d.platform || obj == nil || obj.IsNull() {
+		obj, ok := config[a.platform]
+		if a.platform == d.platform || !ok || obj.IsNull() {
 			continue
 		}
 		diags.AddAttributeError(path.Root(a.name()), "Attribute for another platform",
@@ -86,8 +120,8 @@ func checkForeignAttributes(d *providerData, attrs []platformAttr, config platfo
 // whether it changed any, so that an unchanged plan is not written back (a costly conversion on every plan).
 func nullForeignAttributes(d *providerData, attrs []platformAttr, plan platformObjects) (changed bool) {
 	for _, a := range attrs {
-		if obj := plan[a.platform]; a.platform != d.platform && obj != nil && !obj.IsNull() {
-			*obj = a.nullObject()
+		if obj, ok := plan[a.platform]; a.platform != d.platform && ok && !obj.IsNull() {
+			plan[a.platform] = a.nullObject()
 			changed = true
 		}
 	}
@@ -100,28 +134,30 @@ func extraFromConfig(ctx context.Context, d *providerData, attrs []platformAttr,
 		if a.platform != d.platform || a.toExtra == nil {
 			continue
 		}
-		obj := config[a.platform]
-		if obj == nil || obj.IsNull() || obj.IsUnknown() {
+		obj, ok := config[a.platform]
+		if !ok || obj.IsNull() || obj.IsUnknown() {
 			return a.toExtra(ctx, a.nullObject(), diags)
 		}
-		return a.toExtra(ctx, *obj, diags)
+		return a.toExtra(ctx, obj, diags)
 	}
 	return nil
 }
 
-// setPlatformObjects stores what the platform reported in its own attribute and nulls the others.
-func setPlatformObjects(ctx context.Context, d *providerData, attrs []platformAttr, extra platform.Extra, target platformObjects, diags *diag.Diagnostics) {
+// platformObjectsFrom renders what the platform reported in its own attribute (prior holds the planned or
+// stored objects); the other platforms' attributes are null.
+func platformObjectsFrom(ctx context.Context, d *providerData, attrs []platformAttr, extra platform.Extra, prior platformObjects, diags *diag.Diagnostics) platformObjects {
+	out := make(platformObjects, 1)
 	for _, a := range attrs {
-		obj := target[a.platform]
-		if obj == nil {
+		if a.platform != d.platform || extra == nil || a.fromExtra == nil {
 			continue
 		}
-		if a.platform == d.platform && extra != nil && a.fromExtra != nil {
-			*obj = a.fromExtra(ctx, extra, *obj, diags)
-			continue
+		obj, ok := prior[a.platform]
+		if !ok {
+			obj = a.nullObject()
 		}
-		*obj = a.nullObject()
+		out[a.platform] = a.fromExtra(ctx, extra, obj, diags)
 	}
+	return out
 }
 
 // commonAttributes names the attribute of each field every platform has. With fieldPath it is the one place

@@ -123,3 +123,5 @@ var onyxAPIKeyAttr = platformAttr{
 		return obj
 	},
 }
+
+var _ = registerPlatformAttrs(onyx.Name, platformAttrSet{group: &onyxGroupAttr, user: &onyxUserAttr, apiKey: &onyxAPIKeyAttr})

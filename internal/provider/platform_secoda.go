@@ -110,3 +110,5 @@ var secodaUserAttr = platformAttr{
 		return obj
 	},
 }
+
+var _ = registerPlatformAttrs(secoda.Name, platformAttrSet{group: &secodaGroupAttr, user: &secodaUserAttr})

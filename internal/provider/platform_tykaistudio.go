@@ -138,3 +138,5 @@ var tykGroupAttr = platformAttr{
 		return obj
 	},
 }
+
+var _ = registerPlatformAttrs(tykaistudio.Name, platformAttrSet{group: &tykGroupAttr, user: &tykUserAttr})

@@ -175,3 +175,5 @@ var unleashAPIKeyAttr = platformAttr{
 		return obj
 	},
 }
+
+var _ = registerPlatformAttrs(unleash.Name, platformAttrSet{group: &unleashGroupAttr, user: &unleashUserAttr, apiKey: &unleashAPIKeyAttr})

@@ -38,3 +38,34 @@ func (d *providerData) backendOrError(diags *diag.Diagnostics) platform.Backend 
 	}
 	return d.backend
 }
+
+// part returns the configured backend as the part that manages kind, or adds an error: the capability table's
+// reason when the platform lacks it (plan-time checks normally stop such a configuration earlier).
+func part[T any](d *providerData, kind platform.Kind, diags *diag.Diagnostics) T {
+	var zero T
+	b := d.backendOrError(diags)
+	if b == nil {
+		return zero
+	}
+	if p, ok := b.(T); ok {
+		return p
+	}
+	reason := "the client does not implement it; please report this bug"
+	if err := d.capabilities.Check(platform.Feature{Kind: kind}); err != nil {
+		reason = err.Error()
+	}
+	diags.AddError(fmt.Sprintf("roster_%s is not available on %s", kind, d.platform.DisplayName()), reason)
+	return zero
+}
+
+func (d *providerData) groups(diags *diag.Diagnostics) platform.GroupBackend {
+	return part[platform.GroupBackend](d, platform.KindUserGroup, diags)
+}
+
+func (d *providerData) users(diags *diag.Diagnostics) platform.UserBackend {
+	return part[platform.UserBackend](d, platform.KindUser, diags)
+}
+
+func (d *providerData) apiKeys(diags *diag.Diagnostics) platform.APIKeyBackend {
+	return part[platform.APIKeyBackend](d, platform.KindAPIKey, diags)
+}

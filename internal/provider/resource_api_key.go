@@ -35,25 +35,25 @@ func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		return
 	}
 	var config, plan apiKeyModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(apiKeySplit().get(ctx, req.Config.Raw, &config)...)
+	resp.Diagnostics.Append(apiKeySplit().get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	checkForeignAttributes(r.data, apiKeyPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
+	checkForeignAttributes(r.data, apiKeyPlatformAttrs(), config.Platforms, &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindAPIKey, map[string]bool{
 		"user_id":     setAndChanged(ctx, req.Config, req.State, "user_id"),
 		"description": setAndChanged(ctx, req.Config, req.State, "description"),
 		"expires_at":  setAndChanged(ctx, req.Config, req.State, "expires_at"),
 	}, &resp.Diagnostics)
-	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
+	if v, ok := specValidator[platform.APIKeyValidator](r.data); ok && !resp.Diagnostics.HasError() {
 		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, req.State, v.ValidateAPIKey(r.spec(ctx, plan, config, &resp.Diagnostics)))
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if nullForeignAttributes(r.data, apiKeyPlatformAttrs, plan.platformObjects()) {
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if nullForeignAttributes(r.data, apiKeyPlatformAttrs(), plan.Platforms) {
+		resp.Diagnostics.Append(apiKeySplit().set(ctx, &resp.Plan.Raw, &plan)...)
 	}
 	requireReplacements(ctx, r.data, platform.KindAPIKey, req, resp)
 	rejectCreateOnlyChanges(ctx, r.data, platform.KindAPIKey, req, resp)
@@ -64,7 +64,7 @@ func (r *apiKeyResource) spec(ctx context.Context, plan, config apiKeyModel, dia
 		Name:        plan.Name.ValueString(),
 		UserID:      plan.UserID.ValueString(),
 		Description: plan.Description.ValueString(),
-		Extra:       extraFromConfig(ctx, r.data, apiKeyPlatformAttrs, config.platformObjects(), diags),
+		Extra:       extraFromConfig(ctx, r.data, apiKeyPlatformAttrs(), config.Platforms, diags),
 	}
 	if !config.ExpiresAt.IsNull() && !config.ExpiresAt.IsUnknown() {
 		if t, d := config.ExpiresAt.ValueRFC3339Time(); !d.HasError() {
@@ -95,15 +95,15 @@ func (r *apiKeyResource) toState(ctx context.Context, k platform.APIKey, prior a
 	} else if out.Key.IsUnknown() {
 		out.Key = types.StringNull()
 	}
-	setPlatformObjects(ctx, r.data, apiKeyPlatformAttrs, k.Extra, out.platformObjects(), diags)
+	out.Platforms = platformObjectsFrom(ctx, r.data, apiKeyPlatformAttrs(), k.Extra, out.Platforms, diags)
 	return out
 }
 
 func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.apiKeys(&resp.Diagnostics)
 	var plan, config apiKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(apiKeySplit().get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(apiKeySplit().get(ctx, req.Config.Raw, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -111,7 +111,7 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 	k, err := backend.CreateAPIKey(ctx, spec)
 	if k.ID != "" {
 		state := r.toState(ctx, k, plan, &resp.Diagnostics)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		resp.Diagnostics.Append(apiKeySplit().set(ctx, &resp.State.Raw, &state)...)
 	}
 	if err != nil {
 		// Not in state and refused as a duplicate: say how to take the existing key over. A key that may have
@@ -128,9 +128,9 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 }
 
 func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.apiKeys(&resp.Diagnostics)
 	var prior apiKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(apiKeySplit().get(ctx, req.State.Raw, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -153,15 +153,15 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	k.Secret = ""
 	state := r.toState(ctx, k, prior, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(apiKeySplit().set(ctx, &resp.State.Raw, &state)...)
 }
 
 func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.apiKeys(&resp.Diagnostics)
 	var plan, config, prior apiKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(apiKeySplit().get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(apiKeySplit().get(ctx, req.Config.Raw, &config)...)
+	resp.Diagnostics.Append(apiKeySplit().get(ctx, req.State.Raw, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -172,13 +172,13 @@ func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	plan.Key = prior.Key
 	state := r.toState(ctx, k, plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(apiKeySplit().set(ctx, &resp.State.Raw, &state)...)
 }
 
 func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.apiKeys(&resp.Diagnostics)
 	var prior apiKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(apiKeySplit().get(ctx, req.State.Raw, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -192,7 +192,7 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := req.ID
 	if name, ok := naturalKey(req.ID, "name"); ok {
-		backend := r.data.backendOrError(&resp.Diagnostics)
+		backend := r.data.apiKeys(&resp.Diagnostics)
 		if backend == nil {
 			return
 		}

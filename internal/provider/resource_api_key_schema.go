@@ -11,13 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
 )
-
-var apiKeyPlatformAttrs = []platformAttr{authentikAPIKeyAttr, onyxAPIKeyAttr, unleashAPIKeyAttr}
 
 type apiKeyModel struct {
 	ID               types.String `tfsdk:"id"`
@@ -27,13 +21,8 @@ type apiKeyModel struct {
 	ExpiresAt        instant      `tfsdk:"expires_at"`
 	Key              types.String `tfsdk:"key"`
 	RotationTriggers types.Map    `tfsdk:"rotation_triggers"`
-	Authentik        types.Object `tfsdk:"authentik"`
-	Unleash          types.Object `tfsdk:"unleash"`
-	Onyx             types.Object `tfsdk:"onyx"`
-}
-
-func (m *apiKeyModel) platformObjects() platformObjects {
-	return platformObjects{authentik.Name: &m.Authentik, unleash.Name: &m.Unleash, onyx.Name: &m.Onyx}
+	// Platforms are the per-platform nested attributes, read and written by objectSplit.
+	Platforms platformObjects `tfsdk:"-"`
 }
 
 func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -92,7 +81,7 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
 		},
 	}
-	for name, a := range platformSchemas(apiKeyPlatformAttrs) {
+	for name, a := range platformSchemas(apiKeyPlatformAttrs()) {
 		attrs[name] = a
 	}
 	resp.Schema = schema.Schema{

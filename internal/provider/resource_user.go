@@ -30,19 +30,19 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 	var config, plan userModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(userSplit().get(ctx, req.Config.Raw, &config)...)
+	resp.Diagnostics.Append(userSplit().get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	checkForeignAttributes(r.data, userPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
+	checkForeignAttributes(r.data, userPlatformAttrs(), config.Platforms, &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindUser, map[string]bool{
 		"name":        setAndChanged(ctx, req.Config, req.State, "name"),
 		"role":        setAndChanged(ctx, req.Config, req.State, "role"),
 		"active":      setAndChanged(ctx, req.Config, req.State, "active"),
 		"password_wo": setAndChanged(ctx, req.Config, req.State, "password_wo"),
 	}, &resp.Diagnostics)
-	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
+	if v, ok := specValidator[platform.UserValidator](r.data); ok && !resp.Diagnostics.HasError() {
 		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, req.State, v.ValidateUser(r.spec(ctx, plan, config, optionalString(config.PasswordWO), &resp.Diagnostics)))
 	}
 	if resp.Diagnostics.HasError() {
@@ -58,8 +58,8 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		plan.Role = foldedString{StringValue: types.StringUnknown()}
 		roleChanged = true
 	}
-	if nullForeignAttributes(r.data, userPlatformAttrs, plan.platformObjects()) || roleChanged {
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if nullForeignAttributes(r.data, userPlatformAttrs(), plan.Platforms) || roleChanged {
+		resp.Diagnostics.Append(userSplit().set(ctx, &resp.Plan.Raw, &plan)...)
 	}
 	requireReplacements(ctx, r.data, platform.KindUser, req, resp)
 	rejectCreateOnlyChanges(ctx, r.data, platform.KindUser, req, resp)
@@ -72,7 +72,7 @@ func (r *userResource) spec(ctx context.Context, plan, config userModel, passwor
 		Role:     optionalString(config.Role.StringValue),
 		Active:   optionalBool(plan.Active),
 		Password: password,
-		Extra:    extraFromConfig(ctx, r.data, userPlatformAttrs, config.platformObjects(), diags),
+		Extra:    extraFromConfig(ctx, r.data, userPlatformAttrs(), config.Platforms, diags),
 	}
 }
 
@@ -89,15 +89,15 @@ func (r *userResource) toState(ctx context.Context, u platform.User, prior userM
 	}
 	// Write-only values are never stored.
 	out.PasswordWO = types.StringNull()
-	setPlatformObjects(ctx, r.data, userPlatformAttrs, u.Extra, out.platformObjects(), diags)
+	out.Platforms = platformObjectsFrom(ctx, r.data, userPlatformAttrs(), u.Extra, out.Platforms, diags)
 	return out
 }
 
 func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.users(&resp.Diagnostics)
 	var plan, config userModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(userSplit().get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(userSplit().get(ctx, req.Config.Raw, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -105,7 +105,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	u, err := backend.CreateUser(ctx, spec)
 	if u.ID != "" {
 		state := r.toState(ctx, u, plan, &resp.Diagnostics)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		resp.Diagnostics.Append(userSplit().set(ctx, &resp.State.Raw, &state)...)
 	}
 	if err != nil {
 		if u.ID == "" { // not in state: say how to take the object over if it exists
@@ -120,9 +120,9 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 }
 
 func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.users(&resp.Diagnostics)
 	var prior userModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(userSplit().get(ctx, req.State.Raw, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -136,15 +136,15 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	state := r.toState(ctx, u, prior, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(userSplit().set(ctx, &resp.State.Raw, &state)...)
 }
 
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.users(&resp.Diagnostics)
 	var plan, config, prior userModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(userSplit().get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(userSplit().get(ctx, req.Config.Raw, &config)...)
+	resp.Diagnostics.Append(userSplit().get(ctx, req.State.Raw, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -158,13 +158,13 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		return
 	}
 	state := r.toState(ctx, u, plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(userSplit().set(ctx, &resp.State.Raw, &state)...)
 }
 
 func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.users(&resp.Diagnostics)
 	var prior userModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(userSplit().get(ctx, req.State.Raw, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -177,7 +177,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := req.ID
 	if email, ok := naturalKey(req.ID, "email"); ok {
-		backend := r.data.backendOrError(&resp.Diagnostics)
+		backend := r.data.users(&resp.Diagnostics)
 		if backend == nil {
 			return
 		}

@@ -40,24 +40,24 @@ func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		return
 	}
 	var config, plan userGroupModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(groupSplit().get(ctx, req.Config.Raw, &config)...)
+	resp.Diagnostics.Append(groupSplit().get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	checkForeignAttributes(r.data, groupPlatformAttrs, config.platformObjects(), &resp.Diagnostics)
+	checkForeignAttributes(r.data, groupPlatformAttrs(), config.Platforms, &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindUserGroup, map[string]bool{
 		"description": setAndChanged(ctx, req.Config, req.State, "description"),
 		"members":     !config.Members.IsNull() && !sameMembers(config.Members, r.priorMembers(ctx, req.State)),
 	}, &resp.Diagnostics)
-	if v := r.data.specValidator(); v != nil && !resp.Diagnostics.HasError() {
+	if v, ok := specValidator[platform.GroupValidator](r.data); ok && !resp.Diagnostics.HasError() {
 		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, req.State, v.ValidateGroup(r.spec(ctx, plan, config, &resp.Diagnostics)))
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if nullForeignAttributes(r.data, groupPlatformAttrs, plan.platformObjects()) {
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if nullForeignAttributes(r.data, groupPlatformAttrs(), plan.Platforms) {
+		resp.Diagnostics.Append(groupSplit().set(ctx, &resp.Plan.Raw, &plan)...)
 	}
 	requireReplacements(ctx, r.data, platform.KindUserGroup, req, resp)
 	rejectCreateOnlyChanges(ctx, r.data, platform.KindUserGroup, req, resp)
@@ -79,7 +79,7 @@ func (r *userGroupResource) checkDeletion(ctx context.Context, req resource.Modi
 		return
 	}
 	var prior userGroupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(groupSplit().get(ctx, req.State.Raw, &prior)...)
 	if reason := guard.GroupDeletionRefused(prior.Name.ValueString()); reason != "" {
 		resp.Diagnostics.AddError("Cannot delete user group "+prior.Name.ValueString(), reason+".")
 	}
@@ -91,7 +91,7 @@ func (r *userGroupResource) spec(ctx context.Context, plan, config userGroupMode
 		Name:        plan.Name.ValueString(),
 		Description: optionalString(config.Description),
 		Members:     optionalStrings(plan.Members),
-		Extra:       extraFromConfig(ctx, r.data, groupPlatformAttrs, config.platformObjects(), diags),
+		Extra:       extraFromConfig(ctx, r.data, groupPlatformAttrs(), config.Platforms, diags),
 	}
 }
 
@@ -108,15 +108,15 @@ func (r *userGroupResource) toState(ctx context.Context, g platform.Group, prior
 	if r.data.supports(platform.KindUserGroup, platform.FieldDescription) && (!prior.Description.IsNull() || (imported && g.Description != "")) {
 		out.Description = types.StringValue(g.Description)
 	}
-	setPlatformObjects(ctx, r.data, groupPlatformAttrs, g.Extra, out.platformObjects(), diags)
+	out.Platforms = platformObjectsFrom(ctx, r.data, groupPlatformAttrs(), g.Extra, out.Platforms, diags)
 	return out
 }
 
 func (r *userGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.groups(&resp.Diagnostics)
 	var plan, config userGroupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(groupSplit().get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(groupSplit().get(ctx, req.Config.Raw, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -127,7 +127,7 @@ func (r *userGroupResource) Create(ctx context.Context, req resource.CreateReque
 	if g.ID != "" {
 		// Saved even when a later step failed, so the object is tracked (and replaced) rather than orphaned.
 		state := r.toState(ctx, g, plan, false, &resp.Diagnostics)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		resp.Diagnostics.Append(groupSplit().set(ctx, &resp.State.Raw, &state)...)
 	}
 	if err != nil {
 		if g.ID == "" { // not in state: say how to take the object over if it exists
@@ -142,9 +142,9 @@ func (r *userGroupResource) Create(ctx context.Context, req resource.CreateReque
 }
 
 func (r *userGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.groups(&resp.Diagnostics)
 	var prior userGroupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(groupSplit().get(ctx, req.State.Raw, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -159,18 +159,18 @@ func (r *userGroupResource) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	imported := wasImported(ctx, req.Private)
 	state := r.toState(ctx, g, prior, imported, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(groupSplit().set(ctx, &resp.State.Raw, &state)...)
 	if imported {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
 	}
 }
 
 func (r *userGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.groups(&resp.Diagnostics)
 	var plan, config, prior userGroupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(groupSplit().get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(groupSplit().get(ctx, req.Config.Raw, &config)...)
+	resp.Diagnostics.Append(groupSplit().get(ctx, req.State.Raw, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -182,13 +182,13 @@ func (r *userGroupResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	state := r.toState(ctx, g, plan, false, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(groupSplit().set(ctx, &resp.State.Raw, &state)...)
 }
 
 func (r *userGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.groups(&resp.Diagnostics)
 	var prior userGroupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(groupSplit().get(ctx, req.State.Raw, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -203,7 +203,7 @@ func (r *userGroupResource) Delete(ctx context.Context, req resource.DeleteReque
 func (r *userGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := req.ID
 	if name, ok := naturalKey(req.ID, "name"); ok {
-		backend := r.data.backendOrError(&resp.Diagnostics)
+		backend := r.data.groups(&resp.Diagnostics)
 		if backend == nil {
 			return
 		}

@@ -66,7 +66,7 @@ func (r *membershipResource) Schema(_ context.Context, _ resource.SchemaRequest,
 func membershipID(groupID, userID string) string { return groupID + "/" + userID }
 
 func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.groups(&resp.Diagnostics)
 	var plan membershipModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -81,7 +81,7 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *membershipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.groups(&resp.Diagnostics)
 	var state membershipModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -107,7 +107,7 @@ func (r *membershipResource) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 func (r *membershipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	backend := r.data.backendOrError(&resp.Diagnostics)
+	backend := r.data.groups(&resp.Diagnostics)
 	var state membershipModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {

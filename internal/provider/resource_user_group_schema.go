@@ -12,16 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/tykaistudio"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
 )
-
-// groupPlatformAttrs are the per-platform nested attributes of roster_user_group.
-var groupPlatformAttrs = []platformAttr{authentikGroupAttr, onyxGroupAttr, secodaGroupAttr, tykGroupAttr, unleashGroupAttr}
 
 // userGroupData is what the resource and the data source share.
 type userGroupData struct {
@@ -29,21 +20,14 @@ type userGroupData struct {
 	Name        types.String `tfsdk:"name"`
 	Description types.String `tfsdk:"description"`
 	Members     types.List   `tfsdk:"members"`
-	Authentik   types.Object `tfsdk:"authentik"`
-	Secoda      types.Object `tfsdk:"secoda"`
-	TykAIStudio types.Object `tfsdk:"tyk_ai_studio"`
-	Unleash     types.Object `tfsdk:"unleash"`
-	Onyx        types.Object `tfsdk:"onyx"`
+	// Platforms are the per-platform nested attributes, read and written by objectSplit.
+	Platforms platformObjects `tfsdk:"-"`
 }
 
 // userGroupModel is the resource's model: the shared attributes plus operation timeouts.
 type userGroupModel struct {
 	userGroupData
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (m *userGroupData) platformObjects() platformObjects {
-	return platformObjects{authentik.Name: &m.Authentik, secoda.Name: &m.Secoda, tykaistudio.Name: &m.TykAIStudio, unleash.Name: &m.Unleash, onyx.Name: &m.Onyx}
 }
 
 func (r *userGroupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -72,7 +56,7 @@ func (r *userGroupResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			PlanModifiers: []planmodifier.List{ignoreMemberOrder{}},
 		},
 	}
-	for name, a := range platformSchemas(groupPlatformAttrs) {
+	for name, a := range platformSchemas(groupPlatformAttrs()) {
 		attrs[name] = a
 	}
 	// Some platforms work asynchronously (Onyx syncs and deletes groups in the background); the

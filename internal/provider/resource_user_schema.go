@@ -13,15 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/tykaistudio"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
 )
-
-var userPlatformAttrs = []platformAttr{authentikUserAttr, onyxUserAttr, secodaUserAttr, tykUserAttr, unleashUserAttr}
 
 type userModel struct {
 	ID                types.String `tfsdk:"id"`
@@ -31,15 +23,8 @@ type userModel struct {
 	Active            types.Bool   `tfsdk:"active"`
 	PasswordWO        types.String `tfsdk:"password_wo"`
 	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
-	Authentik         types.Object `tfsdk:"authentik"`
-	Secoda            types.Object `tfsdk:"secoda"`
-	TykAIStudio       types.Object `tfsdk:"tyk_ai_studio"`
-	Unleash           types.Object `tfsdk:"unleash"`
-	Onyx              types.Object `tfsdk:"onyx"`
-}
-
-func (m *userModel) platformObjects() platformObjects {
-	return platformObjects{authentik.Name: &m.Authentik, secoda.Name: &m.Secoda, tykaistudio.Name: &m.TykAIStudio, unleash.Name: &m.Unleash, onyx.Name: &m.Onyx}
+	// Platforms are the per-platform nested attributes, read and written by objectSplit.
+	Platforms platformObjects `tfsdk:"-"`
 }
 
 func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -95,7 +80,7 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
 		},
 	}
-	for name, a := range platformSchemas(userPlatformAttrs) {
+	for name, a := range platformSchemas(userPlatformAttrs()) {
 		attrs[name] = a
 	}
 	resp.Schema = schema.Schema{

@@ -209,7 +209,7 @@ func logBig(name string, n int, res result) {
 }
 
 // seedMembers creates n people who can join a group, outside terraform, and returns their ids in order.
-func seedMembers(ctx context.Context, p platformDef, client platform.Backend, api *rawAPI, n int) ([]string, error) {
+func seedMembers(ctx context.Context, p platformDef, client benchClient, api *rawAPI, n int) ([]string, error) {
 	if p.SeedMembers != nil {
 		return p.SeedMembers(ctx, api, n)
 	}
@@ -226,7 +226,7 @@ func seedMembers(ctx context.Context, p platformDef, client platform.Backend, ap
 }
 
 // seedGroup creates a group of members outside terraform and returns its id.
-func seedGroup(ctx context.Context, p platformDef, client platform.Backend, api *rawAPI, name string, members []string) (string, error) {
+func seedGroup(ctx context.Context, p platformDef, client benchClient, api *rawAPI, name string, members []string) (string, error) {
 	if p.SeedGroup != nil {
 		return p.SeedGroup(ctx, client, api, name, members)
 	}

@@ -79,7 +79,7 @@ func runGrowth(p platformDef, mix growthMix, n int, phaseLimit time.Duration) (g
 	}
 	defer m.closeNow()
 	ctx := context.Background()
-	fresh := func() (platform.Backend, error) { return p.NewClient(m.URL, m.Token) }
+	fresh := func() (benchClient, error) { return p.NewClient(m.URL, m.Token) }
 	seeder, err := fresh()
 	if err != nil {
 		return run, err
@@ -90,14 +90,14 @@ func runGrowth(p platformDef, mix growthMix, n int, phaseLimit time.Duration) (g
 	}
 
 	ids := make([]string, n)
-	phases := map[string]func(c platform.Backend, i int) error{
-		"apply": func(c platform.Backend, i int) error {
+	phases := map[string]func(c benchClient, i int) error{
+		"apply": func(c benchClient, i int) error {
 			var err error
 			ids[i], err = growthCreate(ctx, p, c, mix, i, owners)
 			return err
 		},
-		"refresh": func(c platform.Backend, i int) error { return growthRead(ctx, c, mix, ids[i]) },
-		"destroy": func(c platform.Backend, i int) error { return growthDelete(ctx, c, mix, ids[i]) },
+		"refresh": func(c benchClient, i int) error { return growthRead(ctx, c, mix, ids[i]) },
+		"destroy": func(c benchClient, i int) error { return growthDelete(ctx, c, mix, ids[i]) },
 	}
 	for _, phase := range growthPhases {
 		client, err := fresh()
@@ -127,7 +127,7 @@ func runGrowth(p platformDef, mix growthMix, n int, phaseLimit time.Duration) (g
 
 // growthOwners seeds what the mix's objects refer to: a key owner (or one user per key where a user has one
 // key), or the group members.
-func growthOwners(ctx context.Context, p platformDef, m *servedMock, c platform.Backend, mix growthMix, n int) ([]string, error) {
+func growthOwners(ctx context.Context, p platformDef, m *servedMock, c benchClient, mix growthMix, n int) ([]string, error) {
 	count := n
 	switch {
 	case mix == mixKeys && p.Keys == keysUnowned:
@@ -146,7 +146,7 @@ func growthOwners(ctx context.Context, p platformDef, m *servedMock, c platform.
 	return ids, err
 }
 
-func growthCreate(ctx context.Context, p platformDef, c platform.Backend, mix growthMix, i int, owners []string) (string, error) {
+func growthCreate(ctx context.Context, p platformDef, c benchClient, mix growthMix, i int, owners []string) (string, error) {
 	name := fmt.Sprintf("growth-%d", i)
 	if mix == mixGroups {
 		members := make([]string, 0, growthGroupMembers)
@@ -167,7 +167,7 @@ func growthCreate(ctx context.Context, p platformDef, c platform.Backend, mix gr
 	return k.ID, err
 }
 
-func growthRead(ctx context.Context, c platform.Backend, mix growthMix, id string) error {
+func growthRead(ctx context.Context, c benchClient, mix growthMix, id string) error {
 	var err error
 	if mix == mixGroups {
 		_, err = c.ReadGroup(ctx, id)
@@ -177,7 +177,7 @@ func growthRead(ctx context.Context, c platform.Backend, mix growthMix, id strin
 	return err
 }
 
-func growthDelete(ctx context.Context, c platform.Backend, mix growthMix, id string) error {
+func growthDelete(ctx context.Context, c benchClient, mix growthMix, id string) error {
 	if mix == mixGroups {
 		return c.DeleteGroup(ctx, id)
 	}

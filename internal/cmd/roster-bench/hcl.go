@@ -78,7 +78,7 @@ func rosterConfig(p platformDef, endpoint, token, providerExtra string, n int, s
 	b.WriteString(providerBlock(p.Name, endpoint, token, providerExtra))
 	for i := 0; i < m.Users; i++ {
 		name := fmt.Sprintf("  name  = %q\n", userName(i))
-		if p.NoUserName {
+		if p.NoUserName() {
 			name = ""
 		}
 		fmt.Fprintf(&b, "\nresource \"roster_user\" \"u%d\" {\n  email = %q\n%s%s}\n", i, userEmail(i), name, attrLines(p.UserHCL(i)))

@@ -59,7 +59,7 @@ func TestConfigsHaveTheSameResourceCountsAsTheFloor(t *testing.T) {
 
 func TestEveryPlatformRendersAConfiguration(t *testing.T) {
 	for _, p := range platformTable {
-		if p.NewMock == nil || p.NewClient == nil || p.UserHCL == nil || p.GroupHCL == nil || p.SeedUser == nil ||
+		if p.UserHCL == nil || p.GroupHCL == nil || p.SeedUser == nil ||
 			p.API.GetUser == nil || p.API.ListUsers == "" || p.API.CreateUser == nil {
 			t.Fatalf("%s: incomplete platform entry", p.Name)
 		}

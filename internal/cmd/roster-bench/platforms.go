@@ -8,19 +8,15 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
-	authentikmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/authentik"
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/mocks"
 	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 	secodamock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/secoda"
 	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
-	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/authentik"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/secoda"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform/tykaistudio"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
+	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
 // mock is what the harness needs of a platform mock: the handler and its request log.
@@ -45,12 +41,8 @@ const (
 type platformDef struct {
 	// Name is the provider's `platform =` value.
 	Name string
-	// NewMock starts a fresh in-memory mock. writesPerMinute is only meaningful where WriteLimit is set:
-	// 0 means the documented limit, a negative value lifts it.
-	NewMock func(writesPerMinute int) mock
-	// NewClient builds the platform's own client, used to seed objects Terraform does not manage (group
-	// members) faster than Terraform could, and by the client micro-benchmarks.
-	NewClient func(endpoint, token string) (platform.Backend, error)
+	// ClientOptions are the client's platform options (platform.Option) in the seeding client.
+	ClientOptions map[string]string
 	// ProviderExtra is added to the provider block of every run except the rate-limited one.
 	ProviderExtra string
 
@@ -65,8 +57,6 @@ type platformDef struct {
 	// RequestFloors are the phases of the growth scenario ("keys/apply") that the API makes cost more than one
 	// request per object, and why.
 	RequestFloors map[string]requestFloorDef
-	// NoUserName is true where the API cannot set a user's name (the generator then leaves it out).
-	NoUserName bool
 	// SeedUser is the i-th group member the harness creates through NewClient.
 	SeedUser func(i int) platform.UserSpec
 	// SeedMembers, when set, replaces creating SeedUser(i) through the client: for a platform whose API
@@ -74,7 +64,7 @@ type platformDef struct {
 	SeedMembers func(ctx context.Context, api *rawAPI, n int) ([]string, error)
 	// SeedGroup, when set, replaces creating a group of many members through the client: for a platform whose
 	// API cannot take them in one write (Unleash: 10,000 members are over its 100 KiB JSON body limit).
-	SeedGroup func(ctx context.Context, client platform.Backend, api *rawAPI, name string, members []string) (string, error)
+	SeedGroup func(ctx context.Context, client benchClient, api *rawAPI, name string, members []string) (string, error)
 	// GroupsOfSeededMembers is true where a user Terraform creates cannot join a group in the same apply
 	// (an Onyx invitation is not a member until the person signs up): the mix's groups then list seeded
 	// members, as a real configuration for that platform would, instead of the mix's roster_user ids.
@@ -128,17 +118,51 @@ func seedSpec(i int) platform.UserSpec {
 	return platform.UserSpec{Email: seedEmail(i), Name: fmt.Sprintf("Member %d", i)}
 }
 
-var fastHTTP = httpclient.Config{MaxRetries: 4}
+// NewMock starts a fresh mock from the platform's mock descriptor (the server's default variant: the
+// Enterprise editions, Onyx v4.6). writesPerMinute is only meaningful where WriteLimit is set: 0 means the
+// documented limit, a negative value lifts it; any other limit (Unleash's on user creation) is lifted.
+func (p platformDef) NewMock(writesPerMinute int) mock {
+	d, _ := mocks.Lookup(p.Name)
+	if p.WriteLimit == 0 {
+		writesPerMinute = -1
+	}
+	return d.Start(mockapi.Options{WritesPerMinute: writesPerMinute})
+}
+
+// NewClient builds the platform's own client from its descriptor, unpaced (the mocks it seeds are
+// unlimited): used to seed objects Terraform does not manage (group members) faster than Terraform could,
+// and by the client micro-benchmarks.
+func (p platformDef) NewClient(endpoint, token string) (benchClient, error) {
+	d, _ := platforms.Lookup(platform.Name(p.Name))
+	b, err := d.New(platform.Settings{Endpoint: endpoint, Token: token, HTTP: platform.Transport{MaxRetries: 4},
+		WritesPerMinute: -1, Options: p.ClientOptions})
+	if err != nil {
+		return benchClient{}, err
+	}
+	groups, _ := b.(platform.GroupBackend)
+	users, _ := b.(platform.UserBackend)
+	keys, _ := b.(platform.APIKeyBackend)
+	return benchClient{GroupBackend: groups, UserBackend: users, APIKeyBackend: keys}, nil
+}
+
+// benchClient is a platform's client seen through the parts the harness drives. APIKeyBackend is nil where the
+// platform has no API keys (Keys == keysNone), and the harness then makes no key calls.
+type benchClient struct {
+	platform.GroupBackend
+	platform.UserBackend
+	platform.APIKeyBackend
+}
+
+// NoUserName is true where the API cannot set a user's name (the generator then leaves it out): the
+// capability table says so.
+func (p platformDef) NoUserName() bool {
+	d, _ := platforms.Lookup(platform.Name(p.Name))
+	return d.Capabilities.CheckSettable(platform.Feature{Kind: platform.KindUser, Field: platform.FieldName}) != nil
+}
 
 var platformTable = []platformDef{
 	{
-		Name: "authentik",
-		NewMock: func(int) mock {
-			return authentikmock.New(authentikmock.Options{})
-		},
-		NewClient: func(endpoint, token string) (platform.Backend, error) {
-			return authentik.New(authentik.Config{Endpoint: endpoint, Token: token, HTTP: fastHTTP})
-		},
+		Name:    "authentik",
 		UserHCL: func(i int) string { return fmt.Sprintf("authentik = { username = \"user%d\" }", i) },
 		GroupHCL: func(i int) string {
 			return fmt.Sprintf("authentik = { attributes = jsonencode({ cost_center = \"cc-%d\" }) }", i%7)
@@ -161,14 +185,9 @@ var platformTable = []platformDef{
 	},
 	{
 		Name: "onyx",
-		NewMock: func(int) mock {
-			return onyxmock.New(onyxmock.Options{Generation: onyxmock.GenerationV46})
-		},
-		NewClient: func(endpoint, token string) (platform.Backend, error) {
-			return onyx.New(onyx.Config{Endpoint: endpoint, Token: token, Generation: onyx.GenerationV46, HTTP: fastHTTP})
-		},
 		// The mock serves the v4.6 line unless told otherwise; saying so spares the provider detecting it.
 		ProviderExtra: `onyx_api_generation = "v4.6"`,
+		ClientOptions: map[string]string{onyx.GenerationOption: "v4.6"},
 		UserHCL:       func(int) string { return "" },
 		GroupHCL: func(i int) string {
 			return fmt.Sprintf("onyx = { cc_pair_ids = [\"%d\"] }", 1+i%onyxmock.SeedCCPairs)
@@ -180,7 +199,6 @@ var platformTable = []platformDef{
 			"groups/apply":   {2, "only a list of the groups shows when the new group's background sync is done"},
 			"groups/destroy": {2, "a deleted group stays in the list until a background sync removes it, and the name is taken until then"},
 		},
-		NoUserName:            true, // read-only: Onyx takes it from the person's profile
 		SeedUser:              seedSpec,
 		SeedMembers:           seedOnyxMembers,
 		GroupsOfSeededMembers: true,
@@ -198,15 +216,7 @@ var platformTable = []platformDef{
 		},
 	},
 	{
-		Name: "unleash",
-		NewMock: func(int) mock {
-			// Enterprise: the open-source edition has no groups. User creation is unthrottled as in the
-			// acceptance tests (the real server's CREATE_USER_RATE_LIMIT_PER_MINUTE raised).
-			return unleashmock.New(unleashmock.Options{Edition: unleashmock.EditionEnterprise, UserCreatesPerMinute: -1})
-		},
-		NewClient: func(endpoint, token string) (platform.Backend, error) {
-			return unleash.New(unleash.Config{Endpoint: endpoint, Token: token, HTTP: fastHTTP, UserCreatesPerMinute: -1})
-		},
+		Name:          "unleash",
 		ProviderExtra: unpaced,
 		UserHCL:       func(int) string { return `role = "Viewer"` },
 		GroupHCL:      func(i int) string { return fmt.Sprintf("description = \"Bench team %d\"", i) },
@@ -236,15 +246,7 @@ var platformTable = []platformDef{
 		},
 	},
 	{
-		Name: "secoda",
-		NewMock: func(writesPerMinute int) mock {
-			return secodamock.New(secodamock.Options{WritesPerMinute: writesPerMinute})
-		},
-		NewClient: func(endpoint, token string) (platform.Backend, error) {
-			cfg := fastHTTP
-			cfg.WritesPerMinute = -1 // the seeding mock is unlimited
-			return secoda.New(secoda.Config{Endpoint: endpoint, Token: token, HTTP: cfg})
-		},
+		Name:          "secoda",
 		ProviderExtra: unpaced,
 		UserHCL:       func(int) string { return `role = "viewer"` },
 		GroupHCL: func(i int) string {
@@ -269,13 +271,7 @@ var platformTable = []platformDef{
 		},
 	},
 	{
-		Name: "tyk_ai_studio",
-		NewMock: func(int) mock {
-			return tykmock.New(tykmock.Options{Edition: tykmock.Enterprise})
-		},
-		NewClient: func(endpoint, token string) (platform.Backend, error) {
-			return tykaistudio.New(tykaistudio.Config{Endpoint: endpoint, Token: token, HTTP: fastHTTP})
-		},
+		Name:    "tyk_ai_studio",
 		UserHCL: func(int) string { return "tyk_ai_studio = { show_portal = true, email_verified = true }" },
 		GroupHCL: func(i int) string {
 			return fmt.Sprintf("tyk_ai_studio = { catalogue_ids = [\"%d\"] }", 1+i%tykmock.SeedCatalogues)
@@ -331,7 +327,7 @@ func seedOnyxMembers(ctx context.Context, api *rawAPI, n int) ([]string, error) 
 // seedUnleashGroup creates the group empty through the client, then fills it through a mock hook: a PUT of
 // thousands of members is over Unleash's request body limit (body-parser's 100 KiB), while a group that SSO
 // sync filled can have them.
-func seedUnleashGroup(ctx context.Context, client platform.Backend, api *rawAPI, name string, members []string) (string, error) {
+func seedUnleashGroup(ctx context.Context, client benchClient, api *rawAPI, name string, members []string) (string, error) {
 	g, err := client.CreateGroup(ctx, platform.GroupSpec{Name: name, Members: []string{}})
 	if err != nil {
 		return "", err

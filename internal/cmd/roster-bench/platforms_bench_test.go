@@ -118,7 +118,7 @@ func parallel(b *testing.B, call func(i int) (int, error)) {
 }
 
 type clientFixture struct {
-	client   platform.Backend
+	client   benchClient
 	groupIDs []string // one group of each of benchGroupSizes
 	replay   *replayer
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -14,17 +12,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	rosterprovider "github.com/rosterhq/terraform-provider-roster/internal/provider"
+	"github.com/rosterhq/terraform-provider-roster/internal/serve"
 )
 
 // The plugin floors are the other floors of the N-object runs: terraform-plugin-framework resources that do
@@ -50,17 +46,10 @@ const (
 	envServePluginFloor    = "ROSTER_BENCH_SERVE_PLUGIN_FLOOR"
 )
 
-// servePluginFloor serves the no-op provider the way roster's main serves roster: the SDK's logs off
-// (terraform drops them when TF_LOG is unset), GOGC 400, and request contexts let go of, so the floor is the
-// cheapest a framework provider runs here.
+// servePluginFloor serves the no-op provider the way roster's main serves roster (internal/serve: logs off,
+// GOGC 400, request contexts let go of), so the floor is the cheapest a framework provider runs here.
 func servePluginFloor() error {
-	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK"} {
-		_ = os.Setenv(name, "OFF")
-	}
-	debug.SetGCPercent(400)
-	return tf6server.Serve("registry.terraform.io/"+pluginFloorSource, func() tfprotov6.ProviderServer {
-		return rosterprovider.ReleasingRequestContexts(providerserver.NewProtocol6(newPluginFloor())())
-	})
+	return serve.Plugin("registry.terraform.io/"+pluginFloorSource, newPluginFloor, false)
 }
 
 func newPluginFloor() provider.Provider { return floorProvider{} }

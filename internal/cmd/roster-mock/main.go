@@ -18,11 +18,13 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/mocks"
 )
 
 const (
@@ -42,7 +44,9 @@ func main() {
 }
 
 type config struct {
-	platform, listen, token, faults, tykEdition, unleashEdition, onyxGeneration string
+	platform, listen, token, faults string
+	// variants holds each mock's variant flag (-tyk-edition), by flag name.
+	variants map[string]*string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -52,9 +56,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.platform, "platform", "", "platform to mock: "+strings.Join(platformNames(), ", "))
 	fs.StringVar(&c.listen, "listen", "127.0.0.1:0", "loopback host:port to listen on (port 0 picks a free one)")
 	fs.StringVar(&c.token, "token", "", "API token of the seeded admin")
-	fs.StringVar(&c.tykEdition, "tyk-edition", "enterprise", "tyk_ai_studio only: enterprise or community (groups need Enterprise)")
-	fs.StringVar(&c.unleashEdition, "unleash-edition", "enterprise", "unleash only: enterprise or open-source (groups need Enterprise)")
-	fs.StringVar(&c.onyxGeneration, "onyx-generation", "v4.6", "onyx only: the API generation to serve, v4.6 or current")
+	c.variants = map[string]*string{}
+	for _, d := range mocks.All {
+		if v := d.Variant; v != nil {
+			c.variants[v.Flag] = fs.String(v.Flag, v.Values[0], v.Usage)
+		}
+	}
 	fs.StringVar(&c.faults, "faults", "", `optional JSON list of fault rules, e.g. '[{"kind":"status","status":429,"retry_after":"1","times":3}]'`)
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -62,22 +69,28 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
-	if _, ok := platforms[c.platform]; !ok {
+	if _, ok := mocks.Lookup(c.platform); !ok {
 		return c, fmt.Errorf("unknown -platform %q; known platforms: %s", c.platform, strings.Join(platformNames(), ", "))
 	}
 	if c.token == "" {
 		return c, errors.New("-token is required")
 	}
-	if c.tykEdition != "enterprise" && c.tykEdition != "community" {
-		return c, fmt.Errorf("-tyk-edition must be enterprise or community, not %q", c.tykEdition)
-	}
-	if c.onyxGeneration != "v4.6" && c.onyxGeneration != "current" {
-		return c, fmt.Errorf("-onyx-generation must be v4.6 or current, not %q", c.onyxGeneration)
-	}
-	if c.unleashEdition != "enterprise" && c.unleashEdition != "open-source" {
-		return c, fmt.Errorf("-unleash-edition must be enterprise or open-source, not %q", c.unleashEdition)
+	for _, d := range mocks.All {
+		if v := d.Variant; v != nil && !slices.Contains(v.Values, *c.variants[v.Flag]) {
+			return c, fmt.Errorf("-%s must be %s, not %q", v.Flag, strings.Join(v.Values, " or "), *c.variants[v.Flag])
+		}
 	}
 	return c, checkLoopback(c.listen)
+}
+
+// newMock starts the chosen platform's mock with its variant flag's value.
+func newMock(cfg config) mockapi.Mock {
+	d, _ := mocks.Lookup(cfg.platform)
+	opts := mockapi.Options{Token: cfg.token}
+	if d.Variant != nil {
+		opts.Variant = *cfg.variants[d.Variant.Flag]
+	}
+	return d.Start(opts)
 }
 
 // run serves until ctx is done and returns the process exit code.
@@ -90,7 +103,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "roster-mock:", err)
 		return exitUsage
 	}
-	mock := platforms[cfg.platform](mockOptions{token: cfg.token, tykEdition: cfg.tykEdition, unleashEdition: cfg.unleashEdition, onyxGeneration: cfg.onyxGeneration})
+	mock := newMock(cfg)
 	if cfg.faults != "" {
 		var rules []mockapi.FaultRule
 		if err := json.Unmarshal([]byte(cfg.faults), &rules); err != nil {

@@ -31,8 +31,12 @@ type Client struct {
 }
 
 var (
-	_ platform.Backend       = (*Client)(nil)
-	_ platform.SpecValidator = (*Client)(nil)
+	_ platform.GroupBackend    = (*Client)(nil)
+	_ platform.UserBackend     = (*Client)(nil)
+	_ platform.APIKeyBackend   = (*Client)(nil)
+	_ platform.GroupValidator  = (*Client)(nil)
+	_ platform.UserValidator   = (*Client)(nil)
+	_ platform.APIKeyValidator = (*Client)(nil)
 )
 
 // New builds a Client. It makes no request, so a provider can be configured before the server is reachable.

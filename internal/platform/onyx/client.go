@@ -50,8 +50,12 @@ type Client struct {
 }
 
 var (
-	_ platform.Backend          = (*Client)(nil)
-	_ platform.SpecValidator    = (*Client)(nil)
+	_ platform.GroupBackend     = (*Client)(nil)
+	_ platform.UserBackend      = (*Client)(nil)
+	_ platform.APIKeyBackend    = (*Client)(nil)
+	_ platform.GroupValidator   = (*Client)(nil)
+	_ platform.UserValidator    = (*Client)(nil)
+	_ platform.APIKeyValidator  = (*Client)(nil)
 	_ platform.DeletionGuard    = (*Client)(nil)
 	_ platform.FreshGroupReader = (*Client)(nil)
 )

@@ -112,13 +112,19 @@ func CheckWrongEndpoints(t *testing.T, api, mockURL string, newClient func(t *te
 	for _, ws := range WrongServers() {
 		t.Run(ws.Name, func(t *testing.T) {
 			b := newClient(t, ws.Endpoint(t, mockURL))
+			users, _ := b.(platform.UserBackend)
+			groups, _ := b.(platform.GroupBackend)
+			keys, _ := b.(platform.APIKeyBackend)
 			ctx := t.Context()
 			// read runs one read of an object named by key (skipped when key is empty); lookup says it
 			// searches a listing rather than fetching the object by id.
-			read := func(name, key string, lookup bool, run func() error) {
+			read := func(name, key string, part platform.Backend, lookup bool, run func() error) {
 				t.Helper()
 				if key == "" {
 					return
+				}
+				if part == nil {
+					t.Fatalf("%s: objs names an object of a kind the client does not manage", name)
 				}
 				switch err := run(); {
 				case !ws.Answers200 || lookup:
@@ -127,22 +133,22 @@ func CheckWrongEndpoints(t *testing.T, api, mockURL string, newClient func(t *te
 					t.Fatalf("%s: a 200 answer read as not found: %v", name, err)
 				}
 			}
-			read("ReadUser", objs.UserID, false, func() error { _, err := b.ReadUser(ctx, objs.UserID); return err })
-			read("FindUserByEmail", objs.Email, true, func() error { _, err := b.FindUserByEmail(ctx, objs.Email); return err })
-			read("ReadGroup", objs.GroupID, false, func() error { _, err := b.ReadGroup(ctx, objs.GroupID); return err })
-			read("FindGroupByName", objs.GroupName, true, func() error { _, err := b.FindGroupByName(ctx, objs.GroupName); return err })
-			read("ReadAPIKey", objs.KeyID, false, func() error { _, err := b.ReadAPIKey(ctx, objs.KeyID); return err })
-			read("FindAPIKeyByName", objs.KeyName, true, func() error { _, err := b.FindAPIKeyByName(ctx, objs.KeyName); return err })
+			read("ReadUser", objs.UserID, users, false, func() error { _, err := users.ReadUser(ctx, objs.UserID); return err })
+			read("FindUserByEmail", objs.Email, users, true, func() error { _, err := users.FindUserByEmail(ctx, objs.Email); return err })
+			read("ReadGroup", objs.GroupID, groups, false, func() error { _, err := groups.ReadGroup(ctx, objs.GroupID); return err })
+			read("FindGroupByName", objs.GroupName, groups, true, func() error { _, err := groups.FindGroupByName(ctx, objs.GroupName); return err })
+			read("ReadAPIKey", objs.KeyID, keys, false, func() error { _, err := keys.ReadAPIKey(ctx, objs.KeyID); return err })
+			read("FindAPIKeyByName", objs.KeyName, keys, true, func() error { _, err := keys.FindAPIKeyByName(ctx, objs.KeyName); return err })
 			// A membership whose group reads with no members is gone only if the API says so.
 			membership := ""
 			if objs.GroupID != "" && objs.UserID != "" {
 				membership = objs.GroupID + "/" + objs.UserID
 			}
-			read("IsMember", membership, true, func() error { _, err := platform.IsMember(ctx, b, objs.GroupID, objs.UserID); return err })
+			read("IsMember", membership, groups, true, func() error { _, err := platform.IsMember(ctx, groups, objs.GroupID, objs.UserID); return err })
 			if !ws.Answers200 { // a 200 to a delete is a success, whoever sends it
-				read("DeleteUser", objs.UserID, false, func() error { return b.DeleteUser(ctx, objs.UserID) })
-				read("DeleteGroup", objs.GroupID, false, func() error { return b.DeleteGroup(ctx, objs.GroupID) })
-				read("DeleteAPIKey", objs.KeyID, false, func() error { return b.DeleteAPIKey(ctx, objs.KeyID) })
+				read("DeleteUser", objs.UserID, users, false, func() error { return users.DeleteUser(ctx, objs.UserID) })
+				read("DeleteGroup", objs.GroupID, groups, false, func() error { return groups.DeleteGroup(ctx, objs.GroupID) })
+				read("DeleteAPIKey", objs.KeyID, keys, false, func() error { return keys.DeleteAPIKey(ctx, objs.KeyID) })
 			}
 		})
 	}

@@ -38,12 +38,18 @@ func CheckCreatesName404Routes(t *testing.T, answer Missing404, newClient func(u
 	b := newClient(srv.URL)
 	ctx := context.Background()
 	creates := map[string]func() error{
-		"group": func() error { _, err := b.CreateGroup(ctx, platform.GroupSpec{Name: "g"}); return err },
-		"user": func() error {
-			_, err := b.CreateUser(ctx, platform.UserSpec{Email: "ada@example.com", Name: "Ada"})
+		"group": func() error {
+			_, err := b.(platform.GroupBackend).CreateGroup(ctx, platform.GroupSpec{Name: "g"})
 			return err
 		},
-		"api key": func() error { _, err := b.CreateAPIKey(ctx, platform.APIKeySpec{Name: "k"}); return err },
+		"user": func() error {
+			_, err := b.(platform.UserBackend).CreateUser(ctx, platform.UserSpec{Email: "ada@example.com", Name: "Ada"})
+			return err
+		},
+		"api key": func() error {
+			_, err := b.(platform.APIKeyBackend).CreateAPIKey(ctx, platform.APIKeySpec{Name: "k"})
+			return err
+		},
 	}
 	for _, kind := range kinds {
 		create := creates[kind]

@@ -39,8 +39,10 @@ type Client struct {
 }
 
 var (
-	_ platform.Backend       = (*Client)(nil)
-	_ platform.SpecValidator = (*Client)(nil)
+	_ platform.GroupBackend   = (*Client)(nil)
+	_ platform.UserBackend    = (*Client)(nil)
+	_ platform.GroupValidator = (*Client)(nil)
+	_ platform.UserValidator  = (*Client)(nil)
 )
 
 // New builds a Client. It makes no request, so a provider can be configured before the server is reachable.

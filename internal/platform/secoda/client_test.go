@@ -1,12 +1,8 @@
 package secoda
 
 import (
-	"errors"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 
-	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
@@ -68,33 +64,17 @@ func TestPlatformAndCapabilities(t *testing.T) {
 	}
 }
 
-// Every API-key method answers with the capability table's reason, without a request.
-func TestAPIKeysUnsupported(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		t.Errorf("unexpected request %s %s", r.Method, r.URL.Path)
-	}))
-	defer srv.Close()
-	c, err := New(Config{Endpoint: srv.URL, Token: "t", HTTP: httpclient.Config{MaxRetries: 0}})
-	if err != nil {
-		t.Fatal(err)
+// Secoda's client has no API-key part: the capability table says why.
+func TestNoAPIKeyPart(t *testing.T) {
+	var b platform.Backend = &Client{}
+	if _, ok := b.(platform.APIKeyBackend); ok {
+		t.Error("the client implements API keys, which Secoda's API does not have")
 	}
-	ctx := t.Context()
-	_, e1 := c.CreateAPIKey(ctx, platform.APIKeySpec{Name: "ci"})
-	_, e2 := c.ReadAPIKey(ctx, "x")
-	_, e3 := c.UpdateAPIKey(ctx, "x", platform.APIKeySpec{})
-	e4 := c.DeleteAPIKey(ctx, "x")
-	_, e5 := c.ListAPIKeys(ctx)
-	_, e6 := c.FindAPIKeyByName(ctx, "ci")
-	tableReason := Descriptor.Capabilities.Unsupported[platform.Feature{Kind: platform.KindAPIKey}]
-	for i, err := range []error{e1, e2, e3, e4, e5, e6} {
-		var u *platform.UnsupportedError
-		if !errors.As(err, &u) || u.Platform != Name || u.Feature != (platform.Feature{Kind: platform.KindAPIKey}) ||
-			u.Reason != reasonNoAPIKeys || u.Reason != tableReason {
-			t.Errorf("method %d: %#v, want the UnsupportedError of the capability table", i+1, err)
-		}
+	if _, ok := b.(platform.APIKeyValidator); ok {
+		t.Error("the client validates API keys, which Secoda's API does not have")
 	}
-	if errs := c.ValidateAPIKey(platform.APIKeySpec{Name: "ci"}); len(errs) != 1 || errs[0].Message != reasonNoAPIKeys {
-		t.Errorf("ValidateAPIKey = %v", errs)
+	if Descriptor.Capabilities.Unsupported[platform.Feature{Kind: platform.KindAPIKey}] == "" {
+		t.Error("the capability table does not explain the missing API keys")
 	}
 }
 

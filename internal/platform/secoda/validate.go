@@ -64,11 +64,6 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	return errs
 }
 
-// ValidateAPIKey implements platform.SpecValidator: there is nothing a Secoda API key could be.
-func (c *Client) ValidateAPIKey(platform.APIKeySpec) []platform.FieldError {
-	return []platform.FieldError{{Message: reasonNoAPIKeys}}
-}
-
 // fieldErrors collects plan-time findings.
 type fieldErrors []platform.FieldError
 

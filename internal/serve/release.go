@@ -1,34 +1,15 @@
-package provider
+package serve
 
 import (
 	"context"
 	"sync"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
-// NewServer returns the protocol 6 server main serves: the framework's, with request contexts that are let
-// go of when the request ends.
-//
-// The framework keeps a cancel function for every request it has served until StopProvider, so that it can
-// cancel them all; through it, it keeps each request's whole context (loggers, gRPC metadata) alive for the
-// life of the process. A plan of 1,000 objects left about 66 MB of them on the heap, which the garbage
-// collector then traced again and again. The calls terraform makes once per object hand the framework a
-// context whose link to the request is cut when the call returns.
-func NewServer(version string) func() tfprotov6.ProviderServer {
-	return func() tfprotov6.ProviderServer {
-		return ReleasingRequestContexts(providerserver.NewProtocol6(New(version)())())
-	}
-}
-
-// ReleasingRequestContexts wraps a framework server so that each request's context is let go of when the
-// request ends (see NewServer). roster-bench serves its no-op plugin floor through it too.
-func ReleasingRequestContexts(s tfprotov6.ProviderServer) tfprotov6.ProviderServer {
-	return releasingServer{s}
-}
-
+// releasingServer wraps a framework server so that each request's context is let go of when the request
+// ends (see the package documentation).
 type releasingServer struct{ tfprotov6.ProviderServer }
 
 // released calls f with a context that stops referring to ctx once f returns.

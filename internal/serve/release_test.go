@@ -1,4 +1,4 @@
-package provider
+package serve
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"weak"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/provider"
 )
 
 type requestMarkerKey struct{}
@@ -19,7 +21,7 @@ type requestMarker struct{ _ [4096]byte }
 // TestServerLetsGoOfRequestContexts: once a call returns, nothing in the server refers to its context. The
 // framework alone keeps every request's context until StopProvider.
 func TestServerLetsGoOfRequestContexts(t *testing.T) {
-	server := NewServer("test")()
+	server := Server(provider.New("test"))()
 	collected := func(call func(ctx context.Context)) bool {
 		marker := &requestMarker{}
 		ref := weak.Make(marker)

@@ -1,0 +1,13 @@
+package secoda
+
+import "github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+
+// Descriptor tells generic code about this mock.
+var Descriptor = mockapi.Descriptor{
+	Name:       "secoda",
+	APIPrefix:  "/api/v1",
+	AuthScheme: "Bearer ",
+	New: func(o mockapi.Options) mockapi.Mock {
+		return New(Options{Token: o.Token, WritesPerMinute: o.WritesPerMinute})
+	},
+}

@@ -1,0 +1,189 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+)
+
+// platformObjects are a model's per-platform nested attributes (`authentik = { ... }`), by platform. Models
+// keep them beside their struct fields (`tfsdk:"-"`), so that no model names a platform.
+type platformObjects map[platform.Name]types.Object
+
+// objectSplit reads and writes a whole plan, state or configuration whose common attributes go into a model
+// struct and whose platform attributes go into platformObjects. It works on the raw value, so the struct is
+// converted exactly as tfsdk's Get and Set would, and each platform object once.
+type objectSplit struct {
+	fullType   tftypes.Object
+	commonType tftypes.Object
+	// platformTypes are the nested attributes' types, by attribute name.
+	platformTypes map[string]attr.Type
+	getCommon     func(ctx context.Context, raw tftypes.Value, target any) diag.Diagnostics
+	setCommon     func(ctx context.Context, target any) (tftypes.Value, diag.Diagnostics)
+}
+
+// resourceSplit splits a resource schema at its platform attributes.
+func resourceSplit(full schema.Schema, attrs []platformAttr) *objectSplit {
+	common := full
+	common.Attributes = map[string]schema.Attribute{}
+	for name, a := range full.Attributes {
+		common.Attributes[name] = a
+	}
+	for _, a := range attrs {
+		delete(common.Attributes, a.name())
+	}
+	return newObjectSplit(full.Type(), common.Type(), attrs,
+		func(ctx context.Context, raw tftypes.Value, target any) diag.Diagnostics {
+			return tfsdk.State{Schema: common, Raw: raw}.Get(ctx, target)
+		},
+		func(ctx context.Context, target any) (tftypes.Value, diag.Diagnostics) {
+			s := tfsdk.State{Schema: common}
+			d := s.Set(ctx, target)
+			return s.Raw, d
+		})
+}
+
+// dataSourceSplit splits a data source schema at its platform attributes.
+func dataSourceSplit(full dschema.Schema, attrs []platformAttr) *objectSplit {
+	common := full
+	common.Attributes = map[string]dschema.Attribute{}
+	for name, a := range full.Attributes {
+		common.Attributes[name] = a
+	}
+	for _, a := range attrs {
+		delete(common.Attributes, a.name())
+	}
+	return newObjectSplit(full.Type(), common.Type(), attrs,
+		func(ctx context.Context, raw tftypes.Value, target any) diag.Diagnostics {
+			return tfsdk.State{Schema: common, Raw: raw}.Get(ctx, target)
+		},
+		func(ctx context.Context, target any) (tftypes.Value, diag.Diagnostics) {
+			s := tfsdk.State{Schema: common}
+			d := s.Set(ctx, target)
+			return s.Raw, d
+		})
+}
+
+func newObjectSplit(full, common attr.Type, attrs []platformAttr, get func(context.Context, tftypes.Value, any) diag.Diagnostics,
+	set func(context.Context, any) (tftypes.Value, diag.Diagnostics)) *objectSplit {
+	ctx := context.Background()
+	s := &objectSplit{
+		fullType:      full.TerraformType(ctx).(tftypes.Object),
+		commonType:    common.TerraformType(ctx).(tftypes.Object),
+		platformTypes: map[string]attr.Type{},
+		getCommon:     get,
+		setCommon:     set,
+	}
+	for _, a := range attrs {
+		s.platformTypes[a.name()] = types.ObjectType{AttrTypes: a.attrTypes}
+	}
+	return s
+}
+
+// platformModel is a model struct with its platform objects beside it.
+type platformModel interface {
+	platforms() *platformObjects
+}
+
+// get reads raw: the common attributes into the model's fields, the platform attributes into its objects.
+func (s *objectSplit) get(ctx context.Context, raw tftypes.Value, target platformModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	var attrs map[string]tftypes.Value
+	if err := raw.As(&attrs); err != nil {
+		diags.AddError("Cannot read the object", err.Error())
+		return diags
+	}
+	common := make(map[string]tftypes.Value, len(attrs))
+	found := make(platformObjects, len(s.platformTypes))
+	for name, v := range attrs {
+		t, isPlatform := s.platformTypes[name]
+		if !isPlatform {
+			common[name] = v
+			continue
+		}
+		value, err := t.ValueFromTerraform(ctx, v)
+		if err != nil {
+			diags.AddError("Cannot read "+name, err.Error())
+			continue
+		}
+		found[platform.Name(name)] = value.(types.Object)
+	}
+	diags.Append(s.getCommon(ctx, tftypes.NewValue(s.commonType, common), target)...)
+	// Get replaces the whole struct, objects included: they are stored after it.
+	*target.platforms() = found
+	return diags
+}
+
+// set stores the model in raw; a platform attribute missing from its objects is null.
+func (s *objectSplit) set(ctx context.Context, raw *tftypes.Value, target platformModel) diag.Diagnostics {
+	common, diags := s.setCommon(ctx, target)
+	if diags.HasError() {
+		return diags
+	}
+	var attrs map[string]tftypes.Value
+	if err := common.As(&attrs); err != nil {
+		diags.AddError("Cannot write the object", err.Error())
+		return diags
+	}
+	objects := *target.platforms()
+	for name, t := range s.platformTypes {
+		obj, ok := objects[platform.Name(name)]
+		if !ok {
+			attrs[name] = tftypes.NewValue(t.TerraformType(ctx), nil)
+			continue
+		}
+		v, err := obj.ToTerraformValue(ctx)
+		if err != nil {
+			diags.AddError(fmt.Sprintf("Cannot write %s", name), err.Error())
+			continue
+		}
+		attrs[name] = v
+	}
+	if !diags.HasError() {
+		*raw = tftypes.NewValue(s.fullType, attrs)
+	}
+	return diags
+}
+
+// resourceSplitOf splits a resource's schema once, when first needed.
+func resourceSplitOf(newResource func() resource.Resource, attrs func() []platformAttr) func() *objectSplit {
+	return sync.OnceValue(func() *objectSplit {
+		var resp resource.SchemaResponse
+		newResource().Schema(context.Background(), resource.SchemaRequest{}, &resp)
+		return resourceSplit(resp.Schema, attrs())
+	})
+}
+
+// dataSourceSplitOf splits a data source's schema once, when first needed.
+func dataSourceSplitOf(newDataSource func() datasource.DataSource, attrs func() []platformAttr) func() *objectSplit {
+	return sync.OnceValue(func() *objectSplit {
+		var resp datasource.SchemaResponse
+		newDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+		return dataSourceSplit(resp.Schema, attrs())
+	})
+}
+
+var (
+	userSplit      = resourceSplitOf(newUserResource, userPlatformAttrs)
+	groupSplit     = resourceSplitOf(newUserGroupResource, groupPlatformAttrs)
+	apiKeySplit    = resourceSplitOf(newAPIKeyResource, apiKeyPlatformAttrs)
+	userDataSplit  = dataSourceSplitOf(newUserDataSource, userPlatformAttrs)
+	groupDataSplit = dataSourceSplitOf(newUserGroupDataSource, groupPlatformAttrs)
+)
+
+func (m *userModel) platforms() *platformObjects     { return &m.Platforms }
+func (m *userGroupData) platforms() *platformObjects { return &m.Platforms }
+func (m *apiKeyModel) platforms() *platformObjects   { return &m.Platforms }
+func (m *userDataModel) platforms() *platformObjects { return &m.Platforms }
