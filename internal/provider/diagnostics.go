@@ -14,13 +14,16 @@ import (
 )
 
 // addPlatformError reports a failed platform call. Field errors land on their attribute paths so Terraform
-// points at the offending line; the full message always names method, path, status and the server's words.
+// points at the offending line; the full message always names method, path, status and the server's words
+// (a value the client refused before any request has no server's words to add).
 func addPlatformError(diags *diag.Diagnostics, summary string, err error) {
 	var unsupported *platform.UnsupportedError
 	if errors.As(err, &unsupported) {
 		diags.AddError(summary, unsupported.Describe(attributeName))
 		return
 	}
+	var apiErr *platform.APIError
+	asked := errors.As(err, &apiErr)
 	fields := platform.FieldErrorsOf(err)
 	placed := false
 	for _, f := range fields {
@@ -28,7 +31,11 @@ func addPlatformError(diags *diag.Diagnostics, summary string, err error) {
 		if !ok {
 			continue
 		}
-		diags.AddAttributeError(p, summary, fmt.Sprintf("%s\n\nThe server answered: %s", f.Message, err))
+		detail := f.Message
+		if asked {
+			detail = fmt.Sprintf("%s\n\nThe server answered: %s", f.Message, err)
+		}
+		diags.AddAttributeError(p, summary, detail)
 		placed = true
 	}
 	if !placed {
