@@ -19,8 +19,8 @@ type Authentik struct {
 // NewAuthentik starts a fresh mock; it stops when the test ends.
 func NewAuthentik(t *testing.T) *Authentik {
 	t.Helper()
-	s, mock := Start(t, authentikmock.Descriptor, mockapi.Options{Token: AuthentikToken})
-	return &Authentik{Server: s, Mock: mock.(*authentikmock.Server)}
+	s, mock := startAs[*authentikmock.Server](t, authentikmock.Descriptor, mockapi.Options{Token: AuthentikToken})
+	return &Authentik{Server: s, Mock: mock}
 }
 
 // AuthentikState is the mock's /__mock/authentik/state summary: counts and sorted natural keys.

@@ -20,6 +20,6 @@ type Onyx struct {
 // non-zero, background sync so the provider's waiting is exercised; it stops when the test ends.
 func NewOnyx(t *testing.T, generation string) *Onyx {
 	t.Helper()
-	s, mock := Start(t, onyxmock.Descriptor, mockapi.Options{Token: OnyxToken, Variant: generation})
-	return &Onyx{Server: s, Mock: mock.(*onyxmock.Server)}
+	s, mock := startAs[*onyxmock.Server](t, onyxmock.Descriptor, mockapi.Options{Token: OnyxToken, Variant: generation})
+	return &Onyx{Server: s, Mock: mock}
 }

@@ -21,8 +21,8 @@ type Secoda struct {
 // the test ends.
 func NewSecoda(t *testing.T, writesPerMinute int) *Secoda {
 	t.Helper()
-	srv, mock := Start(t, secodamock.Descriptor, mockapi.Options{Token: SecodaToken, WritesPerMinute: writesPerMinute})
-	s := &Secoda{Server: srv, Mock: mock.(*secodamock.Server)}
+	srv, mock := startAs[*secodamock.Server](t, secodamock.Descriptor, mockapi.Options{Token: SecodaToken, WritesPerMinute: writesPerMinute})
+	s := &Secoda{Server: srv, Mock: mock}
 	if writesPerMinute < 0 {
 		s.ProviderExtra = "writes_per_minute = 100000"
 	}

@@ -25,6 +25,17 @@ type Server struct {
 	ProviderExtra string
 }
 
+// startAs is Start for a typed harness: the mock as its own package's server.
+func startAs[M mockapi.Mock](t *testing.T, d mockapi.Descriptor, opts mockapi.Options) (*Server, M) {
+	t.Helper()
+	s, mock := Start(t, d, opts)
+	typed, ok := mock.(M)
+	if !ok {
+		t.Fatalf("the %s mock descriptor built a %T", d.Name, mock)
+	}
+	return s, typed
+}
+
 // Start serves a fresh mock of any platform, built from its descriptor, on 127.0.0.1 for one test; it stops
 // when the test ends. The typed helpers (NewAuthentik, ...) add each mock's own hooks.
 func Start(t *testing.T, d mockapi.Descriptor, opts mockapi.Options) (*Server, mockapi.Mock) {

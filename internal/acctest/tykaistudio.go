@@ -19,8 +19,8 @@ type Tyk struct {
 // NewTyk starts a fresh mock of the given edition; it stops when the test ends.
 func NewTyk(t *testing.T, edition tykmock.Edition) *Tyk {
 	t.Helper()
-	s, mock := Start(t, tykmock.Descriptor, mockapi.Options{Token: TykToken, Variant: string(edition)})
-	return &Tyk{Server: s, Mock: mock.(*tykmock.Server)}
+	s, mock := startAs[*tykmock.Server](t, tykmock.Descriptor, mockapi.Options{Token: TykToken, Variant: string(edition)})
+	return &Tyk{Server: s, Mock: mock}
 }
 
 // TykState is the mock's /__mock/tyk_ai_studio/state summary.

@@ -24,8 +24,8 @@ type Unleash struct {
 // pacing set their own limit); it stops when the test ends.
 func NewUnleash(t *testing.T, edition unleashmock.Edition) *Unleash {
 	t.Helper()
-	s, mock := Start(t, unleashmock.Descriptor, mockapi.Options{Token: UnleashToken, Variant: string(edition), WritesPerMinute: -1})
-	return &Unleash{Server: s, Mock: mock.(*unleashmock.Server), Name: "mock"}
+	s, mock := startAs[*unleashmock.Server](t, unleashmock.Descriptor, mockapi.Options{Token: UnleashToken, Variant: string(edition), WritesPerMinute: -1})
+	return &Unleash{Server: s, Mock: mock, Name: "mock"}
 }
 
 // RealUnleash returns the real open-source Unleash server that scripts/unleash-server.sh started

@@ -72,7 +72,7 @@ func (d *providerData) supports(kind platform.Kind, field platform.Field) bool {
 	return d.capabilities.Check(platform.Feature{Kind: kind, Field: field}) == nil
 }
 
-// addFieldErrors reports a SpecValidator's findings on their attribute paths. A finding is dropped when the
+// addFieldErrors reports a validator's findings on their attribute paths. A finding is dropped when the
 // attribute's configured value is not known yet (the validator saw a placeholder) or when it equals the
 // value in state (the configuration asks for nothing new: for example a configuration that
 // -generate-config-out wrote from an imported object).

@@ -67,9 +67,9 @@ type platformAttrSet struct {
 // platformAttrSets holds each platform's nested attributes; each platform_<name>.go registers its own.
 var platformAttrSets = map[platform.Name]platformAttrSet{}
 
-func registerPlatformAttrs(name platform.Name, set platformAttrSet) platformAttrSet {
+// registerPlatformAttrs is called from each platform_<name>.go's init.
+func registerPlatformAttrs(name platform.Name, set platformAttrSet) {
 	platformAttrSets[name] = set
-	return set
 }
 
 // The nested attributes of each type, in the order of platforms.All (computed once, after every

@@ -222,4 +222,6 @@ func jsonValue(raw json.RawMessage) jsontypes.Normalized {
 	return jsontypes.NewNormalizedValue(string(raw))
 }
 
-var _ = registerPlatformAttrs(authentik.Name, platformAttrSet{group: &authentikGroupAttr, user: &authentikUserAttr, apiKey: &authentikAPIKeyAttr})
+func init() {
+	registerPlatformAttrs(authentik.Name, platformAttrSet{group: &authentikGroupAttr, user: &authentikUserAttr, apiKey: &authentikAPIKeyAttr})
+}

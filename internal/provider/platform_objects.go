@@ -26,8 +26,8 @@ type platformObjects map[platform.Name]types.Object
 // struct and whose platform attributes go into platformObjects. It works on the raw value, so the struct is
 // converted exactly as tfsdk's Get and Set would, and each platform object once.
 type objectSplit struct {
-	fullType   tftypes.Object
-	commonType tftypes.Object
+	fullType   tftypes.Type
+	commonType tftypes.Type
 	// platformTypes are the nested attributes' types, by attribute name.
 	platformTypes map[string]attr.Type
 	getCommon     func(ctx context.Context, raw tftypes.Value, target any) diag.Diagnostics
@@ -80,8 +80,8 @@ func newObjectSplit(full, common attr.Type, attrs []platformAttr, get func(conte
 	set func(context.Context, any) (tftypes.Value, diag.Diagnostics)) *objectSplit {
 	ctx := context.Background()
 	s := &objectSplit{
-		fullType:      full.TerraformType(ctx).(tftypes.Object),
-		commonType:    common.TerraformType(ctx).(tftypes.Object),
+		fullType:      full.TerraformType(ctx),
+		commonType:    common.TerraformType(ctx),
 		platformTypes: map[string]attr.Type{},
 		getCommon:     get,
 		setCommon:     set,
@@ -114,11 +114,12 @@ func (s *objectSplit) get(ctx context.Context, raw tftypes.Value, target platfor
 			continue
 		}
 		value, err := t.ValueFromTerraform(ctx, v)
-		if err != nil {
-			diags.AddError("Cannot read "+name, err.Error())
+		obj, isObject := value.(types.Object)
+		if err != nil || !isObject {
+			diags.AddError("Cannot read "+name, fmt.Sprintf("%T: %v", value, err))
 			continue
 		}
-		found[platform.Name(name)] = value.(types.Object)
+		found[platform.Name(name)] = obj
 	}
 	diags.Append(s.getCommon(ctx, tftypes.NewValue(s.commonType, common), target)...)
 	// Get replaces the whole struct, objects included: they are stored after it.

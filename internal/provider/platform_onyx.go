@@ -124,4 +124,6 @@ var onyxAPIKeyAttr = platformAttr{
 	},
 }
 
-var _ = registerPlatformAttrs(onyx.Name, platformAttrSet{group: &onyxGroupAttr, user: &onyxUserAttr, apiKey: &onyxAPIKeyAttr})
+func init() {
+	registerPlatformAttrs(onyx.Name, platformAttrSet{group: &onyxGroupAttr, user: &onyxUserAttr, apiKey: &onyxAPIKeyAttr})
+}

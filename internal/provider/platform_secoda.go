@@ -111,4 +111,6 @@ var secodaUserAttr = platformAttr{
 	},
 }
 
-var _ = registerPlatformAttrs(secoda.Name, platformAttrSet{group: &secodaGroupAttr, user: &secodaUserAttr})
+func init() {
+	registerPlatformAttrs(secoda.Name, platformAttrSet{group: &secodaGroupAttr, user: &secodaUserAttr})
+}

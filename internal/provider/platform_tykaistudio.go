@@ -139,4 +139,6 @@ var tykGroupAttr = platformAttr{
 	},
 }
 
-var _ = registerPlatformAttrs(tykaistudio.Name, platformAttrSet{group: &tykGroupAttr, user: &tykUserAttr})
+func init() {
+	registerPlatformAttrs(tykaistudio.Name, platformAttrSet{group: &tykGroupAttr, user: &tykUserAttr})
+}

@@ -176,4 +176,6 @@ var unleashAPIKeyAttr = platformAttr{
 	},
 }
 
-var _ = registerPlatformAttrs(unleash.Name, platformAttrSet{group: &unleashGroupAttr, user: &unleashUserAttr, apiKey: &unleashAPIKeyAttr})
+func init() {
+	registerPlatformAttrs(unleash.Name, platformAttrSet{group: &unleashGroupAttr, user: &unleashUserAttr, apiKey: &unleashAPIKeyAttr})
+}

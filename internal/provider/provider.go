@@ -55,7 +55,7 @@ func (p *rosterProvider) Metadata(_ context.Context, _ provider.MetadataRequest,
 }
 
 func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
-	schema := schema.Schema{
+	s := schema.Schema{
 		MarkdownDescription: "Manages user groups, users and API keys on one platform instance. " +
 			"Use provider aliases to manage several platforms or instances.\n\n" +
 			"## Capabilities\n\nWhat each platform lacks; using it is a plan-time error.\n\n" + capabilityTableMarkdown(),
@@ -127,10 +127,10 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 	}
 	for _, d := range platforms.All {
 		for _, o := range d.Options {
-			schema.Attributes[o.Attribute] = optionSchema(o)
+			s.Attributes[o.Attribute] = optionSchema(o)
 		}
 	}
-	resp.Schema = schema
+	resp.Schema = s
 }
 
 func (p *rosterProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {

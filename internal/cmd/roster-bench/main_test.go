@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/mocks"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
 func TestMixAddsUpAndGroupsNameDistinctUsers(t *testing.T) {
@@ -62,6 +65,15 @@ func TestEveryPlatformRendersAConfiguration(t *testing.T) {
 		if p.UserHCL == nil || p.GroupHCL == nil || p.SeedUser == nil ||
 			p.API.GetUser == nil || p.API.ListUsers == "" || p.API.CreateUser == nil {
 			t.Fatalf("%s: incomplete platform entry", p.Name)
+		}
+		if _, ok := platforms.Lookup(platform.Name(p.Name)); !ok {
+			t.Fatalf("%s: not in internal/platforms", p.Name)
+		}
+		if _, ok := mocks.Lookup(p.Name); !ok {
+			t.Fatalf("%s: not in internal/mockapi/mocks", p.Name)
+		}
+		if want := p.Keys == keysNone; want != (platformCaps(p).Check(platform.Feature{Kind: platform.KindAPIKey}) != nil) {
+			t.Fatalf("%s: Keys says keysNone = %v, the capability row disagrees", p.Name, want)
 		}
 		if p.Keys != keysNone && p.KeyHCL == nil {
 			t.Fatalf("%s: has keys but no KeyHCL", p.Name)
@@ -319,4 +331,9 @@ func TestReportComparesARefreshWithEveryFloor(t *testing.T) {
 			t.Errorf("the table has no row starting %q:\n%s", row, b.String())
 		}
 	}
+}
+
+func platformCaps(p platformDef) platform.Capabilities {
+	d, _ := platforms.Lookup(platform.Name(p.Name))
+	return d.Capabilities
 }

@@ -1,5 +1,5 @@
 // Package authentik is the authentik API client behind the roster provider: it implements platform.Backend and
-// platform.SpecValidator for groups (/core/groups/), users (/core/users/) and tokens (/core/tokens/) of the
+// its validators for groups (/core/groups/), users (/core/users/) and tokens (/core/tokens/) of the
 // authentik API v3.
 //
 // Two authentik quirks shape the whole package:

@@ -21,7 +21,7 @@ const (
 // creates for its outposts.
 var userTypes = []string{"internal", "external", "service_account"}
 
-// ValidateGroup implements platform.SpecValidator: the rules authentik would enforce at apply time, checked at
+// ValidateGroup implements platform.GroupValidator: the rules authentik would enforce at apply time, checked at
 // plan time. It makes no request.
 func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	var errs fieldErrors
@@ -45,7 +45,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	return errs
 }
 
-// ValidateUser implements platform.SpecValidator.
+// ValidateUser implements platform.UserValidator.
 func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	var errs fieldErrors
 	extra, err := platform.ExtraAs[UserExtra](spec.Extra)
@@ -63,7 +63,7 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	return errs
 }
 
-// ValidateAPIKey implements platform.SpecValidator.
+// ValidateAPIKey implements platform.APIKeyValidator.
 func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError {
 	var errs fieldErrors
 	if !isValidIdentifier(spec.Name) {

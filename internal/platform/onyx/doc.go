@@ -1,5 +1,5 @@
 // Package onyx is the Onyx API client behind the roster provider: it implements platform.Backend,
-// platform.SpecValidator and platform.DeletionGuard for user groups (/manage/admin/user-group,
+// its validators and platform.DeletionGuard for user groups (/manage/admin/user-group,
 // Enterprise Edition), users (invitations, /manage/users and /manage/admin/*) and API keys
 // (/admin/api-key), under the server's /api prefix.
 //

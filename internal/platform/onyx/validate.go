@@ -11,7 +11,7 @@ import (
 // the configuration, or detected earlier by this client), and again at apply time, when the writes
 // detect it. An empty id or email stands for a value not known yet at plan time and is skipped.
 
-// ValidateGroup implements platform.SpecValidator. No rule depends on the generation.
+// ValidateGroup implements platform.GroupValidator. No rule depends on the generation.
 func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	var errs fieldErrors
 	if strings.TrimSpace(spec.Name) == "" {
@@ -45,7 +45,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	return errs
 }
 
-// ValidateUser implements platform.SpecValidator.
+// ValidateUser implements platform.UserValidator.
 func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	return validateUser(spec, c.knownGeneration())
 }
@@ -69,7 +69,7 @@ func validateUser(spec platform.UserSpec, gen Generation) []platform.FieldError 
 	return errs
 }
 
-// ValidateAPIKey implements platform.SpecValidator.
+// ValidateAPIKey implements platform.APIKeyValidator.
 func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError {
 	return validateAPIKey(spec, c.knownGeneration())
 }

@@ -39,15 +39,27 @@ func CheckCreatesName404Routes(t *testing.T, answer Missing404, newClient func(u
 	ctx := context.Background()
 	creates := map[string]func() error{
 		"group": func() error {
-			_, err := b.(platform.GroupBackend).CreateGroup(ctx, platform.GroupSpec{Name: "g"})
+			groups, ok := b.(platform.GroupBackend)
+			if !ok {
+				t.Fatal("the client manages no groups")
+			}
+			_, err := groups.CreateGroup(ctx, platform.GroupSpec{Name: "g"})
 			return err
 		},
 		"user": func() error {
-			_, err := b.(platform.UserBackend).CreateUser(ctx, platform.UserSpec{Email: "ada@example.com", Name: "Ada"})
+			users, ok := b.(platform.UserBackend)
+			if !ok {
+				t.Fatal("the client manages no users")
+			}
+			_, err := users.CreateUser(ctx, platform.UserSpec{Email: "ada@example.com", Name: "Ada"})
 			return err
 		},
 		"api key": func() error {
-			_, err := b.(platform.APIKeyBackend).CreateAPIKey(ctx, platform.APIKeySpec{Name: "k"})
+			keys, ok := b.(platform.APIKeyBackend)
+			if !ok {
+				t.Fatal("the client manages no API keys")
+			}
+			_, err := keys.CreateAPIKey(ctx, platform.APIKeySpec{Name: "k"})
 			return err
 		},
 	}

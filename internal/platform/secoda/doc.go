@@ -1,6 +1,6 @@
 // Package secoda is the Secoda API client behind the roster provider: it implements platform.Backend and
-// platform.SpecValidator for user groups (/api/v1/auth/group/) and users (/api/v1/user/). Secoda has no
-// API-key endpoints, so every API-key method reports *platform.UnsupportedError.
+// its validators for user groups (/api/v1/auth/group/) and users (/api/v1/user/). Secoda has no
+// API-key endpoints, so the client has no API-key part (its capability row says why).
 //
 // Secoda quirks that shape the package:
 //   - Writes are limited to 30 per minute. The client paces every POST/PATCH/DELETE under the limit

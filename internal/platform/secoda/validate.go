@@ -15,7 +15,7 @@ var roles = []string{"admin", "editor", "viewer", "guest"}
 
 const roleGuest = "guest"
 
-// ValidateGroup implements platform.SpecValidator: what Secoda would refuse, or what would leave the
+// ValidateGroup implements platform.GroupValidator: what Secoda would refuse, or what would leave the
 // provider unable to find its own group again, checked at plan time. It makes no request.
 func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	var errs fieldErrors
@@ -32,7 +32,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	return errs
 }
 
-// ValidateUser implements platform.SpecValidator.
+// ValidateUser implements platform.UserValidator.
 func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	var errs fieldErrors
 	extra, err := platform.ExtraAs[UserExtra](spec.Extra)

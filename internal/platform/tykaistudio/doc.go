@@ -1,5 +1,5 @@
 // Package tykaistudio is the Tyk AI Studio API client behind the roster provider: it implements
-// platform.Backend and platform.SpecValidator for users (/users), groups ("Teams" in the UI, /groups,
+// platform.Backend and its validators for users (/users), groups ("Teams" in the UI, /groups,
 // Enterprise Edition only) and the one API key each user has (/users/{id}/roll-api-key), under the
 // server's /api/v1.
 //

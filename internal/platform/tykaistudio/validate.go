@@ -10,7 +10,7 @@ import (
 // are the provider's own, checked at plan time and again before each write. An empty id stands for
 // a value not known yet at plan time and is skipped.
 
-// ValidateGroup implements platform.SpecValidator. It makes no request.
+// ValidateGroup implements platform.GroupValidator. It makes no request.
 func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	var errs fieldErrors
 	if strings.TrimSpace(spec.Name) == "" {
@@ -30,7 +30,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	return errs
 }
 
-// ValidateUser implements platform.SpecValidator.
+// ValidateUser implements platform.UserValidator.
 func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	var errs fieldErrors
 	extra, err := platform.ExtraAs[UserExtra](spec.Extra)
@@ -63,7 +63,7 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	return errs
 }
 
-// ValidateAPIKey implements platform.SpecValidator. A key belongs to a user and has nothing else.
+// ValidateAPIKey implements platform.APIKeyValidator. A key belongs to a user and has nothing else.
 func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError {
 	var errs fieldErrors
 	if spec.UserID == "" {

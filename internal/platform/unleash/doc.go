@@ -1,5 +1,5 @@
 // Package unleash is the Unleash admin API client behind the roster provider: it implements platform.Backend
-// and platform.SpecValidator for users (/api/admin/user-admin), API tokens (/api/admin/api-tokens, the
+// and its validators for users (/api/admin/user-admin), API tokens (/api/admin/api-tokens, the
 // roster_api_key of Unleash) and user groups (/api/admin/groups, Unleash Enterprise only).
 //
 // Unleash quirks that shape the package (shared/platforms/unleash.md has the evidence):

@@ -15,7 +15,7 @@ func (e *fieldErrors) add(field platform.Field, msg string) {
 	*e = append(*e, platform.FieldError{Field: field, Message: msg})
 }
 
-// ValidateUser implements platform.SpecValidator: the rules Unleash would enforce at apply time (or that
+// ValidateUser implements platform.UserValidator: the rules Unleash would enforce at apply time (or that
 // would cause a permanent diff), checked at plan time. It makes no request.
 func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	var errs fieldErrors
@@ -48,7 +48,7 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	return errs
 }
 
-// ValidateGroup implements platform.SpecValidator.
+// ValidateGroup implements platform.GroupValidator.
 func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	var errs fieldErrors
 	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
@@ -81,7 +81,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 // tokenTypes are the types a token may be created with in Unleash 8 (admin tokens are gone).
 var tokenTypes = []string{"client", "backend", "frontend"}
 
-// ValidateAPIKey implements platform.SpecValidator.
+// ValidateAPIKey implements platform.APIKeyValidator.
 func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError {
 	var errs fieldErrors
 	extra, err := platform.ExtraAs[APIKeyExtra](spec.Extra)
