@@ -38,6 +38,8 @@ func Connect(cfg httpclient.Config, w Wiring) (Conn, error) {
 	return Conn{HTTP: hc}, nil
 }
 
+var _ platform.NotFoundConfirmer = Conn{}
+
 // ConfirmNotFound implements platform.NotFoundConfirmer.
 func (c Conn) ConfirmNotFound(ctx context.Context, err error) error {
 	return c.HTTP.ConfirmNotFound(ctx, err)
