@@ -82,7 +82,8 @@ func (c *Client) Capabilities() platform.Capabilities {
 var apiEndpoint = httpclient.Endpoint{Platform: "tyk_ai_studio", Example: "https://studio.example.com", APIPrefix: apiPrefix}
 
 // do sends one request. A 2xx answer with a body that is not JSON is an error: it is what the
-// admin UI's HTML fallback looks like when the endpoint is wrong.
+// admin UI's HTML fallback looks like when the endpoint is wrong. httpclient's DecodeJSON refuses HTML
+// pages too, but not other text, and with words that do not name the endpoint; this check runs first.
 func (c *Client) do(ctx context.Context, req httpclient.Request) (*httpclient.Response, error) {
 	resp, err := c.HTTP.Do(ctx, req)
 	if err != nil {
