@@ -223,7 +223,7 @@ func TestDecodedErrorsNeverCarryTheToken(t *testing.T) {
 		}
 		_ = resp.JSON(&body)
 		apiErr.Message = body.Detail
-		return &platform.InvalidError{Fields: []platform.FieldError{{Field: "name", Message: body.Name[0]}}, Err: apiErr}
+		return &platform.InvalidError{Fields: []platform.FieldError{{Field: platform.FieldName, Message: body.Name[0]}}, Err: apiErr}
 	}
 	_, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x/"})
 	var invalid *platform.InvalidError

@@ -125,7 +125,7 @@ func echoDecoder(apiErr *platform.APIError, resp *Response) error {
 		return apiErr
 	}
 	apiErr.Message = body.Detail
-	return &platform.InvalidError{Fields: []platform.FieldError{{Field: "password_wo", Message: body.Password[0]}}, Err: apiErr}
+	return &platform.InvalidError{Fields: []platform.FieldError{{Field: platform.FieldPassword, Message: body.Password[0]}}, Err: apiErr}
 }
 
 // No secret a request carried (the token, a header value, a password in its body) is in the error of an
@@ -148,7 +148,7 @@ func TestEchoedSecretsAreMaskedInErrorsAndLogs(t *testing.T) {
 			}
 			texts := map[string]string{"error": err.Error(), "log": logged.String(), "decoded log": decodedLog(t, logged.Bytes())}
 			for _, f := range platform.FieldErrorsOf(err) {
-				texts["field "+f.Field] = f.Message
+				texts["field "+f.Field.String()] = f.Message
 			}
 			for where, text := range texts {
 				for _, secret := range []string{echoToken, echoHeader, echoPassword} {

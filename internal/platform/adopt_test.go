@@ -50,7 +50,7 @@ func TestCreateOrAdoptStopsOnLookupFailure(t *testing.T) {
 }
 
 func TestCreateOrAdoptReturnsPlainErrorsAtOnce(t *testing.T) {
-	invalid := &InvalidError{Fields: []FieldError{{Field: "name", Message: "taken"}}, Err: &APIError{Status: 400}}
+	invalid := &InvalidError{Fields: []FieldError{{Field: FieldName, Message: "taken"}}, Err: &APIError{Status: 400}}
 	finds := 0
 	_, err := CreateOrAdopt(context.Background(), 3,
 		func() (string, error) { return "", invalid },

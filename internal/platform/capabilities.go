@@ -16,20 +16,24 @@ const (
 	KindEphemeralAPIKey Kind = "ephemeral_api_key"
 )
 
-// Feature is a (type, attribute) pair; an empty Attribute stands for the whole type.
+// Feature is a (type, field) pair; the zero Field stands for the whole type.
 type Feature struct {
-	Kind      Kind
-	Attribute string
+	Kind  Kind
+	Field Field
 }
 
-func (f Feature) String() string {
+func (f Feature) String() string { return f.Describe(Field.String) }
+
+// Describe names the feature for users, its field as attribute names it (the provider passes its own
+// attribute names).
+func (f Feature) Describe(attribute func(Field) string) string {
 	if f.Kind == KindEphemeralAPIKey {
 		return "ephemeral roster_api_key"
 	}
-	if f.Attribute == "" {
+	if f.Field.IsZero() {
 		return "roster_" + string(f.Kind)
 	}
-	return fmt.Sprintf("roster_%s.%s", f.Kind, f.Attribute)
+	return fmt.Sprintf("roster_%s.%s", f.Kind, attribute(f.Field))
 }
 
 // Capabilities says what one platform cannot do. Anything not listed is supported.
@@ -41,10 +45,9 @@ type Capabilities struct {
 	Unsupported map[Feature]string
 	// ReadOnly features are reported by the platform but cannot be set; the value is the reason.
 	ReadOnly map[Feature]string
-	// ReplaceOnChange lists attributes the platform cannot change in place (dotted for nested attributes,
-	// such as "unleash.username"); changing one plans a replacement.
-	ReplaceOnChange map[Kind][]string
-	// CreateOnly maps attributes that can be set on create but never changed afterwards, not even by
+	// ReplaceOnChange lists fields the platform cannot change in place; changing one plans a replacement.
+	ReplaceOnChange map[Kind][]Field
+	// CreateOnly maps fields that can be set on create but never changed afterwards, not even by
 	// replacement that users would expect, to the reason; changing one is a plan-time error.
 	CreateOnly map[Feature]string
 }
@@ -54,7 +57,7 @@ func (c Capabilities) Check(f Feature) error {
 	if reason, ok := c.Unsupported[Feature{Kind: f.Kind}]; ok {
 		return &UnsupportedError{Platform: c.Platform, Feature: Feature{Kind: f.Kind}, Reason: reason}
 	}
-	if reason, ok := c.Unsupported[f]; ok && f.Attribute != "" {
+	if reason, ok := c.Unsupported[f]; ok && !f.Field.IsZero() {
 		return &UnsupportedError{Platform: c.Platform, Feature: f, Reason: reason}
 	}
 	return nil

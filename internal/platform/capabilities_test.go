@@ -21,8 +21,8 @@ func TestErrorsNameMethodPathStatusAndMessage(t *testing.T) {
 }
 
 func TestCheckSettableRejectsReadOnly(t *testing.T) {
-	c := Capabilities{Platform: "tyk_ai_studio", ReadOnly: map[Feature]string{{KindUser, "role"}: "derived from is_admin"}}
-	f := Feature{Kind: KindUser, Attribute: "role"}
+	c := Capabilities{Platform: "tyk_ai_studio", ReadOnly: map[Feature]string{{KindUser, FieldRole}: "derived from is_admin"}}
+	f := Feature{Kind: KindUser, Field: FieldRole}
 	if err := c.Check(f); err != nil {
 		t.Errorf("a read-only attribute is readable: %v", err)
 	}

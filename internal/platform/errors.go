@@ -89,18 +89,17 @@ func (e *ConflictError) Unwrap() error {
 	return e.Err
 }
 
-// FieldError is one message about one field. Field uses the Terraform attribute names, dotted for nested
-// blocks ("name", "authentik.username"); it is empty for errors about the whole object.
+// FieldError is one message about one field; Field is the zero Field for errors about the whole object.
 type FieldError struct {
-	Field   string
+	Field   Field
 	Message string
 }
 
 func (f FieldError) String() string {
-	if f.Field == "" {
+	if f.Field.IsZero() {
 		return f.Message
 	}
-	return f.Field + ": " + f.Message
+	return f.Field.String() + ": " + f.Message
 }
 
 // InvalidError is a validation failure reported by the server, split per field where the server says which.
@@ -129,8 +128,12 @@ type UnsupportedError struct {
 	Reason   string
 }
 
-func (e *UnsupportedError) Error() string {
-	return fmt.Sprintf("%s does not support %s: %s", e.Platform.DisplayName(), e.Feature, e.Reason)
+func (e *UnsupportedError) Error() string { return e.Describe(Field.String) }
+
+// Describe is the message with the feature's field named by attribute (the provider passes its own
+// attribute names).
+func (e *UnsupportedError) Describe(attribute func(Field) string) string {
+	return fmt.Sprintf("%s does not support %s: %s", e.Platform.DisplayName(), e.Feature.Describe(attribute), e.Reason)
 }
 
 // AmbiguousError wraps a failure after which the server may or may not have applied a write (a lost response,

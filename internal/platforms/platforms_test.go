@@ -10,19 +10,19 @@ import (
 
 func TestCapabilityCheck(t *testing.T) {
 	secoda, _ := Lookup("secoda")
-	err := secoda.Capabilities.Check(platform.Feature{Kind: platform.KindAPIKey, Attribute: "name"})
+	err := secoda.Capabilities.Check(platform.Feature{Kind: platform.KindAPIKey, Field: platform.FieldName})
 	var unsupported *platform.UnsupportedError
-	if !errors.As(err, &unsupported) || unsupported.Feature.Attribute != "" {
+	if !errors.As(err, &unsupported) || !unsupported.Feature.Field.IsZero() {
 		t.Fatalf("an unsupported type must be reported for every attribute, as the whole type: %v", err)
 	}
 	if !strings.Contains(err.Error(), "Secoda") || !strings.Contains(err.Error(), "Settings -> API") {
 		t.Errorf("message must name the platform and the way out: %q", err)
 	}
 	authentik, _ := Lookup("authentik")
-	if err := authentik.Capabilities.Check(platform.Feature{Kind: platform.KindUserGroup, Attribute: "description"}); err == nil {
+	if err := authentik.Capabilities.Check(platform.Feature{Kind: platform.KindUserGroup, Field: platform.FieldDescription}); err == nil {
 		t.Error("authentik groups have no description")
 	}
-	if err := authentik.Capabilities.Check(platform.Feature{Kind: platform.KindUserGroup, Attribute: "members"}); err != nil {
+	if err := authentik.Capabilities.Check(platform.Feature{Kind: platform.KindUserGroup, Field: platform.FieldMembers}); err != nil {
 		t.Errorf("members are supported on authentik: %v", err)
 	}
 }

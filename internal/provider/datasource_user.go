@@ -90,7 +90,7 @@ func (pd *providerData) userData(ctx context.Context, u platform.User, diags *di
 		Role:   types.StringNull(),
 		Active: types.BoolValue(u.Active),
 	}
-	if pd.supports(platform.KindUser, "role") {
+	if pd.supports(platform.KindUser, platform.FieldRole) {
 		m.Role = types.StringValue(u.Role)
 	}
 	m.Platforms = platformObjectsFrom(ctx, pd, userPlatformAttrs(), u.Extra, m.Platforms, diags)

@@ -70,7 +70,7 @@ func (d *userGroupDataSource) Read(ctx context.Context, req datasource.ReadReque
 		Description: types.StringNull(),
 		Members:     sortedStringList(g.Members, &resp.Diagnostics),
 	}
-	if d.data.supports(platform.KindUserGroup, "description") {
+	if d.data.supports(platform.KindUserGroup, platform.FieldDescription) {
 		state.Description = types.StringValue(g.Description)
 	}
 	state.Platforms = platformObjectsFrom(ctx, d.data, groupPlatformAttrs(), g.Extra, state.Platforms, &resp.Diagnostics)

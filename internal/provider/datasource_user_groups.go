@@ -86,7 +86,7 @@ func (d *userGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			ID: types.StringValue(g.ID), Name: types.StringValue(g.Name),
 			Description: types.StringNull(), Members: sortedStringList(g.Members, &resp.Diagnostics),
 		}
-		if d.data.supports(platform.KindUserGroup, "description") {
+		if d.data.supports(platform.KindUserGroup, platform.FieldDescription) {
 			s.Description = types.StringValue(g.Description)
 		}
 		cfg.Groups = append(cfg.Groups, s)

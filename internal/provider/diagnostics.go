@@ -14,20 +14,28 @@ import (
 )
 
 // addPlatformError reports a failed platform call. Field errors land on their attribute paths so Terraform
-// points at the offending line; the full message always names method, path, status and the server's words.
+// points at the offending line; the full message always names method, path, status and the server's words
+// (a value the client refused before any request has no server's words to add).
 func addPlatformError(diags *diag.Diagnostics, summary string, err error) {
 	var unsupported *platform.UnsupportedError
 	if errors.As(err, &unsupported) {
-		diags.AddError(summary, unsupported.Error())
+		diags.AddError(summary, unsupported.Describe(attributeName))
 		return
 	}
+	var apiErr *platform.APIError
+	asked := errors.As(err, &apiErr)
 	fields := platform.FieldErrorsOf(err)
 	placed := false
 	for _, f := range fields {
-		if f.Field == "" {
+		p, ok := fieldPath(f.Field)
+		if !ok {
 			continue
 		}
-		diags.AddAttributeError(fieldPath(f.Field), summary, fmt.Sprintf("%s\n\nThe server answered: %s", f.Message, err))
+		detail := f.Message
+		if asked {
+			detail = fmt.Sprintf("%s\n\nThe server answered: %s", f.Message, err)
+		}
+		diags.AddAttributeError(p, summary, detail)
 		placed = true
 	}
 	if !placed {
@@ -46,15 +54,22 @@ func checkCapabilities(d *providerData, kind platform.Kind, configured map[strin
 		if !set {
 			continue
 		}
-		if err := d.capabilities.CheckSettable(platform.Feature{Kind: kind, Attribute: attrName}); err != nil {
-			diags.AddAttributeError(path.Root(attrName), "Attribute not supported on "+d.platform.DisplayName(), err.Error())
+		field, ok := fieldOfAttribute(attrName)
+		if !ok {
+			// A provider bug: an unchecked attribute would let the plan pass what the platform cannot store.
+			diags.AddError("Internal error", fmt.Sprintf("roster_%s.%s has no platform field to check", kind, attrName))
+			continue
+		}
+		var unsupported *platform.UnsupportedError
+		if err := d.capabilities.CheckSettable(platform.Feature{Kind: kind, Field: field}); errors.As(err, &unsupported) {
+			diags.AddAttributeError(path.Root(attrName), "Attribute not supported on "+d.platform.DisplayName(), unsupported.Describe(attributeName))
 		}
 	}
 }
 
-// supports reports whether the provider's platform can store the attribute.
-func (d *providerData) supports(kind platform.Kind, attrName string) bool {
-	return d.capabilities.Check(platform.Feature{Kind: kind, Attribute: attrName}) == nil
+// supports reports whether the provider's platform can store the field.
+func (d *providerData) supports(kind platform.Kind, field platform.Field) bool {
+	return d.capabilities.Check(platform.Feature{Kind: kind, Field: field}) == nil
 }
 
 // addFieldErrors reports a validator's findings on their attribute paths. A finding is dropped when the
@@ -64,19 +79,20 @@ func (d *providerData) supports(kind platform.Kind, attrName string) bool {
 func addFieldErrors(ctx context.Context, diags *diag.Diagnostics, d *providerData, config tfsdk.Config, state tfsdk.State, fields []platform.FieldError) {
 	for _, f := range fields {
 		summary := "Invalid value for " + d.platform.DisplayName()
-		if f.Field == "" {
+		p, ok := fieldPath(f.Field)
+		if !ok {
 			diags.AddError(summary, f.Message)
 			continue
 		}
 		var v attr.Value
-		if getDiags := config.GetAttribute(ctx, fieldPath(f.Field), &v); !getDiags.HasError() && v != nil && v.IsUnknown() {
+		if getDiags := config.GetAttribute(ctx, p, &v); !getDiags.HasError() && v != nil && v.IsUnknown() {
 			continue
 		}
-		if unchangedFromState(ctx, config, state, fieldPath(f.Field)) {
+		if unchangedFromState(ctx, config, state, p) {
 			continue
 		}
 		// The path is repeated in the text: Terraform cannot point at a key inside an object value.
-		diags.AddAttributeError(fieldPath(f.Field), summary, f.Field+": "+f.Message)
+		diags.AddAttributeError(p, summary, p.String()+": "+f.Message)
 	}
 }
 

@@ -21,7 +21,7 @@ func capabilityTableMarkdown() string {
 		}
 		var gaps []string
 		for _, f := range caps.SortedUnsupported() {
-			gaps = append(gaps, "`"+f.String()+"`: "+caps.Unsupported[f])
+			gaps = append(gaps, "`"+f.Describe(attributeName)+"`: "+caps.Unsupported[f])
 		}
 		b.WriteString("| `" + string(d.Name) + "` (" + d.DisplayName + ") | " + status + " | " +
 			orDash(gaps) + " | " + orDash(otherRules(caps)) + " |\n")
@@ -33,15 +33,15 @@ func capabilityTableMarkdown() string {
 func otherRules(caps platform.Capabilities) []string {
 	var rules []string
 	for f, reason := range caps.ReadOnly {
-		rules = append(rules, "`"+f.String()+"` is read-only: "+reason)
+		rules = append(rules, "`"+f.Describe(attributeName)+"` is read-only: "+reason)
 	}
 	for kind, attrs := range caps.ReplaceOnChange {
 		for _, a := range attrs {
-			rules = append(rules, "changing `"+platform.Feature{Kind: kind, Attribute: a}.String()+"` replaces the object")
+			rules = append(rules, "changing `"+platform.Feature{Kind: kind, Field: a}.Describe(attributeName)+"` replaces the object")
 		}
 	}
 	for f, reason := range caps.CreateOnly {
-		rules = append(rules, "`"+f.String()+"` is set on create only: "+reason)
+		rules = append(rules, "`"+f.Describe(attributeName)+"` is set on create only: "+reason)
 	}
 	sort.Strings(rules)
 	return rules

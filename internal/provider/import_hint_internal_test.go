@@ -11,7 +11,7 @@ import (
 
 func TestWithImportHint(t *testing.T) {
 	apiErr := &platform.APIError{Method: "POST", Path: "/api/v3/core/users/", Status: 400, Message: "username: This field must be unique."}
-	conflict := &platform.ConflictError{Fields: []platform.FieldError{{Field: "email", Message: "taken"}}, Err: apiErr}
+	conflict := &platform.ConflictError{Fields: []platform.FieldError{{Field: platform.FieldEmail, Message: "taken"}}, Err: apiErr}
 	lost := errors.Join(&platform.AmbiguousError{Err: &platform.APIError{Method: "POST", Path: "/api/v3/core/users/", Message: "context canceled"}},
 		errors.New("looking it up to adopt it failed: connection refused"))
 	user := func(lookup func(context.Context) (string, error)) existing {

@@ -17,7 +17,10 @@ func requireReplacements(ctx context.Context, d *providerData, kind platform.Kin
 		return
 	}
 	for _, field := range d.capabilities.ReplaceOnChange[kind] {
-		p := fieldPath(field)
+		p, ok := fieldPath(field)
+		if !ok {
+			continue
+		}
 		var planned, prior attr.Value
 		if diags := req.Plan.GetAttribute(ctx, p, &planned); diags.HasError() {
 			continue
@@ -42,7 +45,10 @@ func rejectCreateOnlyChanges(ctx context.Context, d *providerData, kind platform
 		if f.Kind != kind {
 			continue
 		}
-		p := fieldPath(f.Attribute)
+		p, ok := fieldPath(f.Field)
+		if !ok {
+			continue
+		}
 		var planned, prior attr.Value
 		if req.Plan.GetAttribute(ctx, p, &planned).HasError() || req.State.GetAttribute(ctx, p, &prior).HasError() {
 			continue
@@ -50,6 +56,6 @@ func rejectCreateOnlyChanges(ctx context.Context, d *providerData, kind platform
 		if planned == nil || prior == nil || planned.Equal(prior) {
 			continue
 		}
-		resp.Diagnostics.AddAttributeError(p, f.Attribute+" cannot change on "+d.platform.DisplayName(), reason+".")
+		resp.Diagnostics.AddAttributeError(p, p.String()+" cannot change on "+d.platform.DisplayName(), reason+".")
 	}
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -161,12 +160,49 @@ func platformObjectsFrom(ctx context.Context, d *providerData, attrs []platformA
 	return out
 }
 
-// fieldPath turns a platform FieldError's dotted name ("authentik.username") into an attribute path.
-func fieldPath(field string) path.Path {
-	parts := strings.Split(field, ".")
-	p := path.Root(parts[0])
-	for _, part := range parts[1:] {
-		p = p.AtName(part)
+// commonAttributes names the attribute of each field every platform has. With fieldPath it is the one place
+// where the clients' neutral field names meet Terraform's attribute names.
+var commonAttributes = map[platform.Field]string{
+	platform.FieldName:            "name",
+	platform.FieldDescription:     "description",
+	platform.FieldMembers:         "members",
+	platform.FieldEmail:           "email",
+	platform.FieldRole:            "role",
+	platform.FieldActive:          "active",
+	platform.FieldPassword:        "password_wo",
+	platform.FieldPasswordVersion: "password_wo_version",
+	platform.FieldUserID:          "user_id",
+	platform.FieldExpiresAt:       "expires_at",
+}
+
+// fieldPath is where a platform field lives in the schema: a common field at its attribute, a platform's own
+// field inside the platform's nested attribute. It reports false for the zero Field (the whole object) and for
+// a common field without an attribute, which TestEveryPlatformFieldIsInTheSchema rules out.
+func fieldPath(f platform.Field) (path.Path, bool) {
+	if p := f.Platform(); p != "" {
+		return path.Root(string(p)).AtName(f.Name()), true
 	}
-	return p
+	name, ok := commonAttributes[f]
+	if !ok {
+		return path.Empty(), false
+	}
+	return path.Root(name), true
+}
+
+// attributeName names a field as users write it: "password_wo", "onyx.cc_pair_ids".
+func attributeName(f platform.Field) string {
+	if p, ok := fieldPath(f); ok {
+		return p.String()
+	}
+	return f.String()
+}
+
+// fieldOfAttribute is the common field a top-level attribute holds.
+func fieldOfAttribute(name string) (platform.Field, bool) {
+	for f, attr := range commonAttributes {
+		if attr == name {
+			return f, true
+		}
+	}
+	return platform.Field{}, false
 }

@@ -48,9 +48,9 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	role := platform.Feature{Kind: platform.KindUser, Attribute: "role"}
+	role := platform.Feature{Kind: platform.KindUser, Field: platform.FieldRole}
 	roleChanged := false
-	if !r.data.supports(platform.KindUser, "role") {
+	if !r.data.supports(platform.KindUser, platform.FieldRole) {
 		roleChanged = !plan.Role.IsNull()
 		plan.Role = foldedString{StringValue: types.StringNull()}
 	} else if _, derived := r.data.capabilities.ReadOnly[role]; derived && !req.State.Raw.IsNull() && !req.Plan.Raw.Equal(req.State.Raw) {
@@ -82,7 +82,7 @@ func (r *userResource) toState(ctx context.Context, u platform.User, prior userM
 	out.Email = newFoldedString(u.Email)
 	out.Name = types.StringValue(u.Name)
 	out.Active = types.BoolValue(u.Active)
-	if r.data.supports(platform.KindUser, "role") {
+	if r.data.supports(platform.KindUser, platform.FieldRole) {
 		out.Role = newFoldedString(u.Role)
 	} else {
 		out.Role = foldedString{StringValue: types.StringNull()}

@@ -105,7 +105,7 @@ func (r *userGroupResource) toState(ctx context.Context, g platform.Group, prior
 	if !prior.Members.IsNull() || (imported && len(g.Members) > 0) {
 		out.Members = membersInPriorOrder(prior.Members, g.Members, diags)
 	}
-	if r.data.supports(platform.KindUserGroup, "description") && (!prior.Description.IsNull() || (imported && g.Description != "")) {
+	if r.data.supports(platform.KindUserGroup, platform.FieldDescription) && (!prior.Description.IsNull() || (imported && g.Description != "")) {
 		out.Description = types.StringValue(g.Description)
 	}
 	out.Platforms = platformObjectsFrom(ctx, r.data, groupPlatformAttrs(), g.Extra, out.Platforms, diags)

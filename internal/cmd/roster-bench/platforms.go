@@ -157,7 +157,7 @@ type benchClient struct {
 // capability table says so.
 func (p platformDef) NoUserName() bool {
 	d, _ := platforms.Lookup(platform.Name(p.Name))
-	return d.Capabilities.CheckSettable(platform.Feature{Kind: platform.KindUser, Attribute: "name"}) != nil
+	return d.Capabilities.CheckSettable(platform.Feature{Kind: platform.KindUser, Field: platform.FieldName}) != nil
 }
 
 var platformTable = []platformDef{

@@ -1,13 +1,12 @@
 package authentik
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // apiPrefix is where authentik serves its API below the server root.
@@ -27,7 +26,7 @@ type Config struct {
 
 // Client talks to one authentik instance.
 type Client struct {
-	http     *httpclient.Client
+	apiutil.Conn
 	basePath string // URL path of the API root, e.g. /api/v3, for messages
 }
 
@@ -49,17 +48,14 @@ func New(cfg Config) (*Client, error) {
 	if strings.TrimSpace(cfg.Token) == "" {
 		return nil, errors.New("authentik: an API token is required")
 	}
-	httpCfg := cfg.HTTP
-	httpCfg.BaseURL = base.String()
-	httpCfg.Platform = "authentik"
-	httpCfg.Authorization = "Bearer " + cfg.Token
-	httpCfg.DecodeError = newErrorDecoder(cfg.Token)
-	httpCfg.Identity = &identity
-	hc, err := httpclient.New(httpCfg)
+	conn, err := apiutil.Connect(cfg.HTTP, apiutil.Wiring{
+		Platform: Name, BaseURL: base.String(), Authorization: "Bearer " + cfg.Token,
+		DecodeError: newErrorDecoder(cfg.Token), Identity: &identity,
+	})
 	if err != nil {
-		return nil, fmt.Errorf("authentik: %w", err)
+		return nil, err
 	}
-	return &Client{http: hc, basePath: base.Path}, nil
+	return &Client{Conn: conn, basePath: base.Path}, nil
 }
 
 // Platform implements platform.Backend.
@@ -74,8 +70,3 @@ func (c *Client) Capabilities() platform.Capabilities {
 // UI) or the API URL (as other tools want it); both, with or without a trailing slash or a sub-path, end up the
 // same.
 var apiEndpoint = httpclient.Endpoint{Platform: "authentik", Example: "https://auth.example.com", APIPrefix: apiPrefix}
-
-// call sends one request and decodes a JSON answer into out (when out is non-nil).
-func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
-	return c.http.DoJSON(ctx, req, out)
-}

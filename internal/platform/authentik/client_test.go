@@ -64,10 +64,10 @@ func TestPlatformAndCapabilities(t *testing.T) {
 	if caps.Platform != Name || !caps.Available {
 		t.Errorf("Capabilities() = %+v", caps)
 	}
-	if caps.Check(platform.Feature{Kind: platform.KindUserGroup, Attribute: "description"}) == nil {
+	if caps.Check(platform.Feature{Kind: platform.KindUserGroup, Field: platform.FieldDescription}) == nil {
 		t.Error("group description should be unsupported on authentik")
 	}
-	if caps.Check(platform.Feature{Kind: platform.KindUser, Attribute: "role"}) == nil {
+	if caps.Check(platform.Feature{Kind: platform.KindUser, Field: platform.FieldRole}) == nil {
 		t.Error("user role should be unsupported on authentik")
 	}
 }

@@ -13,29 +13,29 @@ func TestContractDuplicatesAreConflicts(t *testing.T) {
 	c := newContract(t)
 	c.group("dup", nil)
 	_, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "dup"})
-	wantConflict(t, err, "name")
+	wantConflict(t, err, platform.FieldName)
 
 	c.user("dup@example.com")
 	_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: "dup@example.com"})
-	wantConflict(t, err, "authentik.username")
+	wantConflict(t, err, fieldUsername)
 
 	if _, err := c.client.CreateAPIKey(c.ctx, platform.APIKeySpec{Name: "dup"}); err != nil {
 		t.Fatal(err)
 	}
 	_, err = c.client.CreateAPIKey(c.ctx, platform.APIKeySpec{Name: "dup"})
-	wantConflict(t, err, "name")
+	wantConflict(t, err, platform.FieldName)
 }
 
 func TestContractValidationErrorsNameTheAttribute(t *testing.T) {
 	c := newContract(t)
 	_, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "g", Members: []string{"9999"}})
-	wantInvalid(t, err, "members")
+	wantInvalid(t, err, platform.FieldMembers)
 
 	_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: "svc@example.com", Extra: UserExtra{Type: "internal_service_account"}})
-	wantInvalid(t, err, "authentik.type")
+	wantInvalid(t, err, fieldType)
 
 	_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: "p@example.com", Extra: UserExtra{Path: "/bad/"}})
-	wantInvalid(t, err, "authentik.path")
+	wantInvalid(t, err, fieldPath)
 
 	owner := c.user("owner@example.com")
 	other := c.user("other@example.com")
@@ -44,7 +44,7 @@ func TestContractValidationErrorsNameTheAttribute(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = c.client.UpdateAPIKey(c.ctx, key.ID, platform.APIKeySpec{Name: "owned", UserID: other.ID})
-	wantInvalid(t, err, "user_id")
+	wantInvalid(t, err, platform.FieldUserID)
 }
 
 func TestContractBadTokenIsForbidden(t *testing.T) {

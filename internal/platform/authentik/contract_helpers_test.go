@@ -101,7 +101,7 @@ func assertUnique[T any](t *testing.T, what string, items []T, id func(T) string
 	}
 }
 
-func wantConflict(t *testing.T, err error, field string) {
+func wantConflict(t *testing.T, err error, field platform.Field) {
 	t.Helper()
 	var conflict *platform.ConflictError
 	if !errors.As(err, &conflict) {
@@ -112,7 +112,7 @@ func wantConflict(t *testing.T, err error, field string) {
 	}
 }
 
-func wantInvalid(t *testing.T, err error, field string) {
+func wantInvalid(t *testing.T, err error, field platform.Field) {
 	t.Helper()
 	var invalid *platform.InvalidError
 	if !errors.As(err, &invalid) {

@@ -20,9 +20,9 @@ import (
 const fuzzToken = "fuzz-authentik-token-5f2c9a7e31d04b8c"
 
 // knownFields are the attribute names a field error may point at (besides "" for the whole object).
-func knownFields() map[string]bool {
-	out := map[string]bool{"": true, attrPassword: true}
-	for _, attr := range terraformAttribute {
+func knownFields() map[platform.Field]bool {
+	out := map[platform.Field]bool{{}: true, platform.FieldPassword: true}
+	for _, attr := range apiFields {
 		out[attr] = true
 	}
 	return out
@@ -161,4 +161,9 @@ func checkSortedPKs(t *testing.T, members []string) {
 	if !slices.IsSorted(pks) {
 		t.Fatalf("members are not sorted: %v", members)
 	}
+}
+
+// A token echoed across the message length limit is cut out before the text is shortened.
+func TestDecodeCutsAnEchoedTokenBeforeShortening(t *testing.T) {
+	platformtest.CheckCutEcho(t, newErrorDecoder(fuzzToken), fuzzToken)
 }

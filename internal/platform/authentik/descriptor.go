@@ -18,8 +18,8 @@ var Descriptor = platform.Register(platform.Descriptor{
 	Capabilities: platform.Capabilities{
 		Available: true,
 		Unsupported: map[platform.Feature]string{
-			{Kind: platform.KindUserGroup, Attribute: "description"}: "authentik groups have no description; keep notes in authentik.attributes",
-			{Kind: platform.KindUser, Attribute: "role"}:             "authentik users have no single role; grant rights through group membership and authentik roles",
+			{Kind: platform.KindUserGroup, Field: platform.FieldDescription}: "authentik groups have no description; keep notes in authentik.attributes",
+			{Kind: platform.KindUser, Field: platform.FieldRole}:             "authentik users have no single role; grant rights through group membership and authentik roles",
 		},
 	},
 	New: func(s platform.Settings) (platform.Backend, error) {

@@ -33,51 +33,51 @@ func TestDecodeValidationErrors(t *testing.T) {
 			name:     "duplicate group name",
 			body:     `{"name":["Group with this name already exists."]}`,
 			conflict: true,
-			fields:   []platform.FieldError{{Field: "name", Message: "Group with this name already exists."}},
+			fields:   []platform.FieldError{{Field: platform.FieldName, Message: "Group with this name already exists."}},
 			message:  "name: Group with this name already exists.",
 		},
 		{
 			name:     "duplicate username",
 			body:     `{"username":["This field must be unique."]}`,
 			conflict: true,
-			fields:   []platform.FieldError{{Field: "authentik.username", Message: "This field must be unique."}},
+			fields:   []platform.FieldError{{Field: fieldUsername, Message: "This field must be unique."}},
 		},
 		{
 			name:     "duplicate token identifier",
 			body:     `{"identifier":["Token with this identifier already exists."]}`,
 			conflict: true,
-			fields:   []platform.FieldError{{Field: "name", Message: "Token with this identifier already exists."}},
+			fields:   []platform.FieldError{{Field: platform.FieldName, Message: "Token with this identifier already exists."}},
 		},
 		{
 			name:     "uniqueness in non_field_errors",
 			body:     `{"non_field_errors":["A user/group with these details already exists"]}`,
 			conflict: true,
-			fields:   []platform.FieldError{{Field: "", Message: "A user/group with these details already exists"}},
+			fields:   []platform.FieldError{{Field: platform.Field{}, Message: "A user/group with these details already exists"}},
 			message:  "A user/group with these details already exists",
 		},
 		{
 			name:    "unknown member",
 			body:    `{"users":["Invalid pk \"99\" - object does not exist."]}`,
-			fields:  []platform.FieldError{{Field: "members", Message: `Invalid pk "99" - object does not exist.`}},
+			fields:  []platform.FieldError{{Field: platform.FieldMembers, Message: `Invalid pk "99" - object does not exist.`}},
 			message: `users: Invalid pk "99" - object does not exist.`,
 		},
 		{
 			name: "several fields, sorted, code skipped, nested object flattened",
 			body: `{"is_superuser":["User does not have permission to set superuser status to True."],"code":"invalid","attributes":{"k":["bad value"]}}`,
 			fields: []platform.FieldError{
-				{Field: "authentik.attributes", Message: "k: bad value"},
-				{Field: "authentik.is_superuser", Message: "User does not have permission to set superuser status to True."},
+				{Field: fieldAttributes, Message: "k: bad value"},
+				{Field: fieldIsSuperuser, Message: "User does not have permission to set superuser status to True."},
 			},
 		},
 		{
 			name:   "string instead of list",
 			body:   `{"intent":"Invalid intent verification"}`,
-			fields: []platform.FieldError{{Field: "authentik.intent", Message: "Invalid intent verification"}},
+			fields: []platform.FieldError{{Field: fieldIntent, Message: "Invalid intent verification"}},
 		},
 		{
 			name:    "non_field_errors",
 			body:    `{"non_field_errors":["Cannot edit internal service accounts."]}`,
-			fields:  []platform.FieldError{{Field: "", Message: "Cannot edit internal service accounts."}},
+			fields:  []platform.FieldError{{Field: platform.Field{}, Message: "Cannot edit internal service accounts."}},
 			message: "Cannot edit internal service accounts.",
 		},
 		{
@@ -89,7 +89,7 @@ func TestDecodeValidationErrors(t *testing.T) {
 		{
 			name:   "field without a Terraform attribute keeps its name in the text",
 			body:   `{"managed":["This field may not be blank."]}`,
-			fields: []platform.FieldError{{Field: "", Message: "managed: This field may not be blank."}},
+			fields: []platform.FieldError{{Field: platform.Field{}, Message: "managed: This field may not be blank."}},
 		},
 		{
 			name:   "not JSON",
@@ -128,14 +128,14 @@ func TestDecodeMapsEveryFieldName(t *testing.T) {
 		"name": "name", "users": "members", "email": "email", "is_active": "active",
 		"username": "authentik.username", "path": "authentik.path", "type": "authentik.type",
 		"attributes": "authentik.attributes", "is_superuser": "authentik.is_superuser",
-		"parents": "authentik.parents", "roles": "authentik.roles", "identifier": "name", "user": "user_id",
-		"description": "description", "expires": "expires_at", "intent": "authentik.intent",
-		"expiring": "authentik.expiring", "password": "password_wo", "non_field_errors": "",
+		"parents": "authentik.parents", "roles": "authentik.roles", "identifier": "name", "user": "owner",
+		"description": "description", "expires": "expiry", "intent": "authentik.intent",
+		"expiring": "authentik.expiring", "password": "password", "non_field_errors": "",
 	}
 	for server, attr := range want {
 		err := decode(http.StatusBadRequest, `{"`+server+`":["Not valid."]}`)
 		got := platform.FieldErrorsOf(err)
-		if len(got) != 1 || got[0].Field != attr || got[0].Message != "Not valid." {
+		if len(got) != 1 || got[0].Field.String() != attr || got[0].Message != "Not valid." {
 			t.Errorf("%s: fields = %#v, want one error on %q", server, got, attr)
 		}
 	}
@@ -147,7 +147,7 @@ func TestDecodeEmptyValidationBody(t *testing.T) {
 	if !errors.As(err, &invalid) {
 		t.Fatalf("got %T, want *platform.InvalidError", err)
 	}
-	if len(invalid.Fields) != 1 || invalid.Fields[0].Field != "" || !strings.Contains(invalid.Fields[0].Message, "policy") {
+	if len(invalid.Fields) != 1 || !invalid.Fields[0].Field.IsZero() || !strings.Contains(invalid.Fields[0].Message, "policy") {
 		t.Errorf("fields = %#v", invalid.Fields)
 	}
 }
@@ -292,7 +292,7 @@ func TestSetPasswordPolicyRefusalPointsAtPassword(t *testing.T) {
 	c, _ := errorServer(t, 400, "")
 	err := c.setPassword(context.Background(), "7", "hunter2")
 	fields := platform.FieldErrorsOf(err)
-	if len(fields) != 1 || fields[0].Field != "password_wo" {
+	if len(fields) != 1 || fields[0].Field != platform.FieldPassword {
 		t.Fatalf("fields = %#v (err %v)", fields, err)
 	}
 	if strings.Contains(err.Error(), "hunter2") {

@@ -1,48 +1,41 @@
 package authentik
 
-// Terraform attribute names that error messages point at. Fields of the `authentik` block are dotted.
-const (
-	attrName        = "name"
-	attrMembers     = "members"
-	attrEmail       = "email"
-	attrActive      = "active"
-	attrPassword    = "password_wo"
-	attrUserID      = "user_id"
-	attrDescription = "description"
-	attrExpiresAt   = "expires_at"
+import "github.com/rosterhq/terraform-provider-roster/internal/platform"
 
-	attrUsername    = "authentik.username"
-	attrPath        = "authentik.path"
-	attrType        = "authentik.type"
-	attrAttributes  = "authentik.attributes"
-	attrIsSuperuser = "authentik.is_superuser"
-	attrParents     = "authentik.parents"
-	attrRoles       = "authentik.roles"
-	attrIntent      = "authentik.intent"
-	attrExpiring    = "authentik.expiring"
+// The fields only authentik has, in its Extra of each type.
+var (
+	fieldUsername    = platform.ExtraField(Name, "username", platform.KindUser)
+	fieldPath        = platform.ExtraField(Name, "path", platform.KindUser)
+	fieldType        = platform.ExtraField(Name, "type", platform.KindUser)
+	fieldAttributes  = platform.ExtraField(Name, "attributes", platform.KindUserGroup, platform.KindUser)
+	fieldIsSuperuser = platform.ExtraField(Name, "is_superuser", platform.KindUserGroup)
+	fieldParents     = platform.ExtraField(Name, "parents", platform.KindUserGroup)
+	fieldRoles       = platform.ExtraField(Name, "roles", platform.KindUserGroup)
+	fieldIntent      = platform.ExtraField(Name, "intent", platform.KindAPIKey)
+	fieldExpiring    = platform.ExtraField(Name, "expiring", platform.KindAPIKey)
 )
 
-// terraformAttribute maps the field names authentik uses in validation errors to Terraform attribute names.
-// The API's names do not collide across groups, users and tokens, so one table serves all three.
-var terraformAttribute = map[string]string{
-	"name":             attrName,
-	"users":            attrMembers,
-	"email":            attrEmail,
-	"is_active":        attrActive,
-	"username":         attrUsername,
-	"path":             attrPath,
-	"type":             attrType,
-	"attributes":       attrAttributes,
-	"is_superuser":     attrIsSuperuser,
-	"parents":          attrParents,
-	"roles":            attrRoles,
-	"identifier":       attrName,
-	"user":             attrUserID,
-	"description":      attrDescription,
-	"expires":          attrExpiresAt,
-	"intent":           attrIntent,
-	"expiring":         attrExpiring,
-	"password":         attrPassword,
-	"non_field_errors": "",
-	"detail":           "",
+// apiFields maps the field names authentik uses in validation errors to fields; the zero Field is the whole
+// object. The API's names do not collide across groups, users and tokens, so one table serves all three.
+var apiFields = map[string]platform.Field{
+	"name":             platform.FieldName,
+	"users":            platform.FieldMembers,
+	"email":            platform.FieldEmail,
+	"is_active":        platform.FieldActive,
+	"username":         fieldUsername,
+	"path":             fieldPath,
+	"type":             fieldType,
+	"attributes":       fieldAttributes,
+	"is_superuser":     fieldIsSuperuser,
+	"parents":          fieldParents,
+	"roles":            fieldRoles,
+	"identifier":       platform.FieldName,
+	"user":             platform.FieldUserID,
+	"description":      platform.FieldDescription,
+	"expires":          platform.FieldExpiresAt,
+	"intent":           fieldIntent,
+	"expiring":         fieldExpiring,
+	"password":         platform.FieldPassword,
+	"non_field_errors": {},
+	"detail":           {},
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const groupsPath = "/core/groups/"
@@ -27,13 +28,13 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	create := func() (platform.Group, error) {
 		var w groupWire
 		req := httpclient.Request{Method: http.MethodPost, Path: groupsPath, Query: withoutUserObjects(), Body: body}
-		if err := c.call(ctx, req, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, req, &w); err != nil {
 			return platform.Group{}, err
 		}
 		return groupFromWire(w), nil
 	}
 	find := func(ctx context.Context) (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	return platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 }
 
 // ReadGroup implements platform.Backend with one request, whatever the group's size.
@@ -43,7 +44,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 	}
 	var w groupWire
 	req := httpclient.Request{Method: http.MethodGet, Path: groupPath(id), Query: withoutUserObjects()}
-	if err := c.call(ctx, req, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, req, &w); err != nil {
 		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
@@ -61,7 +62,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	}
 	var w groupWire
 	req := httpclient.Request{Method: http.MethodPatch, Path: groupPath(id), Query: withoutUserObjects(), Body: body}
-	if err := c.call(ctx, req, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, req, &w); err != nil {
 		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
@@ -73,11 +74,8 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	if err := checkGroupID(id); err != nil {
 		return err
 	}
-	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUserGroup, id)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(id)}, nil)
+	return apiutil.Deleted(err, platform.KindUserGroup, id)
 }
 
 // ListGroups implements platform.Backend. A name filter is applied by the server (exact match).
@@ -99,18 +97,5 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 
 // FindGroupByName implements platform.Backend. Group names are unique in authentik.
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
-	if name == "" {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
-	}
-	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
-	if err != nil {
-		return platform.Group{}, err
-	}
-	for _, g := range groups {
-		// The filter is exact already; comparing again guards against a server that treats it loosely.
-		if g.Name == name {
-			return g, nil
-		}
-	}
-	return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
+	return apiutil.GroupNamed(ctx, c.Conn, name, c.ListGroups)
 }

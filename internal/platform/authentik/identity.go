@@ -1,12 +1,10 @@
 package authentik
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
 // identity tells authentik's API from another server at the endpoint: a 404 is authentik's own only as a DRF
@@ -29,11 +27,4 @@ var identity = httpclient.Identity{
 		obj, ok := resp.JSONObject()
 		return ok && httpclient.StringField(obj, "detail")
 	},
-}
-
-var _ platform.NotFoundConfirmer = (*Client)(nil)
-
-// ConfirmNotFound implements platform.NotFoundConfirmer.
-func (c *Client) ConfirmNotFound(ctx context.Context, err error) error {
-	return c.http.ConfirmNotFound(ctx, err)
 }

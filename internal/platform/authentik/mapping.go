@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // Intents the provider manages. authentik also has "verification" and "recovery" tokens, which are created by
@@ -37,8 +38,8 @@ func groupFromWire(w groupWire) platform.Group {
 		Members: members,
 		Extra: GroupExtra{
 			IsSuperuser: &superuser,
-			Parents:     sortedCopy(w.Parents),
-			Roles:       sortedCopy(w.Roles),
+			Parents:     apiutil.SortedCopy(w.Parents),
+			Roles:       apiutil.SortedCopy(w.Roles),
 			Attributes:  normalizeObject(w.Attributes),
 		},
 	}
@@ -53,8 +54,8 @@ func groupWriteFrom(spec platform.GroupSpec) (groupWrite, error) {
 	body := groupWrite{
 		Name:        spec.Name,
 		IsSuperuser: extra.IsSuperuser,
-		Parents:     nonNilCopy(extra.Parents),
-		Roles:       nonNilCopy(extra.Roles),
+		Parents:     slices.Clone(extra.Parents),
+		Roles:       slices.Clone(extra.Roles),
 		Attributes:  nilIfEmpty(extra.Attributes),
 	}
 	if spec.Members != nil {
@@ -62,7 +63,7 @@ func groupWriteFrom(spec platform.GroupSpec) (groupWrite, error) {
 		for i, id := range spec.Members {
 			pk, err := parseUserID(id)
 			if err != nil {
-				return groupWrite{}, fmt.Errorf("%s: %w", attrMembers, err)
+				return groupWrite{}, fmt.Errorf("%s: %w", platform.FieldMembers, err)
 			}
 			body.Users[i] = pk
 		}
@@ -148,7 +149,7 @@ func tokenWriteFrom(spec platform.APIKeySpec) (tokenWrite, error) {
 	if spec.UserID != "" {
 		pk, err := parseUserID(spec.UserID)
 		if err != nil {
-			return tokenWrite{}, fmt.Errorf("%s: %w", attrUserID, err)
+			return tokenWrite{}, platform.InvalidField(platform.FieldUserID, err.Error())
 		}
 		body.User = &pk
 	}
@@ -186,19 +187,4 @@ func nilIfEmpty(raw json.RawMessage) json.RawMessage {
 		return nil
 	}
 	return raw
-}
-
-// nonNilCopy keeps nil as nil (unmanaged) and copies anything else, so an empty slice is sent as [].
-func nonNilCopy(in []string) []string {
-	if in == nil {
-		return nil
-	}
-	return append(make([]string, 0, len(in)), in...)
-}
-
-// sortedCopy returns a sorted, never-nil copy.
-func sortedCopy(in []string) []string {
-	out := append(make([]string, 0, len(in)), in...)
-	slices.Sort(out)
-	return out
 }

@@ -30,5 +30,5 @@ func (c *Client) memberAction(ctx context.Context, groupID, userID, action strin
 		return err
 	}
 	req := httpclient.Request{Method: http.MethodPost, Path: groupPath(groupID) + action, Body: map[string]int64{"pk": pk}, Idempotent: true}
-	return platform.WithKind(c.call(ctx, req, nil), platform.KindUserGroup, groupID)
+	return platform.WithKind(c.HTTP.DoJSON(ctx, req, nil), platform.KindUserGroup, groupID)
 }

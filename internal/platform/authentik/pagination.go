@@ -9,6 +9,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // pageSize is the largest page authentik serves by default; bigger pages mean fewer requests for big lists.
@@ -17,10 +18,7 @@ const pageSize = 100
 // listAll follows every page of a list endpoint. authentik's `pagination.next` is the next page's number,
 // 0 when there is none (not a URL); `total_pages` bounds the walk (platform.PageWalk).
 func listAll[T any](ctx context.Context, c *Client, path string, query url.Values) ([]T, error) {
-	q := url.Values{}
-	for k, v := range query {
-		q[k] = append([]string(nil), v...)
-	}
+	q := apiutil.CloneQuery(query)
 	q.Set("page_size", strconv.Itoa(pageSize))
 
 	var out []T
@@ -28,7 +26,7 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 	for page := 1; ; {
 		q.Set("page", strconv.Itoa(page))
 		var p pageWire[T]
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: path, Query: q}, &p); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: path, Query: q}, &p); err != nil {
 			return nil, err
 		}
 		if err := walk.Page(p.Results, int(p.Pagination.TotalPages)); err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const tokensPath = "/core/tokens/"
@@ -26,13 +27,13 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 	}
 	create := func() (platform.APIKey, error) {
 		var w tokenWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &w); err != nil {
 			return platform.APIKey{}, err
 		}
 		return tokenFromWire(w), nil
 	}
 	find := func(ctx context.Context) (platform.APIKey, error) { return c.ReadAPIKey(ctx, spec.Name) }
-	key, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	key, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.APIKey{}, err
 	}
@@ -48,7 +49,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 // create only.
 func (c *Client) viewKey(ctx context.Context, identifier string) (string, error) {
 	var w tokenKeyWire
-	err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(identifier) + "view_key/"}, &w)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(identifier) + "view_key/"}, &w)
 	if err != nil {
 		return "", platform.WithKind(err, platform.KindAPIKey, identifier)
 	}
@@ -61,7 +62,7 @@ func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, er
 		return platform.APIKey{}, err
 	}
 	var w tokenWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(id)}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(id)}, &w); err != nil {
 		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
 	return tokenFromWire(w), nil
@@ -93,7 +94,7 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 		}
 	}
 	var w tokenWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: tokenPath(id), Body: body}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: tokenPath(id), Body: body}, &w); err != nil {
 		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
 	return tokenFromWire(w), nil
@@ -104,11 +105,8 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 	if err := checkTokenID(id); err != nil {
 		return err
 	}
-	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokenPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindAPIKey, id)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokenPath(id)}, nil)
+	return apiutil.Deleted(err, platform.KindAPIKey, id)
 }
 
 // ListAPIKeys implements platform.Backend: every api token and app password the caller can see. Verification
@@ -132,14 +130,14 @@ func (c *Client) ListAPIKeys(ctx context.Context) ([]platform.APIKey, error) {
 // verification or recovery token of that name is reported as not found, like in ListAPIKeys.
 func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.APIKey, error) {
 	if !isValidIdentifier(name) {
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
+		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
 	}
 	key, err := c.ReadAPIKey(ctx, name)
 	if err != nil {
 		return platform.APIKey{}, err
 	}
 	if extra, ok := key.Extra.(APIKeyExtra); ok && !isManagedIntent(extra.Intent) {
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
+		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
 	}
 	return key, nil
 }

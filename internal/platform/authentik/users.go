@@ -10,6 +10,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const usersPath = "/core/users/"
@@ -34,13 +35,13 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 	}
 	create := func() (platform.User, error) {
 		var w userWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: usersPath, Body: body}, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: usersPath, Body: body}, &w); err != nil {
 			return platform.User{}, err
 		}
 		return userFromWire(w), nil
 	}
 	find := func(ctx context.Context) (platform.User, error) { return c.findUserByUsername(ctx, body.Username) }
-	user, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	user, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.User{}, err
 	}
@@ -58,7 +59,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 		return platform.User{}, err
 	}
 	var w userWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
 		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	return userFromWire(w), nil
@@ -76,7 +77,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 		return platform.User{}, err
 	}
 	var w userWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: userPath(id), Body: body}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: userPath(id), Body: body}, &w); err != nil {
 		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	user := userFromWire(w)
@@ -97,13 +98,13 @@ func (c *Client) setPassword(ctx context.Context, id string, password string) er
 		Body:       passwordWrite{Password: password},
 		Idempotent: true,
 	}
-	err := c.call(ctx, req, nil)
+	err := c.HTTP.DoJSON(ctx, req, nil)
 	var invalid *platform.InvalidError
 	if errors.As(err, &invalid) {
 		// A password-policy refusal comes back as an empty 400, which the decoder cannot pin to a field.
 		for i := range invalid.Fields {
-			if invalid.Fields[i].Field == "" {
-				invalid.Fields[i].Field = attrPassword
+			if invalid.Fields[i].Field.IsZero() {
+				invalid.Fields[i].Field = platform.FieldPassword
 			}
 		}
 	}
@@ -115,11 +116,8 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	if err := checkUserID(id); err != nil {
 		return err
 	}
-	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUser, id)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(id)}, nil)
+	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend. An email filter narrows the list to users whose email contains it
@@ -149,7 +147,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 // same email (ignoring case) are an error that asks for an import by id.
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	if email == "" {
-		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
+		return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 	}
 	candidates, err := c.ListUsers(ctx, platform.UserFilter{Email: email})
 	if err != nil {
@@ -161,18 +159,10 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 			matches = append(matches, u)
 		}
 	}
-	switch len(matches) {
-	case 0:
-		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
-	case 1:
-		return matches[0], nil
-	}
-	ids := make([]string, len(matches))
-	for i, u := range matches {
-		ids[i] = u.ID
-	}
-	return platform.User{}, fmt.Errorf("the email %q is ambiguous: authentik users %s all have it; import the user by its id instead",
-		email, strings.Join(ids, ", "))
+	return apiutil.One(ctx, c.Conn, platform.KindUser, email, matches, apiutil.UserID, func(ids []string) error {
+		return fmt.Errorf("the email %q is ambiguous: authentik users %s all have it; import the user by its id instead",
+			email, strings.Join(ids, ", "))
+	})
 }
 
 // findUserByUsername is the natural-key lookup that adopts a user whose create answer was lost.
@@ -188,5 +178,5 @@ func (c *Client) findUserByUsername(ctx context.Context, username string) (platf
 			return userFromWire(w), nil
 		}
 	}
-	return platform.User{}, c.notFound(ctx, platform.KindUser, username)
+	return platform.User{}, c.NotFound(ctx, platform.KindUser, username)
 }

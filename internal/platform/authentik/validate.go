@@ -26,7 +26,7 @@ var userTypes = []string{"internal", "external", "service_account"}
 func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	var errs fieldErrors
 	if strings.TrimSpace(spec.Name) == "" {
-		errs.add(attrName, "must not be empty")
+		errs.add(platform.FieldName, "must not be empty")
 	}
 	for _, id := range spec.Members {
 		// An empty id stands for a value not known yet at plan time; apply checks it again.
@@ -34,14 +34,14 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 			continue
 		}
 		if _, err := parseUserID(id); err != nil {
-			errs.add(attrMembers, err.Error())
+			errs.add(platform.FieldMembers, err.Error())
 		}
 	}
 	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
-	errs.checkObject(attrAttributes, extra.Attributes)
+	errs.checkObject(fieldAttributes, extra.Attributes)
 	return errs
 }
 
@@ -56,9 +56,9 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	errs.checkUsername(extra.Username, spec.Email)
 	errs.checkPath(extra.Path)
 	errs.checkUserType(extra.Type)
-	errs.checkObject(attrAttributes, extra.Attributes)
+	errs.checkObject(fieldAttributes, extra.Attributes)
 	if spec.Password != nil && *spec.Password == "" {
-		errs.add(attrPassword, "must not be empty")
+		errs.add(platform.FieldPassword, "must not be empty")
 	}
 	return errs
 }
@@ -67,12 +67,12 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError {
 	var errs fieldErrors
 	if !isValidIdentifier(spec.Name) {
-		errs.add(attrName, fmt.Sprintf("authentik token identifiers are 1-%d characters of letters, digits, '-' and '_'; got %q",
+		errs.add(platform.FieldName, fmt.Sprintf("authentik token identifiers are 1-%d characters of letters, digits, '-' and '_'; got %q",
 			maxIdentifierLength, spec.Name))
 	}
 	if spec.UserID != "" {
 		if _, err := parseUserID(spec.UserID); err != nil {
-			errs.add(attrUserID, err.Error())
+			errs.add(platform.FieldUserID, err.Error())
 		}
 	}
 	extra, err := platform.ExtraAs[APIKeyExtra](spec.Extra)
@@ -81,14 +81,14 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 	}
 	intent := intentOrDefault(extra.Intent)
 	if !isManagedIntent(intent) {
-		errs.add(attrIntent, fmt.Sprintf("must be %q or %q; got %q", intentAPI, intentAppPassword, extra.Intent))
+		errs.add(fieldIntent, fmt.Sprintf("must be %q or %q; got %q", intentAPI, intentAppPassword, extra.Intent))
 	}
 	if spec.ExpiresAt != nil {
 		switch {
 		case extra.Expiring != nil && !*extra.Expiring:
-			errs.add(attrExpiresAt, "cannot be set when authentik.expiring is false: a token that never expires has no expiry date")
+			errs.add(platform.FieldExpiresAt, "cannot be set when authentik.expiring is false: a token that never expires has no expiry date")
 		case intent == intentAPI:
-			errs.add(attrExpiresAt, "cannot be chosen for a token with intent \"api\": authentik sets its expiry itself, "+
+			errs.add(platform.FieldExpiresAt, "cannot be chosen for a token with intent \"api\": authentik sets its expiry itself, "+
 				"to now plus the tenant's default token duration, on every change. Use intent \"app_password\" to choose an "+
 				"expiry, or set authentik.expiring = false for a key that does not expire")
 		}
@@ -99,11 +99,11 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 // fieldErrors collects plan-time findings.
 type fieldErrors []platform.FieldError
 
-func (e *fieldErrors) add(field, msg string) {
+func (e *fieldErrors) add(field platform.Field, msg string) {
 	*e = append(*e, platform.FieldError{Field: field, Message: msg})
 }
 
-func (e *fieldErrors) checkObject(field string, raw json.RawMessage) {
+func (e *fieldErrors) checkObject(field platform.Field, raw json.RawMessage) {
 	if raw == nil {
 		return
 	}
@@ -121,18 +121,18 @@ func (e *fieldErrors) checkEmail(email string) {
 		return
 	}
 	if utf8.RuneCountInString(email) > maxEmailLength {
-		e.add(attrEmail, fmt.Sprintf("must be at most %d characters", maxEmailLength))
+		e.add(platform.FieldEmail, fmt.Sprintf("must be at most %d characters", maxEmailLength))
 		return
 	}
 	addr, err := mail.ParseAddress(email)
 	at := strings.LastIndex(email, "@")
 	if err != nil || addr.Name != "" || addr.Address != email || at < 1 {
-		e.add(attrEmail, fmt.Sprintf("%q does not look like an email address", email))
+		e.add(platform.FieldEmail, fmt.Sprintf("%q does not look like an email address", email))
 		return
 	}
 	domain := email[at+1:]
 	if domain != "localhost" && (!strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".")) {
-		e.add(attrEmail, fmt.Sprintf("%q does not look like an email address (the domain needs a dot)", email))
+		e.add(platform.FieldEmail, fmt.Sprintf("%q does not look like an email address (the domain needs a dot)", email))
 	}
 }
 
@@ -141,15 +141,15 @@ func (e *fieldErrors) checkUsername(username, email string) {
 	if username == "" {
 		switch {
 		case email == "":
-			e.add(attrUsername, "set authentik.username or email: authentik needs a username and uses the email when none is given")
+			e.add(fieldUsername, "set authentik.username or email: authentik needs a username and uses the email when none is given")
 		case utf8.RuneCountInString(email) > maxUsernameLength:
-			e.add(attrUsername, fmt.Sprintf("must be set because the email is longer than %d characters, the longest username authentik allows",
+			e.add(fieldUsername, fmt.Sprintf("must be set because the email is longer than %d characters, the longest username authentik allows",
 				maxUsernameLength))
 		}
 		return
 	}
 	if n := utf8.RuneCountInString(username); n > maxUsernameLength {
-		e.add(attrUsername, fmt.Sprintf("must be 1-%d characters; got %d", maxUsernameLength, n))
+		e.add(fieldUsername, fmt.Sprintf("must be 1-%d characters; got %d", maxUsernameLength, n))
 	}
 }
 
@@ -159,11 +159,11 @@ func (e *fieldErrors) checkPath(path string) {
 		return
 	}
 	if strings.HasPrefix(path, "/") || strings.HasSuffix(path, "/") {
-		e.add(attrPath, fmt.Sprintf("must not start or end with a slash; got %q", path))
+		e.add(fieldPath, fmt.Sprintf("must not start or end with a slash; got %q", path))
 		return
 	}
 	if strings.Contains(path, "//") {
-		e.add(attrPath, fmt.Sprintf("must not contain empty segments (\"//\"); got %q", path))
+		e.add(fieldPath, fmt.Sprintf("must not contain empty segments (\"//\"); got %q", path))
 	}
 }
 
@@ -172,9 +172,9 @@ func (e *fieldErrors) checkUserType(t string) {
 	case "", "internal", "external", "service_account":
 		return
 	case "internal_service_account":
-		e.add(attrType, "internal_service_account cannot be set: authentik reserves it for the accounts it creates for its "+
+		e.add(fieldType, "internal_service_account cannot be set: authentik reserves it for the accounts it creates for its "+
 			"outposts. Use one of "+strings.Join(userTypes, ", "))
 	default:
-		e.add(attrType, fmt.Sprintf("must be one of %s; got %q", strings.Join(userTypes, ", "), t))
+		e.add(fieldType, fmt.Sprintf("must be one of %s; got %q", strings.Join(userTypes, ", "), t))
 	}
 }

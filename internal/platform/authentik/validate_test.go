@@ -18,7 +18,7 @@ func wantFields(t *testing.T, name string, errs []platform.FieldError, want map[
 		return
 	}
 	for _, e := range errs {
-		fragment, ok := want[e.Field]
+		fragment, ok := want[e.Field.String()]
 		if !ok {
 			t.Errorf("%s: unexpected error %v", name, e)
 			continue
@@ -76,7 +76,7 @@ func TestValidateUser(t *testing.T) {
 		{"internal service account", platform.UserSpec{Email: "a@b.c", Extra: UserExtra{Type: "internal_service_account"}}, map[string]string{"authentik.type": "cannot be set"}},
 		{"unknown type", platform.UserSpec{Email: "a@b.c", Extra: UserExtra{Type: "robot"}}, map[string]string{"authentik.type": "internal, external, service_account"}},
 		{"attributes string", platform.UserSpec{Email: "a@b.c", Extra: UserExtra{Attributes: json.RawMessage(`"x"`)}}, map[string]string{"authentik.attributes": "JSON object"}},
-		{"blank password", platform.UserSpec{Email: "a@b.c", Password: ptr("")}, map[string]string{"password_wo": "empty"}},
+		{"blank password", platform.UserSpec{Email: "a@b.c", Password: ptr("")}, map[string]string{"password": "empty"}},
 		{"foreign block", platform.UserSpec{Email: "a@b.c", Extra: GroupExtra{}}, map[string]string{"": "expected"}},
 	}
 	for _, tc := range cases {
@@ -100,11 +100,11 @@ func TestValidateAPIKey(t *testing.T) {
 		{"identifier too long", platform.APIKeySpec{Name: strings.Repeat("a", 256)}, map[string]string{"name": "1-255"}},
 		{"identifier with space", platform.APIKeySpec{Name: "ci key"}, map[string]string{"name": "letters, digits"}},
 		{"identifier with dot", platform.APIKeySpec{Name: "ci.key"}, map[string]string{"name": "letters, digits"}},
-		{"user not an id", platform.APIKeySpec{Name: "ci", UserID: "ada"}, map[string]string{"user_id": "integers"}},
+		{"user not an id", platform.APIKeySpec{Name: "ci", UserID: "ada"}, map[string]string{"owner": "integers"}},
 		{"bad intent", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Intent: "recovery"}}, map[string]string{"authentik.intent": "app_password"}},
-		{"expiry on api token", platform.APIKeySpec{Name: "ci", ExpiresAt: &at}, map[string]string{"expires_at": "default token duration"}},
-		{"expiry on explicit api token", platform.APIKeySpec{Name: "ci", ExpiresAt: &at, Extra: APIKeyExtra{Intent: "api"}}, map[string]string{"expires_at": `"app_password"`}},
-		{"expiry on non-expiring", platform.APIKeySpec{Name: "ci", ExpiresAt: &at, Extra: APIKeyExtra{Intent: "app_password", Expiring: ptr(false)}}, map[string]string{"expires_at": "expiring is false"}},
+		{"expiry on api token", platform.APIKeySpec{Name: "ci", ExpiresAt: &at}, map[string]string{"expiry": "default token duration"}},
+		{"expiry on explicit api token", platform.APIKeySpec{Name: "ci", ExpiresAt: &at, Extra: APIKeyExtra{Intent: "api"}}, map[string]string{"expiry": `"app_password"`}},
+		{"expiry on non-expiring", platform.APIKeySpec{Name: "ci", ExpiresAt: &at, Extra: APIKeyExtra{Intent: "app_password", Expiring: ptr(false)}}, map[string]string{"expiry": "expiring is false"}},
 		{"foreign block", platform.APIKeySpec{Name: "ci", Extra: otherExtra{}}, map[string]string{"": "Other Product"}},
 	}
 	for _, tc := range cases {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // An Onyx API key owns a service-account user and carries its rights: a role on v4.6, group
@@ -28,7 +29,7 @@ func keyID(k keyWire) int { return k.ID }
 // loadKeys asks the server for every key; reads go through c.keys instead.
 func (c *Client) loadKeys(ctx context.Context) ([]keyWire, error) {
 	var out []keyWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: keysPath}, &out); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: keysPath}, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -40,7 +41,7 @@ func (c *Client) findKey(ctx context.Context, id int) (keyWire, error) {
 	case err != nil:
 		return keyWire{}, err
 	case !found:
-		return keyWire{}, c.notFound(ctx, platform.KindAPIKey, strconv.Itoa(id))
+		return keyWire{}, c.NotFound(ctx, platform.KindAPIKey, strconv.Itoa(id))
 	}
 	return k, nil
 }
@@ -56,7 +57,7 @@ func (c *Client) keep(k keyWire) {
 // for gen.
 func keyBody(gen Generation, spec platform.APIKeySpec, extra APIKeyExtra, current *keyWire) any {
 	if gen == GenerationCurrent {
-		ids, _ := parseIDs(extra.GroupIDs, attrGroupIDs)
+		ids, _ := parseIDs(extra.GroupIDs, fieldGroupIDs)
 		if ids == nil && current != nil {
 			ids = current.groupIDs()
 		}
@@ -87,7 +88,7 @@ func (c *Client) checkKeySpec(ctx context.Context, method, path string, spec pla
 		return "", APIKeyExtra{}, err
 	}
 	if errs := validateAPIKey(spec, gen); len(errs) > 0 {
-		return "", APIKeyExtra{}, refused(method, c.basePath+path, errs...)
+		return "", APIKeyExtra{}, apiutil.Refused(method, c.basePath+path, errs...)
 	}
 	extra, _ := platform.ExtraAs[APIKeyExtra](spec.Extra)
 	return gen, extra, nil
@@ -115,7 +116,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 	var adopted *keyWire
 	create := func() (platform.APIKey, error) {
 		var k keyWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: keysPath, Body: body}, &k); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: keysPath, Body: body}, &k); err != nil {
 			return platform.APIKey{}, err
 		}
 		c.keep(k)
@@ -134,14 +135,14 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		}
 		switch len(found) {
 		case 0:
-			return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, spec.Name)
+			return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, spec.Name)
 		case 1:
 			adopted = &found[0]
 			return c.regenerate(ctx, found[0].ID)
 		}
 		return platform.APIKey{}, fmt.Errorf("onyx: %d new keys named %q appeared while the create's answer was lost; delete the extra ones in Onyx", len(found), spec.Name)
 	}
-	key, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	key, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	if err != nil && adopted != nil {
 		partial := keyFromWire(*adopted)
 		partial.Secret = ""
@@ -154,7 +155,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 // only replaces an unseen secret with another, so it may be resent after an unclear failure.
 func (c *Client) regenerate(ctx context.Context, id int) (platform.APIKey, error) {
 	var k keyWire
-	err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: keyPath(id) + "/regenerate", Idempotent: true}, &k)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: keyPath(id) + "/regenerate", Idempotent: true}, &k)
 	if err != nil {
 		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, strconv.Itoa(id))
 	}
@@ -198,7 +199,7 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 		return platform.APIKey{}, err
 	}
 	var k keyWire
-	err = c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: keyPath(n), Body: keyBody(gen, spec, extra, &current)}, &k)
+	err = c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: keyPath(n), Body: keyBody(gen, spec, extra, &current)}, &k)
 	if err != nil {
 		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
@@ -228,9 +229,9 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) (err error) {
 		return err
 	}
 	if c.ownDisplay != "" && k.Display == c.ownDisplay {
-		return refused(http.MethodDelete, c.basePath+keyPath(n), platform.FieldError{Message: msgOwnKey})
+		return apiutil.Refused(http.MethodDelete, c.basePath+keyPath(n), platform.FieldError{Message: msgOwnKey})
 	}
-	err = c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: keyPath(n)}, nil)
+	err = c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: keyPath(n)}, nil)
 	if err == nil || platform.IsNotFound(err) {
 		c.keys.Remove(n)
 		return nil
@@ -266,16 +267,8 @@ func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.AP
 			matches = append(matches, k)
 		}
 	}
-	switch len(matches) {
-	case 0:
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
-	case 1:
-		return matches[0], nil
-	}
-	ids := make([]string, len(matches))
-	for i, k := range matches {
-		ids[i] = k.ID
-	}
-	return platform.APIKey{}, fmt.Errorf("the API key name %q is ambiguous: Onyx keys %s all have it (names are not unique); import the key by its id instead",
-		name, strings.Join(ids, ", "))
+	return apiutil.One(ctx, c.Conn, platform.KindAPIKey, name, matches, apiutil.APIKeyID, func(ids []string) error {
+		return fmt.Errorf("the API key name %q is ambiguous: Onyx keys %s all have it (names are not unique); import the key by its id instead",
+			name, strings.Join(ids, ", "))
+	})
 }

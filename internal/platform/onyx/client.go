@@ -1,7 +1,6 @@
 package onyx
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // apiPrefix is where Onyx's nginx serves the backend below the server root.
@@ -30,7 +30,7 @@ type Config struct {
 
 // Client talks to one Onyx server.
 type Client struct {
-	http       *httpclient.Client
+	apiutil.Conn
 	basePath   string // URL path of the API root, e.g. /api, for messages
 	ownDisplay string // how the server masks the provider's own key, to refuse deleting it
 	forced     Generation
@@ -78,11 +78,6 @@ func New(cfg Config) (*Client, error) {
 			cfg.Generation, GenerationV46, GenerationCurrent)
 	}
 	httpCfg := cfg.HTTP
-	httpCfg.BaseURL = base.String()
-	httpCfg.Platform = "onyx"
-	httpCfg.Authorization = "Bearer " + token
-	httpCfg.DecodeError = newErrorDecoder(token)
-	httpCfg.Identity = &identity
 	// Onyx reads X-Onyx-Authorization before Authorization; sending both survives proxies that
 	// consume the standard header, as the official client does.
 	headers := map[string]string{}
@@ -91,12 +86,15 @@ func New(cfg Config) (*Client, error) {
 	}
 	headers["X-Onyx-Authorization"] = "Bearer " + token
 	httpCfg.Headers = headers
-	hc, err := httpclient.New(httpCfg)
+	conn, err := apiutil.Connect(httpCfg, apiutil.Wiring{
+		Platform: Name, BaseURL: base.String(), Authorization: "Bearer " + token,
+		DecodeError: newErrorDecoder(token), Identity: &identity,
+	})
 	if err != nil {
-		return nil, fmt.Errorf("onyx: %w", err)
+		return nil, err
 	}
 	return &Client{
-		http: hc, basePath: base.Path, ownDisplay: keyDisplay(token), forced: cfg.Generation, poll: defaultPoll,
+		Conn: conn, basePath: base.Path, ownDisplay: keyDisplay(token), forced: cfg.Generation, poll: defaultPoll,
 		userGroups: platform.NewSnapshot(groupID), allGroups: platform.NewSnapshot(groupID), keys: platform.NewSnapshot(keyID),
 	}, nil
 }
@@ -110,11 +108,6 @@ func (c *Client) Capabilities() platform.Capabilities { return Descriptor.Capabi
 // apiEndpoint says how the endpoint argument is checked: users paste either the root (where the UI lives) or
 // the API URL; both end up the same.
 var apiEndpoint = httpclient.Endpoint{Platform: "onyx", Example: "https://onyx.example.com", APIPrefix: apiPrefix}
-
-// call sends one request and decodes the JSON answer into out (when out is non-nil).
-func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
-	return c.http.DoJSON(ctx, req, out)
-}
 
 // keyDisplay is how Onyx masks an API key in listings: "on_", the first and last 4 characters of
 // the part after the prefix, 8 stars between. "" for a token that is not an API key.

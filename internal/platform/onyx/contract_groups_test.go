@@ -178,11 +178,11 @@ func TestContractMembersAreEmails(t *testing.T) {
 		g := c.group("eng", []string{ada}, nil)
 		before := c.writes()
 		_, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "x", Members: []string{ada, "new@example.com"}})
-		wantInvalid(t, err, attrMembers, "new@example.com", "accept the invitation")
+		wantInvalid(t, err, platform.FieldMembers, "new@example.com", "accept the invitation")
 		_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{"nobody@example.com"}})
-		wantInvalid(t, err, attrMembers, "nobody@example.com")
+		wantInvalid(t, err, platform.FieldMembers, "nobody@example.com")
 		_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{ada}, Extra: GroupExtra{CuratorIDs: []string{"new@example.com"}}})
-		wantInvalid(t, err, attrCuratorIDs, "new@example.com")
+		wantInvalid(t, err, fieldCuratorIDs, "new@example.com")
 		if c.writes() != before {
 			t.Errorf("%d writes sent for members who cannot be added", c.writes()-before)
 		}
@@ -239,9 +239,9 @@ func TestContractDefaultGroups(t *testing.T) {
 			t.Error("GroupDeletionRefused")
 		}
 		before := c.writes()
-		wantInvalid(t, c.client.DeleteGroup(c.ctx, admin.ID), "", "default Admin group cannot be deleted")
+		wantInvalid(t, c.client.DeleteGroup(c.ctx, admin.ID), platform.Field{}, "default Admin group cannot be deleted")
 		_, err = c.client.UpdateGroup(c.ctx, admin.ID, platform.GroupSpec{Name: "Admins"})
-		wantInvalid(t, err, attrName)
+		wantInvalid(t, err, platform.FieldName)
 		if c.writes() != before {
 			t.Error("a refused change of a default group was sent")
 		}
@@ -251,7 +251,7 @@ func TestContractDefaultGroups(t *testing.T) {
 			t.Errorf("Basic: %+v %v", basic, err)
 		}
 		_, err = c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: onyxmock.BasicGroupName})
-		wantConflict(t, err, attrName)
+		wantConflict(t, err, platform.FieldName)
 		if c.writes() != before+1 {
 			t.Error("a create with a taken name was sent")
 		}
@@ -264,7 +264,7 @@ func TestContractUnknownCCPair(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
 		c := newContract(t, gen, onyxmock.Options{})
 		_, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "x", Extra: GroupExtra{CCPairIDs: []string{"99"}}})
-		wantInvalid(t, err, attrCCPairIDs, "does not exist")
+		wantInvalid(t, err, fieldCCPairIDs, "does not exist")
 		if s := c.state(); s.Groups.Count != 2 {
 			t.Errorf("groups %v", s.Groups.Names)
 		}

@@ -106,9 +106,9 @@ func TestContractDeleteKeyGoneMeanwhile(t *testing.T) {
 func TestContractKeyFieldsPerGeneration(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
 		c := newContract(t, gen, onyxmock.Options{})
-		spec, field := platform.APIKeySpec{Name: "k", Extra: APIKeyExtra{GroupIDs: []string{"1"}}}, attrGroupIDs
+		spec, field := platform.APIKeySpec{Name: "k", Extra: APIKeyExtra{GroupIDs: []string{"1"}}}, fieldGroupIDs
 		if gen == GenerationCurrent {
-			spec, field = platform.APIKeySpec{Name: "k", Extra: APIKeyExtra{Role: "admin"}}, attrKeyRole
+			spec, field = platform.APIKeySpec{Name: "k", Extra: APIKeyExtra{Role: "admin"}}, fieldKeyRole
 		}
 		if errs := c.client.ValidateAPIKey(spec); len(errs) != 0 {
 			t.Errorf("plan-time check without a known generation: %v", errs)
@@ -121,7 +121,7 @@ func TestContractKeyFieldsPerGeneration(t *testing.T) {
 		}
 		if gen == GenerationCurrent {
 			_, err = c.client.CreateAPIKey(c.ctx, platform.APIKeySpec{Name: "k", Extra: APIKeyExtra{GroupIDs: []string{"77"}}})
-			wantInvalid(t, err, attrGroupIDs, "77")
+			wantInvalid(t, err, fieldGroupIDs, "77")
 		}
 	})
 }

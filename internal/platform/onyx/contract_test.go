@@ -195,7 +195,7 @@ func wantNotFound(t *testing.T, err error, kind, id string) {
 	}
 }
 
-func wantInvalid(t *testing.T, err error, field string, contains ...string) {
+func wantInvalid(t *testing.T, err error, field platform.Field, contains ...string) {
 	t.Helper()
 	var invalid *platform.InvalidError
 	if !errors.As(err, &invalid) {
@@ -211,7 +211,7 @@ func wantInvalid(t *testing.T, err error, field string, contains ...string) {
 	}
 }
 
-func wantConflict(t *testing.T, err error, field string) {
+func wantConflict(t *testing.T, err error, field platform.Field) {
 	t.Helper()
 	var conflict *platform.ConflictError
 	if !errors.As(err, &conflict) {

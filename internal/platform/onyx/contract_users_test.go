@@ -105,26 +105,26 @@ func TestContractUserRefusals(t *testing.T) {
 		c := newContract(t, gen, onyxmock.Options{})
 		before := c.writes()
 		_, err := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "new@example.com", Role: ptr("admin")})
-		wantInvalid(t, err, attrRole, "accept the invitation")
+		wantInvalid(t, err, platform.FieldRole, "accept the invitation")
 		_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: "new@example.com", Active: ptr(false)})
-		wantInvalid(t, err, attrActive)
+		wantInvalid(t, err, platform.FieldActive)
 		_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: "ADA@example.com"})
-		wantConflict(t, err, attrEmail)
+		wantConflict(t, err, platform.FieldEmail)
 		_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: "x@example.com", Password: ptr("secret")})
-		wantInvalid(t, err, attrPassword)
+		wantInvalid(t, err, platform.FieldPassword)
 		if c.writes() != before {
 			t.Errorf("%d writes sent", c.writes()-before)
 		}
 		u, _ := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "new@example.com"})
 		_, err = c.client.UpdateUser(c.ctx, u.ID, platform.UserSpec{Email: u.Email, Role: ptr("admin")})
-		wantInvalid(t, err, attrRole, "new@example.com", "accept the invitation")
+		wantInvalid(t, err, platform.FieldRole, "new@example.com", "accept the invitation")
 		_, err = c.client.UpdateUser(c.ctx, u.ID, platform.UserSpec{Email: "other@example.com"})
-		wantInvalid(t, err, attrEmail)
+		wantInvalid(t, err, platform.FieldEmail)
 		_, err = c.client.UpdateUser(c.ctx, "gone@example.com", platform.UserSpec{Email: "gone@example.com"})
 		wantNotFound(t, err, "user", "gone@example.com")
 		// The provider's own user cannot deactivate itself: the server's refusal comes back on active.
 		_, err = c.client.UpdateUser(c.ctx, onyxmock.AdminEmail, platform.UserSpec{Email: onyxmock.AdminEmail, Active: ptr(false)})
-		wantInvalid(t, err, attrActive)
+		wantInvalid(t, err, platform.FieldActive)
 		_, err = c.client.ReadUser(c.ctx, "not-an-email")
 		if err == nil || platform.IsNotFound(err) {
 			t.Errorf("malformed id: %v", err)
@@ -143,9 +143,9 @@ func TestContractRolesPerGeneration(t *testing.T) {
 		}
 		u, err := c.client.UpdateUser(c.ctx, ada, spec)
 		if gen == GenerationCurrent {
-			wantInvalid(t, err, attrRole, "Onyx v4.6")
+			wantInvalid(t, err, platform.FieldRole, "Onyx v4.6")
 			// Now that the generation is known, the plan-time check knows it too.
-			if errs := c.client.ValidateUser(spec); len(errs) != 1 || errs[0].Field != attrRole {
+			if errs := c.client.ValidateUser(spec); len(errs) != 1 || errs[0].Field != platform.FieldRole {
 				t.Errorf("plan-time check after detection: %v", errs)
 			}
 			return
@@ -154,6 +154,6 @@ func TestContractRolesPerGeneration(t *testing.T) {
 			t.Errorf("v4.6 global_curator: %+v %v", u, err)
 		}
 		_, err = c.client.UpdateUser(c.ctx, ada, platform.UserSpec{Email: ada, Role: ptr("curator")})
-		wantInvalid(t, err, attrRole, "curator_ids")
+		wantInvalid(t, err, platform.FieldRole, "curator_ids")
 	})
 }

@@ -35,7 +35,7 @@ func (c *Client) setCurators(ctx context.Context, g groupWire, want []string) er
 		return err
 	}
 	for _, ch := range changes {
-		if err := c.call(ctx, curatorRequestFor(gen, g.ID, ch), nil); err != nil {
+		if err := c.HTTP.DoJSON(ctx, curatorRequestFor(gen, g.ID, ch), nil); err != nil {
 			return err
 		}
 	}

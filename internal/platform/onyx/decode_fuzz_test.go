@@ -19,10 +19,10 @@ import (
 const fuzzToken = "on_fuzz0onyx0key0Zq8xW2vN5mK7pR1tY4uE6iO9aS3dF0gH"
 
 // knownFields are the attribute names a field error may point at (besides "" for the whole object).
-func knownFields() map[string]bool {
-	out := map[string]bool{"": true}
-	for _, attr := range []string{attrName, attrDescription, attrMembers, attrEmail, attrRole, attrActive, attrPassword,
-		attrUserID, attrExpiresAt, attrCCPairIDs, attrCuratorIDs, attrKeyRole, attrGroupIDs} {
+func knownFields() map[platform.Field]bool {
+	out := map[platform.Field]bool{{}: true}
+	for _, attr := range []platform.Field{platform.FieldName, platform.FieldDescription, platform.FieldMembers, platform.FieldEmail, platform.FieldRole, platform.FieldActive, platform.FieldPassword,
+		platform.FieldUserID, platform.FieldExpiresAt, fieldCCPairIDs, fieldCuratorIDs, fieldKeyRole, fieldGroupIDs} {
 		out[attr] = true
 	}
 	return out
@@ -228,4 +228,9 @@ func FuzzClientReads(f *testing.F) {
 			return err
 		})
 	})
+}
+
+// A token echoed across the message length limit is cut out before the text is shortened.
+func TestDecodeCutsAnEchoedTokenBeforeShortening(t *testing.T) {
+	platformtest.CheckCutEcho(t, newErrorDecoder(fuzzToken), fuzzToken)
 }

@@ -19,17 +19,17 @@ var Descriptor = platform.Register(platform.Descriptor{
 	Capabilities: platform.Capabilities{
 		Available: true,
 		Unsupported: map[platform.Feature]string{
-			{Kind: platform.KindUserGroup, Attribute: "description"}: "Onyx user groups have no description",
-			{Kind: platform.KindUser, Attribute: "password_wo"}:      "Onyx users are invited by email and set their own password (or use SSO); the API sets none",
-			{Kind: platform.KindAPIKey, Attribute: "user_id"}:        "an Onyx API key gets a service-account user of its own; it cannot be issued for an existing user",
-			{Kind: platform.KindAPIKey, Attribute: "description"}:    "Onyx API keys have no description",
-			{Kind: platform.KindAPIKey, Attribute: "expires_at"}:     "Onyx API keys do not expire; use rotation_triggers to replace the key",
+			{Kind: platform.KindUserGroup, Field: platform.FieldDescription}: "Onyx user groups have no description",
+			{Kind: platform.KindUser, Field: platform.FieldPassword}:         "Onyx users are invited by email and set their own password (or use SSO); the API sets none",
+			{Kind: platform.KindAPIKey, Field: platform.FieldUserID}:         "an Onyx API key gets a service-account user of its own; it cannot be issued for an existing user",
+			{Kind: platform.KindAPIKey, Field: platform.FieldDescription}:    "Onyx API keys have no description",
+			{Kind: platform.KindAPIKey, Field: platform.FieldExpiresAt}:      "Onyx API keys do not expire; use rotation_triggers to replace the key",
 		},
 		ReadOnly: map[platform.Feature]string{
-			{Kind: platform.KindUser, Attribute: "name"}: "Onyx takes the name from the person's own profile; the admin API cannot set it",
+			{Kind: platform.KindUser, Field: platform.FieldName}: "Onyx takes the name from the person's own profile; the admin API cannot set it",
 		},
 		// An invitation belongs to one address, which is also the user's id.
-		ReplaceOnChange: map[platform.Kind][]string{platform.KindUser: {"email"}},
+		ReplaceOnChange: map[platform.Kind][]platform.Field{platform.KindUser: {platform.FieldEmail}},
 	},
 	Options: []platform.Option{{
 		Attribute: GenerationOption,

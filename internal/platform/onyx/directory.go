@@ -50,7 +50,7 @@ func (c *Client) readDirectory(ctx context.Context, search string) (directory, e
 			q.Set("invited_page", p)
 		}
 		var w allUsersWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: allUsersPath, Query: q}, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: allUsersPath, Query: q}, &w); err != nil {
 			return directory{}, err
 		}
 		if err := walk.Page([]any{w.Accepted, w.Invited}, max(w.AcceptedPages, w.InvitedPages)); err != nil {
@@ -127,7 +127,7 @@ func (d directory) all() []platform.User {
 
 // uuids maps member emails to user uuids for a group write. A person who has only been invited
 // cannot be added yet, and an address nobody has is an error too; field names the attribute.
-func (d directory) uuids(emails []string, field string) ([]string, error) {
+func (d directory) uuids(emails []string, field platform.Field) ([]string, error) {
 	out := make([]string, 0, len(emails))
 	var problems []string
 	for _, e := range emails {

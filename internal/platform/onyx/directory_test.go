@@ -63,13 +63,13 @@ func TestDirectoryUUIDs(t *testing.T) {
 		users:   map[string]fullUserWire{"ada@example.com": {ID: uuidAda, Email: "ada@example.com"}},
 		invited: map[string]string{"new@example.com": "New@example.com"},
 	}
-	got, err := d.uuids([]string{"ADA@example.com"}, attrMembers)
+	got, err := d.uuids([]string{"ADA@example.com"}, platform.FieldMembers)
 	if err != nil || len(got) != 1 || got[0] != uuidAda {
 		t.Errorf("uuids = %v, %v", got, err)
 	}
-	_, err = d.uuids([]string{"ada@example.com", "new@example.com", "x@example.com"}, attrCuratorIDs)
+	_, err = d.uuids([]string{"ada@example.com", "new@example.com", "x@example.com"}, fieldCuratorIDs)
 	var invalid *platform.InvalidError
-	if !errors.As(err, &invalid) || len(invalid.Fields) != 1 || invalid.Fields[0].Field != attrCuratorIDs {
+	if !errors.As(err, &invalid) || len(invalid.Fields) != 1 || invalid.Fields[0].Field != fieldCuratorIDs {
 		t.Fatalf("err = %v", err)
 	}
 	if msg := invalid.Fields[0].Message; !containsAll(msg, "new@example.com", "must accept the invitation first", "x@example.com") || strings.Contains(msg, "ada@") {

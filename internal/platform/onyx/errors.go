@@ -2,7 +2,6 @@ package onyx
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -108,7 +107,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 			apiErr.Message = httpclient.AppendHint(msg, hintRouteMissing)
 			return apiErr
 		case resp.Status == http.StatusNotFound, resp.Status == http.StatusBadRequest && strings.Contains(lower, "does not exist") && strings.Contains(lower, "api key"):
-			if field := fieldOf(lower); field != "" {
+			if field := fieldOf(lower); !field.IsZero() {
 				return &platform.InvalidError{Fields: []platform.FieldError{{Field: field, Message: msg}}, Err: apiErr}
 			}
 			return &platform.NotFoundError{Err: apiErr, Platform: Name}
@@ -125,44 +124,44 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 // fieldRule maps a phrase of a server message to the attribute it is about.
 type fieldRule struct {
 	contains string
-	field    string
+	field    platform.Field
 }
 
 var fieldRules = []fieldRule{
-	{"user(s) not found", attrMembers},
-	{"can't join a group", attrMembers},
-	{"left without a group", attrMembers},
-	{"is not a member of", attrCuratorIDs},
-	{"manager of a default", attrCuratorIDs},
-	{"can't take connectors", attrCCPairIDs},
-	{"connector credential pair", attrCCPairIDs},
-	{"rename a default", attrName},
-	{"group ids do not exist", attrGroupIDs},
-	{"invalid email address", attrEmail},
-	{"deactivate yourself", attrActive},
-	{"must be deactivated", attrActive},
-	{"last admin", attrRole},
-	{"admin group", attrRole},
-	{"demote", attrRole},
-	{"role", attrRole},
+	{"user(s) not found", platform.FieldMembers},
+	{"can't join a group", platform.FieldMembers},
+	{"left without a group", platform.FieldMembers},
+	{"is not a member of", fieldCuratorIDs},
+	{"manager of a default", fieldCuratorIDs},
+	{"can't take connectors", fieldCCPairIDs},
+	{"connector credential pair", fieldCCPairIDs},
+	{"rename a default", platform.FieldName},
+	{"group ids do not exist", fieldGroupIDs},
+	{"invalid email address", platform.FieldEmail},
+	{"deactivate yourself", platform.FieldActive},
+	{"must be deactivated", platform.FieldActive},
+	{"last admin", platform.FieldRole},
+	{"admin group", platform.FieldRole},
+	{"demote", platform.FieldRole},
+	{"role", platform.FieldRole},
 }
 
-// fieldOf names the attribute a message is about, or "".
-func fieldOf(lower string) string {
+// fieldOf names the field a message is about, or the zero Field.
+func fieldOf(lower string) platform.Field {
 	for _, r := range fieldRules {
 		if strings.Contains(lower, r.contains) {
 			return r.field
 		}
 	}
-	return ""
+	return platform.Field{}
 }
 
 // conflictField: what clashes on Onyx is a group's name, or an email.
-func conflictField(lower string) string {
+func conflictField(lower string) platform.Field {
 	if strings.Contains(lower, "email") {
-		return attrEmail
+		return platform.FieldEmail
 	}
-	return attrName
+	return platform.FieldName
 }
 
 // kindOfPath says which roster type a request path belongs to, for UnsupportedError.
@@ -174,19 +173,4 @@ func kindOfPath(path string) platform.Kind {
 		return platform.KindAPIKey
 	}
 	return platform.KindUser
-}
-
-// notFound is the error of a lookup that found nothing. A listing that did not contain the object proves
-// nothing until the server is known to be the platform's API, which ConfirmNotFound checks once.
-func (c *Client) notFound(ctx context.Context, kind platform.Kind, key string) error {
-	return c.http.ConfirmNotFound(ctx, &platform.NotFoundError{Kind: string(kind), ID: key})
-}
-
-// refused is the *platform.InvalidError of a request the client will not send. The APIError names
-// the request that was not sent; its status is 0 because there was no answer.
-func refused(method, path string, fields ...platform.FieldError) error {
-	return &platform.InvalidError{
-		Fields: fields,
-		Err:    &platform.APIError{Method: method, Path: path, Message: "not sent: " + platform.JoinFieldErrors(fields)},
-	}
 }

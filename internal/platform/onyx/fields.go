@@ -1,19 +1,11 @@
 package onyx
 
-// Terraform attribute names that error messages point at. Fields of the `onyx` block are dotted.
-const (
-	attrName        = "name"
-	attrDescription = "description"
-	attrMembers     = "members"
-	attrEmail       = "email"
-	attrRole        = "role"
-	attrActive      = "active"
-	attrPassword    = "password_wo"
-	attrUserID      = "user_id"
-	attrExpiresAt   = "expires_at"
+import "github.com/rosterhq/terraform-provider-roster/internal/platform"
 
-	attrCCPairIDs  = "onyx.cc_pair_ids"
-	attrCuratorIDs = "onyx.curator_ids"
-	attrKeyRole    = "onyx.role"
-	attrGroupIDs   = "onyx.group_ids"
+// The fields only Onyx has, in its Extra of each type.
+var (
+	fieldCCPairIDs  = platform.ExtraField(Name, "cc_pair_ids", platform.KindUserGroup)
+	fieldCuratorIDs = platform.ExtraField(Name, "curator_ids", platform.KindUserGroup)
+	fieldKeyRole    = platform.ExtraField(Name, "role", platform.KindAPIKey)
+	fieldGroupIDs   = platform.ExtraField(Name, "group_ids", platform.KindAPIKey)
 )

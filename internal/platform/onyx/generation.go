@@ -66,14 +66,14 @@ func (c *Client) detectGeneration(ctx context.Context) (Generation, error) {
 	var version struct {
 		BackendVersion string `json:"backend_version"`
 	}
-	versionErr := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: "/version"}, &version)
+	versionErr := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: "/version"}, &version)
 	if versionErr == nil {
 		if gen, ok := generationOfVersion(version.BackendVersion); ok {
 			return gen, nil
 		}
 	}
 	var me map[string]json.RawMessage
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: "/me"}, &me); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: "/me"}, &me); err != nil {
 		return "", fmt.Errorf("onyx: cannot tell the API generation (set it in the provider configuration to skip detection): %w",
 			errors.Join(versionErr, err))
 	}

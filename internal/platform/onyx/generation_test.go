@@ -72,7 +72,7 @@ func TestForcedGeneration(t *testing.T) {
 		t.Errorf("%d version requests with a forced generation", n)
 	}
 	errs := forced.ValidateAPIKey(platform.APIKeySpec{Name: "k", Extra: APIKeyExtra{Role: "admin"}})
-	if len(errs) != 1 || errs[0].Field != attrKeyRole {
+	if len(errs) != 1 || errs[0].Field != fieldKeyRole {
 		t.Errorf("plan-time check with a forced generation: %v", errs)
 	}
 	// Forcing the wrong generation shows as a missing route, with a hint.

@@ -54,7 +54,7 @@ func (c *Client) waitGone(ctx context.Context, id int) error {
 // rename) is not an error and not "gone": the write waits for the sync and is sent again.
 func (c *Client) groupWrite(ctx context.Context, id int, req httpclient.Request, out any) error {
 	for attempt := 0; ; attempt++ {
-		err := c.call(ctx, req, out)
+		err := c.HTTP.DoJSON(ctx, req, out)
 		if !isSyncing(err) || attempt == maxSyncRetries {
 			return platform.WithKind(err, platform.KindUserGroup, strconv.Itoa(id))
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // msgDefaultRename explains why UpdateGroup refuses to rename a default group.
@@ -31,10 +32,10 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 		return platform.Group{}, err
 	}
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
-		return platform.Group{}, refused(http.MethodPatch, c.basePath+groupPath(n), errs...)
+		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupPath(n), errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra)
-	ccPairs, _ := parseIDs(extra.CCPairIDs, attrCCPairIDs)
+	ccPairs, _ := parseIDs(extra.CCPairIDs, fieldCCPairIDs)
 
 	current, err := c.waitSynced(ctx, n)
 	if err != nil {
@@ -42,7 +43,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	}
 	renamed := spec.Name != current.Name
 	if renamed && current.IsDefault {
-		return platform.Group{}, refused(http.MethodPatch, c.basePath+groupsPath+"/rename", platform.FieldError{Field: attrName, Message: msgDefaultRename})
+		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupsPath+"/rename", platform.FieldError{Field: platform.FieldName, Message: msgDefaultRename})
 	}
 	uuids, err := c.memberUUIDs(ctx, spec.Members, extra.CuratorIDs)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const groupsPath = "/manage/admin/user-group"
@@ -33,7 +34,7 @@ func IsDefaultGroupName(name string) bool { return name == AdminGroupName || nam
 func (c *Client) listGroups(ctx context.Context, includeDefault bool) ([]groupWire, error) {
 	var out []groupWire
 	q := url.Values{"include_default": {strconv.FormatBool(includeDefault)}}
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: groupsPath, Query: q}, &out); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: groupsPath, Query: q}, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -108,7 +109,7 @@ func (c *Client) liveGroup(ctx context.Context, id int) (groupWire, error) {
 	case err != nil:
 		return groupWire{}, err
 	case !found || g.IsUpForDeletion:
-		return groupWire{}, c.notFound(ctx, platform.KindUserGroup, strconv.Itoa(id))
+		return groupWire{}, c.NotFound(ctx, platform.KindUserGroup, strconv.Itoa(id))
 	}
 	return g, nil
 }
@@ -125,7 +126,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 	case err != nil:
 		return platform.Group{}, err
 	case !found || g.IsUpForDeletion:
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, id)
+		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, id)
 	}
 	return groupFromWire(g), nil
 }
@@ -169,7 +170,7 @@ func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Gro
 		return platform.Group{}, err
 	}
 	if name == "" || len(groups) == 0 {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
+		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
 	}
 	return groups[0], nil
 }
@@ -190,7 +191,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	case !found:
 		return nil
 	case g.IsDefault:
-		return refused(http.MethodDelete, c.basePath+groupPath(n), platform.FieldError{Message: c.GroupDeletionRefused(g.Name)})
+		return apiutil.Refused(http.MethodDelete, c.basePath+groupPath(n), platform.FieldError{Message: c.GroupDeletionRefused(g.Name)})
 	case !g.IsUpForDeletion:
 		err := c.groupWrite(ctx, n, httpclient.Request{Method: http.MethodDelete, Path: groupPath(n)}, nil)
 		if err != nil && !platform.IsNotFound(err) {
@@ -210,10 +211,10 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 // with the error, so the provider records it instead of orphaning it.
 func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (platform.Group, error) {
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
-		return platform.Group{}, refused(http.MethodPost, c.basePath+groupsPath, errs...)
+		return platform.Group{}, apiutil.Refused(http.MethodPost, c.basePath+groupsPath, errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
-	ccPairs, _ := parseIDs(extra.CCPairIDs, attrCCPairIDs)
+	ccPairs, _ := parseIDs(extra.CCPairIDs, fieldCCPairIDs)
 	members, err := c.memberUUIDs(ctx, spec.Members, extra.CuratorIDs)
 	if err != nil {
 		return platform.Group{}, err
@@ -225,7 +226,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	body := groupCreate{Name: spec.Name, UserIDs: nonNil(members.members), CCPairIDs: nonNilInts(ccPairs)}
 	create := func() (groupWire, error) {
 		var g groupWire
-		err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &g)
+		err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &g)
 		return g, c.explainCreateConflict(ctx, err, spec.Name)
 	}
 	find := func(ctx context.Context) (groupWire, error) {
@@ -238,9 +239,9 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 				return g, nil
 			}
 		}
-		return groupWire{}, c.notFound(ctx, platform.KindUserGroup, spec.Name)
+		return groupWire{}, c.NotFound(ctx, platform.KindUserGroup, spec.Name)
 	}
-	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	created, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	if err != nil {
 		c.forgetGroups()
 		return platform.Group{}, err
@@ -276,7 +277,7 @@ func (c *Client) groupsBefore(ctx context.Context, name string) (map[int]bool, e
 		}
 		if !g.IsUpForDeletion {
 			return nil, &platform.ConflictError{
-				Fields: []platform.FieldError{{Field: attrName, Message: fmt.Sprintf("Onyx already has a user group named %q (id %d); import it or choose another name", name, g.ID)}},
+				Fields: []platform.FieldError{{Field: platform.FieldName, Message: fmt.Sprintf("Onyx already has a user group named %q (id %d); import it or choose another name", name, g.ID)}},
 				Err:    &platform.APIError{Method: http.MethodPost, Path: c.basePath + groupsPath, Message: "not sent: the name is taken"},
 			}
 		}
@@ -298,7 +299,7 @@ func (c *Client) explainCreateConflict(ctx context.Context, err error, name stri
 		return err
 	}
 	return &platform.InvalidError{
-		Fields: []platform.FieldError{{Field: attrCCPairIDs, Message: "Onyx reported the name as taken, but no group has it: that is its answer " +
+		Fields: []platform.FieldError{{Field: fieldCCPairIDs, Message: "Onyx reported the name as taken, but no group has it: that is its answer " +
 			"to an id that does not exist, here one of onyx.cc_pair_ids (members were checked)"}},
 		Err: conflict.Err,
 	}
@@ -335,12 +336,12 @@ func (c *Client) mapMembers(ctx context.Context, fresh bool, members, curators [
 	}
 	var out groupUUIDs
 	if members != nil {
-		if out.members, err = dir.uuids(members, attrMembers); err != nil {
+		if out.members, err = dir.uuids(members, platform.FieldMembers); err != nil {
 			return groupUUIDs{}, err
 		}
 	}
 	if curators != nil {
-		if out.curators, err = dir.uuids(curators, attrCuratorIDs); err != nil {
+		if out.curators, err = dir.uuids(curators, fieldCuratorIDs); err != nil {
 			return groupUUIDs{}, err
 		}
 	}

@@ -1,11 +1,9 @@
 package onyx
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
 // identity tells Onyx's API from another server at the endpoint: its errors are {"detail": "..."} (with an
@@ -22,11 +20,4 @@ var identity = httpclient.Identity{
 		obj, ok := resp.JSONObject()
 		return ok && (httpclient.StringField(obj, "detail") || httpclient.StringField(obj, "message"))
 	},
-}
-
-var _ platform.NotFoundConfirmer = (*Client)(nil)
-
-// ConfirmNotFound implements platform.NotFoundConfirmer.
-func (c *Client) ConfirmNotFound(ctx context.Context, err error) error {
-	return c.http.ConfirmNotFound(ctx, err)
 }

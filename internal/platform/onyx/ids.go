@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
 // Group and key ids are integers; user ids on Onyx are lower-cased email addresses (the invitation
@@ -62,7 +64,7 @@ func isServiceAccount(m memberWire) bool {
 
 // parseIDs turns decimal ids into the numbers the API wants, sorted, without duplicates. nil stays
 // nil; field names the attribute in the error.
-func parseIDs(ids []string, field string) ([]int, error) {
+func parseIDs(ids []string, field platform.Field) ([]int, error) {
 	if ids == nil {
 		return nil, nil
 	}

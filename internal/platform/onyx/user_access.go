@@ -22,8 +22,8 @@ func (c *Client) setRole(ctx context.Context, email, role string) error {
 	}
 	if gen == GenerationCurrent {
 		body := adminAccessRequest{UserEmail: email, IsAdmin: role == roleAdmin}
-		return c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: adminAccessPath, Body: body}, nil)
+		return c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: adminAccessPath, Body: body}, nil)
 	}
 	body := setRoleRequest{UserEmail: email, NewRole: role}
-	return c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: setRolePath, Body: body}, nil)
+	return c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: setRolePath, Body: body}, nil)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // Onyx has no route that creates a user: an admin invites an email address and the user appears when
@@ -42,13 +43,13 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 			what = "a pending invitation"
 		}
 		return platform.User{}, &platform.ConflictError{
-			Fields: []platform.FieldError{{Field: attrEmail, Message: fmt.Sprintf("Onyx already has %s for %s (id %s); import it instead of creating it",
+			Fields: []platform.FieldError{{Field: platform.FieldEmail, Message: fmt.Sprintf("Onyx already has %s for %s (id %s); import it instead of creating it",
 				what, existing.Email, existing.ID)}},
 			Err: &platform.APIError{Method: http.MethodPut, Path: c.basePath + invitePath, Message: "not sent: the address is taken"},
 		}
 	}
 	if fields := pendingUserProblems(email, spec); len(fields) > 0 {
-		return platform.User{}, refused(http.MethodPut, c.basePath+invitePath, fields...)
+		return platform.User{}, apiutil.Refused(http.MethodPut, c.basePath+invitePath, fields...)
 	}
 	// The invitation is a PUT, which the HTTP client resends by itself; when no attempt got a clear
 	// answer, one may still have been applied, so the create is ambiguous and the address is looked up.
@@ -59,7 +60,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 	create := func() (platform.User, error) {
 		// The answer is a count (v4.6) or {invited_count, email_invite_status} (current); neither says
 		// more than the read that follows.
-		err := c.call(ctx, httpclient.Request{Method: http.MethodPut, Path: invitePath, Body: inviteRequest{Emails: []string{email}}}, nil)
+		err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPut, Path: invitePath, Body: inviteRequest{Emails: []string{email}}}, nil)
 		if unanswered(err) {
 			maybeSent = true // until a lookup finds no invitation
 			return platform.User{}, &platform.AmbiguousError{Err: err}
@@ -81,7 +82,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		}
 		return u, err
 	}
-	u, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	u, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	switch {
 	case err == nil:
 		return u, nil
@@ -104,11 +105,11 @@ func unanswered(err error) bool {
 func pendingUserProblems(email string, spec platform.UserSpec) []platform.FieldError {
 	var out []platform.FieldError
 	if spec.Role != nil && normalRole(*spec.Role) != roleBasic {
-		out = append(out, platform.FieldError{Field: attrRole, Message: email + " has not accepted the invitation yet: Onyx can change the role " +
+		out = append(out, platform.FieldError{Field: platform.FieldRole, Message: email + " has not accepted the invitation yet: Onyx can change the role " +
 			"only of a user who has signed up (everyone starts as basic); they must accept the invitation first"})
 	}
 	if spec.Active != nil && !*spec.Active {
-		out = append(out, platform.FieldError{Field: attrActive, Message: email + " has not accepted the invitation yet: Onyx can deactivate " +
+		out = append(out, platform.FieldError{Field: platform.FieldActive, Message: email + " has not accepted the invitation yet: Onyx can deactivate " +
 			"only a user who has signed up; remove the roster_user to withdraw the invitation"})
 	}
 	return out
@@ -124,7 +125,7 @@ func (c *Client) checkUserSpec(ctx context.Context, method, path string, spec pl
 		}
 	}
 	if errs := validateUser(spec, gen); len(errs) > 0 {
-		return refused(method, c.basePath+path, errs...)
+		return apiutil.Refused(method, c.basePath+path, errs...)
 	}
 	return nil
 }
@@ -140,7 +141,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 	}
 	u, ok := dir.lookup(userID(id))
 	if !ok {
-		return platform.User{}, c.notFound(ctx, platform.KindUser, id)
+		return platform.User{}, c.NotFound(ctx, platform.KindUser, id)
 	}
 	return u, nil
 }
@@ -148,7 +149,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 // FindUserByEmail implements platform.Backend; emails compare case-insensitively, as Onyx's do.
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	if !looksLikeEmail(strings.TrimSpace(email)) {
-		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
+		return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 	}
 	return c.ReadUser(ctx, userID(email))
 }
@@ -187,7 +188,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 		return platform.User{}, err
 	}
 	if !strings.EqualFold(strings.TrimSpace(spec.Email), id) {
-		return platform.User{}, refused(http.MethodPatch, c.basePath+deactivatePath, platform.FieldError{Field: attrEmail,
+		return platform.User{}, apiutil.Refused(http.MethodPatch, c.basePath+deactivatePath, platform.FieldError{Field: platform.FieldEmail,
 			Message: "Onyx cannot change a user's email address; replace the roster_user instead"})
 	}
 	if err := c.checkUserSpec(ctx, http.MethodPatch, deactivatePath, spec); err != nil {
@@ -201,11 +202,11 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 	if !ok {
 		if inv, pending := dir.invited[userID(id)]; pending {
 			if fields := pendingUserProblems(inv, spec); len(fields) > 0 {
-				return platform.User{}, refused(http.MethodPatch, c.basePath+deactivatePath, fields...)
+				return platform.User{}, apiutil.Refused(http.MethodPatch, c.basePath+deactivatePath, fields...)
 			}
 			return invitedUser(inv), nil
 		}
-		return platform.User{}, c.notFound(ctx, platform.KindUser, id)
+		return platform.User{}, c.NotFound(ctx, platform.KindUser, id)
 	}
 	if spec.Role != nil && normalRole(*spec.Role) != roleOf(current) {
 		if err := c.setRole(ctx, current.Email, normalRole(*spec.Role)); err != nil {
@@ -217,7 +218,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 		if *spec.Active {
 			path = activatePath
 		}
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: path, Body: userByEmail{UserEmail: current.Email}}, nil); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: path, Body: userByEmail{UserEmail: current.Email}}, nil); err != nil {
 			return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 		}
 	}
@@ -238,21 +239,18 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	}
 	if inv, pending := dir.invited[userID(id)]; pending {
 		// The match is exact against the stored form, which is the one listed.
-		return c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: uninvitePath, Body: userByEmail{UserEmail: inv}}, nil)
+		return c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: uninvitePath, Body: userByEmail{UserEmail: inv}}, nil)
 	}
 	u, ok := dir.users[userID(id)]
 	if !ok {
 		return nil
 	}
 	if u.IsActive {
-		err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: deactivatePath, Body: userByEmail{UserEmail: u.Email}}, nil)
+		err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: deactivatePath, Body: userByEmail{UserEmail: u.Email}}, nil)
 		if err != nil && !platform.IsNotFound(err) {
 			return err
 		}
 	}
-	err = c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: deleteUserPath, Body: userByEmail{UserEmail: u.Email}}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUser, id)
+	err = c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: deleteUserPath, Body: userByEmail{UserEmail: u.Email}}, nil)
+	return apiutil.Deleted(err, platform.KindUser, id)
 }

@@ -15,22 +15,22 @@ import (
 func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	var errs fieldErrors
 	if strings.TrimSpace(spec.Name) == "" {
-		errs.add(attrName, "must not be empty")
+		errs.add(platform.FieldName, "must not be empty")
 	}
 	if spec.Description != nil && *spec.Description != "" {
-		errs.add(attrDescription, "Onyx user groups have no description")
+		errs.add(platform.FieldDescription, "Onyx user groups have no description")
 	}
-	errs.checkEmails(attrMembers, spec.Members, "members are users, named by their id: the email address")
+	errs.checkEmails(platform.FieldMembers, spec.Members, "members are users, named by their id: the email address")
 	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
 	for _, id := range extra.CCPairIDs {
 		if _, ok := parseID(id); id != "" && !ok {
-			errs.add(attrCCPairIDs, "connector-credential pair ids are positive integers; got \""+id+"\"")
+			errs.add(fieldCCPairIDs, "connector-credential pair ids are positive integers; got \""+id+"\"")
 		}
 	}
-	errs.checkEmails(attrCuratorIDs, extra.CuratorIDs, "curators are users, named by their email address")
+	errs.checkEmails(fieldCuratorIDs, extra.CuratorIDs, "curators are users, named by their email address")
 	if spec.Members != nil {
 		members := map[string]bool{}
 		for _, m := range spec.Members {
@@ -38,7 +38,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 		}
 		for _, cur := range extra.CuratorIDs {
 			if cur != "" && !members[userID(cur)] && !members[""] {
-				errs.add(attrCuratorIDs, cur+" is not in members: Onyx makes only members curators (managers)")
+				errs.add(fieldCuratorIDs, cur+" is not in members: Onyx makes only members curators (managers)")
 			}
 		}
 	}
@@ -56,14 +56,14 @@ func validateUser(spec platform.UserSpec, gen Generation) []platform.FieldError 
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
 	if e := strings.TrimSpace(spec.Email); e == "" || !looksLikeEmail(e) {
-		errs.add(attrEmail, "must be an email address: Onyx invites users by email")
+		errs.add(platform.FieldEmail, "must be an email address: Onyx invites users by email")
 	}
 	if spec.Password != nil {
-		errs.add(attrPassword, "Onyx users are invited by email and set their own password (or use SSO); the API sets none")
+		errs.add(platform.FieldPassword, "Onyx users are invited by email and set their own password (or use SSO); the API sets none")
 	}
 	if spec.Role != nil {
 		if problem := userRoleProblem(normalRole(*spec.Role), gen); problem != "" {
-			errs.add(attrRole, problem)
+			errs.add(platform.FieldRole, problem)
 		}
 	}
 	return errs
@@ -77,16 +77,16 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 func validateAPIKey(spec platform.APIKeySpec, gen Generation) []platform.FieldError {
 	var errs fieldErrors
 	if strings.TrimSpace(spec.Name) == "" {
-		errs.add(attrName, "must not be empty: the name is how a key is found again after a lost answer")
+		errs.add(platform.FieldName, "must not be empty: the name is how a key is found again after a lost answer")
 	}
 	if spec.UserID != "" {
-		errs.add(attrUserID, "an Onyx API key gets a service-account user of its own; it cannot be issued for an existing user")
+		errs.add(platform.FieldUserID, "an Onyx API key gets a service-account user of its own; it cannot be issued for an existing user")
 	}
 	if spec.Description != "" {
-		errs.add(attrDescription, "Onyx API keys have no description")
+		errs.add(platform.FieldDescription, "Onyx API keys have no description")
 	}
 	if spec.ExpiresAt != nil {
-		errs.add(attrExpiresAt, "Onyx API keys do not expire; replace the key (rotation_triggers) to roll it")
+		errs.add(platform.FieldExpiresAt, "Onyx API keys do not expire; replace the key (rotation_triggers) to roll it")
 	}
 	extra, err := platform.ExtraAs[APIKeyExtra](spec.Extra)
 	if err != nil {
@@ -95,20 +95,20 @@ func validateAPIKey(spec platform.APIKeySpec, gen Generation) []platform.FieldEr
 	role := normalRole(extra.Role)
 	switch {
 	case role != "" && extra.GroupIDs != nil && gen == "":
-		errs.add(attrKeyRole, "set onyx.role (Onyx v4.6) or onyx.group_ids (current Onyx), not both: no Onyx version has both")
+		errs.add(fieldKeyRole, "set onyx.role (Onyx v4.6) or onyx.group_ids (current Onyx), not both: no Onyx version has both")
 	case role != "" && gen == GenerationCurrent:
-		errs.add(attrKeyRole, "current Onyx gives keys no role; their rights come from onyx.group_ids (the Admin group's id makes an admin key)")
+		errs.add(fieldKeyRole, "current Onyx gives keys no role; their rights come from onyx.group_ids (the Admin group's id makes an admin key)")
 	case role != "":
 		if problem := keyRoleProblem(role); problem != "" {
-			errs.add(attrKeyRole, problem)
+			errs.add(fieldKeyRole, problem)
 		}
 	}
 	if extra.GroupIDs != nil && gen == GenerationV46 {
-		errs.add(attrGroupIDs, "Onyx v4.6 keys cannot join groups; their rights come from onyx.role")
+		errs.add(fieldGroupIDs, "Onyx v4.6 keys cannot join groups; their rights come from onyx.role")
 	}
 	for _, id := range extra.GroupIDs {
 		if _, ok := parseID(id); id != "" && !ok {
-			errs.add(attrGroupIDs, "group ids are positive integers; got \""+id+"\"")
+			errs.add(fieldGroupIDs, "group ids are positive integers; got \""+id+"\"")
 		}
 	}
 	return errs
@@ -117,11 +117,11 @@ func validateAPIKey(spec platform.APIKeySpec, gen Generation) []platform.FieldEr
 // fieldErrors collects findings.
 type fieldErrors []platform.FieldError
 
-func (e *fieldErrors) add(field, msg string) {
+func (e *fieldErrors) add(field platform.Field, msg string) {
 	*e = append(*e, platform.FieldError{Field: field, Message: msg})
 }
 
-func (e *fieldErrors) checkEmails(field string, emails []string, what string) {
+func (e *fieldErrors) checkEmails(field platform.Field, emails []string, what string) {
 	for _, m := range emails {
 		if m != "" && !looksLikeEmail(strings.TrimSpace(m)) {
 			e.add(field, what+"; got \""+m+"\"")

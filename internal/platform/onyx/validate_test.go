@@ -8,8 +8,8 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-func fieldsOf(errs []platform.FieldError) []string {
-	out := []string{}
+func fieldsOf(errs []platform.FieldError) []platform.Field {
+	out := []platform.Field{}
 	for _, e := range errs {
 		out = append(out, e.Field)
 	}
@@ -25,20 +25,20 @@ func TestValidateGroup(t *testing.T) {
 	cases := []struct {
 		name string
 		spec platform.GroupSpec
-		want []string
+		want []platform.Field
 	}{
-		{"valid", platform.GroupSpec{Name: "eng", Members: []string{"a@x.io", ""}, Extra: GroupExtra{CCPairIDs: []string{"2"}, CuratorIDs: []string{"A@x.io"}}}, []string{}},
-		{"unknown member may be the curator", platform.GroupSpec{Name: "eng", Members: []string{""}, Extra: &GroupExtra{CuratorIDs: []string{"b@x.io"}}}, []string{}},
-		{"unmanaged members", platform.GroupSpec{Name: "eng", Extra: GroupExtra{CuratorIDs: []string{"b@x.io"}}}, []string{}},
-		{"empty description is fine", platform.GroupSpec{Name: "eng", Description: ptr("")}, []string{}},
-		{"no name", platform.GroupSpec{Name: " "}, []string{attrName}},
-		{"description", platform.GroupSpec{Name: "eng", Description: ptr("team")}, []string{attrDescription}},
-		{"uuid member", platform.GroupSpec{Name: "eng", Members: []string{uuidAda}}, []string{attrMembers}},
-		{"bad cc pair", platform.GroupSpec{Name: "eng", Extra: GroupExtra{CCPairIDs: []string{"x", "0"}}}, []string{attrCCPairIDs, attrCCPairIDs}},
+		{"valid", platform.GroupSpec{Name: "eng", Members: []string{"a@x.io", ""}, Extra: GroupExtra{CCPairIDs: []string{"2"}, CuratorIDs: []string{"A@x.io"}}}, []platform.Field{}},
+		{"unknown member may be the curator", platform.GroupSpec{Name: "eng", Members: []string{""}, Extra: &GroupExtra{CuratorIDs: []string{"b@x.io"}}}, []platform.Field{}},
+		{"unmanaged members", platform.GroupSpec{Name: "eng", Extra: GroupExtra{CuratorIDs: []string{"b@x.io"}}}, []platform.Field{}},
+		{"empty description is fine", platform.GroupSpec{Name: "eng", Description: ptr("")}, []platform.Field{}},
+		{"no name", platform.GroupSpec{Name: " "}, []platform.Field{platform.FieldName}},
+		{"description", platform.GroupSpec{Name: "eng", Description: ptr("team")}, []platform.Field{platform.FieldDescription}},
+		{"uuid member", platform.GroupSpec{Name: "eng", Members: []string{uuidAda}}, []platform.Field{platform.FieldMembers}},
+		{"bad cc pair", platform.GroupSpec{Name: "eng", Extra: GroupExtra{CCPairIDs: []string{"x", "0"}}}, []platform.Field{fieldCCPairIDs, fieldCCPairIDs}},
 		{"curator not a member", platform.GroupSpec{Name: "eng", Members: []string{"a@x.io"}, Extra: GroupExtra{CuratorIDs: []string{"b@x.io", "c"}}},
-			[]string{attrCuratorIDs, attrCuratorIDs, attrCuratorIDs}},
-		{"wrong extra", platform.GroupSpec{Name: "eng", Extra: UserExtra{}}, []string{""}},
-		{"foreign extra", platform.GroupSpec{Name: "eng", Extra: foreignExtra{}}, []string{""}},
+			[]platform.Field{fieldCuratorIDs, fieldCuratorIDs, fieldCuratorIDs}},
+		{"wrong extra", platform.GroupSpec{Name: "eng", Extra: UserExtra{}}, []platform.Field{{}}},
+		{"foreign extra", platform.GroupSpec{Name: "eng", Extra: foreignExtra{}}, []platform.Field{{}}},
 	}
 	for _, tc := range cases {
 		if got := fieldsOf(c.ValidateGroup(tc.spec)); !slices.Equal(got, tc.want) {
@@ -53,23 +53,23 @@ func TestValidateUser(t *testing.T) {
 		name string
 		gen  Generation
 		spec platform.UserSpec
-		want []string
+		want []platform.Field
 	}{
-		{"valid", "", platform.UserSpec{Email: "a@x.io", Role: ptr("Admin"), Active: ptr(false)}, []string{}},
-		{"name is not checked", "", platform.UserSpec{Email: "a@x.io", Name: "from state"}, []string{}},
-		{"status is ignored", "", platform.UserSpec{Email: "a@x.io", Extra: UserExtra{Status: "x"}}, []string{}},
-		{"bad email", "", platform.UserSpec{Email: "ada"}, []string{attrEmail}},
-		{"password", "", platform.UserSpec{Email: "a@x.io", Password: ptr("p")}, []string{attrPassword}},
-		{"unknown generation, v4.6 role", "", platform.UserSpec{Email: "a@x.io", Role: ptr("global_curator")}, []string{}},
-		{"unknown generation, curator", "", platform.UserSpec{Email: "a@x.io", Role: ptr("curator")}, []string{attrRole}},
-		{"unknown generation, unknown role", "", platform.UserSpec{Email: "a@x.io", Role: ptr("owner")}, []string{attrRole}},
-		{"v4.6 global_curator", GenerationV46, platform.UserSpec{Email: "a@x.io", Role: ptr("global_curator")}, []string{}},
-		{"v4.6 limited", GenerationV46, platform.UserSpec{Email: "a@x.io", Role: ptr("limited")}, []string{attrRole}},
-		{"v4.6 slack_user", GenerationV46, platform.UserSpec{Email: "a@x.io", Role: ptr("slack_user")}, []string{attrRole}},
-		{"current admin", GenerationCurrent, platform.UserSpec{Email: "a@x.io", Role: ptr("ADMIN")}, []string{}},
-		{"current global_curator", GenerationCurrent, platform.UserSpec{Email: "a@x.io", Role: ptr("global_curator")}, []string{attrRole}},
-		{"current unknown", GenerationCurrent, platform.UserSpec{Email: "a@x.io", Role: ptr("viewer")}, []string{attrRole}},
-		{"foreign extra", "", platform.UserSpec{Email: "a@x.io", Extra: foreignExtra{}}, []string{""}},
+		{"valid", "", platform.UserSpec{Email: "a@x.io", Role: ptr("Admin"), Active: ptr(false)}, []platform.Field{}},
+		{"name is not checked", "", platform.UserSpec{Email: "a@x.io", Name: "from state"}, []platform.Field{}},
+		{"status is ignored", "", platform.UserSpec{Email: "a@x.io", Extra: UserExtra{Status: "x"}}, []platform.Field{}},
+		{"bad email", "", platform.UserSpec{Email: "ada"}, []platform.Field{platform.FieldEmail}},
+		{"password", "", platform.UserSpec{Email: "a@x.io", Password: ptr("p")}, []platform.Field{platform.FieldPassword}},
+		{"unknown generation, v4.6 role", "", platform.UserSpec{Email: "a@x.io", Role: ptr("global_curator")}, []platform.Field{}},
+		{"unknown generation, curator", "", platform.UserSpec{Email: "a@x.io", Role: ptr("curator")}, []platform.Field{platform.FieldRole}},
+		{"unknown generation, unknown role", "", platform.UserSpec{Email: "a@x.io", Role: ptr("owner")}, []platform.Field{platform.FieldRole}},
+		{"v4.6 global_curator", GenerationV46, platform.UserSpec{Email: "a@x.io", Role: ptr("global_curator")}, []platform.Field{}},
+		{"v4.6 limited", GenerationV46, platform.UserSpec{Email: "a@x.io", Role: ptr("limited")}, []platform.Field{platform.FieldRole}},
+		{"v4.6 slack_user", GenerationV46, platform.UserSpec{Email: "a@x.io", Role: ptr("slack_user")}, []platform.Field{platform.FieldRole}},
+		{"current admin", GenerationCurrent, platform.UserSpec{Email: "a@x.io", Role: ptr("ADMIN")}, []platform.Field{}},
+		{"current global_curator", GenerationCurrent, platform.UserSpec{Email: "a@x.io", Role: ptr("global_curator")}, []platform.Field{platform.FieldRole}},
+		{"current unknown", GenerationCurrent, platform.UserSpec{Email: "a@x.io", Role: ptr("viewer")}, []platform.Field{platform.FieldRole}},
+		{"foreign extra", "", platform.UserSpec{Email: "a@x.io", Extra: foreignExtra{}}, []platform.Field{{}}},
 	}
 	for _, tc := range cases {
 		if got := fieldsOf(validateUser(tc.spec, tc.gen)); !slices.Equal(got, tc.want) {
@@ -77,7 +77,7 @@ func TestValidateUser(t *testing.T) {
 		}
 	}
 	forced := &Client{forced: GenerationCurrent}
-	if got := fieldsOf(forced.ValidateUser(platform.UserSpec{Email: "a@x.io", Role: ptr("global_curator")})); !slices.Equal(got, []string{attrRole}) {
+	if got := fieldsOf(forced.ValidateUser(platform.UserSpec{Email: "a@x.io", Role: ptr("global_curator")})); !slices.Equal(got, []platform.Field{platform.FieldRole}) {
 		t.Errorf("forced generation not used at plan time: %v", got)
 	}
 }
@@ -88,19 +88,19 @@ func TestValidateAPIKey(t *testing.T) {
 		name string
 		gen  Generation
 		spec platform.APIKeySpec
-		want []string
+		want []platform.Field
 	}{
-		{"valid v4.6", GenerationV46, platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Role: "admin"}}, []string{}},
-		{"valid current", GenerationCurrent, platform.APIKeySpec{Name: "ci", Extra: &APIKeyExtra{GroupIDs: []string{"1"}}}, []string{}},
-		{"unknown generation, either", "", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{GroupIDs: []string{"1"}}}, []string{}},
-		{"unknown generation, both", "", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Role: "admin", GroupIDs: []string{}}}, []string{attrKeyRole}},
-		{"current role", GenerationCurrent, platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Role: "admin"}}, []string{attrKeyRole}},
-		{"v4.6 groups", GenerationV46, platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{GroupIDs: []string{}}}, []string{attrGroupIDs}},
-		{"v4.6 bad role", GenerationV46, platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Role: "owner"}}, []string{attrKeyRole}},
-		{"bad group id", GenerationCurrent, platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{GroupIDs: []string{"Admin", ""}}}, []string{attrGroupIDs}},
+		{"valid v4.6", GenerationV46, platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Role: "admin"}}, []platform.Field{}},
+		{"valid current", GenerationCurrent, platform.APIKeySpec{Name: "ci", Extra: &APIKeyExtra{GroupIDs: []string{"1"}}}, []platform.Field{}},
+		{"unknown generation, either", "", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{GroupIDs: []string{"1"}}}, []platform.Field{}},
+		{"unknown generation, both", "", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Role: "admin", GroupIDs: []string{}}}, []platform.Field{fieldKeyRole}},
+		{"current role", GenerationCurrent, platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Role: "admin"}}, []platform.Field{fieldKeyRole}},
+		{"v4.6 groups", GenerationV46, platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{GroupIDs: []string{}}}, []platform.Field{fieldGroupIDs}},
+		{"v4.6 bad role", GenerationV46, platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Role: "owner"}}, []platform.Field{fieldKeyRole}},
+		{"bad group id", GenerationCurrent, platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{GroupIDs: []string{"Admin", ""}}}, []platform.Field{fieldGroupIDs}},
 		{"portable fields Onyx lacks", "", platform.APIKeySpec{Name: " ", UserID: "a@x.io", Description: "d", ExpiresAt: &expires},
-			[]string{attrName, attrUserID, attrDescription, attrExpiresAt}},
-		{"foreign extra", "", platform.APIKeySpec{Name: "ci", Extra: foreignExtra{}}, []string{""}},
+			[]platform.Field{platform.FieldName, platform.FieldUserID, platform.FieldDescription, platform.FieldExpiresAt}},
+		{"foreign extra", "", platform.APIKeySpec{Name: "ci", Extra: foreignExtra{}}, []platform.Field{{}}},
 	}
 	for _, tc := range cases {
 		if got := fieldsOf(validateAPIKey(tc.spec, tc.gen)); !slices.Equal(got, tc.want) {

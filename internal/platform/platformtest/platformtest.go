@@ -37,19 +37,19 @@ func checkLeakFree(t *testing.T, err error, token string) {
 		t.Fatalf("the error shows the token: %v", err)
 	}
 	for _, f := range platform.FieldErrorsOf(err) {
-		if strings.Contains(f.Message, token) || strings.Contains(f.Field, token) {
+		if strings.Contains(f.Message, token) || strings.Contains(f.Field.String(), token) {
 			t.Fatalf("a field error shows the token: %+v", f)
 		}
 	}
 }
 
-// checkFieldsKnown fails when a field error of err points at an attribute that known does not hold ("" is
-// the whole object).
-func checkFieldsKnown(t *testing.T, err error, known map[string]bool) {
+// checkFieldsKnown fails when a field error of err points at a field that known does not hold (the zero
+// Field is the whole object).
+func checkFieldsKnown(t *testing.T, err error, known map[platform.Field]bool) {
 	t.Helper()
 	for _, fe := range platform.FieldErrorsOf(err) {
 		if !known[fe.Field] {
-			t.Fatalf("a field error points at %q, which is no attribute", fe.Field)
+			t.Fatalf("a field error points at %q, which is no known field", fe.Field)
 		}
 	}
 }
@@ -103,7 +103,7 @@ type ErrorDecoder struct {
 	Method, Path string
 	Decode       httpclient.ErrorDecoder
 	// KnownFields are the attributes a field error may point at ("" is the whole object).
-	KnownFields map[string]bool
+	KnownFields map[platform.Field]bool
 	// Kinds are the platform's variations of the kinds of error a status decodes to.
 	Kinds StatusKinds
 	// Check, when set, replaces CheckRequestKept and checkStatusKinds with the platform's own rules.

@@ -1,14 +1,13 @@
 package secoda
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // apiPrefix is where Secoda serves its API below the server root (https://api.secoda.co, the EU and APAC
@@ -34,7 +33,7 @@ type Config struct {
 
 // Client talks to one Secoda workspace.
 type Client struct {
-	http *httpclient.Client
+	apiutil.Conn
 	// base is the API's URL; next-page links must stay on its origin.
 	base *url.URL
 }
@@ -56,17 +55,15 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("secoda: an API key is required (Settings -> API in Secoda)")
 	}
 	httpCfg := cfg.HTTP
-	httpCfg.BaseURL = base.String()
-	httpCfg.Platform = "secoda"
-	httpCfg.Authorization = "Bearer " + cfg.Token
-	httpCfg.DecodeError = newErrorDecoder(cfg.Token)
-	httpCfg.Identity = &identity
 	httpCfg.WritesPerMinute = writesPerMinute(cfg.HTTP.WritesPerMinute)
-	hc, err := httpclient.New(httpCfg)
+	conn, err := apiutil.Connect(httpCfg, apiutil.Wiring{
+		Platform: Name, BaseURL: base.String(), Authorization: "Bearer " + cfg.Token,
+		DecodeError: newErrorDecoder(cfg.Token), Identity: &identity,
+	})
 	if err != nil {
-		return nil, fmt.Errorf("secoda: %w", err)
+		return nil, err
 	}
-	return &Client{http: hc, base: base}, nil
+	return &Client{Conn: conn, base: base}, nil
 }
 
 // writesPerMinute picks the pace of writes: Secoda refuses more than 30 a minute, so an unset pace means
@@ -92,8 +89,3 @@ func (c *Client) Capabilities() platform.Capabilities {
 // apiEndpoint says how the endpoint argument is checked: users paste either the root or the API URL the docs
 // show (https://<host>/api/v1/); both end up the same.
 var apiEndpoint = httpclient.Endpoint{Platform: "secoda", Example: "https://api.secoda.co", APIPrefix: apiPrefix}
-
-// call sends one request and decodes a JSON answer into out (when out is non-nil).
-func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
-	return c.http.DoJSON(ctx, req, out)
-}

@@ -59,7 +59,7 @@ func TestPlatformAndCapabilities(t *testing.T) {
 		t.Error("Platform() is not secoda")
 	}
 	caps := c.Capabilities()
-	if caps.Platform != Name || caps.Check(platform.Feature{Kind: platform.KindAPIKey, Attribute: "name"}) == nil {
+	if caps.Platform != Name || caps.Check(platform.Feature{Kind: platform.KindAPIKey, Field: platform.FieldName}) == nil {
 		t.Errorf("Capabilities() = %+v; API keys should be unsupported", caps)
 	}
 }

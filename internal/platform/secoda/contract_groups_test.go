@@ -101,7 +101,7 @@ func TestContractGroupServerValidation(t *testing.T) {
 	e := newEnv(t)
 	_, err := e.client.CreateGroup(e.ctx, platform.GroupSpec{Name: "ops", Members: []string{"00000000-0000-4000-8000-000000000000"}})
 	var invalid *platform.InvalidError
-	if !errors.As(err, &invalid) || len(invalid.Fields) != 1 || invalid.Fields[0].Field != "members" {
+	if !errors.As(err, &invalid) || len(invalid.Fields) != 1 || invalid.Fields[0].Field != platform.FieldMembers {
 		t.Fatalf("unknown member: %#v", err)
 	}
 	if !strings.Contains(err.Error(), "does not exist") {

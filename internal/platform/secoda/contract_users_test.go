@@ -72,11 +72,11 @@ func TestContractGuestUser(t *testing.T) {
 		t.Errorf("guest = %#v", guest)
 	}
 	_, err = e.client.CreateUser(e.ctx, platform.UserSpec{Email: "g2@example.com", Role: ptr("guest")})
-	if fields := platform.FieldErrorsOf(err); len(fields) != 1 || fields[0].Field != "secoda.teams" {
+	if fields := platform.FieldErrorsOf(err); len(fields) != 1 || fields[0].Field.String() != "secoda.teams" {
 		t.Errorf("guest without teams: %v (fields %v)", err, fields)
 	}
 	_, err = e.client.CreateUser(e.ctx, platform.UserSpec{Email: "r@example.com", Role: ptr("owner")})
-	if fields := platform.FieldErrorsOf(err); len(fields) != 1 || fields[0].Field != "role" {
+	if fields := platform.FieldErrorsOf(err); len(fields) != 1 || fields[0].Field != platform.FieldRole {
 		t.Errorf("bad role: %v (fields %v)", err, fields)
 	}
 }
@@ -118,7 +118,7 @@ func TestContractDuplicateEmail(t *testing.T) {
 	if !errors.As(err, &conflict) {
 		t.Fatalf("duplicate email: %#v, want a ConflictError", err)
 	}
-	if len(conflict.Fields) != 1 || conflict.Fields[0].Field != "email" || !strings.Contains(conflict.Fields[0].Message, "already exists") {
+	if len(conflict.Fields) != 1 || conflict.Fields[0].Field != platform.FieldEmail || !strings.Contains(conflict.Fields[0].Message, "already exists") {
 		t.Errorf("fields = %#v", conflict.Fields)
 	}
 	if got := e.state().Counts["users"]; got != 2 {

@@ -17,9 +17,9 @@ import (
 
 const fuzzToken = "5d0c7a4e-acc7-4e5b-9c1a-f022f022f022"
 
-func knownFields() map[string]bool {
-	out := map[string]bool{"": true, attrPassword: true, attrActive: true}
-	for _, attr := range terraformAttribute {
+func knownFields() map[platform.Field]bool {
+	out := map[platform.Field]bool{{}: true, platform.FieldPassword: true, platform.FieldActive: true}
+	for _, attr := range apiFields {
 		out[attr] = true
 	}
 	return out
@@ -156,4 +156,9 @@ func FuzzClientReads(f *testing.F) {
 			return err
 		})
 	})
+}
+
+// A token echoed across the message length limit is cut out before the text is shortened.
+func TestDecodeCutsAnEchoedTokenBeforeShortening(t *testing.T) {
+	platformtest.CheckCutEcho(t, newErrorDecoder(fuzzToken), fuzzToken)
 }

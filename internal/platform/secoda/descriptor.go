@@ -16,12 +16,12 @@ var Descriptor = platform.Register(platform.Descriptor{
 	Capabilities: platform.Capabilities{
 		Available: true,
 		Unsupported: map[platform.Feature]string{
-			{Kind: platform.KindAPIKey, Attribute: ""}:          "Secoda's API has no API-key endpoints; manage keys in Settings -> API",
-			{Kind: platform.KindUser, Attribute: "active"}:      "Secoda's API cannot deactivate a member; remove the roster_user to remove them, or deactivate them in Secoda's UI",
-			{Kind: platform.KindUser, Attribute: "password_wo"}: "Secoda users are invited by email and sign in through Secoda or SSO; the API sets no passwords",
+			{Kind: platform.KindAPIKey}:                              "Secoda's API has no API-key endpoints; manage keys in Settings -> API",
+			{Kind: platform.KindUser, Field: platform.FieldActive}:   "Secoda's API cannot deactivate a member; remove the roster_user to remove them, or deactivate them in Secoda's UI",
+			{Kind: platform.KindUser, Field: platform.FieldPassword}: "Secoda users are invited by email and sign in through Secoda or SSO; the API sets no passwords",
 		},
 		// An invitation belongs to one address; changing it through the API is not documented.
-		ReplaceOnChange: map[platform.Kind][]string{platform.KindUser: {"email"}},
+		ReplaceOnChange: map[platform.Kind][]platform.Field{platform.KindUser: {platform.FieldEmail}},
 	},
 	New: func(s platform.Settings) (platform.Backend, error) {
 		return New(Config{Endpoint: s.Endpoint, Token: s.Token, HTTP: httpclient.ConfigFor(s)})

@@ -2,15 +2,13 @@ package secoda
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
-	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // newErrorDecoder turns Secoda's error answers into the platform package's typed errors. Secoda does not
@@ -29,7 +27,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 		body := httpclient.RedactSecret(resp.Body, token)
 		switch resp.Status {
 		case http.StatusBadRequest:
-			return validationError(apiErr, body)
+			return validation.Error(apiErr, body)
 		case http.StatusNotFound:
 			apiErr.Message = serverMessage(body)
 			return &platform.NotFoundError{Err: apiErr, Platform: Name}
@@ -57,112 +55,14 @@ func withHint(msg, hint string) string {
 	return msg + " (" + hint + ")"
 }
 
-// validationError decodes a 400: DRF's {field: [messages]}, a {"detail": ...} object, a JSON list, or
-// something else entirely.
-func validationError(apiErr *platform.APIError, body []byte) error {
-	fields, quoted := parseValidationBody(body)
-	if len(fields) == 0 {
-		apiErr.Message = "Secoda rejected the request without saying why"
-		fields = []platform.FieldError{{Message: apiErr.Message}}
-	} else {
-		apiErr.Message = strings.Join(quoted, "; ")
-	}
-	for _, f := range fields {
-		if isUniquenessMessage(f.Message) {
-			return &platform.ConflictError{Fields: fields, Err: apiErr}
-		}
-	}
-	return &platform.InvalidError{Fields: fields, Err: apiErr}
-}
-
-// parseValidationBody returns the field errors under Terraform names, and the same messages as the server
-// wrote them ("role: ..."), for the APIError message.
-func parseValidationBody(body []byte) (fields []platform.FieldError, quoted []string) {
-	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 {
-		return nil, nil
-	}
-	var decoded any
-	if err := json.Unmarshal(trimmed, &decoded); err != nil {
-		msg := httpclient.ServerText(trimmed)
-		return []platform.FieldError{{Message: msg}}, []string{msg}
-	}
-	obj, isObject := decoded.(map[string]any)
-	if !isObject {
-		for _, msg := range flattenMessages(decoded) {
-			fields = append(fields, platform.FieldError{Message: msg})
-			quoted = append(quoted, msg)
-		}
-		return fields, quoted
-	}
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, key := range keys {
-		if key == "code" || key == "status_code" {
-			continue // machine-readable codes next to the messages, not fields
-		}
-		attr, known := terraformAttribute[key]
-		for _, msg := range flattenMessages(obj[key]) {
-			if known {
-				fields = append(fields, platform.FieldError{Field: attr, Message: msg})
-			} else {
-				// A field with no Terraform attribute: keep its name in the text rather than invent a path.
-				fields = append(fields, platform.FieldError{Message: key + ": " + msg})
-			}
-			if attr == "" && known {
-				quoted = append(quoted, msg)
-			} else {
-				quoted = append(quoted, key+": "+msg)
-			}
-		}
-	}
-	return fields, quoted
-}
-
-// flattenMessages collects the strings of a DRF error value: a string, a list of them, or nested lists and
-// objects (errors about list items), which are prefixed with their key.
-func flattenMessages(v any) []string {
-	switch t := v.(type) {
-	case string:
-		return []string{t}
-	case []any:
-		var out []string
-		for _, item := range t {
-			out = append(out, flattenMessages(item)...)
-		}
-		return out
-	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		var out []string
-		for _, k := range keys {
-			for _, msg := range flattenMessages(t[k]) {
-				out = append(out, k+": "+msg)
-			}
-		}
-		return out
-	case nil:
-		return nil
-	}
-	return []string{fmt.Sprint(v)}
-}
-
-// isUniquenessMessage recognises Django's and DRF's wording for a taken unique value ("user with this
-// email already exists.", "This field must be unique.") and the usual phrasings of an existing member.
-func isUniquenessMessage(msg string) bool {
-	lower := strings.ToLower(msg)
-	for _, phrase := range []string{"already exists", "must be unique", "already in use", "already a member", "already been invited"} {
-		if strings.Contains(lower, phrase) {
-			return true
-		}
-	}
-	return false
+// validation decodes a 400: DRF's {field: [messages]}, a {"detail": ...} object, a JSON list, or something
+// else entirely. Django's and DRF's wording for a taken unique value ("user with this email already
+// exists.", "This field must be unique.") and the usual phrasings of an existing member make it a conflict.
+var validation = apiutil.DRF{
+	Fields: apiFields,
+	Codes:  []string{"code", "status_code"},
+	Silent: "Secoda rejected the request without saying why",
+	Taken:  []string{"already exists", "must be unique", "already in use", "already a member", "already been invited"},
 }
 
 // serverMessage is the server's own explanation: the detail/error/message of a JSON error, otherwise the
@@ -181,10 +81,4 @@ func serverMessage(body []byte) string {
 		}
 	}
 	return httpclient.ServerText(trimmed)
-}
-
-// notFound is the error of a lookup that found nothing. A listing that did not contain the object proves
-// nothing until the server is known to be the platform's API, which ConfirmNotFound checks once.
-func (c *Client) notFound(ctx context.Context, kind platform.Kind, key string) error {
-	return c.http.ConfirmNotFound(ctx, &platform.NotFoundError{Kind: string(kind), ID: key})
 }

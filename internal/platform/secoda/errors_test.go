@@ -30,43 +30,43 @@ func TestDecodeValidationErrors(t *testing.T) {
 			name:     "duplicate email",
 			body:     `{"email":["user with this email already exists."]}`,
 			conflict: true,
-			fields:   []platform.FieldError{{Field: "email", Message: "user with this email already exists."}},
+			fields:   []platform.FieldError{{Field: platform.FieldEmail, Message: "user with this email already exists."}},
 			message:  "email: user with this email already exists.",
 		},
 		{
 			name:   "bad role",
 			body:   `{"role":["\"owner\" is not a valid choice."]}`,
-			fields: []platform.FieldError{{Field: "role", Message: `"owner" is not a valid choice.`}},
+			fields: []platform.FieldError{{Field: platform.FieldRole, Message: `"owner" is not a valid choice.`}},
 		},
 		{
 			name:   "bad _role",
 			body:   `{"_role":["\"owner\" is not a valid choice."]}`,
-			fields: []platform.FieldError{{Field: "role", Message: `"owner" is not a valid choice.`}},
+			fields: []platform.FieldError{{Field: platform.FieldRole, Message: `"owner" is not a valid choice.`}},
 		},
 		{
 			name:    "guest without teams",
 			body:    `{"teams":["Guests must be added to at least one team."]}`,
-			fields:  []platform.FieldError{{Field: "secoda.teams", Message: "Guests must be added to at least one team."}},
+			fields:  []platform.FieldError{{Field: fieldTeams, Message: "Guests must be added to at least one team."}},
 			message: "teams: Guests must be added to at least one team.",
 		},
 		{
 			name:   "unknown member",
 			body:   `{"users":["Invalid pk \"0000\" - object does not exist."]}`,
-			fields: []platform.FieldError{{Field: "members", Message: `Invalid pk "0000" - object does not exist.`}},
+			fields: []platform.FieldError{{Field: platform.FieldMembers, Message: `Invalid pk "0000" - object does not exist.`}},
 		},
 		{
 			name: "name halves and icon, sorted, code skipped",
 			body: `{"last_name":["Ensure this field has no more than 150 characters."],"code":"invalid","first_name":["Not a valid string."],"icon":["bad"]}`,
 			fields: []platform.FieldError{
-				{Field: "name", Message: "Not a valid string."},
-				{Field: "secoda.icon", Message: "bad"},
-				{Field: "name", Message: "Ensure this field has no more than 150 characters."},
+				{Field: platform.FieldName, Message: "Not a valid string."},
+				{Field: fieldIcon, Message: "bad"},
+				{Field: platform.FieldName, Message: "Ensure this field has no more than 150 characters."},
 			},
 		},
 		{
 			name:   "string instead of a list; description",
 			body:   `{"description":"too long"}`,
-			fields: []platform.FieldError{{Field: "description", Message: "too long"}},
+			fields: []platform.FieldError{{Field: platform.FieldDescription, Message: "too long"}},
 		},
 		{
 			name:    "non_field_errors",
@@ -94,7 +94,7 @@ func TestDecodeValidationErrors(t *testing.T) {
 		{
 			name:   "nested errors about list items",
 			body:   `{"teams":{"0":["Not a valid UUID."]}}`,
-			fields: []platform.FieldError{{Field: "secoda.teams", Message: "0: Not a valid UUID."}},
+			fields: []platform.FieldError{{Field: fieldTeams, Message: "0: Not a valid UUID."}},
 		},
 		{
 			name:    "list body",
@@ -147,7 +147,7 @@ func TestDecodeMapsEveryFieldName(t *testing.T) {
 	}
 	for server, attr := range want {
 		got := platform.FieldErrorsOf(decode(http.StatusBadRequest, `{"`+server+`":["Not valid."]}`))
-		if len(got) != 1 || got[0].Field != attr || got[0].Message != "Not valid." {
+		if len(got) != 1 || got[0].Field.String() != attr || got[0].Message != "Not valid." {
 			t.Errorf("%s: fields = %#v, want one error on %q", server, got, attr)
 		}
 	}

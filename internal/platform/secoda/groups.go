@@ -8,6 +8,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const groupsPath = "/auth/group/"
@@ -24,13 +25,13 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	}
 	create := func() (platform.Group, error) {
 		var w groupWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &w); err != nil {
 			return platform.Group{}, err
 		}
 		return groupFromWire(w), nil
 	}
 	find := func(ctx context.Context) (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	return platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 }
 
 // ReadGroup implements platform.Backend with one request; the group object lists its members' ids.
@@ -39,7 +40,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (platform.Group, erro
 		return platform.Group{}, err
 	}
 	var w groupWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: groupPath(id)}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: groupPath(id)}, &w); err != nil {
 		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
@@ -56,7 +57,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 		return platform.Group{}, err
 	}
 	var w groupWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: groupPath(id), Body: body}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: groupPath(id), Body: body}, &w); err != nil {
 		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
 	return groupFromWire(w), nil
@@ -68,11 +69,8 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	if err := checkGroupID(id); err != nil {
 		return err
 	}
-	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUserGroup, id)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(id)}, nil)
+	return apiutil.Deleted(err, platform.KindUserGroup, id)
 }
 
 // ListGroups implements platform.Backend. Secoda documents no filters, so every page is read and a name
@@ -96,22 +94,14 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 // the name are an error that asks for an import by id rather than a guess.
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
 	if name == "" {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
+		return platform.Group{}, c.NotFound(ctx, platform.KindUserGroup, name)
 	}
 	matches, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
 	if err != nil {
 		return platform.Group{}, err
 	}
-	switch len(matches) {
-	case 0:
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
-	case 1:
-		return matches[0], nil
-	}
-	ids := make([]string, len(matches))
-	for i, g := range matches {
-		ids[i] = g.ID
-	}
-	return platform.Group{}, fmt.Errorf("the group name %q is ambiguous: Secoda groups %s all have it; import the group by its id instead",
-		name, strings.Join(ids, ", "))
+	return apiutil.One(ctx, c.Conn, platform.KindUserGroup, name, matches, apiutil.GroupID, func(ids []string) error {
+		return fmt.Errorf("the group name %q is ambiguous: Secoda groups %s all have it; import the group by its id instead",
+			name, strings.Join(ids, ", "))
+	})
 }

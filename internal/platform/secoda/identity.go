@@ -1,12 +1,10 @@
 package secoda
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
 // identity tells Secoda's API from another server at the endpoint. Secoda documents no current-user route;
@@ -26,11 +24,4 @@ var identity = httpclient.Identity{
 		obj, ok := resp.JSONObject()
 		return ok && httpclient.StringField(obj, "detail")
 	},
-}
-
-var _ platform.NotFoundConfirmer = (*Client)(nil)
-
-// ConfirmNotFound implements platform.NotFoundConfirmer.
-func (c *Client) ConfirmNotFound(ctx context.Context, err error) error {
-	return c.http.ConfirmNotFound(ctx, err)
 }

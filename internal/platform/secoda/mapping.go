@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // groupFromWire maps a Secoda group to the neutral type. Members are sorted so the same server state always
@@ -16,7 +17,7 @@ func groupFromWire(w groupWire) platform.Group {
 		ID:          w.ID,
 		Name:        string(w.Name),
 		Description: string(w.Description),
-		Members:     sortedCopy(w.Users),
+		Members:     apiutil.SortedCopy(w.Users),
 		Extra:       GroupExtra{Icon: &icon},
 	}
 }
@@ -29,14 +30,14 @@ func groupWriteFrom(spec platform.GroupSpec) (groupWrite, error) {
 	}
 	for _, id := range spec.Members {
 		if !isUUID(id) {
-			return groupWrite{}, fmt.Errorf("%s: %w", attrMembers, checkUserID(id))
+			return groupWrite{}, fmt.Errorf("%s: %w", platform.FieldMembers, checkUserID(id))
 		}
 	}
 	return groupWrite{
 		Name:        spec.Name,
 		Description: spec.Description,
 		Icon:        extra.Icon,
-		Users:       nonNilCopy(spec.Members),
+		Users:       slices.Clone(spec.Members),
 	}, nil
 }
 
@@ -50,7 +51,7 @@ func userFromWire(w userWire) platform.User {
 	}
 	extra := UserExtra{Pending: bool(w.Pending)}
 	if w.Teams != nil {
-		extra.Teams = sortedCopy(w.Teams)
+		extra.Teams = apiutil.SortedCopy(w.Teams)
 	}
 	return platform.User{
 		ID:     w.ID,
@@ -71,12 +72,12 @@ func userWriteFrom(spec platform.UserSpec) (userWrite, error) {
 		return userWrite{}, err
 	}
 	if spec.Password != nil {
-		return userWrite{}, unsupportedUserField(attrPassword, reasonNoPassword)
+		return userWrite{}, unsupportedUserField(platform.FieldPassword, reasonNoPassword)
 	}
 	if spec.Active != nil && !*spec.Active {
-		return userWrite{}, unsupportedUserField(attrActive, reasonNoDeactivation)
+		return userWrite{}, unsupportedUserField(platform.FieldActive, reasonNoDeactivation)
 	}
-	body := userWrite{Email: strings.TrimSpace(spec.Email), Teams: nonNilCopy(extra.Teams)}
+	body := userWrite{Email: strings.TrimSpace(spec.Email), Teams: slices.Clone(extra.Teams)}
 	if spec.Name != "" {
 		first, last := splitName(spec.Name)
 		body.FirstName, body.LastName = &first, &last
@@ -95,25 +96,10 @@ const (
 	reasonNoDeactivation = "Secoda's API has no field to deactivate a user; remove the roster_user to remove the member, or deactivate them in Secoda's UI"
 )
 
-func unsupportedUserField(attr, reason string) error {
+func unsupportedUserField(field platform.Field, reason string) error {
 	return &platform.UnsupportedError{
 		Platform: Name,
-		Feature:  platform.Feature{Kind: platform.KindUser, Attribute: attr},
+		Feature:  platform.Feature{Kind: platform.KindUser, Field: field},
 		Reason:   reason,
 	}
-}
-
-// nonNilCopy keeps nil as nil (unmanaged) and copies anything else, so an empty slice is sent as [].
-func nonNilCopy(in []string) []string {
-	if in == nil {
-		return nil
-	}
-	return append(make([]string, 0, len(in)), in...)
-}
-
-// sortedCopy returns a sorted, never-nil copy.
-func sortedCopy(in []string) []string {
-	out := append(make([]string, 0, len(in)), in...)
-	slices.Sort(out)
-	return out
 }

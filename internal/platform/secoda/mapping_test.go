@@ -80,13 +80,13 @@ func TestUserWriteBody(t *testing.T) {
 }
 
 func TestUserWriteRefusesWhatSecodaCannotDo(t *testing.T) {
-	for attr, spec := range map[string]platform.UserSpec{
-		"password_wo": {Email: "a@b.co", Password: ptr("hunter2")},
-		"active":      {Email: "a@b.co", Active: ptr(false)},
+	for attr, spec := range map[platform.Field]platform.UserSpec{
+		platform.FieldPassword: {Email: "a@b.co", Password: ptr("hunter2")},
+		platform.FieldActive:   {Email: "a@b.co", Active: ptr(false)},
 	} {
 		_, err := userWriteFrom(spec)
 		var u *platform.UnsupportedError
-		if !errors.As(err, &u) || u.Feature != (platform.Feature{Kind: platform.KindUser, Attribute: attr}) {
+		if !errors.As(err, &u) || u.Feature != (platform.Feature{Kind: platform.KindUser, Field: attr}) {
 			t.Errorf("%s: %v, want an UnsupportedError for it", attr, err)
 		}
 	}

@@ -26,7 +26,7 @@ func listAll[T any](ctx context.Context, c *Client, path string) ([]T, error) {
 	walk := platform.NewPageWalk("secoda GET " + c.base.Path + path)
 	for {
 		var p pageWire[T]
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: path, Query: query}, &p); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: path, Query: query}, &p); err != nil {
 			return nil, err
 		}
 		if err := walk.Page(p.Results, int(p.TotalPages)); err != nil {

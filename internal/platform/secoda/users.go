@@ -8,6 +8,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const usersPath = "/user/"
@@ -24,13 +25,13 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 	}
 	create := func() (platform.User, error) {
 		var w userWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: usersPath, Body: body}, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: usersPath, Body: body}, &w); err != nil {
 			return platform.User{}, err
 		}
 		return userFromWire(w), nil
 	}
 	find := func(ctx context.Context) (platform.User, error) { return c.FindUserByEmail(ctx, body.Email) }
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	return platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 }
 
 // ReadUser implements platform.Backend. A deactivated user is reported as not found: Secoda keeps it (name
@@ -40,11 +41,11 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 		return platform.User{}, err
 	}
 	var w userWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
 		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	if w.Disabled {
-		return platform.User{}, c.notFound(ctx, platform.KindUser, id)
+		return platform.User{}, c.NotFound(ctx, platform.KindUser, id)
 	}
 	return userFromWire(w), nil
 }
@@ -61,11 +62,11 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 		return platform.User{}, err
 	}
 	var w userWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: userPath(id), Body: body}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: userPath(id), Body: body}, &w); err != nil {
 		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	if w.Disabled {
-		return platform.User{}, c.notFound(ctx, platform.KindUser, id)
+		return platform.User{}, c.NotFound(ctx, platform.KindUser, id)
 	}
 	user := userFromWire(w)
 	if body.Email != "" && !strings.EqualFold(user.Email, body.Email) {
@@ -80,11 +81,8 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	if err := checkUserID(id); err != nil {
 		return err
 	}
-	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUser, id)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(id)}, nil)
+	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend: every member that is not deactivated (ReadUser reports those as
@@ -110,22 +108,14 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	email = strings.TrimSpace(email)
 	if email == "" {
-		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
+		return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 	}
 	matches, err := c.ListUsers(ctx, platform.UserFilter{Email: email})
 	if err != nil {
 		return platform.User{}, err
 	}
-	switch len(matches) {
-	case 0:
-		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
-	case 1:
-		return matches[0], nil
-	}
-	ids := make([]string, len(matches))
-	for i, u := range matches {
-		ids[i] = u.ID
-	}
-	return platform.User{}, fmt.Errorf("the email %q is ambiguous: Secoda users %s all have it; import the user by its id instead",
-		email, strings.Join(ids, ", "))
+	return apiutil.One(ctx, c.Conn, platform.KindUser, email, matches, apiutil.UserID, func(ids []string) error {
+		return fmt.Errorf("the email %q is ambiguous: Secoda users %s all have it; import the user by its id instead",
+			email, strings.Join(ids, ", "))
+	})
 }

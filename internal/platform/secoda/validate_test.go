@@ -23,7 +23,7 @@ func wantFields(t *testing.T, name string, errs []platform.FieldError, want map[
 		return
 	}
 	for _, e := range errs {
-		fragment, ok := want[e.Field]
+		fragment, ok := want[e.Field.String()]
 		if !ok {
 			t.Errorf("%s: unexpected error %v", name, e)
 			continue
@@ -75,7 +75,7 @@ func TestValidateUser(t *testing.T) {
 		{"email without a dot", platform.UserSpec{Email: "ada@localhost"}, map[string]string{"email": "dot"}},
 		{"double space at the split", platform.UserSpec{Email: "a@example.com", Name: "Ada  Lovelace"}, map[string]string{"name": `"Ada Lovelace"`}},
 		{"padded name", platform.UserSpec{Email: "a@example.com", Name: " Ada"}, map[string]string{"name": "first_name"}},
-		{"password", platform.UserSpec{Email: "a@example.com", Password: ptr("x")}, map[string]string{"password_wo": "no passwords"}},
+		{"password", platform.UserSpec{Email: "a@example.com", Password: ptr("x")}, map[string]string{"password": "no passwords"}},
 		{"inactive", platform.UserSpec{Email: "a@example.com", Active: ptr(false)}, map[string]string{"active": "deactivate"}},
 		{"foreign block", platform.UserSpec{Email: "a@example.com", Extra: otherExtra{}}, map[string]string{"": "expected"}},
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // On Tyk AI Studio a user has exactly one API key, stored and shown to admins in plaintext, with no
@@ -28,20 +29,20 @@ const msgOwnKey = "this is the user the provider authenticates as: rolling its k
 func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (platform.APIKey, error) {
 	path := c.basePath + rollPath(spec.UserID)
 	if errs := c.ValidateAPIKey(spec); len(errs) > 0 {
-		return platform.APIKey{}, refused(http.MethodPost, path, errs...)
+		return platform.APIKey{}, apiutil.Refused(http.MethodPost, path, errs...)
 	}
 	before, err := c.getUser(ctx, spec.UserID)
 	if err != nil {
 		var apiErr *platform.APIError
 		if platform.IsNotFound(err) && errors.As(err, &apiErr) {
 			return platform.APIKey{}, &platform.InvalidError{
-				Fields: []platform.FieldError{{Field: attrUserID, Message: "no Tyk AI Studio user has id " + spec.UserID}}, Err: apiErr,
+				Fields: []platform.FieldError{{Field: platform.FieldUserID, Message: "no Tyk AI Studio user has id " + spec.UserID}}, Err: apiErr,
 			}
 		}
 		return platform.APIKey{}, err
 	}
 	if before.Attributes.APIKey == c.token {
-		return platform.APIKey{}, refused(http.MethodPost, path, platform.FieldError{Field: attrUserID, Message: msgOwnKey})
+		return platform.APIKey{}, apiutil.Refused(http.MethodPost, path, platform.FieldError{Field: platform.FieldUserID, Message: msgOwnKey})
 	}
 	create := func() (platform.APIKey, error) {
 		var env envelope[userWire]
@@ -56,11 +57,11 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 			return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, spec.UserID)
 		}
 		if now.Attributes.APIKey == "" || now.Attributes.APIKey == before.Attributes.APIKey {
-			return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, spec.UserID) // not rolled: roll again
+			return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, spec.UserID) // not rolled: roll again
 		}
 		return keyFromUser(now, spec.Name), nil
 	}
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	return platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 }
 
 // ReadAPIKey implements platform.Backend. Secret is the user's CURRENT key: when it differs from the
@@ -75,7 +76,7 @@ func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, er
 		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
 	if w.Attributes.APIKey == "" {
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, id)
+		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, id)
 	}
 	return keyFromUser(w, ""), nil
 }
@@ -105,13 +106,10 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 		return err
 	}
 	if w.Attributes.APIKey == c.token {
-		return refused(http.MethodPost, c.basePath+rollPath(id), platform.FieldError{Message: msgOwnKey})
+		return apiutil.Refused(http.MethodPost, c.basePath+rollPath(id), platform.FieldError{Message: msgOwnKey})
 	}
 	err = c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: rollPath(id), Idempotent: true}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindAPIKey, id)
+	return apiutil.Deleted(err, platform.KindAPIKey, id)
 }
 
 // ListAPIKeys implements platform.Backend: one key per user that has one. Secrets are left out of

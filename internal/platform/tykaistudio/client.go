@@ -9,6 +9,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // apiPrefix is where Tyk AI Studio serves its admin API below the server root.
@@ -29,7 +30,7 @@ type Config struct {
 
 // Client talks to one Tyk AI Studio server.
 type Client struct {
-	http     *httpclient.Client
+	apiutil.Conn
 	endpoint string // as configured, for messages
 	basePath string // URL path of the API root, e.g. /api/v1, for messages
 	token    string // to refuse rolling the key the client itself authenticates with
@@ -58,17 +59,14 @@ func New(cfg Config) (*Client, error) {
 		// The server splits the header on single spaces and wants exactly two parts.
 		return nil, errors.New("tyk_ai_studio: the token must not contain spaces; use the user's API key alone, without \"Bearer\"")
 	}
-	httpCfg := cfg.HTTP
-	httpCfg.BaseURL = base.String()
-	httpCfg.Platform = "tyk_ai_studio"
-	httpCfg.Authorization = "Bearer " + token
-	httpCfg.DecodeError = newErrorDecoder(token)
-	httpCfg.Identity = &identity
-	hc, err := httpclient.New(httpCfg)
+	conn, err := apiutil.Connect(cfg.HTTP, apiutil.Wiring{
+		Platform: Name, BaseURL: base.String(), Authorization: "Bearer " + token,
+		DecodeError: newErrorDecoder(token), Identity: &identity,
+	})
 	if err != nil {
-		return nil, fmt.Errorf("tyk_ai_studio: %w", err)
+		return nil, err
 	}
-	return &Client{http: hc, endpoint: strings.TrimSpace(cfg.Endpoint), basePath: base.Path, token: token}, nil
+	return &Client{Conn: conn, endpoint: strings.TrimSpace(cfg.Endpoint), basePath: base.Path, token: token}, nil
 }
 
 // Platform implements platform.Backend.
@@ -84,9 +82,10 @@ func (c *Client) Capabilities() platform.Capabilities {
 var apiEndpoint = httpclient.Endpoint{Platform: "tyk_ai_studio", Example: "https://studio.example.com", APIPrefix: apiPrefix}
 
 // do sends one request. A 2xx answer with a body that is not JSON is an error: it is what the
-// admin UI's HTML fallback looks like when the endpoint is wrong.
+// admin UI's HTML fallback looks like when the endpoint is wrong. httpclient's DecodeJSON refuses HTML
+// pages too, but not other text, and with words that do not name the endpoint; this check runs first.
 func (c *Client) do(ctx context.Context, req httpclient.Request) (*httpclient.Response, error) {
-	resp, err := c.http.Do(ctx, req)
+	resp, err := c.HTTP.Do(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +108,7 @@ func (c *Client) call(ctx context.Context, req httpclient.Request, out any) erro
 	if err != nil {
 		return err
 	}
-	return c.http.DecodeJSON(req, resp, out)
+	return c.HTTP.DecodeJSON(req, resp, out)
 }
 
 func orUnknown(s string) string {

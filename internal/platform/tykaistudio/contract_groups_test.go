@@ -97,14 +97,14 @@ func TestContractUnknownMemberRejectedBeforeAnyWrite(t *testing.T) {
 	before := c.writes()
 
 	_, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "new", Members: []string{ada.ID, "42"}})
-	wantInvalid(t, err, attrMembers)
+	wantInvalid(t, err, platform.FieldMembers)
 	if !strings.Contains(err.Error(), "42") {
 		t.Errorf("error %q does not name the id", err)
 	}
 	_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "team", Members: []string{"42"}})
-	wantInvalid(t, err, attrMembers)
+	wantInvalid(t, err, platform.FieldMembers)
 	_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "renamed", Members: []string{ada.ID, "43"}})
-	wantInvalid(t, err, attrMembers)
+	wantInvalid(t, err, platform.FieldMembers)
 	if c.writes() != before {
 		t.Errorf("%d writes sent with an unknown member", c.writes()-before)
 	}
@@ -116,7 +116,7 @@ func TestContractUnknownMemberRejectedBeforeAnyWrite(t *testing.T) {
 	}
 	before = c.writes()
 	_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "team", Members: append(many, "999")})
-	wantInvalid(t, err, attrMembers)
+	wantInvalid(t, err, platform.FieldMembers)
 
 	if c.writes() != before {
 		t.Errorf("%d writes sent with an unknown member", c.writes()-before)
@@ -130,7 +130,7 @@ func TestContractUnknownMemberRejectedBeforeAnyWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "team", Members: []string{ada.ID}})
-	wantInvalid(t, err, attrMembers)
+	wantInvalid(t, err, platform.FieldMembers)
 }
 
 func TestContractDefaultGroup(t *testing.T) {
@@ -140,13 +140,13 @@ func TestContractDefaultGroup(t *testing.T) {
 		t.Fatalf("Default group: %+v %v", def, err)
 	}
 	err = c.client.DeleteGroup(c.ctx, def.ID)
-	wantInvalid(t, err, "")
+	wantInvalid(t, err, platform.Field{})
 	if !strings.Contains(err.Error(), "Default group cannot be deleted") && !strings.Contains(platform.JoinFieldErrors(platform.FieldErrorsOf(err)), "Default group cannot be deleted") {
 		t.Errorf("deleting Default: %v", err)
 	}
 	before := c.writes()
 	_, err = c.client.UpdateGroup(c.ctx, def.ID, platform.GroupSpec{Name: "Everyone"})
-	wantInvalid(t, err, attrName)
+	wantInvalid(t, err, platform.FieldName)
 	if c.writes() != before {
 		t.Error("a rename of the Default group was sent")
 	}
@@ -166,12 +166,12 @@ func TestContractDefaultGroup(t *testing.T) {
 func TestContractUnknownCatalogue(t *testing.T) {
 	c := newContract(t, tykmock.Enterprise)
 	g, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "cat", Extra: GroupExtra{ToolCatalogueIDs: []string{"99"}}})
-	wantInvalid(t, err, attrToolCatalogueIDs)
+	wantInvalid(t, err, fieldToolCatalogueIDs)
 	if g.ID == "" {
 		t.Fatal("the created group is not returned with the catalogue error")
 	}
 	_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "cat2", Extra: GroupExtra{CatalogueIDs: []string{"98"}}})
-	wantInvalid(t, err, attrCatalogueIDs)
+	wantInvalid(t, err, fieldCatalogueIDs)
 }
 
 // On the Community Edition every group write is the Enterprise error, and Default is still readable.

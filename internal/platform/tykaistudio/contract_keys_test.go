@@ -81,14 +81,14 @@ func TestContractAPIKeyLifecycle(t *testing.T) {
 func TestContractAPIKeyErrors(t *testing.T) {
 	c := newContract(t, tykmock.Enterprise)
 	_, err := c.client.CreateAPIKey(c.ctx, platform.APIKeySpec{Name: "no-user"})
-	wantInvalid(t, err, attrUserID)
+	wantInvalid(t, err, platform.FieldUserID)
 	_, err = c.client.CreateAPIKey(c.ctx, platform.APIKeySpec{Name: "ghost", UserID: "77"})
-	wantInvalid(t, err, attrUserID)
+	wantInvalid(t, err, platform.FieldUserID)
 
 	// The provider's own key is never rolled: that would lock it out.
 	before := c.writes()
 	_, err = c.client.CreateAPIKey(c.ctx, platform.APIKeySpec{Name: "mine", UserID: "1"})
-	wantInvalid(t, err, attrUserID)
+	wantInvalid(t, err, platform.FieldUserID)
 	if err := c.client.DeleteAPIKey(c.ctx, "1"); err == nil {
 		t.Error("deleting the provider's own key was allowed")
 	}

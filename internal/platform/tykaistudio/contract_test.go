@@ -132,7 +132,7 @@ func wantNotFound(t *testing.T, err error, kind, id string) {
 	}
 }
 
-func wantInvalid(t *testing.T, err error, field string) {
+func wantInvalid(t *testing.T, err error, field platform.Field) {
 	t.Helper()
 	var invalid *platform.InvalidError
 	if !errors.As(err, &invalid) {

@@ -80,23 +80,23 @@ func TestContractUserErrors(t *testing.T) {
 
 	_, err := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "TAKEN@example.com", Name: "Dup"})
 	var conflict *platform.ConflictError
-	if !errors.As(err, &conflict) || conflict.Fields[0].Field != attrEmail {
+	if !errors.As(err, &conflict) || conflict.Fields[0].Field != platform.FieldEmail {
 		t.Errorf("duplicate email (other case): %T %v, want a ConflictError on email", err, err)
 	}
 	before := c.writes()
 	_, err = c.client.UpdateUser(c.ctx, u.ID, platform.UserSpec{Email: "taken@example.com", Name: "N", Password: ptr("new")})
-	wantInvalid(t, err, attrPassword)
+	wantInvalid(t, err, platform.FieldPassword)
 	if !strings.Contains(err.Error(), "cannot change a password") {
 		t.Errorf("password update error %q", err)
 	}
 	_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: "", Name: "No email"})
-	wantInvalid(t, err, attrEmail)
+	wantInvalid(t, err, platform.FieldEmail)
 	if c.writes() != before {
 		t.Errorf("%d writes sent for refused requests", c.writes()-before)
 	}
 	// A flag rule the server enforces with the current state: notifications for a non-admin.
 	_, err = c.client.UpdateUser(c.ctx, u.ID, platform.UserSpec{Email: u.Email, Name: u.Name, Extra: UserExtra{NotificationsEnabled: ptrBool(true)}})
-	wantInvalid(t, err, attrNotificationsEnabled)
+	wantInvalid(t, err, fieldNotificationsEnabled)
 	_, err = c.client.ReadUser(c.ctx, "ada@example.com")
 	if err == nil || !strings.Contains(err.Error(), "email=<email>") {
 		t.Errorf("read by a non-id: %v", err)

@@ -17,10 +17,10 @@ import (
 
 const fuzzToken = "ZnV6ei10eWstYWRtaW4ta2V5LTAxMjM0NTY3ODlhYmM="
 
-func knownFields() map[string]bool {
-	out := map[string]bool{"": true, attrName: true, attrDescription: true, attrMembers: true, attrEmail: true,
-		attrRole: true, attrActive: true, attrPassword: true, attrUserID: true, attrExpiresAt: true}
-	for _, attr := range wireAttribute {
+func knownFields() map[platform.Field]bool {
+	out := map[platform.Field]bool{{}: true, platform.FieldName: true, platform.FieldDescription: true, platform.FieldMembers: true, platform.FieldEmail: true,
+		platform.FieldRole: true, platform.FieldActive: true, platform.FieldPassword: true, platform.FieldUserID: true, platform.FieldExpiresAt: true}
+	for _, attr := range wireFields {
 		out[attr] = true
 	}
 	return out
@@ -139,4 +139,9 @@ func FuzzClientReads(f *testing.F) {
 		})
 		read("ReadAPIKey", func() error { _, err := client.ReadAPIKey(ctx, "3"); return err })
 	})
+}
+
+// A token echoed across the message length limit is cut out before the text is shortened.
+func TestDecodeCutsAnEchoedTokenBeforeShortening(t *testing.T) {
+	platformtest.CheckCutEcho(t, newErrorDecoder(fuzzToken), fuzzToken)
 }

@@ -16,19 +16,19 @@ var Descriptor = platform.Register(platform.Descriptor{
 	Capabilities: platform.Capabilities{
 		Available: true,
 		Unsupported: map[platform.Feature]string{
-			{Kind: platform.KindUserGroup, Attribute: "description"}: "Tyk AI Studio groups (Teams) have no description",
-			{Kind: platform.KindUser, Attribute: "active"}:           "Tyk AI Studio has no activation flag; set tyk_ai_studio.email_verified = false to block sign-in, or remove the user",
-			{Kind: platform.KindAPIKey, Attribute: "description"}:    "a Tyk AI Studio key is the user's single current key and has no description",
-			{Kind: platform.KindAPIKey, Attribute: "expires_at"}:     "Tyk AI Studio keys do not expire; use rotation_triggers to roll them",
-			{Kind: platform.KindEphemeralAPIKey, Attribute: ""}: "a Tyk AI Studio user has one key and the API cannot revoke it: minting a short-lived key " +
+			{Kind: platform.KindUserGroup, Field: platform.FieldDescription}: "Tyk AI Studio groups (Teams) have no description",
+			{Kind: platform.KindUser, Field: platform.FieldActive}:           "Tyk AI Studio has no activation flag; set tyk_ai_studio.email_verified = false to block sign-in, or remove the user",
+			{Kind: platform.KindAPIKey, Field: platform.FieldDescription}:    "a Tyk AI Studio key is the user's single current key and has no description",
+			{Kind: platform.KindAPIKey, Field: platform.FieldExpiresAt}:      "Tyk AI Studio keys do not expire; use rotation_triggers to roll them",
+			{Kind: platform.KindEphemeralAPIKey}: "a Tyk AI Studio user has one key and the API cannot revoke it: minting a short-lived key " +
 				"would replace the user's current key, and closing it could only roll it again",
 		},
 		ReadOnly: map[platform.Feature]string{
-			{Kind: platform.KindUser, Attribute: "role"}: "Tyk AI Studio derives the role from tyk_ai_studio.is_admin and show_portal",
+			{Kind: platform.KindUser, Field: platform.FieldRole}: "Tyk AI Studio derives the role from tyk_ai_studio.is_admin and show_portal",
 		},
-		ReplaceOnChange: map[platform.Kind][]string{platform.KindAPIKey: {"user_id"}},
+		ReplaceOnChange: map[platform.Kind][]platform.Field{platform.KindAPIKey: {platform.FieldUserID}},
 		CreateOnly: map[platform.Feature]string{
-			{Kind: platform.KindUser, Attribute: "password_wo_version"}: "Tyk AI Studio sets a password only when the user is created; the API ignores it on update. Reset it in the UI, or replace the user",
+			{Kind: platform.KindUser, Field: platform.FieldPasswordVersion}: "Tyk AI Studio sets a password only when the user is created; the API ignores it on update. Reset it in the UI, or replace the user",
 		},
 	},
 	New: func(s platform.Settings) (platform.Backend, error) {

@@ -2,7 +2,6 @@ package tykaistudio
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"regexp"
@@ -52,7 +51,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 		case resp.Status >= 500 && strings.Contains(detail, "record not found"):
 			return &platform.NotFoundError{Err: apiErr, Platform: Name}
 		case resp.Status >= 500 && strings.Contains(detail, "is not permitted") && strings.Contains(detail, "email domain"):
-			return &platform.InvalidError{Fields: []platform.FieldError{{Field: attrEmail, Message: apiErr.Message}}, Err: apiErr}
+			return &platform.InvalidError{Fields: []platform.FieldError{{Field: platform.FieldEmail, Message: apiErr.Message}}, Err: apiErr}
 		case resp.Status == http.StatusBadRequest:
 			return validationError(apiErr)
 		}
@@ -63,16 +62,16 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 // validationRule recognises one of the service layer's 400 messages.
 type validationRule struct {
 	contains string
-	field    string
+	field    platform.Field
 	conflict bool
 }
 
 var validationRules = []validationRule{
-	{contains: "email is already in use", field: attrEmail, conflict: true},
-	{contains: "group name already exists", field: attrName, conflict: true},
-	{contains: "group name is required", field: attrName},
-	{contains: "notifications can only be enabled for admin users", field: attrNotificationsEnabled},
-	{contains: "access to idp configuration can only be enabled for admin users", field: attrAccessToSSOConfig},
+	{contains: "email is already in use", field: platform.FieldEmail, conflict: true},
+	{contains: "group name already exists", field: platform.FieldName, conflict: true},
+	{contains: "group name is required", field: platform.FieldName},
+	{contains: "notifications can only be enabled for admin users", field: fieldNotificationsEnabled},
+	{contains: "access to idp configuration can only be enabled for admin users", field: fieldAccessToSSOConfig},
 }
 
 // jsonFieldPattern finds the attribute in Go's decoding message, e.g.
@@ -90,9 +89,9 @@ func validationError(apiErr *platform.APIError) error {
 			return &platform.InvalidError{Fields: fields, Err: apiErr}
 		}
 	}
-	field := ""
+	var field platform.Field
 	if m := jsonFieldPattern.FindStringSubmatch(apiErr.Message); m != nil {
-		field = wireAttribute[m[1]]
+		field = wireFields[m[1]]
 	}
 	return &platform.InvalidError{Fields: []platform.FieldError{{Field: field, Message: apiErr.Message}}, Err: apiErr}
 }
@@ -134,20 +133,4 @@ func serverMessage(body []byte) string {
 func isAuthBody(body []byte) bool {
 	var e errorBody
 	return json.Unmarshal(bytes.TrimSpace(body), &e) == nil && e.Error != nil
-}
-
-// notFound is the error of a lookup that found nothing. A listing that did not contain the object proves
-// nothing until the server is known to be the platform's API, which ConfirmNotFound checks once.
-func (c *Client) notFound(ctx context.Context, kind platform.Kind, key string) error {
-	return c.http.ConfirmNotFound(ctx, &platform.NotFoundError{Kind: string(kind), ID: key})
-}
-
-// refused is the *platform.InvalidError of a request the client will not send because the server
-// would do the wrong thing with it. The APIError names the request that was not sent; its status
-// is 0 because there was no answer.
-func refused(method, path string, fields ...platform.FieldError) error {
-	return &platform.InvalidError{
-		Fields: fields,
-		Err:    &platform.APIError{Method: method, Path: path, Message: "not sent: " + platform.JoinFieldErrors(fields)},
-	}
 }

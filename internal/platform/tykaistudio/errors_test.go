@@ -11,6 +11,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const testToken = "s3cr3t-key-value-0123456789abcdefghijklmnop="
@@ -26,28 +27,28 @@ func TestDecodeErrors(t *testing.T) {
 		status   int
 		body     string
 		kind     string // "api", "notfound", "invalid", "conflict", "unsupported"
-		field    string
+		field    platform.Field
 		contains string
 	}{
-		{"401", 401, `{"error":"Unauthorized"}`, "api", "", "email is verified"},
-		{"403 middleware", 403, `{"error":"Forbidden"}`, "api", "", "not an admin"},
-		{"403 handler", 403, `{"errors":[{"title":"Forbidden","detail":"super admin user cannot be deleted"}]}`, "api", "", "super admin user cannot be deleted"},
-		{"402", 402, `{"errors":[{"detail":"Group management requires Enterprise Edition","title":"Payment Required"}]}`, "unsupported", "", "Tyk AI Studio Enterprise Edition"},
-		{"404", 404, `{"errors":[{"title":"Not Found","detail":"User not found"}]}`, "notfound", "", "User not found"},
-		{"500 record not found", 500, `{"errors":[{"title":"Internal Server Error","detail":"record not found"}]}`, "notfound", "", "record not found"},
-		{"500 PUT users", 500, `{"errors":[{"detail":"Failed to update group users: record not found","title":"Internal Server Error"}]}`, "notfound", "", "record not found"},
-		{"500 other", 500, `{"errors":[{"title":"Internal Server Error","detail":"no such column: x"}]}`, "api", "", "no such column: x"},
-		{"500 email domain", 500, `{"errors":[{"title":"Internal Server Error","detail":"email domain 'evil.test' is not permitted"}]}`, "invalid", attrEmail, "not permitted"},
-		{"email taken", 400, `{"errors":[{"title":"Bad Request","detail":"Email is already in use"}]}`, "conflict", attrEmail, "Email is already in use"},
-		{"group name taken", 400, `{"errors":[{"detail":"group name already exists","title":"Bad Request"}]}`, "conflict", attrName, "already exists"},
-		{"group name missing", 400, `{"errors":[{"title":"Bad Request","detail":"group name is required"}]}`, "invalid", attrName, "required"},
-		{"notifications", 400, `{"errors":[{"title":"Bad Request","detail":"notifications can only be enabled for admin users"}]}`, "invalid", attrNotificationsEnabled, "admin"},
-		{"sso", 400, `{"errors":[{"title":"Bad Request","detail":"access to IdP configuration can only be enabled for admin users"}]}`, "invalid", attrAccessToSSOConfig, "IdP"},
-		{"json type", 400, `{"errors":[{"title":"Bad Request","detail":"json: cannot unmarshal string into Go struct field .data.attributes.is_admin of type bool"}]}`, "invalid", attrIsAdmin, "cannot unmarshal"},
-		{"unknown 400", 400, `{"errors":[{"title":"Bad Request","detail":"groups not found"}]}`, "invalid", "", "groups not found"},
-		{"page=0 double body", 400, `{"errors":[{"title":"Bad Request","detail":"Invalid page number"}]}{"data":[]}`, "invalid", "", "Invalid page number"},
-		{"html from a proxy", 502, "<html><body>Bad   Gateway</body></html>", "api", "", "<html><body>Bad Gateway</body></html>"},
-		{"token redacted", 500, `{"errors":[{"title":"x","detail":"header was Bearer ` + testToken + `"}]}`, "api", "", "[REDACTED]"},
+		{"401", 401, `{"error":"Unauthorized"}`, "api", platform.Field{}, "email is verified"},
+		{"403 middleware", 403, `{"error":"Forbidden"}`, "api", platform.Field{}, "not an admin"},
+		{"403 handler", 403, `{"errors":[{"title":"Forbidden","detail":"super admin user cannot be deleted"}]}`, "api", platform.Field{}, "super admin user cannot be deleted"},
+		{"402", 402, `{"errors":[{"detail":"Group management requires Enterprise Edition","title":"Payment Required"}]}`, "unsupported", platform.Field{}, "Tyk AI Studio Enterprise Edition"},
+		{"404", 404, `{"errors":[{"title":"Not Found","detail":"User not found"}]}`, "notfound", platform.Field{}, "User not found"},
+		{"500 record not found", 500, `{"errors":[{"title":"Internal Server Error","detail":"record not found"}]}`, "notfound", platform.Field{}, "record not found"},
+		{"500 PUT users", 500, `{"errors":[{"detail":"Failed to update group users: record not found","title":"Internal Server Error"}]}`, "notfound", platform.Field{}, "record not found"},
+		{"500 other", 500, `{"errors":[{"title":"Internal Server Error","detail":"no such column: x"}]}`, "api", platform.Field{}, "no such column: x"},
+		{"500 email domain", 500, `{"errors":[{"title":"Internal Server Error","detail":"email domain 'evil.test' is not permitted"}]}`, "invalid", platform.FieldEmail, "not permitted"},
+		{"email taken", 400, `{"errors":[{"title":"Bad Request","detail":"Email is already in use"}]}`, "conflict", platform.FieldEmail, "Email is already in use"},
+		{"group name taken", 400, `{"errors":[{"detail":"group name already exists","title":"Bad Request"}]}`, "conflict", platform.FieldName, "already exists"},
+		{"group name missing", 400, `{"errors":[{"title":"Bad Request","detail":"group name is required"}]}`, "invalid", platform.FieldName, "required"},
+		{"notifications", 400, `{"errors":[{"title":"Bad Request","detail":"notifications can only be enabled for admin users"}]}`, "invalid", fieldNotificationsEnabled, "admin"},
+		{"sso", 400, `{"errors":[{"title":"Bad Request","detail":"access to IdP configuration can only be enabled for admin users"}]}`, "invalid", fieldAccessToSSOConfig, "IdP"},
+		{"json type", 400, `{"errors":[{"title":"Bad Request","detail":"json: cannot unmarshal string into Go struct field .data.attributes.is_admin of type bool"}]}`, "invalid", fieldIsAdmin, "cannot unmarshal"},
+		{"unknown 400", 400, `{"errors":[{"title":"Bad Request","detail":"groups not found"}]}`, "invalid", platform.Field{}, "groups not found"},
+		{"page=0 double body", 400, `{"errors":[{"title":"Bad Request","detail":"Invalid page number"}]}{"data":[]}`, "invalid", platform.Field{}, "Invalid page number"},
+		{"html from a proxy", 502, "<html><body>Bad   Gateway</body></html>", "api", platform.Field{}, "<html><body>Bad Gateway</body></html>"},
+		{"token redacted", 500, `{"errors":[{"title":"x","detail":"header was Bearer ` + testToken + `"}]}`, "api", platform.Field{}, "[REDACTED]"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -133,7 +134,7 @@ func TestEmptySuccessIsFine(t *testing.T) {
 }
 
 func TestRefusedErrorsRender(t *testing.T) {
-	err := refused(http.MethodPut, "/api/v1/groups/3/users", platform.FieldError{Field: attrMembers, Message: "no user 42"})
+	err := apiutil.Refused(http.MethodPut, "/api/v1/groups/3/users", platform.FieldError{Field: platform.FieldMembers, Message: "no user 42"})
 	if msg := err.Error(); !strings.Contains(msg, "not sent") || !strings.Contains(msg, "PUT /api/v1/groups/3/users") {
 		t.Errorf("refused error %q", msg)
 	}

@@ -1,42 +1,34 @@
 package tykaistudio
 
-// Terraform attribute names that error messages point at. Fields of the `tyk_ai_studio` block are dotted.
-const (
-	attrName        = "name"
-	attrDescription = "description"
-	attrMembers     = "members"
-	attrEmail       = "email"
-	attrRole        = "role"
-	attrActive      = "active"
-	attrPassword    = "password_wo"
-	attrUserID      = "user_id"
-	attrExpiresAt   = "expires_at"
+import "github.com/rosterhq/terraform-provider-roster/internal/platform"
 
-	attrIsAdmin              = "tyk_ai_studio.is_admin"
-	attrShowChat             = "tyk_ai_studio.show_chat"
-	attrShowPortal           = "tyk_ai_studio.show_portal"
-	attrEmailVerified        = "tyk_ai_studio.email_verified"
-	attrNotificationsEnabled = "tyk_ai_studio.notifications_enabled"
-	attrAccessToSSOConfig    = "tyk_ai_studio.access_to_sso_config"
-	attrCatalogueIDs         = "tyk_ai_studio.catalogue_ids"
-	attrDataCatalogueIDs     = "tyk_ai_studio.data_catalogue_ids"
-	attrToolCatalogueIDs     = "tyk_ai_studio.tool_catalogue_ids"
+// The fields only Tyk AI Studio has, in its Extra of each type.
+var (
+	fieldIsAdmin              = platform.ExtraField(Name, "is_admin", platform.KindUser)
+	fieldShowChat             = platform.ExtraField(Name, "show_chat", platform.KindUser)
+	fieldShowPortal           = platform.ExtraField(Name, "show_portal", platform.KindUser)
+	fieldEmailVerified        = platform.ExtraField(Name, "email_verified", platform.KindUser)
+	fieldNotificationsEnabled = platform.ExtraField(Name, "notifications_enabled", platform.KindUser)
+	fieldAccessToSSOConfig    = platform.ExtraField(Name, "access_to_sso_config", platform.KindUser)
+	fieldCatalogueIDs         = platform.ExtraField(Name, "catalogue_ids", platform.KindUserGroup)
+	fieldDataCatalogueIDs     = platform.ExtraField(Name, "data_catalogue_ids", platform.KindUserGroup)
+	fieldToolCatalogueIDs     = platform.ExtraField(Name, "tool_catalogue_ids", platform.KindUserGroup)
 )
 
-// wireAttribute maps the API's attribute names (as they appear in Go's JSON decoding messages,
-// ".data.attributes.<name>") to Terraform attribute names.
-var wireAttribute = map[string]string{
-	"name":                  attrName,
-	"email":                 attrEmail,
-	"password":              attrPassword,
-	"members":               attrMembers,
-	"is_admin":              attrIsAdmin,
-	"show_chat":             attrShowChat,
-	"show_portal":           attrShowPortal,
-	"email_verified":        attrEmailVerified,
-	"notifications_enabled": attrNotificationsEnabled,
-	"access_to_sso_config":  attrAccessToSSOConfig,
-	"catalogues":            attrCatalogueIDs,
-	"data_catalogues":       attrDataCatalogueIDs,
-	"tool_catalogues":       attrToolCatalogueIDs,
+// wireFields maps the API's attribute names (as they appear in Go's JSON decoding messages,
+// ".data.attributes.<name>") to fields.
+var wireFields = map[string]platform.Field{
+	"name":                  platform.FieldName,
+	"email":                 platform.FieldEmail,
+	"password":              platform.FieldPassword,
+	"members":               platform.FieldMembers,
+	"is_admin":              fieldIsAdmin,
+	"show_chat":             fieldShowChat,
+	"show_portal":           fieldShowPortal,
+	"email_verified":        fieldEmailVerified,
+	"notifications_enabled": fieldNotificationsEnabled,
+	"access_to_sso_config":  fieldAccessToSSOConfig,
+	"catalogues":            fieldCatalogueIDs,
+	"data_catalogues":       fieldDataCatalogueIDs,
+	"tool_catalogues":       fieldToolCatalogueIDs,
 }

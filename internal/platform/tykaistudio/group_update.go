@@ -7,6 +7,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // msgDefaultRename explains why UpdateGroup refuses to rename the Default group.
@@ -27,7 +28,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 		return platform.Group{}, err
 	}
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
-		return platform.Group{}, refused(http.MethodPatch, c.basePath+groupPath(id), errs...)
+		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupPath(id), errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra)
 	members, _ := parseIDs(spec.Members)
@@ -38,7 +39,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	}
 	renamed := spec.Name != current.Attributes.Name
 	if renamed && IsDefaultGroupName(current.Attributes.Name) {
-		return platform.Group{}, refused(http.MethodPatch, c.basePath+groupPath(id), platform.FieldError{Field: attrName, Message: msgDefaultRename})
+		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupPath(id), platform.FieldError{Field: platform.FieldName, Message: msgDefaultRename})
 	}
 	currentExtra := groupExtraOf(current)
 	want, _ := desiredCatalogues(extra, currentExtra)
@@ -109,8 +110,8 @@ func catalogueError(err error, id string, extra GroupExtra) error {
 	var fields []platform.FieldError
 	for _, l := range []struct {
 		ids   []string
-		field string
-	}{{extra.CatalogueIDs, attrCatalogueIDs}, {extra.DataCatalogueIDs, attrDataCatalogueIDs}, {extra.ToolCatalogueIDs, attrToolCatalogueIDs}} {
+		field platform.Field
+	}{{extra.CatalogueIDs, fieldCatalogueIDs}, {extra.DataCatalogueIDs, fieldDataCatalogueIDs}, {extra.ToolCatalogueIDs, fieldToolCatalogueIDs}} {
 		if len(l.ids) > 0 {
 			fields = append(fields, platform.FieldError{Field: l.field,
 				Message: "Tyk AI Studio answered \"record not found\": one of these catalogue ids does not exist (or the group was deleted meanwhile)"})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const groupsPath = "/groups"
@@ -31,7 +32,7 @@ func IsDefaultGroupName(name string) bool { return name == defaultGroupName }
 // with the error so the provider records it instead of orphaning it.
 func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (platform.Group, error) {
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
-		return platform.Group{}, refused(http.MethodPost, c.basePath+groupsPath, errs...)
+		return platform.Group{}, apiutil.Refused(http.MethodPost, c.basePath+groupsPath, errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
 	members, _ := parseIDs(spec.Members)
@@ -50,7 +51,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return groupFromWire(env.Data, idsOf(env.Data.Attributes.Users)), nil
 	}
 	find := func(ctx context.Context) (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
-	group, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	group, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.Group{}, err
 	}
@@ -158,15 +159,5 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 
 // FindGroupByName implements platform.Backend. Group names are unique (case-sensitively).
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
-	if name == "" {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
-	}
-	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
-	if err != nil {
-		return platform.Group{}, err
-	}
-	if len(groups) == 0 {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
-	}
-	return groups[0], nil
+	return apiutil.GroupNamed(ctx, c.Conn, name, c.ListGroups)
 }

@@ -1,12 +1,10 @@
 package tykaistudio
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
 // identity tells Tyk AI Studio's API from another server at the endpoint: its handlers' errors (the 404s and
@@ -34,11 +32,4 @@ var identity = httpclient.Identity{
 		_, ok := resp.JSONObject()
 		return ok && json.Unmarshal(resp.Body, &body) == nil && len(body.Errors) > 0 && body.Errors[0].Title != nil
 	},
-}
-
-var _ platform.NotFoundConfirmer = (*Client)(nil)
-
-// ConfirmNotFound implements platform.NotFoundConfirmer.
-func (c *Client) ConfirmNotFound(ctx context.Context, err error) error {
-	return c.http.ConfirmNotFound(ctx, err)
 }

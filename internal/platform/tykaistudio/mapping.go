@@ -83,11 +83,11 @@ func desiredCatalogues(extra GroupExtra, current GroupExtra) (catalogueLists, er
 	for _, l := range []struct {
 		want, have []string
 		dst        *[]uint32
-		field      string
+		field      platform.Field
 	}{
-		{extra.CatalogueIDs, current.CatalogueIDs, &out.llm, attrCatalogueIDs},
-		{extra.DataCatalogueIDs, current.DataCatalogueIDs, &out.data, attrDataCatalogueIDs},
-		{extra.ToolCatalogueIDs, current.ToolCatalogueIDs, &out.tool, attrToolCatalogueIDs},
+		{extra.CatalogueIDs, current.CatalogueIDs, &out.llm, fieldCatalogueIDs},
+		{extra.DataCatalogueIDs, current.DataCatalogueIDs, &out.data, fieldDataCatalogueIDs},
+		{extra.ToolCatalogueIDs, current.ToolCatalogueIDs, &out.tool, fieldToolCatalogueIDs},
 	} {
 		src := l.want
 		if src == nil {

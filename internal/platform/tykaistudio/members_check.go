@@ -67,7 +67,7 @@ func (c *Client) checkMembers(ctx context.Context, method, path string, ids []ui
 		noun = "ids"
 	}
 	return &platform.InvalidError{
-		Fields: []platform.FieldError{{Field: attrMembers, Message: fmt.Sprintf(
+		Fields: []platform.FieldError{{Field: platform.FieldMembers, Message: fmt.Sprintf(
 			"no Tyk AI Studio user has %s %s; nothing was written, because the server would create a blank user for an unknown id",
 			noun, strings.Join(missing, ", "))}},
 		Err: lookup,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // pageSize matters only if a server ignores all=true; the default of 10 would mean many requests.
@@ -20,10 +21,7 @@ const pageSize = 100
 // X-Total-Pages is not used to stop, because with all=true it is still computed from page_size; the total
 // at the first page's size bounds the walk instead (platform.PageWalk).
 func listAll[T any](ctx context.Context, c *Client, path string, query url.Values) ([]T, error) {
-	q := url.Values{}
-	for k, v := range query {
-		q[k] = append([]string(nil), v...)
-	}
+	q := apiutil.CloneQuery(query)
 	q.Set("all", "true")
 	q.Set("page_size", strconv.Itoa(pageSize))
 

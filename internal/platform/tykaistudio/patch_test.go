@@ -82,7 +82,7 @@ func TestUpdateUserRefusesPasswordBeforeAnyRequest(t *testing.T) {
 		rec.handler(w, r)
 	})
 	_, err := c.UpdateUser(context.Background(), "7", platform.UserSpec{Email: "a@example.com", Name: "A", Password: ptr("pw")})
-	wantInvalid(t, err, attrPassword)
+	wantInvalid(t, err, platform.FieldPassword)
 }
 
 func TestCreateUserBody(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const usersPath = "/users"
@@ -28,7 +29,7 @@ const msgNoPasswordChange = "Tyk AI Studio cannot change a password through its 
 // nobody knows is sent instead: the user then logs in through SSO or resets it by email.
 func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platform.User, error) {
 	if errs := c.ValidateUser(spec); len(errs) > 0 {
-		return platform.User{}, refused(http.MethodPost, c.basePath+usersPath, errs...)
+		return platform.User{}, apiutil.Refused(http.MethodPost, c.basePath+usersPath, errs...)
 	}
 	extra, _ := platform.ExtraAs[UserExtra](spec.Extra) // checked by ValidateUser
 	in := userInputFor(spec, extra, nil)
@@ -46,7 +47,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		return userFromWire(env.Data), nil
 	}
 	find := func(ctx context.Context) (platform.User, error) { return c.FindUserByEmail(ctx, spec.Email) }
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	return platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 }
 
 // ReadUser implements platform.Backend.
@@ -77,10 +78,10 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 		return platform.User{}, err
 	}
 	if spec.Password != nil {
-		return platform.User{}, refused(http.MethodPatch, c.basePath+userPath(id), platform.FieldError{Field: attrPassword, Message: msgNoPasswordChange})
+		return platform.User{}, apiutil.Refused(http.MethodPatch, c.basePath+userPath(id), platform.FieldError{Field: platform.FieldPassword, Message: msgNoPasswordChange})
 	}
 	if errs := c.ValidateUser(spec); len(errs) > 0 {
-		return platform.User{}, refused(http.MethodPatch, c.basePath+userPath(id), errs...)
+		return platform.User{}, apiutil.Refused(http.MethodPatch, c.basePath+userPath(id), errs...)
 	}
 	extra, _ := platform.ExtraAs[UserExtra](spec.Extra)
 	current, err := c.getUser(ctx, id)
@@ -106,10 +107,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 		return err
 	}
 	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(id)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUser, id)
+	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend. An email filter narrows the list to users whose email
@@ -139,7 +137,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 // if that misses (LIKE is case-sensitive on Postgres), the whole list is compared case-insensitively.
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	if strings.TrimSpace(email) == "" {
-		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
+		return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 	}
 	for _, query := range []url.Values{{"search": {email}}, nil} {
 		wires, err := listAll[userWire](ctx, c, usersPath, query)
@@ -152,20 +150,19 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 				matches = append(matches, w)
 			}
 		}
-		switch len(matches) {
-		case 0:
+		if len(matches) == 0 {
 			continue
-		case 1:
-			return userFromWire(matches[0]), nil
 		}
-		ids := make([]string, len(matches))
-		for i, m := range matches {
-			ids[i] = m.ID
+		w, err := apiutil.One(ctx, c.Conn, platform.KindUser, email, matches, func(w userWire) string { return w.ID }, func(ids []string) error {
+			return fmt.Errorf("the email %q is ambiguous: Tyk AI Studio users %s all have it; import the user by its id instead",
+				email, strings.Join(ids, ", "))
+		})
+		if err != nil {
+			return platform.User{}, err
 		}
-		return platform.User{}, fmt.Errorf("the email %q is ambiguous: Tyk AI Studio users %s all have it; import the user by its id instead",
-			email, strings.Join(ids, ", "))
+		return userFromWire(w), nil
 	}
-	return platform.User{}, c.notFound(ctx, platform.KindUser, email)
+	return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 }
 
 // randomPassword is 32 random bytes, plus one character of each class the server's self-service

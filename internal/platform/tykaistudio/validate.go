@@ -14,19 +14,19 @@ import (
 func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 	var errs fieldErrors
 	if strings.TrimSpace(spec.Name) == "" {
-		errs.add(attrName, "must not be empty: Tyk AI Studio requires a group name")
+		errs.add(platform.FieldName, "must not be empty: Tyk AI Studio requires a group name")
 	}
 	if spec.Description != nil && *spec.Description != "" {
-		errs.add(attrDescription, "Tyk AI Studio groups have no description")
+		errs.add(platform.FieldDescription, "Tyk AI Studio groups have no description")
 	}
-	errs.checkIDs(attrMembers, spec.Members, "user ids")
+	errs.checkIDs(platform.FieldMembers, spec.Members, "user ids")
 	extra, err := platform.ExtraAs[GroupExtra](spec.Extra)
 	if err != nil {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
-	errs.checkIDs(attrCatalogueIDs, extra.CatalogueIDs, "catalogue ids")
-	errs.checkIDs(attrDataCatalogueIDs, extra.DataCatalogueIDs, "data catalogue ids")
-	errs.checkIDs(attrToolCatalogueIDs, extra.ToolCatalogueIDs, "tool catalogue ids")
+	errs.checkIDs(fieldCatalogueIDs, extra.CatalogueIDs, "catalogue ids")
+	errs.checkIDs(fieldDataCatalogueIDs, extra.DataCatalogueIDs, "data catalogue ids")
+	errs.checkIDs(fieldToolCatalogueIDs, extra.ToolCatalogueIDs, "tool catalogue ids")
 	return errs
 }
 
@@ -38,27 +38,27 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
 	if strings.TrimSpace(spec.Email) == "" {
-		errs.add(attrEmail, "is required on Tyk AI Studio (the API would accept a user without one, and then no second one)")
+		errs.add(platform.FieldEmail, "is required on Tyk AI Studio (the API would accept a user without one, and then no second one)")
 	}
 	if strings.TrimSpace(spec.Name) == "" {
-		errs.add(attrName, "is required on Tyk AI Studio")
+		errs.add(platform.FieldName, "is required on Tyk AI Studio")
 	}
 	if spec.Role != nil {
-		errs.add(attrRole, "cannot be set on Tyk AI Studio: the server computes it (Super Admin, Admin, Developer, Chat user) "+
+		errs.add(platform.FieldRole, "cannot be set on Tyk AI Studio: the server computes it (Super Admin, Admin, Developer, Chat user) "+
 			"from tyk_ai_studio.is_admin and tyk_ai_studio.show_portal; set those instead")
 	}
 	if spec.Active != nil && !*spec.Active {
-		errs.add(attrActive, "Tyk AI Studio has no way to deactivate a user; delete the user instead")
+		errs.add(platform.FieldActive, "Tyk AI Studio has no way to deactivate a user; delete the user instead")
 	}
 	if spec.Password != nil && *spec.Password == "" {
-		errs.add(attrPassword, "must not be empty: Tyk AI Studio would let the user log in with an empty password")
+		errs.add(platform.FieldPassword, "must not be empty: Tyk AI Studio would let the user log in with an empty password")
 	}
 	isAdmin := extra.IsAdmin != nil && *extra.IsAdmin
 	if extra.NotificationsEnabled != nil && *extra.NotificationsEnabled && !isAdmin {
-		errs.add(attrNotificationsEnabled, "can be true only for admins: set tyk_ai_studio.is_admin = true as well")
+		errs.add(fieldNotificationsEnabled, "can be true only for admins: set tyk_ai_studio.is_admin = true as well")
 	}
 	if extra.AccessToSSOConfig != nil && *extra.AccessToSSOConfig && !isAdmin {
-		errs.add(attrAccessToSSOConfig, "can be true only for admins: set tyk_ai_studio.is_admin = true as well")
+		errs.add(fieldAccessToSSOConfig, "can be true only for admins: set tyk_ai_studio.is_admin = true as well")
 	}
 	return errs
 }
@@ -67,15 +67,15 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError {
 	var errs fieldErrors
 	if spec.UserID == "" {
-		errs.add(attrUserID, "is required on Tyk AI Studio: a key is the API key of one user")
+		errs.add(platform.FieldUserID, "is required on Tyk AI Studio: a key is the API key of one user")
 	} else if err := checkUserID(spec.UserID); err != nil {
-		errs.add(attrUserID, err.Error())
+		errs.add(platform.FieldUserID, err.Error())
 	}
 	if spec.Description != "" {
-		errs.add(attrDescription, "Tyk AI Studio keys have no description")
+		errs.add(platform.FieldDescription, "Tyk AI Studio keys have no description")
 	}
 	if spec.ExpiresAt != nil {
-		errs.add(attrExpiresAt, "Tyk AI Studio keys do not expire; replace the key (rotation_triggers) to roll it")
+		errs.add(platform.FieldExpiresAt, "Tyk AI Studio keys do not expire; replace the key (rotation_triggers) to roll it")
 	}
 	if _, err := platform.ExtraAs[APIKeyExtra](spec.Extra); err != nil {
 		errs = append(errs, platform.FieldError{Message: err.Error()})
@@ -86,11 +86,11 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 // fieldErrors collects findings.
 type fieldErrors []platform.FieldError
 
-func (e *fieldErrors) add(field, msg string) {
+func (e *fieldErrors) add(field platform.Field, msg string) {
 	*e = append(*e, platform.FieldError{Field: field, Message: msg})
 }
 
-func (e *fieldErrors) checkIDs(field string, ids []string, what string) {
+func (e *fieldErrors) checkIDs(field platform.Field, ids []string, what string) {
 	for _, id := range ids {
 		if id == "" {
 			continue

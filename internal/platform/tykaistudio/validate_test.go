@@ -8,8 +8,8 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
-func fieldsOf(errs []platform.FieldError) []string {
-	out := []string{}
+func fieldsOf(errs []platform.FieldError) []platform.Field {
+	out := []platform.Field{}
 	for _, e := range errs {
 		out = append(out, e.Field)
 	}
@@ -22,23 +22,23 @@ func TestValidateUser(t *testing.T) {
 	cases := []struct {
 		name string
 		spec platform.UserSpec
-		want []string
+		want []platform.Field
 	}{
-		{"valid", ok, []string{}},
+		{"valid", ok, []platform.Field{}},
 		{"admin with admin-only flags", platform.UserSpec{Email: "a@x", Name: "A",
-			Extra: UserExtra{IsAdmin: ptr(true), NotificationsEnabled: ptr(true), AccessToSSOConfig: ptr(true)}}, []string{}},
+			Extra: UserExtra{IsAdmin: ptr(true), NotificationsEnabled: ptr(true), AccessToSSOConfig: ptr(true)}}, []platform.Field{}},
 		{"flags false without admin", platform.UserSpec{Email: "a@x", Name: "A",
-			Extra: &UserExtra{NotificationsEnabled: ptr(false), AccessToSSOConfig: ptr(false)}}, []string{}},
-		{"missing email and name", platform.UserSpec{Email: " ", Name: ""}, []string{attrEmail, attrName}},
+			Extra: &UserExtra{NotificationsEnabled: ptr(false), AccessToSSOConfig: ptr(false)}}, []platform.Field{}},
+		{"missing email and name", platform.UserSpec{Email: " ", Name: ""}, []platform.Field{platform.FieldEmail, platform.FieldName}},
 		{"notifications without admin", platform.UserSpec{Email: "a@x", Name: "A", Extra: UserExtra{NotificationsEnabled: ptr(true)}},
-			[]string{attrNotificationsEnabled}},
+			[]platform.Field{fieldNotificationsEnabled}},
 		{"sso config for a non-admin", platform.UserSpec{Email: "a@x", Name: "A",
-			Extra: UserExtra{IsAdmin: ptr(false), AccessToSSOConfig: ptr(true)}}, []string{attrAccessToSSOConfig}},
-		{"role is computed", platform.UserSpec{Email: "a@x", Name: "A", Role: ptr("Admin")}, []string{attrRole}},
-		{"no deactivation", platform.UserSpec{Email: "a@x", Name: "A", Active: ptr(false)}, []string{attrActive}},
-		{"active true is fine", platform.UserSpec{Email: "a@x", Name: "A", Active: ptr(true)}, []string{}},
-		{"empty password", platform.UserSpec{Email: "a@x", Name: "A", Password: ptr("")}, []string{attrPassword}},
-		{"foreign extra", platform.UserSpec{Email: "a@x", Name: "A", Extra: foreignExtra{}}, []string{""}},
+			Extra: UserExtra{IsAdmin: ptr(false), AccessToSSOConfig: ptr(true)}}, []platform.Field{fieldAccessToSSOConfig}},
+		{"role is computed", platform.UserSpec{Email: "a@x", Name: "A", Role: ptr("Admin")}, []platform.Field{platform.FieldRole}},
+		{"no deactivation", platform.UserSpec{Email: "a@x", Name: "A", Active: ptr(false)}, []platform.Field{platform.FieldActive}},
+		{"active true is fine", platform.UserSpec{Email: "a@x", Name: "A", Active: ptr(true)}, []platform.Field{}},
+		{"empty password", platform.UserSpec{Email: "a@x", Name: "A", Password: ptr("")}, []platform.Field{platform.FieldPassword}},
+		{"foreign extra", platform.UserSpec{Email: "a@x", Name: "A", Extra: foreignExtra{}}, []platform.Field{{}}},
 	}
 	for _, tc := range cases {
 		if got := fieldsOf(c.ValidateUser(tc.spec)); !slices.Equal(got, tc.want) {
@@ -52,17 +52,17 @@ func TestValidateGroup(t *testing.T) {
 	cases := []struct {
 		name string
 		spec platform.GroupSpec
-		want []string
+		want []platform.Field
 	}{
-		{"valid", platform.GroupSpec{Name: "eng", Members: []string{"1", ""}, Extra: GroupExtra{CatalogueIDs: []string{"2"}}}, []string{}},
-		{"empty description is fine", platform.GroupSpec{Name: "eng", Description: ptr("")}, []string{}},
-		{"no name", platform.GroupSpec{Name: "  "}, []string{attrName}},
-		{"description", platform.GroupSpec{Name: "eng", Description: ptr("team")}, []string{attrDescription}},
-		{"bad member ids", platform.GroupSpec{Name: "eng", Members: []string{"ada@example.com", "0"}}, []string{attrMembers, attrMembers}},
+		{"valid", platform.GroupSpec{Name: "eng", Members: []string{"1", ""}, Extra: GroupExtra{CatalogueIDs: []string{"2"}}}, []platform.Field{}},
+		{"empty description is fine", platform.GroupSpec{Name: "eng", Description: ptr("")}, []platform.Field{}},
+		{"no name", platform.GroupSpec{Name: "  "}, []platform.Field{platform.FieldName}},
+		{"description", platform.GroupSpec{Name: "eng", Description: ptr("team")}, []platform.Field{platform.FieldDescription}},
+		{"bad member ids", platform.GroupSpec{Name: "eng", Members: []string{"ada@example.com", "0"}}, []platform.Field{platform.FieldMembers, platform.FieldMembers}},
 		{"bad catalogue ids", platform.GroupSpec{Name: "eng", Extra: &GroupExtra{
 			CatalogueIDs: []string{"x"}, DataCatalogueIDs: []string{"-1"}, ToolCatalogueIDs: []string{"4294967296"}}},
-			[]string{attrCatalogueIDs, attrDataCatalogueIDs, attrToolCatalogueIDs}},
-		{"wrong extra", platform.GroupSpec{Name: "eng", Extra: UserExtra{}}, []string{""}},
+			[]platform.Field{fieldCatalogueIDs, fieldDataCatalogueIDs, fieldToolCatalogueIDs}},
+		{"wrong extra", platform.GroupSpec{Name: "eng", Extra: UserExtra{}}, []platform.Field{{}}},
 	}
 	for _, tc := range cases {
 		if got := fieldsOf(c.ValidateGroup(tc.spec)); !slices.Equal(got, tc.want) {
@@ -77,14 +77,14 @@ func TestValidateAPIKey(t *testing.T) {
 	cases := []struct {
 		name string
 		spec platform.APIKeySpec
-		want []string
+		want []platform.Field
 	}{
-		{"valid", platform.APIKeySpec{Name: "ci", UserID: "3", Extra: APIKeyExtra{}}, []string{}},
-		{"no user", platform.APIKeySpec{Name: "ci"}, []string{attrUserID}},
-		{"bad user", platform.APIKeySpec{Name: "ci", UserID: "ada"}, []string{attrUserID}},
+		{"valid", platform.APIKeySpec{Name: "ci", UserID: "3", Extra: APIKeyExtra{}}, []platform.Field{}},
+		{"no user", platform.APIKeySpec{Name: "ci"}, []platform.Field{platform.FieldUserID}},
+		{"bad user", platform.APIKeySpec{Name: "ci", UserID: "ada"}, []platform.Field{platform.FieldUserID}},
 		{"description and expiry", platform.APIKeySpec{Name: "ci", UserID: "3", Description: "x", ExpiresAt: &expires},
-			[]string{attrDescription, attrExpiresAt}},
-		{"foreign extra", platform.APIKeySpec{Name: "ci", UserID: "3", Extra: foreignExtra{}}, []string{""}},
+			[]platform.Field{platform.FieldDescription, platform.FieldExpiresAt}},
+		{"foreign extra", platform.APIKeySpec{Name: "ci", UserID: "3", Extra: foreignExtra{}}, []platform.Field{{}}},
 	}
 	for _, tc := range cases {
 		if got := fieldsOf(c.ValidateAPIKey(tc.spec)); !slices.Equal(got, tc.want) {

@@ -1,9 +1,7 @@
 package unleash
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -11,6 +9,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 // Config configures a Client.
@@ -32,7 +31,7 @@ type Config struct {
 
 // Client talks to one Unleash instance.
 type Client struct {
-	http  *httpclient.Client
+	apiutil.Conn
 	token string
 	// pacer and serverPacer gate the requests that count against the user-admin POST budget: the first at
 	// the user's writes_per_minute (nil when unset), the second by the server's answers (nil when pacing is
@@ -67,17 +66,14 @@ func New(cfg Config) (*Client, error) {
 	if token == "" {
 		return nil, errors.New("unleash: an API token is required (an admin API token or a personal access token)")
 	}
-	httpCfg := cfg.HTTP
-	httpCfg.BaseURL = base
-	httpCfg.Platform = "unleash"
-	httpCfg.Authorization = token
-	httpCfg.DecodeError = newErrorDecoder(token)
-	httpCfg.Identity = &identity
-	hc, err := httpclient.New(httpCfg)
+	conn, err := apiutil.Connect(cfg.HTTP, apiutil.Wiring{
+		Platform: Name, BaseURL: base, Authorization: token,
+		DecodeError: newErrorDecoder(token), Identity: &identity,
+	})
 	if err != nil {
-		return nil, fmt.Errorf("unleash: %w", err)
+		return nil, err
 	}
-	c := &Client{http: hc, token: token, tokens: platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) })}
+	c := &Client{Conn: conn, token: token, tokens: platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) })}
 	if limit := cfg.UserCreatesPerMinute; limit >= 0 {
 		c.serverPacer = newServerPacer()
 		if limit > 0 {
@@ -112,9 +108,4 @@ func baseURL(endpoint string) (string, error) {
 		}
 	}
 	return u.String(), nil
-}
-
-// call sends one request and decodes a JSON answer into out (when out is non-nil).
-func (c *Client) call(ctx context.Context, req httpclient.Request, out any) error {
-	return c.http.DoJSON(ctx, req, out)
 }

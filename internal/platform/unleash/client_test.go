@@ -78,7 +78,7 @@ func TestPlatformAndCapabilities(t *testing.T) {
 	if caps.Platform != Name {
 		t.Errorf("Capabilities() = %+v", caps)
 	}
-	if caps.Check(platform.Feature{Kind: platform.KindAPIKey, Attribute: "user_id"}) == nil {
+	if caps.Check(platform.Feature{Kind: platform.KindAPIKey, Field: platform.FieldUserID}) == nil {
 		t.Error("api key user_id should be unsupported on Unleash")
 	}
 }

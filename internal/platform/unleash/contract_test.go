@@ -153,7 +153,7 @@ func wantNotFound(t *testing.T, err error, kind, id string) {
 	}
 }
 
-func wantConflict(t *testing.T, err error, field string) {
+func wantConflict(t *testing.T, err error, field platform.Field) {
 	t.Helper()
 	var conflict *platform.ConflictError
 	if !errors.As(err, &conflict) {
@@ -164,7 +164,7 @@ func wantConflict(t *testing.T, err error, field string) {
 	}
 }
 
-func wantInvalid(t *testing.T, err error, field string) {
+func wantInvalid(t *testing.T, err error, field platform.Field) {
 	t.Helper()
 	var invalid *platform.InvalidError
 	if !errors.As(err, &invalid) {

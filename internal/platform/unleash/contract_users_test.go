@@ -81,7 +81,7 @@ var userCases = []contractCase{
 		}
 		// A built-in role given by id reads back by name; an unknown id is the server's 400 on role.
 		_, err := e.client.CreateUser(e.ctx, platform.UserSpec{Email: e.email("r99"), Name: "R", Role: ptr("99")})
-		wantInvalid(e.t, err, "role")
+		wantInvalid(e.t, err, platform.FieldRole)
 		updated, err := e.client.UpdateUser(e.ctx, viewer.ID, platform.UserSpec{Name: "V", Role: ptr("2")})
 		if err != nil {
 			e.t.Fatal(err)
@@ -100,25 +100,25 @@ var userCases = []contractCase{
 		first := e.createUser(platform.UserSpec{Email: e.email("dup"), Name: "D", Extra: UserExtra{Username: e.name("dup")}})
 		// Same email in another case: Unleash's 400 "User already exists".
 		_, err := e.client.CreateUser(e.ctx, platform.UserSpec{Email: strings.ToUpper(e.email("dup")), Name: "D"})
-		wantConflict(e.t, err, "email")
+		wantConflict(e.t, err, platform.FieldEmail)
 		// New email, taken username: Unleash's database 500, which must not be retried as ambiguous.
 		_, err = e.client.CreateUser(e.ctx, platform.UserSpec{Email: e.email("dup2"), Name: "D", Extra: UserExtra{Username: e.name("dup")}})
-		wantConflict(e.t, err, "unleash.username")
+		wantConflict(e.t, err, fieldUsername)
 		// Taking another user's email on update.
 		second := e.createUser(platform.UserSpec{Email: e.email("other"), Name: "O"})
 		_, err = e.client.UpdateUser(e.ctx, second.ID, platform.UserSpec{Email: first.Email, Name: "O"})
-		wantConflict(e.t, err, "email")
+		wantConflict(e.t, err, platform.FieldEmail)
 	}},
 	{name: "ServerValidationNamesTheAttribute", run: func(e *env) {
 		// The validator would catch these at plan time; the server's answer must still point at the attribute.
 		_, err := e.client.CreateUser(e.ctx, platform.UserSpec{Email: "ada@foo.test", Name: "A"})
-		wantInvalid(e.t, err, "email")
+		wantInvalid(e.t, err, platform.FieldEmail)
 		u := e.createUser(platform.UserSpec{Email: e.email("pw"), Name: "P", Password: ptr("weak")})
 		_, err = e.client.UpdateUser(e.ctx, u.ID, platform.UserSpec{Email: u.Email, Name: "P", Password: ptr("weak")})
 		if err == nil || !strings.Contains(err.Error(), "password") {
 			e.t.Fatalf("weak password on change: %v", err)
 		}
-		wantInvalid(e.t, err, "password_wo")
+		wantInvalid(e.t, err, platform.FieldPassword)
 	}},
 	{name: "LostUserCreateIsAdopted", mockOnly: true, run: func(e *env) {
 		err := e.target.mock.Faults().Set(mockapi.FaultRule{Kind: mockapi.FaultLostResponse, Method: http.MethodPost, PathPrefix: usersPath, Times: 1})

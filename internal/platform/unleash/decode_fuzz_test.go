@@ -18,10 +18,10 @@ import (
 
 const fuzzToken = "*:*.f0227e5a9c31d04b8c6a2e1f5b7d9c3a0e4f6a8b"
 
-func knownFields() map[string]bool {
-	out := map[string]bool{"": true}
-	for _, attr := range []string{attrName, attrEmail, attrRole, attrActive, attrPassword, attrMembers, attrDescription,
-		attrExpiresAt, attrUserID, attrUsername, attrSendEmail, attrRootRole, attrSSOMappings, attrType, attrEnvironment, attrProjects} {
+func knownFields() map[platform.Field]bool {
+	out := map[platform.Field]bool{{}: true}
+	for _, attr := range []platform.Field{platform.FieldName, platform.FieldEmail, platform.FieldRole, platform.FieldActive, platform.FieldPassword, platform.FieldMembers, platform.FieldDescription,
+		platform.FieldExpiresAt, platform.FieldUserID, fieldUsername, fieldSendEmail, fieldRootRole, fieldSSOMappings, fieldType, fieldEnvironment, fieldProjects} {
 		out[attr] = true
 	}
 	return out
@@ -176,4 +176,9 @@ func FuzzClientReads(f *testing.F) {
 			return err
 		})
 	})
+}
+
+// A token echoed across the message length limit is cut out before the text is shortened.
+func TestDecodeCutsAnEchoedTokenBeforeShortening(t *testing.T) {
+	platformtest.CheckCutEcho(t, newErrorDecoder(fuzzToken), fuzzToken)
 }

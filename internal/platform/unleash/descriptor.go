@@ -15,17 +15,17 @@ var Descriptor = platform.Register(platform.Descriptor{
 	Capabilities: platform.Capabilities{
 		Available: true,
 		Unsupported: map[platform.Feature]string{
-			{Kind: platform.KindAPIKey, Attribute: "user_id"}:     "Unleash API tokens belong to the instance, not to a user",
-			{Kind: platform.KindAPIKey, Attribute: "description"}: "Unleash API tokens have no description; put it in the name",
-			{Kind: platform.KindUser, Attribute: "active"}:        "Unleash users cannot be deactivated; remove the user instead",
+			{Kind: platform.KindAPIKey, Field: platform.FieldUserID}:      "Unleash API tokens belong to the instance, not to a user",
+			{Kind: platform.KindAPIKey, Field: platform.FieldDescription}: "Unleash API tokens have no description; put it in the name",
+			{Kind: platform.KindUser, Field: platform.FieldActive}:        "Unleash users cannot be deactivated; remove the user instead",
 		},
 		// The API can change a token's expiry only, and never a username.
-		ReplaceOnChange: map[platform.Kind][]string{
-			platform.KindUser:   {"unleash.username"},
-			platform.KindAPIKey: {"unleash.type", "unleash.environment", "unleash.projects"},
+		ReplaceOnChange: map[platform.Kind][]platform.Field{
+			platform.KindUser:   {fieldUsername},
+			platform.KindAPIKey: {fieldType, fieldEnvironment, fieldProjects},
 		},
 		CreateOnly: map[platform.Feature]string{
-			{Kind: platform.KindUser, Attribute: "unleash.send_email"}: "Unleash sends the welcome e-mail only when the user is created",
+			{Kind: platform.KindUser, Field: fieldSendEmail}: "Unleash sends the welcome e-mail only when the user is created",
 		},
 	},
 	New: func(s platform.Settings) (platform.Backend, error) {

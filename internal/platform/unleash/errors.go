@@ -2,7 +2,6 @@ package unleash
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"html"
@@ -66,7 +65,7 @@ func newErrorDecoder(token string) httpclient.ErrorDecoder {
 			}
 			return &platform.InvalidError{Fields: fields, Err: apiErr}
 		case resp.Status == http.StatusConflict:
-			return &platform.ConflictError{Fields: []platform.FieldError{{Field: attrName, Message: apiErr.Message}}, Err: apiErr}
+			return &platform.ConflictError{Fields: []platform.FieldError{{Field: platform.FieldName, Message: apiErr.Message}}, Err: apiErr}
 		case resp.Status >= 500 && strings.Contains(eb.Message, "duplicate key"):
 			return &platform.ConflictError{Fields: []platform.FieldError{duplicateKeyField(eb.Message)}, Err: apiErr}
 		case resp.Status >= 500 && strings.Contains(eb.Message, "violates foreign key constraint"):
@@ -137,7 +136,7 @@ func fieldErrorsOf(eb errorBody, isJSON bool, fallback string) []platform.FieldE
 		if len(d.ValidationErrors) > 0 {
 			// OwaspValidationError lists every rule the password broke.
 			for _, msg := range d.ValidationErrors {
-				fields = append(fields, platform.FieldError{Field: attrPassword, Message: msg})
+				fields = append(fields, platform.FieldError{Field: platform.FieldPassword, Message: msg})
 			}
 			continue
 		}
@@ -151,14 +150,14 @@ func fieldError(d errorDetail) platform.FieldError {
 		key := strings.TrimPrefix(d.Path, "/body")
 		key = strings.TrimPrefix(key, "/")
 		key, _, _ = strings.Cut(key, "/") // "/body/users/0/user/id" is about users
-		if attr, ok := terraformAttribute[key]; ok {
+		if attr, ok := apiFields[key]; ok {
 			return platform.FieldError{Field: attr, Message: d.Message}
 		}
 		return platform.FieldError{Message: d.Message}
 	}
 	for _, m := range serviceMessageFields {
 		if strings.HasPrefix(d.Message, m.prefix) {
-			return platform.FieldError{Field: m.attr, Message: d.Message}
+			return platform.FieldError{Field: m.field, Message: d.Message}
 		}
 	}
 	return platform.FieldError{Message: d.Message}
@@ -168,9 +167,9 @@ func fieldError(d errorDetail) platform.FieldError {
 func duplicateKeyField(message string) platform.FieldError {
 	switch {
 	case strings.Contains(message, "users_username_key"):
-		return platform.FieldError{Field: attrUsername, Message: "another Unleash user already has this username"}
+		return platform.FieldError{Field: fieldUsername, Message: "another Unleash user already has this username"}
 	case strings.Contains(message, "users_email_key"):
-		return platform.FieldError{Field: attrEmail, Message: "another Unleash user already has this email"}
+		return platform.FieldError{Field: platform.FieldEmail, Message: "another Unleash user already has this email"}
 	}
 	return platform.FieldError{Message: "the value is already taken"}
 }
@@ -179,9 +178,9 @@ func duplicateKeyField(message string) platform.FieldError {
 func foreignKeyField(dbMessage, message string) platform.FieldError {
 	switch {
 	case strings.Contains(dbMessage, "project_fkey"):
-		return platform.FieldError{Field: attrProjects, Message: "a project does not exist: " + message}
+		return platform.FieldError{Field: fieldProjects, Message: "a project does not exist: " + message}
 	case strings.Contains(dbMessage, "environment_fkey"):
-		return platform.FieldError{Field: attrEnvironment, Message: "the environment does not exist: " + message}
+		return platform.FieldError{Field: fieldEnvironment, Message: "the environment does not exist: " + message}
 	}
 	return platform.FieldError{Message: message}
 }
@@ -201,12 +200,6 @@ func plainText(body []byte) string {
 		s = htmlTag.ReplaceAllString(s, " ")
 	}
 	return httpclient.ServerText([]byte(html.UnescapeString(s)))
-}
-
-// notFound is the error of a lookup that found nothing. A listing that did not contain the object proves
-// nothing until the server is known to be the platform's API, which ConfirmNotFound checks once.
-func (c *Client) notFound(ctx context.Context, kind platform.Kind, key string) error {
-	return c.http.ConfirmNotFound(ctx, &platform.NotFoundError{Kind: string(kind), ID: key})
 }
 
 // isRouteNotFound tells Unleash's "no such route" 404 ("The path you were looking for (...) is not
@@ -235,7 +228,7 @@ func certain(err error) error {
 }
 
 // renameField points field errors about one attribute at another (a group's rootRole is not a user's role).
-func renameField(err error, from, to string) error {
+func renameField(err error, from, to platform.Field) error {
 	fields := platform.FieldErrorsOf(err) // the error's own slice: renaming in place changes the error
 	for i := range fields {
 		if fields[i].Field == from {

@@ -43,7 +43,7 @@ func TestErrorDecoder(t *testing.T) {
 			"invalid", "unleash.environment", "Environment=nope does not exist"},
 		{"owasp", 400,
 			`{"name":"OwaspValidationError","message":"The password must be at least 10 characters long.","details":[{"validationErrors":["The password must be at least 10 characters long.","The password must contain at least one number."],"message":"The password must be at least 10 characters long."}]}`,
-			"invalid", "password_wo", "The password must be at least 10 characters long."},
+			"invalid", "password", "The password must be at least 10 characters long."},
 		{"html: malformed JSON", 400,
 			"<html>\n  <head>\n    <meta charset='utf-8'> \n    <title>SyntaxError: Expected property name or &#39;}&#39; in JSON at position 1</title>\n</head><body><ul id=\"stacktrace\"><li>at /srv/node_modules/body-parser</li></ul></body></html>",
 			"invalid", "", "SyntaxError: Expected property name or '}' in JSON at position 1"},
@@ -95,7 +95,7 @@ func TestErrorDecoder(t *testing.T) {
 				t.Errorf("message %q, want %q", apiErr.Message, tc.wantMsg)
 			}
 			if fields := platform.FieldErrorsOf(err); tc.wantType == "invalid" || tc.wantType == "conflict" {
-				if len(fields) == 0 || fields[0].Field != tc.wantField {
+				if len(fields) == 0 || fields[0].Field.String() != tc.wantField {
 					t.Errorf("fields %v, want the first on %q", fields, tc.wantField)
 				}
 				for _, f := range fields {

@@ -1,62 +1,54 @@
 package unleash
 
-// Terraform attribute names that error messages point at. Fields of the `unleash` block are dotted.
-const (
-	attrName        = "name"
-	attrEmail       = "email"
-	attrRole        = "role"
-	attrActive      = "active"
-	attrPassword    = "password_wo"
-	attrMembers     = "members"
-	attrDescription = "description"
-	attrExpiresAt   = "expires_at"
-	attrUserID      = "user_id"
+import "github.com/rosterhq/terraform-provider-roster/internal/platform"
 
-	attrUsername    = "unleash.username"
-	attrSendEmail   = "unleash.send_email"
-	attrRootRole    = "unleash.root_role"
-	attrSSOMappings = "unleash.sso_mappings"
-	attrType        = "unleash.type"
-	attrEnvironment = "unleash.environment"
-	attrProjects    = "unleash.projects"
+// The fields only Unleash has, in its Extra of each type.
+var (
+	fieldUsername    = platform.ExtraField(Name, "username", platform.KindUser)
+	fieldSendEmail   = platform.ExtraField(Name, "send_email", platform.KindUser)
+	fieldRootRole    = platform.ExtraField(Name, "root_role", platform.KindUserGroup)
+	fieldSSOMappings = platform.ExtraField(Name, "sso_mappings", platform.KindUserGroup)
+	fieldType        = platform.ExtraField(Name, "type", platform.KindAPIKey)
+	fieldEnvironment = platform.ExtraField(Name, "environment", platform.KindAPIKey)
+	fieldProjects    = platform.ExtraField(Name, "projects", platform.KindAPIKey)
 )
 
-// terraformAttribute maps the body properties Unleash names in error details (as "/body/<name>" or bare) to
-// Terraform attributes. rootRole is a user's role here; group calls rename it (see groupFields).
-var terraformAttribute = map[string]string{
-	"email":       attrEmail,
-	"name":        attrName,
-	"username":    attrUsername,
-	"password":    attrPassword,
-	"rootRole":    attrRole,
-	"sendEmail":   attrSendEmail,
-	"tokenName":   attrName,
-	"type":        attrType,
-	"environment": attrEnvironment,
-	"projects":    attrProjects,
-	"expiresAt":   attrExpiresAt,
-	"users":       attrMembers,
-	"mappingsSSO": attrSSOMappings,
-	"description": attrDescription,
+// apiFields maps the body properties Unleash names in error details (as "/body/<name>" or bare) to fields. rootRole is a user's role here; group calls rename it (see groupFields).
+var apiFields = map[string]platform.Field{
+	"email":       platform.FieldEmail,
+	"name":        platform.FieldName,
+	"username":    fieldUsername,
+	"password":    platform.FieldPassword,
+	"rootRole":    platform.FieldRole,
+	"sendEmail":   fieldSendEmail,
+	"tokenName":   platform.FieldName,
+	"type":        fieldType,
+	"environment": fieldEnvironment,
+	"projects":    fieldProjects,
+	"expiresAt":   platform.FieldExpiresAt,
+	"users":       platform.FieldMembers,
+	"mappingsSSO": fieldSSOMappings,
+	"description": platform.FieldDescription,
 }
 
 // serviceMessageFields pins service errors, which name no path, on an attribute by their wording.
 var serviceMessageFields = []struct {
-	prefix, attr string
+	prefix string
+	field  platform.Field
 }{
-	{"User already exists", attrEmail},
-	{"You must specify username or email", attrEmail},
-	{`"value" must be a valid email`, attrEmail},
-	{"Could not find rootRole=", attrRole},
-	{"Environment=", attrEnvironment},
-	{"Project=", attrProjects},
-	{"Client token cannot be scoped to all environments", attrEnvironment},
-	{"Frontend token cannot be scoped to all environments", attrEnvironment},
-	{"Group name", attrName},
-	{"Incorrect role id", attrRootRole},
-	{"Incorrect user id", attrMembers},
-	{"Cannot update the name of a SCIM group", attrName},
-	{"Cannot update users of a SCIM group", attrMembers},
-	{"The password", attrPassword},
-	{"Password cannot be empty", attrPassword},
+	{"User already exists", platform.FieldEmail},
+	{"You must specify username or email", platform.FieldEmail},
+	{`"value" must be a valid email`, platform.FieldEmail},
+	{"Could not find rootRole=", platform.FieldRole},
+	{"Environment=", fieldEnvironment},
+	{"Project=", fieldProjects},
+	{"Client token cannot be scoped to all environments", fieldEnvironment},
+	{"Frontend token cannot be scoped to all environments", fieldEnvironment},
+	{"Group name", platform.FieldName},
+	{"Incorrect role id", fieldRootRole},
+	{"Incorrect user id", platform.FieldMembers},
+	{"Cannot update the name of a SCIM group", platform.FieldName},
+	{"Cannot update users of a SCIM group", platform.FieldMembers},
+	{"The password", platform.FieldPassword},
+	{"Password cannot be empty", platform.FieldPassword},
 }

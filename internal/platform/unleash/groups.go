@@ -9,6 +9,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const groupsPath = "/api/admin/groups"
@@ -33,12 +34,12 @@ func (c *Client) groupCall(ctx context.Context, req httpclient.Request, out any)
 	if c.groupsUnsupported.Load() {
 		return c.unsupportedGroups()
 	}
-	err := c.call(ctx, req, out)
+	err := c.HTTP.DoJSON(ctx, req, out)
 	if isRouteNotFound(err) {
 		c.groupsUnsupported.Store(true)
 		return c.unsupportedGroups()
 	}
-	return renameField(err, attrRole, attrRootRole)
+	return renameField(err, platform.FieldRole, fieldRootRole)
 }
 
 // CreateGroup implements platform.Backend. The answer carries no users, so the group is read back (if only
@@ -57,7 +58,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return platform.Group{ID: strconv.Itoa(w.ID)}, nil
 	}
 	find := func(ctx context.Context) (platform.Group, error) { return c.FindGroupByName(ctx, spec.Name) }
-	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	created, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	if err != nil {
 		return platform.Group{}, err
 	}
@@ -116,10 +117,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 		return err
 	}
 	err = c.groupCall(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(n)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUserGroup, id)
+	return apiutil.Deleted(err, platform.KindUserGroup, id)
 }
 
 // ListGroups implements platform.Backend with one request (Unleash does not paginate groups). A name filter
@@ -141,17 +139,7 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 // FindGroupByName implements platform.Backend. Unleash refuses a second group of the same name (exact,
 // case-sensitive match).
 func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Group, error) {
-	if name == "" {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
-	}
-	groups, err := c.ListGroups(ctx, platform.GroupFilter{Name: name})
-	if err != nil {
-		return platform.Group{}, err
-	}
-	if len(groups) == 0 {
-		return platform.Group{}, c.notFound(ctx, platform.KindUserGroup, name)
-	}
-	return groups[0], nil
+	return apiutil.GroupNamed(ctx, c.Conn, name, c.ListGroups)
 }
 
 // groupFromWire maps a group read by GET. Members are sorted numerically, SSO mappings lexically, so the same

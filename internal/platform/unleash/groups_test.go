@@ -86,11 +86,11 @@ func TestGroupErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := e.client.CreateGroup(e.ctx, platform.GroupSpec{Name: "dup"})
-	wantConflict(t, err, "name")
+	wantConflict(t, err, platform.FieldName)
 	_, err = e.client.CreateGroup(e.ctx, platform.GroupSpec{Name: "g", Members: []string{"999"}})
-	wantInvalid(t, err, "members")
+	wantInvalid(t, err, platform.FieldMembers)
 	_, err = e.client.CreateGroup(e.ctx, platform.GroupSpec{Name: "g", Extra: GroupExtra{RootRole: ptr("42")}})
-	wantInvalid(t, err, "unleash.root_role")
+	wantInvalid(t, err, fieldRootRole)
 }
 
 func TestLostGroupCreateIsAdopted(t *testing.T) {

@@ -1,12 +1,10 @@
 package unleash
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
-	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
 // identity tells Unleash's API from another server at the endpoint: its 404 is an error object named
@@ -26,11 +24,4 @@ var identity = httpclient.Identity{
 		var name string
 		return ok && json.Unmarshal(obj["name"], &name) == nil && name == "NotFoundError" && httpclient.StringField(obj, "message")
 	},
-}
-
-var _ platform.NotFoundConfirmer = (*Client)(nil)
-
-// ConfirmNotFound implements platform.NotFoundConfirmer.
-func (c *Client) ConfirmNotFound(ctx context.Context, err error) error {
-	return c.http.ConfirmNotFound(ctx, err)
 }

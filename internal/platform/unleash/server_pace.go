@@ -149,12 +149,12 @@ func (c *Client) limitedCall(ctx context.Context, req httpclient.Request, out an
 		return err
 	}
 	if c.serverPacer == nil {
-		return c.call(ctx, req, out)
+		return c.HTTP.DoJSON(ctx, req, out)
 	}
 	if err := c.serverPacer.wait(ctx); err != nil {
 		return err
 	}
-	resp, err := c.http.Do(ctx, req)
+	resp, err := c.HTTP.Do(ctx, req)
 	if err != nil {
 		var apiErr *platform.APIError
 		status := 0
@@ -165,5 +165,5 @@ func (c *Client) limitedCall(ctx context.Context, req httpclient.Request, out an
 		return err
 	}
 	c.serverPacer.done(resp.Header, resp.Status)
-	return c.http.DecodeJSON(req, resp, out)
+	return c.HTTP.DecodeJSON(req, resp, out)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const tokensPath = "/api/admin/api-tokens"
@@ -29,7 +30,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		// Minus a minute of clock skew: the server stamps createdAt with its own clock.
 		since = time.Now().Add(-time.Minute)
 		var w tokenWire
-		if err := c.call(ctx, httpclient.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &w); err != nil {
+		if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: tokensPath, Body: body}, &w); err != nil {
 			return platform.APIKey{}, certain(err)
 		}
 		c.tokens.Put(listEntry(w))
@@ -38,7 +39,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 		return key, nil
 	}
 	find := func(ctx context.Context) (platform.APIKey, error) { return c.adoptToken(ctx, spec.Name, since) }
-	return platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	return platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 }
 
 // listEntry is a created token as the list shows it: a v2 token's list entry carries its selector, not the
@@ -65,7 +66,7 @@ func (c *Client) adoptToken(ctx context.Context, name string, since time.Time) (
 	}
 	switch {
 	case len(recent) == 0:
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
+		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
 	case len(recent) > 1:
 		return platform.APIKey{}, fmt.Errorf("unleash has %d API tokens named %q created in the last minutes; the lost create cannot be told apart, so none was adopted: delete the extra ones", len(recent), name)
 	}
@@ -74,7 +75,7 @@ func (c *Client) adoptToken(ctx context.Context, name string, since time.Time) (
 		if err := c.deleteToken(ctx, w.Secret); err != nil {
 			return platform.APIKey{}, err
 		}
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
+		return platform.APIKey{}, c.NotFound(ctx, platform.KindAPIKey, name)
 	}
 	c.tokens.Put(w)
 	key := tokenFromWire(w)
@@ -104,7 +105,7 @@ func (c *Client) findToken(ctx context.Context, id string) (tokenWire, error) {
 	case err != nil:
 		return tokenWire{}, err
 	case !found:
-		return tokenWire{}, c.notFound(ctx, platform.KindAPIKey, id)
+		return tokenWire{}, c.NotFound(ctx, platform.KindAPIKey, id)
 	}
 	return w, nil
 }
@@ -128,11 +129,11 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 	}
 	switch {
 	case spec.ExpiresAt == nil && current.ExpiresAt != nil:
-		return platform.APIKey{}, fmt.Errorf("%s: Unleash cannot remove a token's expiry; replace the token instead", attrExpiresAt)
+		return platform.APIKey{}, platform.InvalidField(platform.FieldExpiresAt, "Unleash cannot remove a token's expiry; replace the token instead")
 	case spec.ExpiresAt != nil && (current.ExpiresAt == nil || !current.ExpiresAt.Equal(spec.ExpiresAt.Truncate(time.Millisecond))):
 		req := httpclient.Request{Method: http.MethodPut, Path: tokensPath + "/" + current.Secret, Body: tokenUpdate{ExpiresAt: spec.ExpiresAt.UTC()},
 			Secrets: []string{current.Secret}}
-		if err := c.call(ctx, req, nil); err != nil {
+		if err := c.HTTP.DoJSON(ctx, req, nil); err != nil {
 			return platform.APIKey{}, platform.WithKind(redactPath(err, current.Secret), platform.KindAPIKey, id)
 		}
 		// The PUT answers without the token; what it changed is known.
@@ -149,18 +150,18 @@ func checkTokenUnchanged(current tokenWire, spec platform.APIKeySpec) error {
 	if err != nil {
 		return err
 	}
-	var changed []string
+	var changed []platform.Field
 	if spec.Name != current.TokenName {
-		changed = append(changed, attrName)
+		changed = append(changed, platform.FieldName)
 	}
 	if extra.Type != "" && normalizeType(extra.Type) != normalizeType(current.Type) {
-		changed = append(changed, attrType)
+		changed = append(changed, fieldType)
 	}
 	if extra.Environment != "" && extra.Environment != current.Environment {
-		changed = append(changed, attrEnvironment)
+		changed = append(changed, fieldEnvironment)
 	}
 	if extra.Projects != nil && !slices.Equal(normalizeProjects(extra.Projects), normalizeProjects(current.Projects)) {
-		changed = append(changed, attrProjects)
+		changed = append(changed, fieldProjects)
 	}
 	if len(changed) > 0 {
 		return fmt.Errorf("unleash cannot change %v of an existing API token; it has to be replaced", changed)
@@ -187,7 +188,7 @@ func (c *Client) DeleteAPIKey(ctx context.Context, id string) (err error) {
 }
 
 func (c *Client) deleteToken(ctx context.Context, secret string) error {
-	err := c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokensPath + "/" + secret, Secrets: []string{secret}}, nil)
+	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: tokensPath + "/" + secret, Secrets: []string{secret}}, nil)
 	if err == nil {
 		c.tokens.Remove(tokenID(secret))
 	}
@@ -220,24 +221,16 @@ func (c *Client) FindAPIKeyByName(ctx context.Context, name string) (platform.AP
 			matches = append(matches, k)
 		}
 	}
-	switch len(matches) {
-	case 0:
-		return platform.APIKey{}, c.notFound(ctx, platform.KindAPIKey, name)
-	case 1:
-		return matches[0], nil
-	}
-	ids := make([]string, len(matches))
-	for i, k := range matches {
-		ids[i] = k.ID
-	}
-	return platform.APIKey{}, fmt.Errorf("the name %q is ambiguous: Unleash API tokens %v all have it; import the token by its id or secret instead", name, ids)
+	return apiutil.One(ctx, c.Conn, platform.KindAPIKey, name, matches, apiutil.APIKeyID, func(ids []string) error {
+		return fmt.Errorf("the name %q is ambiguous: Unleash API tokens %v all have it; import the token by its id or secret instead", name, ids)
+	})
 }
 
 // loadTokens asks the server for every token; reads go through c.tokens instead. The list is never logged
 // with its secrets: httpclient redacts "secret".
 func (c *Client) loadTokens(ctx context.Context) ([]tokenWire, error) {
 	var w tokensWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: tokensPath}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: tokensPath}, &w); err != nil {
 		return nil, err
 	}
 	return w.Tokens, nil

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform/apiutil"
 )
 
 const usersPath = "/api/admin/user-admin"
@@ -47,7 +48,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		}
 		return c.findUserByUsername(ctx, body.Username)
 	}
-	created, err := platform.CreateOrAdopt(ctx, c.http.CreateAttempts(), create, find)
+	created, err := platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 	if err != nil || created.Role != "" {
 		return created, err
 	}
@@ -70,7 +71,7 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 
 func (c *Client) readUser(ctx context.Context, id int) (platform.User, error) {
 	var w userWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
 		return platform.User{}, platform.WithKind(err, platform.KindUser, strconv.Itoa(id))
 	}
 	return userFromWire(w), nil
@@ -91,7 +92,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 	if err := c.checkEmailFree(ctx, n, body.Email); err != nil {
 		return platform.User{}, err
 	}
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodPut, Path: userPath(n), Body: body}, nil); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPut, Path: userPath(n), Body: body}, nil); err != nil {
 		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
 	if spec.Password != nil {
@@ -117,7 +118,7 @@ func (c *Client) checkEmailFree(ctx context.Context, id int, email string) error
 		if strings.EqualFold(h.Email, email) && h.ID != id {
 			apiErr := &platform.APIError{Method: http.MethodPut, Path: userPath(id), Status: http.StatusConflict,
 				Message: fmt.Sprintf("Unleash user %d already has the email %s", h.ID, h.Email)}
-			return &platform.ConflictError{Fields: []platform.FieldError{{Field: attrEmail, Message: apiErr.Message}}, Err: apiErr}
+			return &platform.ConflictError{Fields: []platform.FieldError{{Field: platform.FieldEmail, Message: apiErr.Message}}, Err: apiErr}
 		}
 	}
 	return nil
@@ -140,18 +141,15 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	err = c.call(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(n)}, nil)
-	if platform.IsNotFound(err) {
-		return nil
-	}
-	return platform.WithKind(err, platform.KindUser, id)
+	err = c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(n)}, nil)
+	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
 // ListUsers implements platform.Backend with one request: Unleash returns every user at once. An email filter
 // keeps users whose email contains it (case-insensitively); the exact rule is left to the caller.
 func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]platform.User, error) {
 	var w usersWire
-	if err := c.call(ctx, httpclient.Request{Method: http.MethodGet, Path: usersPath}, &w); err != nil {
+	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: usersPath}, &w); err != nil {
 		return nil, err
 	}
 	want := strings.ToLower(filter.Email)
@@ -170,7 +168,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 // its hits carry no role, so the match is read by id.
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	if len(email) < 2 { // the search ignores queries shorter than two characters
-		return platform.User{}, c.notFound(ctx, platform.KindUser, email)
+		return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 	}
 	hits, err := c.search(ctx, email)
 	if err != nil {
@@ -181,7 +179,7 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 			return c.readUser(ctx, h.ID)
 		}
 	}
-	return platform.User{}, c.notFound(ctx, platform.KindUser, email)
+	return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 }
 
 // findUserByUsername adopts a username-only user whose create answer was lost.
@@ -197,13 +195,13 @@ func (c *Client) findUserByUsername(ctx context.Context, username string) (platf
 			}
 		}
 	}
-	return platform.User{}, c.notFound(ctx, platform.KindUser, username)
+	return platform.User{}, c.NotFound(ctx, platform.KindUser, username)
 }
 
 func (c *Client) search(ctx context.Context, q string) ([]userWire, error) {
 	var hits []userWire
 	req := httpclient.Request{Method: http.MethodGet, Path: usersPath + "/search", Query: url.Values{"q": {q}}}
-	if err := c.call(ctx, req, &hits); err != nil {
+	if err := c.HTTP.DoJSON(ctx, req, &hits); err != nil {
 		return nil, err
 	}
 	return hits, nil
@@ -263,7 +261,7 @@ func userCreateFrom(spec platform.UserSpec) (userCreate, error) {
 	body := userCreate{Email: spec.Email, Username: extra.Username, Name: spec.Name, RootRole: "Viewer"}
 	if spec.Role != nil {
 		if body.RootRole, err = userRoleValue(*spec.Role); err != nil {
-			return userCreate{}, fmt.Errorf("%s: %w", attrRole, err)
+			return userCreate{}, fmt.Errorf("%s: %w", platform.FieldRole, err)
 		}
 	}
 	if extra.SendEmail != nil {
@@ -283,7 +281,7 @@ func userUpdateFrom(spec platform.UserSpec) (userUpdate, error) {
 	if spec.Role != nil {
 		role, err := userRoleValue(*spec.Role)
 		if err != nil {
-			return userUpdate{}, fmt.Errorf("%s: %w", attrRole, err)
+			return userUpdate{}, fmt.Errorf("%s: %w", platform.FieldRole, err)
 		}
 		body.RootRole = role
 	}

@@ -11,7 +11,7 @@ import (
 // fieldErrors collects plan-time complaints.
 type fieldErrors []platform.FieldError
 
-func (e *fieldErrors) add(field, msg string) {
+func (e *fieldErrors) add(field platform.Field, msg string) {
 	*e = append(*e, platform.FieldError{Field: field, Message: msg})
 }
 
@@ -24,25 +24,25 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
 	if strings.TrimSpace(spec.Name) == "" {
-		errs.add(attrName, "must not be empty: Unleash cannot clear a user's name once set, so roster requires one")
+		errs.add(platform.FieldName, "must not be empty: Unleash cannot clear a user's name once set, so roster requires one")
 	}
 	switch {
 	case spec.Email == "" && extra.Username == "":
-		errs.add(attrEmail, "Unleash needs an email or an unleash.username (a user without an email cannot log in with a password reset link)")
+		errs.add(platform.FieldEmail, "Unleash needs an email or an unleash.username (a user without an email cannot log in with a password reset link)")
 	case spec.Email != "":
 		if msg := checkEmail(spec.Email); msg != "" {
-			errs.add(attrEmail, msg)
+			errs.add(platform.FieldEmail, msg)
 		}
 	}
 	if spec.Role != nil {
-		errs.checkRole(attrRole, *spec.Role)
+		errs.checkRole(platform.FieldRole, *spec.Role)
 	}
 	if spec.Active != nil && !*spec.Active {
-		errs.add(attrActive, "Unleash users cannot be deactivated; remove the user instead")
+		errs.add(platform.FieldActive, "Unleash users cannot be deactivated; remove the user instead")
 	}
 	if spec.Password != nil {
 		for _, msg := range passwordProblems(*spec.Password) {
-			errs.add(attrPassword, msg)
+			errs.add(platform.FieldPassword, msg)
 		}
 	}
 	return errs
@@ -56,7 +56,7 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
 	if strings.TrimSpace(spec.Name) == "" {
-		errs.add(attrName, "must not be empty")
+		errs.add(platform.FieldName, "must not be empty")
 	}
 	for _, id := range spec.Members {
 		// An empty id stands for a value not known yet at plan time; apply checks it again.
@@ -64,15 +64,15 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 			continue
 		}
 		if _, err := parseNumericID("user", id); err != nil {
-			errs.add(attrMembers, err.Error())
+			errs.add(platform.FieldMembers, err.Error())
 		}
 	}
 	if extra.RootRole != nil && *extra.RootRole != "" {
-		errs.checkRole(attrRootRole, *extra.RootRole)
+		errs.checkRole(fieldRootRole, *extra.RootRole)
 	}
 	for _, m := range extra.SSOMappings {
 		if strings.TrimSpace(m) == "" {
-			errs.add(attrSSOMappings, "must not contain empty names")
+			errs.add(fieldSSOMappings, "must not contain empty names")
 		}
 	}
 	return errs
@@ -89,32 +89,32 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 		return append(errs, platform.FieldError{Message: err.Error()})
 	}
 	if strings.TrimSpace(spec.Name) == "" {
-		errs.add(attrName, "must not be empty")
+		errs.add(platform.FieldName, "must not be empty")
 	}
 	if spec.UserID != "" {
-		errs.add(attrUserID, "Unleash API tokens belong to the instance, not to a user")
+		errs.add(platform.FieldUserID, "Unleash API tokens belong to the instance, not to a user")
 	}
 	if spec.Description != "" {
-		errs.add(attrDescription, "Unleash API tokens have no description; put it in the name")
+		errs.add(platform.FieldDescription, "Unleash API tokens have no description; put it in the name")
 	}
 	switch t := extra.Type; {
 	case t == "" || isOneOf(t, tokenTypes):
 	case t == "admin":
-		errs.add(attrType, "Unleash 8 no longer creates admin API tokens; use client, backend or frontend (admin access takes a personal access token)")
+		errs.add(fieldType, "Unleash 8 no longer creates admin API tokens; use client, backend or frontend (admin access takes a personal access token)")
 	case isOneOf(strings.ToLower(t), tokenTypes):
-		errs.add(attrType, fmt.Sprintf("use lower case, %q: Unleash stores the type in lower case, so %q would always show a diff", strings.ToLower(t), t))
+		errs.add(fieldType, fmt.Sprintf("use lower case, %q: Unleash stores the type in lower case, so %q would always show a diff", strings.ToLower(t), t))
 	default:
-		errs.add(attrType, fmt.Sprintf("must be one of %s; got %q", strings.Join(tokenTypes, ", "), t))
+		errs.add(fieldType, fmt.Sprintf("must be one of %s; got %q", strings.Join(tokenTypes, ", "), t))
 	}
 	if extra.Environment == "*" {
-		errs.add(attrEnvironment, "Unleash tokens cannot span all environments; name one, such as development or production")
+		errs.add(fieldEnvironment, "Unleash tokens cannot span all environments; name one, such as development or production")
 	}
 	if extra.Projects != nil && len(extra.Projects) == 0 {
-		errs.add(attrProjects, `must name at least one project; use ["*"] for all`)
+		errs.add(fieldProjects, `must name at least one project; use ["*"] for all`)
 	}
 	for _, p := range extra.Projects {
 		if strings.TrimSpace(p) == "" {
-			errs.add(attrProjects, "must not contain empty names")
+			errs.add(fieldProjects, "must not contain empty names")
 		}
 	}
 	return errs
@@ -122,7 +122,7 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 
 // checkRole accepts Admin, Editor, Viewer or the id of another (custom) root role. The id of a built-in role
 // is refused because Read reports those by name, which would show as a diff on every plan.
-func (e *fieldErrors) checkRole(field, role string) {
+func (e *fieldErrors) checkRole(field platform.Field, role string) {
 	id, err := roleID(role)
 	if err != nil {
 		e.add(field, err.Error())

@@ -19,7 +19,7 @@ func testClient(t *testing.T) *Client {
 func fieldsNamed(errs []platform.FieldError) string {
 	var names []string
 	for _, e := range errs {
-		names = append(names, e.Field)
+		names = append(names, e.Field.String())
 	}
 	return strings.Join(names, ",")
 }
@@ -45,8 +45,8 @@ func TestValidateUser(t *testing.T) {
 		{"inactive", platform.UserSpec{Email: "a@example.com", Name: "A", Active: ptr(false)}, "active"},
 		{"active", platform.UserSpec{Email: "a@example.com", Name: "A", Active: ptr(true)}, ""},
 		{"weak password", platform.UserSpec{Email: "a@example.com", Name: "A", Password: ptr("weak")},
-			"password_wo,password_wo,password_wo,password_wo"},
-		{"repeated characters", platform.UserSpec{Email: "a@example.com", Name: "A", Password: ptr("Paaass#word1")}, "password_wo"},
+			"password,password,password,password"},
+		{"repeated characters", platform.UserSpec{Email: "a@example.com", Name: "A", Password: ptr("Paaass#word1")}, "password"},
 	}
 	for _, tc := range cases {
 		if got := fieldsNamed(c.ValidateUser(tc.spec)); got != tc.want {
@@ -93,7 +93,7 @@ func TestValidateAPIKey(t *testing.T) {
 		{"valid", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Type: "frontend", Environment: "production", Projects: []string{"default"}}}, ""},
 		{"defaults", platform.APIKeySpec{Name: "ci"}, ""},
 		{"empty name", platform.APIKeySpec{}, "name"},
-		{"user id", platform.APIKeySpec{Name: "ci", UserID: "1"}, "user_id"},
+		{"user id", platform.APIKeySpec{Name: "ci", UserID: "1"}, "owner"},
 		{"description", platform.APIKeySpec{Name: "ci", Description: "d"}, "description"},
 		{"admin", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Type: "admin"}}, "unleash.type"},
 		{"upper case type", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Type: "Backend"}}, "unleash.type"},
