@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
@@ -162,7 +163,9 @@ var platformTable = []platformDef{
 	{
 		Name: "onyx",
 		NewMock: func(int) mock {
-			return onyxmock.New(onyxmock.Options{Generation: onyxmock.GenerationV46})
+			// The sync is long enough that every group create and delete waits for it, short enough that 1000 of
+			// them, 10 at a time, fit well within the growth phase limit.
+			return onyxmock.New(onyxmock.Options{Generation: onyxmock.GenerationV46, SyncDelay: 20 * time.Millisecond})
 		},
 		NewClient: func(endpoint, token string) (platform.Backend, error) {
 			return onyx.New(onyx.Config{Endpoint: endpoint, Token: token, Generation: onyx.GenerationV46, HTTP: fastHTTP})
@@ -177,8 +180,10 @@ var platformTable = []platformDef{
 		Keys:     keysUnowned,
 		KeyExtra: onyx.APIKeyExtra{Role: "basic"},
 		RequestFloors: map[string]requestFloorDef{
-			"groups/apply":   {2, "only a list of the groups shows when the new group's background sync is done"},
-			"groups/destroy": {2, "a deleted group stays in the list until a background sync removes it, and the name is taken until then"},
+			"groups/apply": {2, "only a list of the groups shows when the new group's background sync is done; the waits of one " +
+				"process share their lists, but each round of 10 creates needs one, so the bytes per object grow with the number of groups"},
+			"groups/destroy": {2, "a deleted group stays in the list until a background sync removes it, and the name is taken until then; " +
+				"as for apply, each round of 10 deletes needs one list"},
 		},
 		NoUserName:            true, // read-only: Onyx takes it from the person's profile
 		SeedUser:              seedSpec,
@@ -187,7 +192,9 @@ var platformTable = []platformDef{
 		MembersInline:         true, // the unpaginated group list carries each group's users
 		Notes: "roster_user is an invitation, which is not a group member until the person signs up, so the mix's groups list " +
 			"as many people seeded beforehand (invited through the API, signed up through the mock's hook) by their ids, as an Onyx " +
-			"configuration does, instead of referencing the mix's users. The provider is told the API generation (`onyx_api_generation`).",
+			"configuration does, instead of referencing the mix's users. The provider is told the API generation (`onyx_api_generation`). " +
+			"The mock's background sync of a group takes 20 ms (Onyx's 20 to 40 s), so the client's waits for it, and the lists of the " +
+			"groups they take, are shorter and fewer than against a real server.",
 		API: apiRoutes{
 			AuthScheme: "Bearer ",
 			GetUser:    func(id string) string { return "/api/manage/users?q=" + url.QueryEscape(id) }, // ReadUser's request
