@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -177,7 +178,8 @@ func TestGroupPollLooksAtListsSentAfterTheMark(t *testing.T) {
 	}
 }
 
-// A server without a vector index syncs at once, and the create's answer says so: no poll follows.
+// A server without a vector index syncs at once, and the create's answer says so: no poll follows, unless
+// curators were set after the create, which only a list shows.
 func TestContractCreateAnsweredSyncedDoesNotPoll(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
 		c := newContract(t, gen, onyxmock.Options{SyncDelay: -1})
@@ -185,6 +187,10 @@ func TestContractCreateAnsweredSyncedDoesNotPoll(t *testing.T) {
 		// The one list is the snapshot the create checks the name against.
 		if n := c.groupLists(); n != 1 {
 			t.Errorf("a create answered up to date listed the groups %d times, want 1", n)
+		}
+		g := c.group("curated", []string{ada}, &GroupExtra{CuratorIDs: []string{ada}})
+		if extra, _ := g.Extra.(GroupExtra); !slices.Equal(extra.CuratorIDs, []string{ada}) {
+			t.Errorf("created with curators %v, want [%s]", extra.CuratorIDs, ada)
 		}
 	})
 }

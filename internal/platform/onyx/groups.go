@@ -186,8 +186,8 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 // also keeps the server's misleading duplicate-name answer for unknown ids apart. The POST is
 // resolved after a lost answer by looking the name up among groups that did not exist before.
 // Curators follow, then the wait for the first sync unless the answer shows it done (a server
-// without a vector index syncs at once); if those fail the created group is returned with the
-// error, so the provider records it instead of orphaning it.
+// without a vector index syncs at once) and no curator was set; if those fail the created group is
+// returned with the error, so the provider records it instead of orphaning it.
 func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (platform.Group, error) {
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
 		return platform.Group{}, refused(http.MethodPost, c.basePath+groupsPath, errs...)
@@ -229,7 +229,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	if err := c.setCurators(ctx, created, members.curators); err != nil {
 		return groupFromWire(created), fmt.Errorf("user group %d was created on Onyx, but setting its curators failed: %w", created.ID, err)
 	}
-	if created.IsUpToDate {
+	if created.IsUpToDate && len(members.curators) == 0 { // curators set since show only in a list
 		return groupFromWire(created), nil
 	}
 	synced, err := c.waitSynced(ctx, created.ID)
