@@ -9,8 +9,8 @@ import (
 // Snapshot keeps one answer of a list-only collection (an API with no read by id) for the life of one
 // client, which is one provider process and so one terraform command: N reads of N objects then cost one
 // list, not N lists of N objects each. Concurrent first reads share one request. The client's own writes are
-// recorded on top of the answer (Put, Remove), so a read after a write sees it without listing again; an
-// answer that was in flight during a write is not kept, since it may predate the write.
+// recorded on top of the answer (Put, Remove), so a read after a write sees it without listing again; so are
+// the writes made while the list is on its way, since its answer may or may not include them.
 //
 // Whatever needs the server's current word (polling for a change, finding what a lost create made) lists
 // without the snapshot.
@@ -23,7 +23,7 @@ type Snapshot[K comparable, T any] struct {
 	index   map[K]int
 	changed map[K]change[T]
 	added   []K // keys Put that the answer did not have, in order
-	flight  *fill[T]
+	flight  *fill[K, T]
 }
 
 // change is one write of this client on top of the answer: the new object, or its removal.
@@ -32,10 +32,14 @@ type change[T any] struct {
 	removed bool
 }
 
-type fill[T any] struct {
+type fill[K comparable, T any] struct {
 	done  chan struct{}
 	items []T
 	err   error
+	// writes are this client's writes made while the list was on its way, in order; the answer is kept with
+	// them on top.
+	writes  map[K]change[T]
+	written []K
 }
 
 // NewSnapshot makes an empty snapshot whose objects are told apart by key.
@@ -107,11 +111,21 @@ func (s *Snapshot[K, T]) Invalidate() {
 func (s *Snapshot[K, T]) write(k K, c change[T]) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	// An answer still on its way may or may not include this write: do not keep it.
-	s.flight = nil
-	if !s.filled {
-		return
+	switch f := s.flight; {
+	case s.filled:
+		s.apply(k, c)
+	case f != nil:
+		// An answer still on its way may or may not include this write: it goes on top of it.
+		if _, seen := f.writes[k]; !seen {
+			f.written = append(f.written, k)
+		}
+		f.writes[k] = c
 	}
+	// With neither, the next list is sent after this write and shows it.
+}
+
+// apply records a write on top of the kept answer. Needs s.mu held.
+func (s *Snapshot[K, T]) apply(k K, c change[T]) {
 	if _, seen := s.changed[k]; !seen {
 		if _, inBase := s.index[k]; !inBase {
 			s.added = append(s.added, k)
@@ -130,7 +144,7 @@ func (s *Snapshot[K, T]) ensure(ctx context.Context, load func(context.Context) 
 		}
 		f := s.flight
 		if f == nil {
-			f = &fill[T]{done: make(chan struct{})}
+			f = &fill[K, T]{done: make(chan struct{}), writes: map[K]change[T]{}}
 			s.flight = f
 			s.mu.Unlock()
 			return s.run(ctx, load, f)
@@ -148,7 +162,7 @@ func (s *Snapshot[K, T]) ensure(ctx context.Context, load func(context.Context) 
 	}
 }
 
-func (s *Snapshot[K, T]) run(ctx context.Context, load func(context.Context) ([]T, error), f *fill[T]) error {
+func (s *Snapshot[K, T]) run(ctx context.Context, load func(context.Context) ([]T, error), f *fill[K, T]) error {
 	f.items, f.err = load(ctx)
 	s.mu.Lock()
 	if s.flight == f {
@@ -159,6 +173,9 @@ func (s *Snapshot[K, T]) run(ctx context.Context, load func(context.Context) ([]
 			for i, item := range f.items {
 				s.index[s.key(item)] = i
 			}
+			for _, k := range f.written {
+				s.apply(k, f.writes[k])
+			}
 		}
 	}
 	s.mu.Unlock()
@@ -166,8 +183,8 @@ func (s *Snapshot[K, T]) run(ctx context.Context, load func(context.Context) ([]
 	if f.err != nil {
 		return f.err
 	}
-	// A write during the fill left this answer unkept; this caller may still use it, being concurrent with
-	// that write, but reads it through the snapshot like everyone else: fill again.
+	// An Invalidate during the fill left this answer unkept; this caller may still use it, being concurrent
+	// with the write that called it, but reads it through the snapshot like everyone else: fill again.
 	s.mu.Lock()
 	filled := s.filled
 	s.mu.Unlock()

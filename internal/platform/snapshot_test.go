@@ -156,6 +156,42 @@ func TestSnapshotDoesNotKeepAnAnswerOlderThanAWrite(t *testing.T) {
 	}
 }
 
+// Writes made while the list is on its way go on top of its answer, whether it shows them or not: no second
+// list.
+func TestSnapshotKeepsAnAnswerOvertakenByWrites(t *testing.T) {
+	l := &lister{items: []item{{1, "a"}, {3, "c"}}, gate: make(chan struct{})}
+	s := NewSnapshot(itemID)
+	done := make(chan error)
+	go func() {
+		_, err := s.All(context.Background(), l.load)
+		done <- err
+	}()
+	waitFor(t, func() bool { return l.loads.Load() == 1 })
+	// The answer holds 1 and 3 as they were; meanwhile this client deletes 1, creates 2 and renames 3 (then 2).
+	l.mu.Lock()
+	l.items = []item{{2, "b2"}, {3, "c2"}}
+	l.mu.Unlock()
+	s.Remove(1)
+	s.Put(item{2, "b"})
+	s.Put(item{3, "c2"})
+	s.Put(item{2, "b2"})
+	close(l.gate)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.All(context.Background(), l.load)
+	slices.SortFunc(got, func(a, b item) int { return a.ID - b.ID })
+	if want := []item{{2, "b2"}, {3, "c2"}}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("All = %v, %v; want %v", got, err, want)
+	}
+	if _, found, _ := s.Find(context.Background(), l.load, 1); found {
+		t.Error("the object deleted during the fill is still there")
+	}
+	if n := l.loads.Load(); n != 1 {
+		t.Errorf("%d lists, want 1: the writes during the fill go on top of its answer", n)
+	}
+}
+
 func TestSnapshotWaiterOutlivesTheFillersCancellation(t *testing.T) {
 	l := &lister{items: []item{{1, "a"}}, gate: make(chan struct{})}
 	s := NewSnapshot(itemID)

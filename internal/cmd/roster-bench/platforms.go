@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi/mocks"
@@ -85,6 +86,9 @@ type platformDef struct {
 	// Notes tell the report's reader how this platform's runs differ from the others' (seeding, settings).
 	Notes string
 
+	// StartMock, when set, starts the mock instead of its descriptor, for settings only this harness needs.
+	StartMock func(mockapi.Options) mock
+
 	// API describes raw requests to the mock for its throughput benchmark (platforms_bench_test.go).
 	API apiRoutes
 }
@@ -126,7 +130,11 @@ func (p platformDef) NewMock(writesPerMinute int) mock {
 	if p.WriteLimit == 0 {
 		writesPerMinute = -1
 	}
-	return d.Start(mockapi.Options{WritesPerMinute: writesPerMinute})
+	opts := mockapi.Options{WritesPerMinute: writesPerMinute}
+	if p.StartMock != nil {
+		return p.StartMock(opts)
+	}
+	return d.Start(opts)
 }
 
 // NewClient builds the platform's own client from its descriptor, unpaced (the mocks it seeds are
@@ -185,6 +193,11 @@ var platformTable = []platformDef{
 	},
 	{
 		Name: "onyx",
+		StartMock: func(o mockapi.Options) mock {
+			// The sync is long enough that every group create and delete waits for it, short enough that 1000 of
+			// them, 10 at a time, fit well within the growth phase limit.
+			return onyxmock.New(onyxmock.Options{Token: o.Token, Generation: onyxmock.GenerationV46, SyncDelay: 20 * time.Millisecond})
+		},
 		// The mock serves the v4.6 line unless told otherwise; saying so spares the provider detecting it.
 		ProviderExtra: `onyx_api_generation = "v4.6"`,
 		ClientOptions: map[string]string{onyx.GenerationOption: "v4.6"},
@@ -196,8 +209,10 @@ var platformTable = []platformDef{
 		Keys:     keysUnowned,
 		KeyExtra: onyx.APIKeyExtra{Role: "basic"},
 		RequestFloors: map[string]requestFloorDef{
-			"groups/apply":   {2, "only a list of the groups shows when the new group's background sync is done"},
-			"groups/destroy": {2, "a deleted group stays in the list until a background sync removes it, and the name is taken until then"},
+			"groups/apply": {2, "only a list of the groups shows when the new group's background sync is done; the waits of one " +
+				"process share their lists, but each round of 10 creates needs one, so the bytes per object grow with the number of groups"},
+			"groups/destroy": {2, "a deleted group stays in the list until a background sync removes it, and the name is taken until then; " +
+				"as for apply, each round of 10 deletes needs one list"},
 		},
 		SeedUser:              seedSpec,
 		SeedMembers:           seedOnyxMembers,
@@ -205,7 +220,9 @@ var platformTable = []platformDef{
 		MembersInline:         true, // the unpaginated group list carries each group's users
 		Notes: "roster_user is an invitation, which is not a group member until the person signs up, so the mix's groups list " +
 			"as many people seeded beforehand (invited through the API, signed up through the mock's hook) by their ids, as an Onyx " +
-			"configuration does, instead of referencing the mix's users. The provider is told the API generation (`onyx_api_generation`).",
+			"configuration does, instead of referencing the mix's users. The provider is told the API generation (`onyx_api_generation`). " +
+			"The mock's background sync of a group takes 20 ms (Onyx's 20 to 40 s), so the client's waits for it, and the lists of the " +
+			"groups they take, are shorter and fewer than against a real server.",
 		API: apiRoutes{
 			AuthScheme: "Bearer ",
 			GetUser:    func(id string) string { return "/api/manage/users?q=" + url.QueryEscape(id) }, // ReadUser's request

@@ -113,7 +113,7 @@ func (r *report) renderCommands(w writer) {
 	}
 	w("```\n\nEach terraform command runs in its own configuration directory (`-chdir`), with `TF_LOG` unset, ")
 	w("`TF_IN_AUTOMATION=1`, `CHECKPOINT_DISABLE=1`, the default `-parallelism` (10) and a temporary dev_overrides CLI configuration:\n\n```sh\n")
-	for _, s := range scaleSteps {
+	for _, s := range r.opts.scaleSteps() {
 		w("terraform %s\n", strings.Join(s.Args, " "))
 	}
 	w("```\n\n")
@@ -180,6 +180,11 @@ func (r *report) renderScale(w writer) {
 	w("Mix: a tenth groups (5, 10, 20 or 40 members each), a fifth API keys where the platform has them, the rest users. ")
 	w("Groups list the mix's users by reference (`roster_user.uN.id`; the floor's groups reference its users the same way) ")
 	w("except where the platform notes say otherwise.\n\n")
+	if !r.opts.destroy {
+		w("The objects are not destroyed through terraform in this run (`-destroy` adds that step): the destroy is mostly terraform's ")
+		w("own work, as long for the floor as for the platforms, and the longest step of each run, more than the budget holds. ")
+		w("Each client's deletes are measured by the growth runs (requests and bytes per object).\n\n")
+	}
 	w("| platform | N | objects | step | wall (s) | x floor | x plugin floor | x wide plugin floor | requests | per object | terraform CPU (s) | provider CPU (s) | provider peak (MiB) | provider starts | mock busy | exit |\n")
 	w("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range r.scale {

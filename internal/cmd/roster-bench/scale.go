@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 )
 
 // floorName labels the terraform_data runs in the report.
@@ -14,7 +15,7 @@ type floorDef struct {
 	Name   string
 	Dir    string // configuration directory, with -N appended
 	Config func(n int) string
-	// Judged: the floor of the targets. Its destroy is measured, and each platform's plan is paired with a
+	// Judged: the floor of the targets. Its destroy is measured (with -destroy), and each platform's plan is paired with a
 	// plan of it. The plugin floors keep nothing outside their state, so their directories simply go with the
 	// work directory, and a platform's plan is compared with their own plan: that saves the run two minutes.
 	Judged bool
@@ -28,7 +29,7 @@ var floors = []floorDef{
 	{Name: widePluginFloorName, Dir: "pluginfloor-wide", Config: widePluginFloorConfig},
 }
 
-// scaleRun is apply, plan, plan -refresh=false and destroy of N objects.
+// scaleRun is apply, plan, plan -refresh=false and (with -destroy) destroy of N objects.
 type scaleRun struct {
 	Platform string
 	N        int
@@ -41,6 +42,22 @@ type scaleRun struct {
 }
 
 var scaleSteps = []step{stepApply, stepPlan, stepPlanNoRefresh, stepDestroy}
+
+// scaleSteps are the steps this run's N-object runs take: destroy only with -destroy.
+func (o options) scaleSteps() []step {
+	if o.destroy {
+		return scaleSteps
+	}
+	return scaleSteps[:3]
+}
+
+func stepNames(steps []step) string {
+	names := make([]string, len(steps))
+	for i, s := range steps {
+		names[i] = s.Name
+	}
+	return strings.Join(names, ", ")
+}
 
 func (r scaleRun) result(stepName string) (result, bool) {
 	for _, res := range r.Results {
@@ -97,17 +114,17 @@ func (f *floorRun) plan() (result, error) {
 	return res, err
 }
 
-// finish destroys the floor where that is measured and returns its run.
-func (f *floorRun) finish() (scaleRun, error) {
-	if f.run.Failed != "" || !f.def.Judged {
+// finish destroys the floor where that is measured (when destroy is set) and returns its run.
+func (f *floorRun) finish(destroy bool) (scaleRun, error) {
+	if f.run.Failed != "" || !f.def.Judged || !destroy {
 		return f.run, nil
 	}
 	return runSteps(f.tf, f.dir, nil, f.run, scaleSteps[3:], nil)
 }
 
-// runScale runs the realistic mix of n objects against a fresh mock of p with its write limit lifted, with a
-// plan of the judged floor right before its plan.
-func runScale(tf *terraform, root string, p platformDef, n int, started []*floorRun) (scaleRun, error) {
+// runScale runs steps on the realistic mix of n objects against a fresh mock of p with its write limit lifted,
+// with a plan of the judged floor right before its plan.
+func runScale(tf *terraform, root string, p platformDef, n int, started []*floorRun, steps []step) (scaleRun, error) {
 	run := scaleRun{Platform: p.Name, N: n, Mix: mixOf(n, p.Keys), FloorPlans: map[string]result{}}
 	m, err := serveMock(p, -1)
 	if err != nil {
@@ -131,7 +148,7 @@ func runScale(tf *terraform, root string, p platformDef, n int, started []*floor
 		}
 		return nil
 	}
-	return runSteps(tf, dir, m, run, scaleSteps, beforePlan)
+	return runSteps(tf, dir, m, run, steps, beforePlan)
 }
 
 // writeMixConfig writes the realistic mix of n objects on p served by m, seeding the groups' members first

@@ -43,6 +43,8 @@ type Client struct {
 	// platform.Snapshot). userGroups leaves out the default groups, whose member lists are the directory.
 	userGroups, allGroups *platform.Snapshot[int, groupWire]
 	keys                  *platform.Snapshot[int, keyWire]
+	// The waits for the background sync share their lists of the groups, one per include_default (groupPoll).
+	userPoll, allPoll *groupPoll
 
 	// dir is the user directory as group writes last read it (groupDirectory).
 	dirMu sync.Mutex
@@ -93,10 +95,12 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{
+	c := &Client{
 		Conn: conn, basePath: base.Path, ownDisplay: keyDisplay(token), forced: cfg.Generation, poll: defaultPoll,
 		userGroups: platform.NewSnapshot(groupID), allGroups: platform.NewSnapshot(groupID), keys: platform.NewSnapshot(keyID),
-	}, nil
+	}
+	c.userPoll, c.allPoll = newGroupPoll(c.loadUserGroups), newGroupPoll(c.loadAllGroups)
+	return c, nil
 }
 
 // Platform implements platform.Backend.

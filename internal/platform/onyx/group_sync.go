@@ -13,12 +13,14 @@ import (
 // first waits for the sync, so this only guards against a server that never lets go.
 const maxSyncRetries = 10
 
-// waitSynced polls the group list until the group's background sync has finished, and returns the
-// group as it is then. A group that disappears or is marked for deletion meanwhile is not found.
+// waitSynced polls the group list (shared with the client's other waits) until the group's background
+// sync has finished, and returns the group as it is then. A group that disappears or is marked for
+// deletion meanwhile is not found.
 func (c *Client) waitSynced(ctx context.Context, id int) (groupWire, error) {
 	var out groupWire
+	look := c.looks()
 	err := c.pollUntil(ctx, fmt.Sprintf("user group %d has finished syncing", id), func(ctx context.Context) (bool, error) {
-		g, err := c.liveGroup(ctx, id)
+		g, err := c.liveGroup(ctx, look, id)
 		if err != nil {
 			return false, err
 		}
@@ -33,13 +35,14 @@ func (c *Client) waitSynced(ctx context.Context, id int) (groupWire, error) {
 	return out, err
 }
 
-// waitGone polls the group list until the group's row is gone, which ends its pending deletion and
-// frees its name.
+// waitGone polls the group list (shared with the client's other waits) until the group's row is gone,
+// which ends its pending deletion and frees its name.
 func (c *Client) waitGone(ctx context.Context, id int) error {
+	look := c.looks()
 	err := c.pollUntil(ctx, fmt.Sprintf("user group %d, marked for deletion, is removed (its name stays taken until then)", id),
 		func(ctx context.Context) (bool, error) {
 			// Default groups cannot be deleted, so the group waited for is a user-made one.
-			_, found, err := c.findGroupIn(ctx, id, false)
+			_, found, err := look.find(ctx, id, false)
 			return !found, err
 		})
 	if err == nil {

@@ -29,8 +29,8 @@ const (
 func IsDefaultGroupName(name string) bool { return name == AdminGroupName || name == BasicGroupName }
 
 // listGroups reads every group, those being deleted included, and the default ones when
-// includeDefault. The list is unpaginated and is the only way to read a group. Polls and lookups after a
-// lost answer use it; plain reads go through the snapshots (cachedGroup).
+// includeDefault. The list is unpaginated and is the only way to read a group. Lookups after a lost answer
+// use it; polls share it (groupPoll); plain reads go through the snapshots (cachedGroup).
 func (c *Client) listGroups(ctx context.Context, includeDefault bool) ([]groupWire, error) {
 	var out []groupWire
 	q := url.Values{"include_default": {strconv.FormatBool(includeDefault)}}
@@ -78,33 +78,12 @@ func (c *Client) forgetGroups() {
 	c.allGroups.Invalidate()
 }
 
-// findGroup looks a group up by id in the list, whatever its state: among the user-made groups first,
-// then, when it is not there, among all of them. The default group Basic holds every user of the
-// instance, so listing it with every read of another group made each read ship the whole directory.
-func (c *Client) findGroup(ctx context.Context, id int) (groupWire, bool, error) {
-	return c.findGroupIn(ctx, id, false, true)
-}
-
-// findGroupIn looks a group up by id in the list read with each include_default in turn, stopping at the
-// first list that has it.
-func (c *Client) findGroupIn(ctx context.Context, id int, includeDefault ...bool) (groupWire, bool, error) {
-	for _, withDefaults := range includeDefault {
-		groups, err := c.listGroups(ctx, withDefaults)
-		if err != nil {
-			return groupWire{}, false, err
-		}
-		for _, g := range groups {
-			if g.ID == id {
-				return g, true, nil
-			}
-		}
-	}
-	return groupWire{}, false, nil
-}
-
-// liveGroup is findGroup for a group Terraform can manage: one marked for deletion is gone.
-func (c *Client) liveGroup(ctx context.Context, id int) (groupWire, error) {
-	g, found, err := c.findGroup(ctx, id)
+// liveGroup looks a group up with look, among the user-made groups first, then, when it is not there, among
+// all of them (the default group Basic holds every user of the instance, so listing it with every look at
+// another group would ship the whole directory each time). One marked for deletion is gone: Terraform can no
+// longer manage it.
+func (c *Client) liveGroup(ctx context.Context, look *groupLooks, id int) (groupWire, error) {
+	g, found, err := look.find(ctx, id, false, true)
 	switch {
 	case err != nil:
 		return groupWire{}, err
@@ -138,7 +117,7 @@ func (c *Client) ReadGroupFresh(ctx context.Context, id string) (platform.Group,
 	if err != nil {
 		return platform.Group{}, err
 	}
-	g, err := c.liveGroup(ctx, n)
+	g, err := c.liveGroup(ctx, c.looks(), n)
 	if err != nil {
 		return platform.Group{}, err
 	}
@@ -207,8 +186,9 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 // being deleted is waited for; a live one is a conflict, reported before anything is sent, which
 // also keeps the server's misleading duplicate-name answer for unknown ids apart. The POST is
 // resolved after a lost answer by looking the name up among groups that did not exist before.
-// Curators follow, then the wait for the first sync; if those fail the created group is returned
-// with the error, so the provider records it instead of orphaning it.
+// Curators follow, then the wait for the first sync unless the answer shows it done (a server
+// without a vector index syncs at once) and no curator was set; if those fail the created group is
+// returned with the error, so the provider records it instead of orphaning it.
 func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (platform.Group, error) {
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
 		return platform.Group{}, apiutil.Refused(http.MethodPost, c.basePath+groupsPath, errs...)
@@ -249,6 +229,9 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	c.keepGroup(created)
 	if err := c.setCurators(ctx, created, members.curators); err != nil {
 		return groupFromWire(created), fmt.Errorf("user group %d was created on Onyx, but setting its curators failed: %w", created.ID, err)
+	}
+	if created.IsUpToDate && len(members.curators) == 0 { // curators set since show only in a list
+		return groupFromWire(created), nil
 	}
 	synced, err := c.waitSynced(ctx, created.ID)
 	if err != nil {
