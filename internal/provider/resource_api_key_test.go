@@ -16,7 +16,7 @@ import (
 )
 
 // TestAccAPIKey_lifecycle runs every platform's roster_api_key lifecycle: one row per platform that has API
-// keys (and per API generation or server where those differ). Secoda has none: TestAccSecoda_planTimeErrors
+// keys (and per API generation or server where those differ). Secoda has none: TestAccAPIKey_planTimeErrors
 // shows the plan-time error.
 func TestAccAPIKey_lifecycle(t *testing.T) {
 	t.Parallel()
@@ -307,32 +307,22 @@ func keptSecret(address string, secret *string) resource.TestCheckFunc {
 
 func TestAccAPIKey_planTimeErrors(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct {
-		body string
-		want []string
-	}{
-		"identifier with spaces": {`name = "ci key"`, []string{"name: authentik token identifiers are", "letters, digits"}},
-		"expiry on an api token": {"name = \"k\"\n  expires_at = \"2030-01-01T00:00:00Z\"", []string{"expires_at:", `intent "app_password"`}},
-		"bad timestamp":          {"name = \"k\"\n  expires_at = \"tomorrow\"", []string{"RFC3339"}},
-		"unknown intent":         {"name = \"k\"\n  authentik = { intent = \"recovery\" }", []string{"authentik.intent", "value must be one of"}},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			mock := acctest.NewAuthentik(t)
-			before := mock.Requests()
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				TerraformVersionChecks:   acctest.TerraformVersionChecks,
-				Steps: []resource.TestStep{{
-					Config:      mock.Provider() + "resource \"roster_api_key\" \"bad\" {\n  " + tc.body + "\n}\n",
-					PlanOnly:    true,
-					ExpectError: errorRE(tc.want...),
-				}},
-			})
-			if after := mock.Requests(); after != before {
-				t.Errorf("a bad configuration made %d API requests, want 0", after-before)
-			}
-		})
-	}
+	runPlanTimeErrors(t, "roster_api_key", map[string]planTimeError{
+		"identifier with spaces": {"authentik", `name = "ci key"`, []string{"name: authentik token identifiers are", "letters, digits"}},
+		"expiry on an api token": {"authentik", "name = \"k\"\n  expires_at = \"2030-01-01T00:00:00Z\"", []string{"expires_at:", `intent "app_password"`}},
+		"bad timestamp":          {"authentik", "name = \"k\"\n  expires_at = \"tomorrow\"", []string{"RFC3339"}},
+		"unknown intent":         {"authentik", "name = \"k\"\n  authentik = { intent = \"recovery\" }", []string{"authentik.intent", "value must be one of"}},
+		"api keys": {"secoda", `name = "ci"`, []string{"roster_api_key is not available on Secoda",
+			"Secoda's API has no API-key endpoints; manage keys in Settings -> API"}},
+		"key without user": {"tyk_ai_studio", `name = "k"`, []string{"Invalid value for Tyk AI Studio", "user_id"}},
+		"key expiry": {"tyk_ai_studio", `name       = "k"
+  user_id    = "2"
+  expires_at = "2030-01-01T00:00:00Z"`, []string{"Attribute not supported on Tyk AI Studio", "do not expire"}},
+		"token owned by a user": {"unleash", `name    = "k"
+  user_id = "1"`, []string{"Attribute not supported on Unleash", "belong to the instance"}},
+		"token description": {"unleash", `name        = "k"
+  description = "x"`, []string{"Attribute not supported on Unleash", "no description"}},
+		"unknown token type": {"unleash", `name    = "k"
+  unleash = { type = "server" }`, []string{"unleash.type", "value must be one of"}},
+	})
 }

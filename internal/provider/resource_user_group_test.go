@@ -405,41 +405,21 @@ resource "roster_user_group" "sso" {
 
 func TestAccUserGroup_planTimeErrors(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct {
-		body string
-		want []string
-	}{
-		"empty name": {`name = ""`, []string{"Attribute name string length must be at least 1"}},
-		"description on authentik": {`
-  name        = "g"
+	runPlanTimeErrors(t, "roster_user_group", map[string]planTimeError{
+		"empty name": {"authentik", `name = ""`, []string{"Attribute name string length must be at least 1"}},
+		"description on authentik": {"authentik", `name        = "g"
   description = "not stored by authentik"`, []string{"Attribute not supported on authentik", "authentik groups have no description"}},
-		"secoda block under authentik": {`
-  name   = "g"
+		"secoda block under authentik": {"authentik", `name   = "g"
   secoda = { icon = "x" }`, []string{"Attribute for another platform", `"secoda" holds Secoda-only settings`, "configured for authentik"}},
-		"parent that is not a uuid": {`
-  name      = "g"
+		"parent that is not a uuid": {"authentik", `name      = "g"
   authentik = { parents = ["not-a-uuid"] }`, []string{"must be a UUID"}},
-		"attributes that are not an object": {`
-  name      = "g"
+		"attributes that are not an object": {"authentik", `name      = "g"
   authentik = { attributes = jsonencode(["a"]) }`, []string{"authentik.attributes: must be a JSON object"}},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			mock := acctest.NewAuthentik(t)
-			before := mock.Requests()
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				TerraformVersionChecks:   acctest.TerraformVersionChecks,
-				Steps: []resource.TestStep{{
-					Config:      mock.Provider() + "resource \"roster_user_group\" \"bad\" {\n" + tc.body + "\n}\n",
-					PlanOnly:    true,
-					ExpectError: errorRE(tc.want...),
-				}},
-			})
-			if after := mock.Requests(); after != before {
-				t.Errorf("a bad configuration made %d API requests, want 0", after-before)
-			}
-		})
-	}
+		"authentik attribute under secoda": {"secoda", `name      = "g"
+  authentik = { is_superuser = true }`, []string{"Attribute for another platform", "configured for Secoda"}},
+		"group description": {"tyk_ai_studio", `name        = "g"
+  description = "x"`, []string{"Attribute not supported on Tyk AI Studio", "have no description"}},
+		"catalogue id not numeric": {"tyk_ai_studio", `name          = "g"
+  tyk_ai_studio = { catalogue_ids = ["llm-1"] }`, []string{"must be a numeric id"}},
+	})
 }

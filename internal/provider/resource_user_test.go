@@ -320,34 +320,27 @@ resource "roster_user" "dev" {
 
 func TestAccUser_planTimeErrors(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct {
-		body string
-		want []string
-	}{
-		"bad email":                {`email = "not-an-email"`, []string{"must be an email address"}},
-		"role on authentik":        {"email = \"a@example.com\"\n  role = \"admin\"", []string{"Attribute not supported on authentik", "authentik users have no single role"}},
-		"password without version": {"email = \"a@example.com\"\n  password_wo = \"x\"", []string{`Attribute "password_wo_version" must be specified when "password_wo" is specified`}},
-		"unknown user type":        {"email = \"a@example.com\"\n  authentik = { type = \"internal_service_account\" }", []string{"authentik.type", "value must be one of"}},
-		"path with slashes":        {"email = \"a@example.com\"\n  authentik = { path = \"/users/\" }", []string{"authentik.path: must not start or end with a slash"}},
-		"username too long":        {"email = \"a@example.com\"\n  authentik = { username = \"" + strings.Repeat("u", 151) + "\" }", []string{"authentik.username", "length must be between 1 and 150"}},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			mock := acctest.NewAuthentik(t)
-			before := mock.Requests()
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				TerraformVersionChecks:   acctest.TerraformVersionChecks,
-				Steps: []resource.TestStep{{
-					Config:      mock.Provider() + "resource \"roster_user\" \"bad\" {\n  " + tc.body + "\n}\n",
-					PlanOnly:    true,
-					ExpectError: errorRE(tc.want...),
-				}},
-			})
-			if after := mock.Requests(); after != before {
-				t.Errorf("a bad configuration made %d API requests, want 0", after-before)
-			}
-		})
-	}
+	runPlanTimeErrors(t, "roster_user", map[string]planTimeError{
+		"bad email":                {"authentik", `email = "not-an-email"`, []string{"must be an email address"}},
+		"role on authentik":        {"authentik", "email = \"a@example.com\"\n  role = \"admin\"", []string{"Attribute not supported on authentik", "authentik users have no single role"}},
+		"password without version": {"authentik", "email = \"a@example.com\"\n  password_wo = \"x\"", []string{`Attribute "password_wo_version" must be specified when "password_wo" is specified`}},
+		"unknown user type":        {"authentik", "email = \"a@example.com\"\n  authentik = { type = \"internal_service_account\" }", []string{"authentik.type", "value must be one of"}},
+		"path with slashes":        {"authentik", "email = \"a@example.com\"\n  authentik = { path = \"/users/\" }", []string{"authentik.path: must not start or end with a slash"}},
+		"username too long":        {"authentik", "email = \"a@example.com\"\n  authentik = { username = \"" + strings.Repeat("u", 151) + "\" }", []string{"authentik.username", "length must be between 1 and 150"}},
+		"active on secoda": {"secoda", `email  = "a@example.com"
+  role   = "viewer"
+  active = false`, []string{"Attribute not supported on Secoda", "cannot deactivate"}},
+		"guest without teams": {"secoda", `email = "a@example.com"
+  role  = "guest"`, []string{"Invalid value for Secoda", "teams"}},
+		"unknown role": {"secoda", `email = "a@example.com"
+  role  = "owner"`, []string{"role", "admin", "editor", "viewer", "guest"}},
+		"role is derived": {"tyk_ai_studio", `email = "a@example.com"
+  name  = "A"
+  role  = "Admin"`, []string{"Attribute not supported on Tyk AI Studio", "derives the role"}},
+		"name is required": {"tyk_ai_studio", `email = "a@example.com"`, []string{"Invalid value for Tyk AI Studio", "name"}},
+		"deactivated user": {"unleash", `email  = "a@example.com"
+  active = false`, []string{"Attribute not supported on Unleash", "cannot be deactivated"}},
+		"tyk flags under unleash": {"unleash", `email         = "a@example.com"
+  tyk_ai_studio = { is_admin = true }`, []string{"Attribute for another platform", "configured for Unleash"}},
+	})
 }

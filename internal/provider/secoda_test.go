@@ -34,50 +34,6 @@ resource "roster_user" "guest" {
 `, role, secodamock.DefaultTeamID)
 }
 
-func TestAccSecoda_planTimeErrors(t *testing.T) {
-	t.Parallel()
-	cases := map[string]struct {
-		resource string
-		want     []string
-	}{
-		"api keys": {`resource "roster_api_key" "k" {
-  name = "ci"
-}`, []string{"roster_api_key is not available on Secoda", "Secoda's API has no API-key endpoints; manage keys in Settings -> API"}},
-		"active on secoda": {`resource "roster_user" "u" {
-  email  = "a@example.com"
-  role   = "viewer"
-  active = false
-}`, []string{"Attribute not supported on Secoda", "cannot deactivate"}},
-		"guest without teams": {`resource "roster_user" "u" {
-  email = "a@example.com"
-  role  = "guest"
-}`, []string{"Invalid value for Secoda", "teams"}},
-		"unknown role": {`resource "roster_user" "u" {
-  email = "a@example.com"
-  role  = "owner"
-}`, []string{"role", "admin", "editor", "viewer", "guest"}},
-		"authentik attribute under secoda": {`resource "roster_user_group" "g" {
-  name      = "g"
-  authentik = { is_superuser = true }
-}`, []string{"Attribute for another platform", "configured for Secoda"}},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			mock := acctest.NewSecoda(t, -1)
-			before := mock.Requests()
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				TerraformVersionChecks:   acctest.TerraformVersionChecks,
-				Steps:                    []resource.TestStep{{Config: mock.Provider() + tc.resource, PlanOnly: true, ExpectError: errorRE(tc.want...)}},
-			})
-			if after := mock.Requests(); after != before {
-				t.Errorf("a bad configuration made %d API requests, want 0", after-before)
-			}
-		})
-	}
-}
-
 // TestAccSecoda_rateLimitedApply applies 100 objects against a mock that enforces a write limit (scaled
 // from Secoda's 30/minute to 1200/minute so the run stays short) with the provider pacing at the same
 // rate: every write succeeds and no sliding minute holds more writes than allowed.
