@@ -1,6 +1,8 @@
 package provider_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -64,34 +66,52 @@ func runLifecycles(t *testing.T, rows []lifecycleRow) {
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
 			lc := row.start(t)
+			steps, phases := lc.steps()
+			// Which phase each step is, for the reader of a failure ("Step 6/11 error: ...").
+			t.Cleanup(func() {
+				if t.Failed() {
+					numbered := make([]string, len(phases))
+					for i, phase := range phases {
+						numbered[i] = fmt.Sprintf("%d %s", i+1, phase)
+					}
+					t.Logf("steps: %s", strings.Join(numbered, ", "))
+				}
+			})
 			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
 				CheckDestroy:             lc.checkDestroy,
-				Steps:                    lc.steps(),
+				Steps:                    steps,
 			})
 		})
 	}
 }
 
-func (lc lifecycle) steps() []resource.TestStep {
+// steps returns the test steps and the phase each belongs to.
+func (lc lifecycle) steps() (steps []resource.TestStep, phases []string) {
+	add := func(phase string, s ...resource.TestStep) {
+		steps = append(steps, s...)
+		for range s {
+			phases = append(phases, phase)
+		}
+	}
 	latest := lc.create
-	steps := []resource.TestStep{{Config: lc.create, ConfigStateChecks: lc.created, Check: lc.createdCheck}}
-	steps = append(steps, lc.afterCreate...)
+	add("create", resource.TestStep{Config: lc.create, ConfigStateChecks: lc.created, Check: lc.createdCheck})
+	add("afterCreate", lc.afterCreate...)
 	if lc.update != "" {
 		latest = lc.update
-		steps = append(steps, resource.TestStep{
+		add("update", resource.TestStep{
 			Config:            lc.update,
 			ConfigPlanChecks:  lc.plans(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: lc.updated,
 			Check:             lc.updatedCheck,
 		})
 	}
-	steps = append(steps, lc.afterUpdate...)
+	add("afterUpdate", lc.afterUpdate...)
 	for _, config := range lc.replace {
 		latest = config
-		steps = append(steps, resource.TestStep{
+		add("replace", resource.TestStep{
 			Config:           config,
 			ConfigPlanChecks: lc.plans(plancheck.ResourceActionDestroyBeforeCreate),
 			Check:            lc.replacedCheck,
@@ -102,14 +122,14 @@ func (lc lifecycle) steps() []resource.TestStep {
 		if step.ImportStateKind == resource.ImportBlockWithID && step.Config == "" {
 			step.Config = latest
 		}
-		steps = append(steps, step)
+		add("import", step)
 	}
 	if lc.drift != nil {
-		steps = append(steps, resource.TestStep{PreConfig: lc.drift, Config: latest, PlanOnly: true, ExpectNonEmptyPlan: true})
+		add("drift", resource.TestStep{PreConfig: lc.drift, Config: latest, PlanOnly: true, ExpectNonEmptyPlan: true})
 	}
-	steps = append(steps, lc.extra...)
+	add("extra", lc.extra...)
 	if lc.remove != nil {
-		steps = append(steps, resource.TestStep{
+		add("remove", resource.TestStep{
 			PreConfig:         lc.remove,
 			Config:            latest,
 			ConfigPlanChecks:  lc.plans(plancheck.ResourceActionCreate),
@@ -117,7 +137,7 @@ func (lc lifecycle) steps() []resource.TestStep {
 			Check:             lc.recreatedCheck,
 		})
 	}
-	return steps
+	return steps, phases
 }
 
 // plans expects the resource under test to plan action.
