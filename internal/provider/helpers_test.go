@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -47,4 +48,39 @@ func checkAuthentikGone(mock *acctest.Authentik, kind string, names ...string) f
 		}
 		return nil
 	}
+}
+
+// checkSecodaGone is a CheckDestroy: none of the named groups or users (by email) is left on the mock.
+func checkSecodaGone(mock *acctest.Secoda, names ...string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		state := mock.State()
+		for _, k := range slices.Concat(state.Groups, state.Users) {
+			if slices.Contains(names, k) {
+				return fmt.Errorf("%q still exists after destroy (left: %+v)", k, state)
+			}
+		}
+		return nil
+	}
+}
+
+// checkTykGone is a CheckDestroy: none of the named groups or users (by email) is left on the mock.
+func checkTykGone(mock *acctest.Tyk, names ...string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		state := mock.State()
+		for _, k := range slices.Concat(state.Groups.Names, state.Users.Emails) {
+			if slices.Contains(names, k) {
+				return fmt.Errorf("%q still exists after destroy (left: %+v)", k, state)
+			}
+		}
+		return nil
+	}
+}
+
+// quotedList renders strings as the inside of an HCL list.
+func quotedList(items []string) string {
+	quoted := make([]string, len(items))
+	for i, s := range items {
+		quoted[i] = strconv.Quote(s)
+	}
+	return strings.Join(quoted, ", ")
 }

@@ -2,14 +2,12 @@ package provider_test
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -18,7 +16,8 @@ import (
 	secodamock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/secoda"
 )
 
-func secodaConfig(mock *acctest.Secoda, groupName, role, description string) string {
+// secodaUsersConfig: an invitee with a role, and a guest, who needs a team.
+func secodaUsersConfig(mock *acctest.Secoda, role string) string {
 	return mock.Provider() + fmt.Sprintf(`
 resource "roster_user" "ada" {
   email = "ada@example.com"
@@ -32,153 +31,7 @@ resource "roster_user" "guest" {
   role   = "guest"
   secoda = { teams = [%q] }
 }
-
-resource "roster_user_group" "data" {
-  name        = %q
-  description = %q
-  members     = [roster_user.ada.id, roster_user.guest.id]
-  secoda      = { icon = "📊" }
-}
-`, role, secodamock.DefaultTeamID, groupName, description)
-}
-
-func TestAccSecoda_groupsAndUsers(t *testing.T) {
-	mock := acctest.NewSecoda(t, -1)
-	group, ada := "roster_user_group.data", "roster_user.ada"
-	var groupID, adaID string
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		TerraformVersionChecks:   acctest.TerraformVersionChecks,
-		CheckDestroy: func(*terraform.State) error {
-			state := mock.State()
-			if slices.Contains(state.Groups, "data-team") || slices.Contains(state.Groups, "data-platform") ||
-				slices.Contains(state.Users, "ada@example.com") || slices.Contains(state.Users, "guest@example.com") {
-				return fmt.Errorf("objects left after destroy: %+v", state)
-			}
-			return nil
-		},
-		Steps: []resource.TestStep{
-			{ // invite two users (one guest with a team) and a group with both
-				Config: secodaConfig(mock, "data-team", "Editor", "Analytics"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(ada, tfjsonpath.New("id"), knownvalue.StringRegexp(uuidRE)),
-					statecheck.ExpectKnownValue(ada, tfjsonpath.New("role"), knownvalue.StringExact("Editor")),
-					statecheck.ExpectKnownValue(ada, tfjsonpath.New("secoda").AtMapKey("pending"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(ada, tfjsonpath.New("authentik"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(group, tfjsonpath.New("members"), knownvalue.ListSizeExact(2)),
-					statecheck.ExpectKnownValue(group, tfjsonpath.New("description"), knownvalue.StringExact("Analytics")),
-					statecheck.ExpectKnownValue(group, tfjsonpath.New("secoda").AtMapKey("icon"), knownvalue.StringExact("📊")),
-				},
-				Check: func(s *terraform.State) error {
-					groupID = s.RootModule().Resources[group].Primary.ID
-					adaID = s.RootModule().Resources[ada].Primary.ID
-					var u map[string]any
-					mock.API("GET", "/user/"+adaID+"/", nil, &u)
-					if u["first_name"] != "Ada" || u["last_name"] != "Lovelace" || u["role"] != "editor" {
-						return fmt.Errorf("server user = %v", u)
-					}
-					return nil
-				},
-			},
-			{ // the invitee signs in: no diff
-				PreConfig: func() { mock.Hook("POST", "users/"+adaID+"/accept", nil) },
-				Config:    secodaConfig(mock, "data-team", "Editor", "Analytics"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(ada, tfjsonpath.New("secoda").AtMapKey("pending"), knownvalue.Bool(false)),
-				},
-			},
-			{ // update in place: role, group name and description
-				Config: secodaConfig(mock, "data-platform", "admin", "Analytics and BI"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(ada, plancheck.ResourceActionUpdate),
-					plancheck.ExpectResourceAction(group, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("data-platform")),
-					statecheck.ExpectKnownValue(ada, tfjsonpath.New("role"), knownvalue.StringExact("admin")),
-				},
-			},
-			{ResourceName: group, ImportState: true, ImportStateKind: resource.ImportBlockWithID, Config: secodaConfig(mock, "data-platform", "admin", "Analytics and BI")},
-			{ResourceName: group, ImportState: true, ImportStateId: "name=data-platform", ImportStateVerify: true, ImportStateVerifyIgnore: []string{"members"}},
-			{ResourceName: ada, ImportState: true, ImportStateVerify: true},
-			{ResourceName: ada, ImportState: true, ImportStateId: "email=Ada@Example.com", ImportStateVerify: true},
-			{ // membership changed in the UI
-				PreConfig:          func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"users": []string{}}) },
-				Config:             secodaConfig(mock, "data-platform", "admin", "Analytics and BI"),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-			},
-			{ // a deactivated member is gone for Terraform: the plan re-invites them
-				PreConfig:          func() { mock.Hook("PATCH", "users/"+adaID, map[string]any{"disabled": true}) },
-				Config:             secodaConfig(mock, "data-platform", "admin", "Analytics and BI"),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-			},
-			{ // re-activated in the UI: nothing left to do but restore the membership removed above
-				PreConfig: func() { mock.Hook("PATCH", "users/"+adaID, map[string]any{"disabled": false}) },
-				Config:    secodaConfig(mock, "data-platform", "admin", "Analytics and BI"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(ada, plancheck.ResourceActionNoop),
-					plancheck.ExpectResourceAction(group, plancheck.ResourceActionUpdate),
-				}},
-			},
-			{ // removed behind Terraform's back: re-invited
-				PreConfig: func() { mock.Hook("DELETE", "users/"+adaID, nil) },
-				Config:    secodaConfig(mock, "data-platform", "admin", "Analytics and BI"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(ada, plancheck.ResourceActionCreate),
-				}},
-			},
-		},
-	})
-}
-
-func TestAccSecoda_planTimeErrors(t *testing.T) {
-	t.Parallel()
-	cases := map[string]struct {
-		resource string
-		want     []string
-	}{
-		"api keys": {`resource "roster_api_key" "k" {
-  name = "ci"
-}`, []string{"roster_api_key is not available on Secoda", "Secoda's API has no API-key endpoints; manage keys in Settings -> API"}},
-		"active on secoda": {`resource "roster_user" "u" {
-  email  = "a@example.com"
-  role   = "viewer"
-  active = false
-}`, []string{"Attribute not supported on Secoda", "cannot deactivate"}},
-		"guest without teams": {`resource "roster_user" "u" {
-  email = "a@example.com"
-  role  = "guest"
-}`, []string{"Invalid value for Secoda", "teams"}},
-		"unknown role": {`resource "roster_user" "u" {
-  email = "a@example.com"
-  role  = "owner"
-}`, []string{"role", "admin", "editor", "viewer", "guest"}},
-		"authentik attribute under secoda": {`resource "roster_user_group" "g" {
-  name      = "g"
-  authentik = { is_superuser = true }
-}`, []string{"Attribute for another platform", "configured for Secoda"}},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			mock := acctest.NewSecoda(t, -1)
-			before := mock.Requests()
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				TerraformVersionChecks:   acctest.TerraformVersionChecks,
-				Steps:                    []resource.TestStep{{Config: mock.Provider() + tc.resource, PlanOnly: true, ExpectError: errorRE(tc.want...)}},
-			})
-			if after := mock.Requests(); after != before {
-				t.Errorf("a bad configuration made %d API requests, want 0", after-before)
-			}
-		})
-	}
+`, role, secodamock.DefaultTeamID)
 }
 
 // TestAccSecoda_rateLimitedApply applies 100 objects against a mock that enforces a write limit (scaled
