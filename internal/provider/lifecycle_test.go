@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
+	"github.com/rosterhq/terraform-provider-roster/internal/platform"
+	"github.com/rosterhq/terraform-provider-roster/internal/platforms"
 )
 
 // lifecycleRow is one platform's row in a resource's acceptance table (resource_<type>_test.go). start
@@ -157,5 +160,28 @@ func saveID(address string, into *string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		*into = s.RootModule().Resources[address].Primary.ID
 		return nil
+	}
+}
+
+// TestEveryPlatformHasLifecycleRows fails when a registered platform has no row in the lifecycle table of a
+// resource type it supports, or a row where its capability row says the type is missing: a new platform joins
+// the acceptance tests by adding its rows.
+func TestEveryPlatformHasLifecycleRows(t *testing.T) {
+	tables := map[platform.Kind][]lifecycleRow{
+		platform.KindUser:      userLifecycles,
+		platform.KindUserGroup: groupLifecycles,
+		platform.KindAPIKey:    apiKeyLifecycles,
+	}
+	for kind, rows := range tables {
+		for _, d := range platforms.All {
+			name := string(d.Name)
+			hasRow := slices.ContainsFunc(rows, func(r lifecycleRow) bool {
+				return r.name == name || strings.HasPrefix(r.name, name+"-")
+			})
+			supported := d.Capabilities.Check(platform.Feature{Kind: kind}) == nil
+			if hasRow != supported {
+				t.Errorf("roster_%s on %s: lifecycle row %t, capability row supports it %t", kind, name, hasRow, supported)
+			}
+		}
 	}
 }

@@ -20,14 +20,17 @@ import (
 // shows the plan-time error.
 func TestAccAPIKey_lifecycle(t *testing.T) {
 	t.Parallel()
-	runLifecycles(t, []lifecycleRow{
-		{"authentik", authentikAPIKey},
-		{"onyx-v4.6", onyxAPIKey(onyxmock.GenerationV46)},
-		{"onyx-current", onyxAPIKey(onyxmock.GenerationCurrent)},
-		{"tyk_ai_studio", tykAPIKey},
-		{"unleash-mock", unleashAPIKey(unleashEnterprise)},
-		{"unleash-real", unleashAPIKey(acctest.RealUnleash)},
-	})
+	runLifecycles(t, apiKeyLifecycles)
+}
+
+// apiKeyLifecycles are the rows of TestAccAPIKey_lifecycle; TestEveryPlatformHasLifecycleRows holds them to the registry.
+var apiKeyLifecycles = []lifecycleRow{
+	{"authentik", authentikAPIKey},
+	{"onyx-v4.6", onyxAPIKey(onyxmock.GenerationV46)},
+	{"onyx-current", onyxAPIKey(onyxmock.GenerationCurrent)},
+	{"tyk_ai_studio", tykAPIKey},
+	{"unleash-mock", unleashAPIKey(unleashEnterprise)},
+	{"unleash-real", unleashAPIKey(acctest.RealUnleash)},
 }
 
 // authentikAPIKey: a token of a service account, whose secret the server shows through view_key.

@@ -20,14 +20,17 @@ import (
 // per API generation where those differ).
 func TestAccUserGroup_lifecycle(t *testing.T) {
 	t.Parallel()
-	runLifecycles(t, []lifecycleRow{
-		{"authentik", authentikGroup},
-		{"onyx-v4.6", onyxGroup(onyxmock.GenerationV46)},
-		{"onyx-current", onyxGroup(onyxmock.GenerationCurrent)},
-		{"secoda", secodaGroup},
-		{"tyk_ai_studio", tykGroup},
-		{"unleash", unleashGroup}, // the Enterprise mock: the open-source server has no groups
-	})
+	runLifecycles(t, groupLifecycles)
+}
+
+// groupLifecycles are the rows of TestAccUserGroup_lifecycle; TestEveryPlatformHasLifecycleRows holds them to the registry.
+var groupLifecycles = []lifecycleRow{
+	{"authentik", authentikGroup},
+	{"onyx-v4.6", onyxGroup(onyxmock.GenerationV46)},
+	{"onyx-current", onyxGroup(onyxmock.GenerationCurrent)},
+	{"secoda", secodaGroup},
+	{"tyk_ai_studio", tykGroup},
+	{"unleash", unleashGroup}, // the Enterprise mock: the open-source server has no groups
 }
 
 func authentikGroup(t *testing.T) lifecycle {

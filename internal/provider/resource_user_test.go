@@ -22,15 +22,18 @@ import (
 // generation or server where those differ).
 func TestAccUser_lifecycle(t *testing.T) {
 	t.Parallel()
-	runLifecycles(t, []lifecycleRow{
-		{"authentik", authentikUser},
-		{"onyx-v4.6", onyxUser(onyxmock.GenerationV46)},
-		{"onyx-current", onyxUser(onyxmock.GenerationCurrent)},
-		{"secoda", secodaUser},
-		{"tyk_ai_studio", tykUser},
-		{"unleash-mock", unleashUser(unleashEnterprise)},
-		{"unleash-real", unleashUser(acctest.RealUnleash)},
-	})
+	runLifecycles(t, userLifecycles)
+}
+
+// userLifecycles are the rows of TestAccUser_lifecycle; TestEveryPlatformHasLifecycleRows holds them to the registry.
+var userLifecycles = []lifecycleRow{
+	{"authentik", authentikUser},
+	{"onyx-v4.6", onyxUser(onyxmock.GenerationV46)},
+	{"onyx-current", onyxUser(onyxmock.GenerationCurrent)},
+	{"secoda", secodaUser},
+	{"tyk_ai_studio", tykUser},
+	{"unleash-mock", unleashUser(unleashEnterprise)},
+	{"unleash-real", unleashUser(acctest.RealUnleash)},
 }
 
 func authentikUser(t *testing.T) lifecycle {
