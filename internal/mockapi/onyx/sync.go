@@ -8,23 +8,18 @@ package onyx
 // settle applies every background sync that is due. Needs s.mu held.
 func (s *Server) settle() {
 	now := s.clock()
-	for id, g := range s.st.groups {
-		if g.upToDate || now.Before(g.dueAt) {
-			continue
-		}
-		if g.deleting {
-			delete(s.st.groups, id)
-			continue
-		}
-		g.upToDate = true
-	}
+	s.completeSyncs(func(g *group) bool { return !now.Before(g.dueAt) })
 }
 
 // settleAll completes every pending sync at once (the /__mock/onyx/sync hook). Needs s.mu held.
-func (s *Server) settleAll() int {
+func (s *Server) settleAll() int { return s.completeSyncs(func(*group) bool { return true }) }
+
+// completeSyncs completes the pending syncs for which due is true: the group is up to date, or gone
+// when it was up for deletion. It returns how many it completed.
+func (s *Server) completeSyncs(due func(*group) bool) int {
 	n := 0
 	for id, g := range s.st.groups {
-		if g.upToDate {
+		if g.upToDate || !due(g) {
 			continue
 		}
 		n++
