@@ -93,7 +93,7 @@ func (s *Server) replaceGroupCatalogues(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	for _, k := range catalogueKinds {
-		g.lists[k] = setOf(f.list(k))
+		g.lists[k] = mockapi.SetOf(f.list(k))
 	}
 	mockapi.WriteJSON(w, http.StatusOK, map[string]string{"status": "success"})
 }

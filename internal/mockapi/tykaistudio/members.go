@@ -44,7 +44,7 @@ func (s *Server) addGroupUser(w http.ResponseWriter, r *http.Request) {
 		writeRecordNotFound(w)
 		return
 	}
-	g.members[u.id] = struct{}{}
+	s.st.members.Add(g.id, u.id)
 	mockapi.WriteNoContent(w)
 }
 
@@ -63,7 +63,7 @@ func (s *Server) removeGroupUser(w http.ResponseWriter, r *http.Request) {
 		writeRecordNotFound(w)
 		return
 	}
-	delete(g.members, u.id)
+	s.st.members.Remove(g.id, u.id)
 	mockapi.WriteNoContent(w)
 }
 
@@ -83,7 +83,7 @@ func (s *Server) replaceGroupUsers(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, msgUpdateGroupUsers+msgRecordNotFound)
 		return
 	}
-	s.st.phantomize(f.Members, s.clock())
-	g.setMembers(f.Members)
+	s.st.phantomize(f.Members, s.Now())
+	s.st.members.SetOf(g.id, f.Members)
 	mockapi.WriteJSON(w, http.StatusOK, map[string]string{"status": "success"})
 }

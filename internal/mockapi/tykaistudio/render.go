@@ -117,9 +117,9 @@ func groupStubs(ids []uint32) []resourceJSON {
 
 // renderGroupStubs is the group create/update echo: every association is a stub (id only, empty
 // fields), for the same reason as groupStubs.
-func renderGroupStubs(g *group) resourceJSON {
+func (s *Server) renderGroupStubs(g *group) resourceJSON {
 	attrs := groupAttrsJSON{Name: g.name}
-	for _, id := range sortedIDs(g.members) {
+	for _, id := range sortedIDs(s.st.members.Of(g.id)) {
 		attrs.Users = append(attrs.Users, resourceJSON{Type: "users", ID: idString(id), Attributes: userAttrsJSON{}})
 	}
 	stubs := func(kind catalogueKind) []resourceJSON {

@@ -7,7 +7,7 @@ import (
 
 const apiPrefix = "/api/v1"
 
-// apiHandler serves one method of one endpoint for an authenticated admin, with s.mu held.
+// apiHandler serves one method of one endpoint for an authenticated admin, with the lock held.
 type apiHandler func(w http.ResponseWriter, r *http.Request)
 
 // methods maps an HTTP method to its handler on one path.
@@ -64,8 +64,7 @@ func (s *Server) endpoint(m methods) http.Handler {
 			writeSPA(w)
 			return
 		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
+		defer s.Lock(r.Method)()
 		if status := s.authenticate(r); status != 0 {
 			writeAuthError(w, status)
 			return
