@@ -16,7 +16,7 @@ var rootRoleNames = []string{"Admin", "Editor", "Viewer", "Owner", "Member", "Re
 
 func (s *Server) listUsers(w http.ResponseWriter, _ *http.Request, _ map[string]any) {
 	users := []map[string]any{}
-	for _, u := range s.st.sortedUsers() {
+	for _, u := range s.st.users.InOrder() {
 		j := userJSON(u)
 		j["inviteLink"] = ""
 		users = append(users, j)
@@ -34,7 +34,7 @@ func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request, _ map[strin
 	q := strings.ToLower(r.URL.Query().Get("q"))
 	hits := []map[string]any{}
 	if len(q) > 1 {
-		for _, u := range s.st.sortedUsers() {
+		for _, u := range s.st.users.InOrder() {
 			if strings.Contains(strings.ToLower(u.name), q) || strings.HasPrefix(strings.ToLower(u.username), q) ||
 				strings.HasPrefix(u.email, q) {
 				hits = append(hits, searchUserJSON(u))
@@ -50,7 +50,7 @@ func (s *Server) userFromPath(w http.ResponseWriter, r *http.Request) *user {
 		schemaError(w, wrongType("/params/id", "integer", r.PathValue("id")))
 		return nil
 	}
-	u := s.st.users[id]
+	u := s.st.users.Get(id)
 	if u == nil {
 		notFound(w, msgNoUser)
 	}
@@ -88,8 +88,7 @@ func (s *Server) createUser(w http.ResponseWriter, _ *http.Request, body map[str
 		badData(w, "User already exists")
 		return
 	}
-	id := s.st.nextUserID
-	s.st.nextUserID++
+	id := s.st.userIDs.Next()
 	if s.st.userByUsername(username) != nil {
 		unknownError(w, insertUserSQL+` - duplicate key value violates unique constraint "users_username_key"`)
 		return
@@ -100,7 +99,7 @@ func (s *Server) createUser(w http.ResponseWriter, _ *http.Request, body map[str
 		return
 	}
 	u := &user{id: id, name: name, email: email, username: username, rootRole: roleID, passwordSet: password != "", createdAt: s.clock()}
-	s.st.users[id] = u
+	s.st.users.Put(id, u)
 
 	out := userJSON(u)
 	out["rootRole"] = echoRootRole(body["rootRole"])
