@@ -12,7 +12,7 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := []map[string]any{}
-	for _, g := range s.st.sortedGroups() {
+	for _, g := range s.st.groups.InOrder() {
 		if g.isDefault && !includeDefault {
 			continue
 		}
@@ -47,8 +47,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) {
 		s.writeDuplicateName(w, name)
 		return
 	}
-	g := newGroup(s.st.nextGroupID, name)
-	s.st.nextGroupID++
+	g := newGroup(s.st.groupIDs.Next(), name)
 	for _, id := range userIDs {
 		g.members[id] = false
 	}
@@ -56,14 +55,14 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) {
 		g.ccPairs[id] = true
 	}
 	s.markStale(g)
-	s.st.groups[g.id] = g
+	s.st.groups.Put(g.id, g)
 	writeJSON(w, s.renderGroup(g, false))
 }
 
 // lockedGroup returns the group a locked write may change, or answers: 404 for an unknown id, and
 // the "currently syncing" error (404, or 409 on rename) while a sync is pending.
 func (s *Server) lockedGroup(w http.ResponseWriter, id int, syncingStatus int) *group {
-	g := s.st.groups[id]
+	g := s.st.groups.Get(id)
 	switch {
 	case g == nil:
 		s.writeOnyxError(w, http.StatusNotFound, codeNotFound, msgGroupNotFound(id))
@@ -168,7 +167,7 @@ func (s *Server) renameGroup(w http.ResponseWriter, r *http.Request) {
 	if !b.ok(w) {
 		return
 	}
-	if g := s.st.groups[id]; g != nil && g.isDefault {
+	if g := s.st.groups.Get(id); g != nil && g.isDefault {
 		s.writeOnyxError(w, http.StatusConflict, codeConflict, msgRenameDefault)
 		return
 	}
@@ -195,7 +194,7 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if g := s.st.groups[id]; g != nil && g.isDefault {
+	if g := s.st.groups.Get(id); g != nil && g.isDefault {
 		s.writeOnyxError(w, http.StatusConflict, codeConflict, msgDeleteDefault)
 		return
 	}
@@ -214,7 +213,7 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
 func (s *Server) unknownUsers(ids []string) []string {
 	var out []string
 	for _, id := range ids {
-		if s.st.users[id] == nil {
+		if s.st.users.Get(id) == nil {
 			out = append(out, id)
 		}
 	}

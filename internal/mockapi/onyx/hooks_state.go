@@ -46,7 +46,7 @@ func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
 		Users:      stateUsers{Emails: []string{}, Status: map[string]string{}},
 		APIKeys:    stateKeys{Names: []string{}},
 	}
-	for _, g := range s.st.groups {
+	for _, g := range s.st.groups.Rows() {
 		out.Groups.Names = append(out.Groups.Names, g.name)
 		if g.deleting {
 			out.Groups.Deleting = append(out.Groups.Deleting, g.name)
@@ -56,7 +56,7 @@ func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
 		}
 		out.Memberships += len(g.members)
 	}
-	for _, u := range s.st.users {
+	for _, u := range s.st.users.Rows() {
 		if u.serviceAccount() {
 			out.ServiceAccounts++
 			continue
@@ -72,7 +72,7 @@ func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
 		out.Users.Emails = append(out.Users.Emails, e)
 		out.Users.Status[e] = "invited"
 	}
-	for _, k := range s.st.keys {
+	for _, k := range s.st.keys.Rows() {
 		name := ""
 		if k.name != nil {
 			name = *k.name

@@ -1,7 +1,9 @@
 package onyx
 
 import (
+	"maps"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -63,7 +65,7 @@ func (s *Server) renderGroup(g *group, listing bool) map[string]any {
 	}
 	sort.Strings(managers)
 	ccPairs := []map[string]any{}
-	for _, id := range sortedKeys(g.ccPairs) {
+	for _, id := range slices.Sorted(maps.Keys(g.ccPairs)) {
 		ccPairs = append(ccPairs, s.renderCCPair(id))
 	}
 	out := map[string]any{
@@ -135,7 +137,7 @@ func (s *Server) renderKey(k *apiKey, withSecret bool) map[string]any {
 	if withSecret {
 		out["api_key"] = k.secret
 	}
-	u := s.st.users[k.userID]
+	u := s.st.users.Get(k.userID)
 	if !s.current() {
 		role := roleBasic
 		if u != nil {

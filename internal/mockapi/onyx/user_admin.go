@@ -40,7 +40,7 @@ func (s *Server) deactivateUser(w http.ResponseWriter, r *http.Request) {
 	}
 	if u.active {
 		u.active = false
-		u.updatedAt = s.clock()
+		u.updatedAt = s.Now()
 	}
 	writeNull(w)
 }
@@ -53,7 +53,7 @@ func (s *Server) activateUser(w http.ResponseWriter, r *http.Request) {
 	}
 	if !u.active {
 		u.active = true
-		u.updatedAt = s.clock()
+		u.updatedAt = s.Now()
 	}
 	writeNull(w)
 }
@@ -103,7 +103,7 @@ func (s *Server) setUserRole(w http.ResponseWriter, r *http.Request) {
 		writeDetail(w, http.StatusBadRequest, "An admin cannot demote themselves from admin role!")
 	default:
 		u.role = role
-		u.updatedAt = s.clock()
+		u.updatedAt = s.Now()
 	}
 	if u.role == role {
 		writeNull(w)

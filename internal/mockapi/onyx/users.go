@@ -14,7 +14,7 @@ const usersPerPage = 10
 // accounts, API-key service accounts only when asked for, never bots (those are "slack users").
 func (s *Server) listedUsers(includeServiceAccounts bool, q string) []*user {
 	var out []*user
-	for _, u := range s.st.users {
+	for _, u := range s.st.users.Rows() {
 		if u.accountType == accountBot || (u.serviceAccount() && !includeServiceAccounts) || !matchesQuery(u.email, q) {
 			continue
 		}
@@ -52,7 +52,7 @@ func (s *Server) listAllUsers(w http.ResponseWriter, r *http.Request) {
 	for _, u := range s.listedUsers(includeKeys, q) {
 		accepted = append(accepted, s.renderFullUser(u))
 	}
-	for _, u := range s.st.users {
+	for _, u := range s.st.users.Rows() {
 		if u.accountType == accountBot && matchesQuery(u.email, q) {
 			slack = append(slack, s.renderFullUser(u))
 		}
