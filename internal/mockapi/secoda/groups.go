@@ -17,9 +17,9 @@ type groupChanges struct {
 // as on update; read-only fields (id, timestamps, workspace_id, snowflake_role) are ignored.
 func (s *Server) validateGroup(b *mockapi.DRFBody) (groupChanges, bool) {
 	var c groupChanges
-	c.name = optStr(b, "name", true)
-	c.icon = optStr(b, "icon", true)
-	c.description = optStr(b, "description", true)
+	c.name = optStr(b, "name")
+	c.icon = optStr(b, "icon")
+	c.description = optStr(b, "description")
 	c.users, c.hasUsers = uuidRefs(b, "users", s.st.users.Has)
 	return c, len(b.Errs) == 0
 }

@@ -33,8 +33,8 @@ func (s *Server) validateUser(b *mockapi.DRFBody, existing *user) (userChanges, 
 			c.email = &email
 		}
 	}
-	c.firstName = optStr(b, "first_name", true)
-	c.lastName = optStr(b, "last_name", true)
+	c.firstName = optStr(b, "first_name")
+	c.lastName = optStr(b, "last_name")
 	roleKey := "role"
 	if !b.Has("role") && b.Has("_role") {
 		roleKey = "_role"

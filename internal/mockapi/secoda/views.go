@@ -31,9 +31,9 @@ func readValid[C any](w http.ResponseWriter, r *http.Request, validate func(*moc
 	return c, ok
 }
 
-// optStr reads an optional CharField; nil when absent or invalid.
-func optStr(b *mockapi.DRFBody, name string, allowBlank bool) *string {
-	if v, ok := b.Str(name, mockapi.StrRule{AllowBlank: allowBlank}); ok {
+// optStr reads an optional CharField that may be blank; nil when absent or invalid.
+func optStr(b *mockapi.DRFBody, name string) *string {
+	if v, ok := b.Str(name, mockapi.StrRule{AllowBlank: true}); ok {
 		return &v
 	}
 	return nil
