@@ -43,8 +43,8 @@ func (p Pager) Window(r *http.Request, total int) (page Page, ok bool) {
 }
 
 // Render renders only the items on the page.
-func Render[T any](items []T, p Page, render func(T) any) []any {
-	out := make([]any, 0, p.End-p.Start)
+func Render[T, J any](items []T, p Page, render func(T) J) []J {
+	out := make([]J, 0, p.End-p.Start)
 	for _, it := range items[p.Start:p.End] {
 		out = append(out, render(it))
 	}
