@@ -33,46 +33,6 @@ func (s *Server) listGroupCatalogues(kind catalogueKind) apiHandler {
 	}
 }
 
-func (s *Server) addGroupCatalogue(kind catalogueKind) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, ok := pathID(w, r, "id", msgInvalidGroupID)
-		if !ok {
-			return
-		}
-		catID, ok := readRelationID(w, r, msgInvalidCatalogueID)
-		if !ok {
-			return
-		}
-		g := s.st.liveGroup(id)
-		if g == nil || s.st.catalogues[kind][catID] == nil {
-			writeRecordNotFound(w)
-			return
-		}
-		g.lists[kind][catID] = struct{}{}
-		mockapi.WriteNoContent(w)
-	}
-}
-
-func (s *Server) removeGroupCatalogue(kind catalogueKind) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, ok := pathID(w, r, "id", msgInvalidGroupID)
-		if !ok {
-			return
-		}
-		catID, ok := pathID(w, r, "catalogueId", msgInvalidCatalogueID)
-		if !ok {
-			return
-		}
-		g := s.st.liveGroup(id)
-		if g == nil || s.st.catalogues[kind][catID] == nil {
-			writeRecordNotFound(w)
-			return
-		}
-		delete(g.lists[kind], catID)
-		mockapi.WriteNoContent(w)
-	}
-}
-
 // replaceGroupCatalogues is PUT /groups/{id}/catalogues: all three lists at once, each omitted one
 // cleared. Members are not touched.
 func (s *Server) replaceGroupCatalogues(w http.ResponseWriter, r *http.Request) {

@@ -28,45 +28,6 @@ func (s *Server) listGroupUsers(w http.ResponseWriter, r *http.Request) {
 	writeList(w, p, len(members), items)
 }
 
-// addGroupUser is idempotent; unlike the list writes it looks the user up first, so an unknown id
-// is 500 "record not found" rather than a phantom.
-func (s *Server) addGroupUser(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "id", msgInvalidGroupID)
-	if !ok {
-		return
-	}
-	userID, ok := readRelationID(w, r, msgInvalidUserID)
-	if !ok {
-		return
-	}
-	g, u := s.st.liveGroup(id), s.st.liveUser(userID)
-	if g == nil || u == nil {
-		writeRecordNotFound(w)
-		return
-	}
-	s.st.members.Add(g.id, u.id)
-	mockapi.WriteNoContent(w)
-}
-
-// removeGroupUser is idempotent too (204 when the user was not a member).
-func (s *Server) removeGroupUser(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "id", msgInvalidGroupID)
-	if !ok {
-		return
-	}
-	userID, ok := pathID(w, r, "userId", msgInvalidUserID)
-	if !ok {
-		return
-	}
-	g, u := s.st.liveGroup(id), s.st.liveUser(userID)
-	if g == nil || u == nil {
-		writeRecordNotFound(w)
-		return
-	}
-	s.st.members.Remove(g.id, u.id)
-	mockapi.WriteNoContent(w)
-}
-
 // replaceGroupUsers is PUT /groups/{id}/users: the members become exactly the list ([] clears), and
 // unknown ids become phantom users.
 func (s *Server) replaceGroupUsers(w http.ResponseWriter, r *http.Request) {

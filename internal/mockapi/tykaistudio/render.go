@@ -122,16 +122,12 @@ func (s *Server) renderGroupStubs(g *group) resourceJSON {
 	for _, id := range sortedIDs(s.st.members.Of(g.id)) {
 		attrs.Users = append(attrs.Users, resourceJSON{Type: "users", ID: idString(id), Attributes: userAttrsJSON{}})
 	}
-	stubs := func(kind catalogueKind) []resourceJSON {
-		var out []resourceJSON
+	attrs.setCatalogues(func(kind catalogueKind) (out []*catalogue) {
 		for _, id := range sortedIDs(g.lists[kind]) {
-			out = append(out, renderCatalogue(kind, &catalogue{id: id}))
+			out = append(out, &catalogue{id: id})
 		}
 		return out
-	}
-	attrs.Catalogues = stubs(kindCatalogues)
-	attrs.DataCatalogues = stubs(kindDataCatalogues)
-	attrs.ToolCatalogues = stubs(kindToolCatalogues)
+	})
 	return resourceJSON{Type: "groups", ID: idString(g.id), Attributes: attrs}
 }
 
@@ -144,36 +140,35 @@ func (s *Server) renderGroup(g *group, withUsers bool) resourceJSON {
 			attrs.Users = append(attrs.Users, renderUser(u))
 		}
 	}
-	full := func(kind catalogueKind) []resourceJSON {
-		var out []resourceJSON
-		for _, c := range s.st.catalogueList(g, kind) {
+	attrs.setCatalogues(func(kind catalogueKind) []*catalogue { return s.st.catalogueList(g, kind) })
+	return resourceJSON{Type: "groups", ID: idString(g.id), Attributes: attrs}
+}
+
+// setCatalogues renders the three catalogue lists of a group body from list.
+func (a *groupAttrsJSON) setCatalogues(list func(catalogueKind) []*catalogue) {
+	render := func(kind catalogueKind) (out []resourceJSON) {
+		for _, c := range list(kind) {
 			out = append(out, renderCatalogue(kind, c))
 		}
 		return out
 	}
-	attrs.Catalogues = full(kindCatalogues)
-	attrs.DataCatalogues = full(kindDataCatalogues)
-	attrs.ToolCatalogues = full(kindToolCatalogues)
-	return resourceJSON{Type: "groups", ID: idString(g.id), Attributes: attrs}
+	a.Catalogues, a.DataCatalogues, a.ToolCatalogues = render(kindCatalogues), render(kindDataCatalogues), render(kindToolCatalogues)
 }
 
 func (s *Server) renderGroupListItem(g *group) resourceJSON {
+	names := func(kind catalogueKind) []string {
+		out := []string{}
+		for _, c := range s.st.catalogueList(g, kind) {
+			out = append(out, c.name)
+		}
+		return out
+	}
 	attrs := groupListAttrsJSON{
 		Name: g.name, UserCount: len(s.st.liveMembers(g)),
-		CatalogueNames: []string{}, DataCatalogueNames: []string{}, ToolCatalogueNames: []string{},
+		CatalogueNames: names(kindCatalogues), DataCatalogueNames: names(kindDataCatalogues), ToolCatalogueNames: names(kindToolCatalogues),
 	}
-	for _, c := range s.st.catalogueList(g, kindCatalogues) {
-		attrs.CatalogueNames = append(attrs.CatalogueNames, c.name)
-	}
-	for _, c := range s.st.catalogueList(g, kindDataCatalogues) {
-		attrs.DataCatalogueNames = append(attrs.DataCatalogueNames, c.name)
-	}
-	for _, c := range s.st.catalogueList(g, kindToolCatalogues) {
-		attrs.ToolCatalogueNames = append(attrs.ToolCatalogueNames, c.name)
-	}
-	attrs.CatalogueCount = len(attrs.CatalogueNames)
-	attrs.DataCatalogueCount = len(attrs.DataCatalogueNames)
-	attrs.ToolCatalogueCount = len(attrs.ToolCatalogueNames)
+	attrs.CatalogueCount, attrs.DataCatalogueCount, attrs.ToolCatalogueCount =
+		len(attrs.CatalogueNames), len(attrs.DataCatalogueNames), len(attrs.ToolCatalogueNames)
 	return resourceJSON{Type: "groups", ID: idString(g.id), Attributes: attrs}
 }
 

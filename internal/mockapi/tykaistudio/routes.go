@@ -25,9 +25,9 @@ func (s *Server) apiRoutes() http.Handler {
 	handle("/groups", methods{"GET": s.listGroups, "POST": s.enterprise(s.createGroup)})
 	handle("/groups/{id}", methods{"GET": s.getGroup, "PATCH": s.enterprise(s.patchGroup), "DELETE": s.enterprise(s.deleteGroup)})
 	handle("/groups/{id}/users", methods{
-		"GET": s.enterprise(s.listGroupUsers), "POST": s.enterprise(s.addGroupUser), "PUT": s.enterprise(s.replaceGroupUsers),
+		"GET": s.enterprise(s.listGroupUsers), "POST": s.enterprise(s.addGroupUser()), "PUT": s.enterprise(s.replaceGroupUsers),
 	})
-	handle("/groups/{id}/users/{userId}", methods{"DELETE": s.enterprise(s.removeGroupUser)})
+	handle("/groups/{id}/users/{userId}", methods{"DELETE": s.enterprise(s.removeGroupUser())})
 	handle("/groups/{id}/catalogues", methods{
 		"GET": s.enterprise(s.listGroupCatalogues(kindCatalogues)), "POST": s.enterprise(s.addGroupCatalogue(kindCatalogues)),
 		"PUT": s.enterprise(s.replaceGroupCatalogues),
