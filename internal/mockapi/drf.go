@@ -322,3 +322,17 @@ func DjangoTime(t time.Time) string {
 	}
 	return t.Format("2006-01-02T15:04:05.000000Z")
 }
+
+// ReadValid reads a DRF body and runs validate on it; on malformed JSON or any field error it has
+// answered 400 and returns false.
+func ReadValid[C any](w http.ResponseWriter, r *http.Request, validate func(*DRFBody) (C, bool)) (C, bool) {
+	var c C
+	b, ok := ReadDRFBody(w, r)
+	if !ok {
+		return c, false
+	}
+	if c, ok = validate(b); !ok {
+		WriteFieldErrors(w, b.Errs)
+	}
+	return c, ok
+}

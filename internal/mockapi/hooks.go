@@ -32,6 +32,17 @@ func HookFind[T comparable](w http.ResponseWriter, r *http.Request, segment, kin
 	return zero
 }
 
+// HookDelete is a hook that deletes the object find names (finding answers its own 404): 204.
+func HookDelete[T comparable](find func(http.ResponseWriter, *http.Request) T, del func(T)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var none T
+		if v := find(w, r); v != none {
+			del(v)
+			WriteNoContent(w)
+		}
+	}
+}
+
 // DecodeHook decodes a hook body into v strictly: unknown keys are refused (400), so a misspelled
 // drift fails the test instead of changing nothing. It has answered when it returns false.
 func DecodeHook(w http.ResponseWriter, r *http.Request, v any) bool {

@@ -209,3 +209,10 @@ func SetOf[T comparable](items []T) map[T]struct{} {
 	}
 	return out
 }
+
+// SetIf stores *v in *dst when v is not nil: how an optional field of a validated write is applied.
+func SetIf[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 var userOrdering = map[string]comparator[*user]{
@@ -32,9 +34,9 @@ type userFilter struct {
 	lastLoginIsNull                      *bool
 }
 
-func (s *Server) parseUserFilter(r *http.Request) (userFilter, fieldErrors) {
+func (s *Server) parseUserFilter(r *http.Request) (userFilter, mockapi.FieldErrors) {
 	f := userFilter{exact: map[string]string{}, terms: searchTerms(r)}
-	errs := fieldErrors{}
+	errs := mockapi.FieldErrors{}
 	for _, name := range []string{"username", "email", "name", "path"} {
 		if v, ok := exactFilter(r, name); ok {
 			f.exact[name] = v
@@ -45,7 +47,7 @@ func (s *Server) parseUserFilter(r *http.Request) (userFilter, fieldErrors) {
 		if uuid, valid := canonicalUUID(v); valid {
 			f.uuid = uuid
 		} else {
-			errs.add("uuid", "Enter a valid UUID.")
+			errs.Add("uuid", "Enter a valid UUID.")
 		}
 	}
 	if v, ok := boolFilter(r, "is_active"); ok {
@@ -59,13 +61,13 @@ func (s *Server) parseUserFilter(r *http.Request) (userFilter, fieldErrors) {
 	}
 	for _, t := range multiFilter(r, "type") {
 		if !slices.Contains(userTypes, t) {
-			errs.add("type", msgSelectValidChoice(t))
+			errs.Add("type", msgSelectValidChoice(t))
 			break
 		}
 		f.types = append(f.types, t)
 	}
-	f.groups = s.uuidChoiceFilter(r, "groups_by_pk", func(uuid string) bool { return s.st.groups[uuid] != nil }, errs)
-	f.roles = s.uuidChoiceFilter(r, "roles_by_pk", func(uuid string) bool { return s.st.roles[uuid] != nil }, errs)
+	f.groups = s.uuidChoiceFilter(r, "groups_by_pk", s.st.groups.Has, errs)
+	f.roles = s.uuidChoiceFilter(r, "roles_by_pk", s.st.roles.Has, errs)
 	f.groupNames = nameChoiceFilter(r, "groups_by_name", func(name string) string {
 		if g := s.st.groupByName(name); g != nil {
 			return g.uuid
@@ -73,7 +75,7 @@ func (s *Server) parseUserFilter(r *http.Request) (userFilter, fieldErrors) {
 		return ""
 	}, errs)
 	f.roleNames = nameChoiceFilter(r, "roles_by_name", func(name string) string {
-		for _, role := range s.st.roles {
+		for _, role := range s.st.roles.Rows() {
 			if role.name == name {
 				return role.uuid
 			}
@@ -84,7 +86,7 @@ func (s *Server) parseUserFilter(r *http.Request) (userFilter, fieldErrors) {
 }
 
 // uuidChoiceFilter reads a ModelMultipleChoiceFilter over uuids; every value must exist.
-func (s *Server) uuidChoiceFilter(r *http.Request, name string, exists func(string) bool, errs fieldErrors) map[string]struct{} {
+func (s *Server) uuidChoiceFilter(r *http.Request, name string, exists func(string) bool, errs mockapi.FieldErrors) map[string]struct{} {
 	values := multiFilter(r, name)
 	if values == nil {
 		return nil
@@ -93,11 +95,11 @@ func (s *Server) uuidChoiceFilter(r *http.Request, name string, exists func(stri
 	for _, v := range values {
 		uuid, valid := canonicalUUID(v)
 		if !valid {
-			errs.add(name, msgNotAValidValue(v))
+			errs.Add(name, msgNotAValidValue(v))
 			break
 		}
 		if !exists(uuid) {
-			errs.add(name, msgSelectValidChoice(v))
+			errs.Add(name, msgSelectValidChoice(v))
 			break
 		}
 		out[uuid] = struct{}{}
@@ -106,7 +108,7 @@ func (s *Server) uuidChoiceFilter(r *http.Request, name string, exists func(stri
 }
 
 // nameChoiceFilter reads a ModelMultipleChoiceFilter keyed by name; lookup returns "" when unknown.
-func nameChoiceFilter(r *http.Request, name string, lookup func(string) string, errs fieldErrors) map[string]struct{} {
+func nameChoiceFilter(r *http.Request, name string, lookup func(string) string, errs mockapi.FieldErrors) map[string]struct{} {
 	values := multiFilter(r, name)
 	if values == nil {
 		return nil
@@ -115,7 +117,7 @@ func nameChoiceFilter(r *http.Request, name string, lookup func(string) string, 
 	for _, v := range values {
 		uuid := lookup(v)
 		if uuid == "" {
-			errs.add(name, msgSelectValidChoice(v))
+			errs.Add(name, msgSelectValidChoice(v))
 			break
 		}
 		out[uuid] = struct{}{}
@@ -139,7 +141,7 @@ func (s *Server) userMatches(u *user, f userFilter) bool {
 		!matchesSearch(f.terms, u.email, u.name, u.uuid, u.username):
 		return false
 	}
-	memberOf := s.st.userGroups[u.pk]
+	memberOf := s.st.members.To(u.pk)
 	if f.isSuperuser != nil && s.directSuperuser(memberOf) != *f.isSuperuser {
 		return false
 	}
@@ -151,7 +153,7 @@ func (s *Server) userMatches(u *user, f userFilter) bool {
 // looks only at the user's own groups (groups__is_superuser=True), not at their ancestors.
 func (s *Server) directSuperuser(memberOf map[string]struct{}) bool {
 	for uuid := range memberOf {
-		if g := s.st.groups[uuid]; g != nil && g.isSuperuser {
+		if g := s.st.groups.Get(uuid); g != nil && g.isSuperuser {
 			return true
 		}
 	}
@@ -178,11 +180,11 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request, _ *user) {
 	}
 	f, errs := s.parseUserFilter(r)
 	if len(errs) > 0 {
-		writeValidationErrors(w, errs)
+		mockapi.WriteFieldErrors(w, errs)
 		return
 	}
 	var out []*user
-	for _, u := range s.st.users {
+	for _, u := range s.st.users.Rows() {
 		if s.userMatches(u, f) && attributesMatch(u.attributes, attrs) {
 			out = append(out, u)
 		}

@@ -25,9 +25,9 @@ func (s *Server) validateGroup(b *mockapi.DRFBody) (groupChanges, bool) {
 }
 
 func (s *Server) applyGroup(g *group, c groupChanges) {
-	setIf(&g.name, c.name)
-	setIf(&g.icon, c.icon)
-	setIf(&g.description, c.description)
+	mockapi.SetIf(&g.name, c.name)
+	mockapi.SetIf(&g.icon, c.icon)
+	mockapi.SetIf(&g.description, c.description)
 	if c.hasUsers {
 		// PATCH replaces the whole set; the relation is the same one User.user_groups shows.
 		s.st.members.SetOf(g.id, c.users)
@@ -35,7 +35,7 @@ func (s *Server) applyGroup(g *group, c groupChanges) {
 }
 
 func (s *Server) createGroup(w http.ResponseWriter, r *http.Request, _ string) {
-	c, ok := readValid(w, r, s.validateGroup)
+	c, ok := mockapi.ReadValid(w, r, s.validateGroup)
 	if !ok {
 		return
 	}
@@ -57,7 +57,7 @@ func (s *Server) updateGroup(w http.ResponseWriter, r *http.Request, id string) 
 	if g == nil {
 		return
 	}
-	c, ok := readValid(w, r, s.validateGroup)
+	c, ok := mockapi.ReadValid(w, r, s.validateGroup)
 	if !ok {
 		return
 	}

@@ -80,9 +80,9 @@ func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	setIf(&g.name, d.Name)
-	setIf(&g.description, d.Description)
-	setIf(&g.icon, d.Icon)
+	mockapi.SetIf(&g.name, d.Name)
+	mockapi.SetIf(&g.description, d.Description)
+	mockapi.SetIf(&g.icon, d.Icon)
 	if d.Users != nil {
 		s.st.members.SetOf(g.id, members)
 	}
@@ -118,12 +118,12 @@ func (s *Server) hookPatchUser(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	setIf(&u.firstName, d.FirstName)
-	setIf(&u.lastName, d.LastName)
-	setIf(&u.email, d.Email)
-	setIf(&u.role, d.Role)
-	setIf(&u.pending, d.Pending)
-	setIf(&u.disabled, d.Disabled)
+	mockapi.SetIf(&u.firstName, d.FirstName)
+	mockapi.SetIf(&u.lastName, d.LastName)
+	mockapi.SetIf(&u.email, d.Email)
+	mockapi.SetIf(&u.role, d.Role)
+	mockapi.SetIf(&u.pending, d.Pending)
+	mockapi.SetIf(&u.disabled, d.Disabled)
 	if d.UserGroups != nil {
 		s.st.members.SetTo(u.id, groups)
 	}

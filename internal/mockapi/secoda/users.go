@@ -52,7 +52,7 @@ func (s *Server) validateUser(b *mockapi.DRFBody, existing *user) (userChanges, 
 	if existing != nil {
 		role, teams = existing.role, len(existing.teams)
 	}
-	setIf(&role, c.role)
+	mockapi.SetIf(&role, c.role)
 	if c.hasTeams {
 		teams = len(c.teams)
 	}
@@ -63,10 +63,10 @@ func (s *Server) validateUser(b *mockapi.DRFBody, existing *user) (userChanges, 
 }
 
 func (s *Server) applyUser(u *user, c userChanges) {
-	setIf(&u.email, c.email)
-	setIf(&u.firstName, c.firstName)
-	setIf(&u.lastName, c.lastName)
-	setIf(&u.role, c.role)
+	mockapi.SetIf(&u.email, c.email)
+	mockapi.SetIf(&u.firstName, c.firstName)
+	mockapi.SetIf(&u.lastName, c.lastName)
+	mockapi.SetIf(&u.role, c.role)
 	if c.hasTeams {
 		u.teams = mockapi.SetOf(c.teams)
 	}
@@ -77,7 +77,7 @@ func (s *Server) applyUser(u *user, c userChanges) {
 
 // createUser invites a member: the user exists at once, pending until the invitee first signs in.
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request, _ string) {
-	c, ok := readValid(w, r, func(b *mockapi.DRFBody) (userChanges, bool) { return s.validateUser(b, nil) })
+	c, ok := mockapi.ReadValid(w, r, func(b *mockapi.DRFBody) (userChanges, bool) { return s.validateUser(b, nil) })
 	if !ok {
 		return
 	}
@@ -99,7 +99,7 @@ func (s *Server) updateUser(w http.ResponseWriter, r *http.Request, id string) {
 	if u == nil {
 		return
 	}
-	c, ok := readValid(w, r, func(b *mockapi.DRFBody) (userChanges, bool) { return s.validateUser(b, u) })
+	c, ok := mockapi.ReadValid(w, r, func(b *mockapi.DRFBody) (userChanges, bool) { return s.validateUser(b, u) })
 	if !ok {
 		return
 	}

@@ -18,29 +18,10 @@ func byID[T any](w http.ResponseWriter, rows *mockapi.Table[string, *T], id stri
 	return nil
 }
 
-// readValid reads the body and runs validate on it; on any problem it has answered 400.
-func readValid[C any](w http.ResponseWriter, r *http.Request, validate func(*mockapi.DRFBody) (C, bool)) (C, bool) {
-	var c C
-	b, ok := mockapi.ReadDRFBody(w, r)
-	if !ok {
-		return c, false
-	}
-	if c, ok = validate(b); !ok {
-		mockapi.WriteFieldErrors(w, b.Errs)
-	}
-	return c, ok
-}
-
 // optStr reads an optional CharField that may be blank; nil when absent or invalid.
 func optStr(b *mockapi.DRFBody, name string) *string {
 	if v, ok := b.Str(name, mockapi.StrRule{AllowBlank: true}); ok {
 		return &v
 	}
 	return nil
-}
-
-func setIf[T any](dst *T, v *T) {
-	if v != nil {
-		*dst = *v
-	}
 }
