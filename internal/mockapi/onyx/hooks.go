@@ -23,7 +23,7 @@ import (
 //	POST   /__mock/onyx/sync                     complete every pending sync now
 //	GET    /__mock/onyx/state                    natural keys and counts
 func (s *Server) registerHooks() {
-	s.Hook("DELETE groups/{id}", s.hookDeleteGroup)
+	s.Hook("DELETE groups/{id}", mockapi.HookDelete(s.hookGroup, func(g *group) { s.st.groups.Delete(g.id) }))
 	s.Hook("PATCH groups/{id}", s.hookPatchGroup)
 	s.Hook("DELETE users/{email}", s.hookDeleteUser)
 	s.Hook("PATCH users/{email}", s.hookPatchUser)
@@ -39,13 +39,6 @@ func (s *Server) hookGroup(w http.ResponseWriter, r *http.Request) *group {
 		id, _ := strconv.Atoi(raw)
 		return s.st.groups.Get(id)
 	})
-}
-
-func (s *Server) hookDeleteGroup(w http.ResponseWriter, r *http.Request) {
-	if g := s.hookGroup(w, r); g != nil {
-		s.st.groups.Delete(g.id)
-		mockapi.WriteNoContent(w)
-	}
 }
 
 // usersByEmail maps emails to user ids, failing on any unknown one. It has answered when false.

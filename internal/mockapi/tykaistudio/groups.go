@@ -105,11 +105,16 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
 	case g.name == DefaultGroupName:
 		writeError(w, http.StatusBadRequest, msgDefaultUndeletable)
 	default:
-		s.applyGroupLists(g, groupFields{})
-		now := s.Now()
-		g.deletedAt = &now
+		s.softDeleteGroup(g)
 		mockapi.WriteNoContent(w)
 	}
+}
+
+// softDeleteGroup clears every association, then marks the row deleted.
+func (s *Server) softDeleteGroup(g *group) {
+	s.applyGroupLists(g, groupFields{})
+	now := s.Now()
+	g.deletedAt = &now
 }
 
 // listGroups serves page/page_size/all/sort/search on Enterprise. The Community stub lists only the

@@ -22,8 +22,8 @@ import (
 //	POST   /__mock/tyk_ai_studio/users/{id}/roll  roll the key out of band; answers {"api_key": ...}
 //	GET    /__mock/tyk_ai_studio/state            edition, live group names and user emails, counts
 func (s *Server) registerHooks() {
-	s.Hook("DELETE users/{id}", s.hookDeleteUser)
-	s.Hook("DELETE groups/{id}", s.hookDeleteGroup)
+	s.Hook("DELETE users/{id}", mockapi.HookDelete(s.hookUser, s.softDeleteUser))
+	s.Hook("DELETE groups/{id}", mockapi.HookDelete(s.hookGroup, s.softDeleteGroup))
 	s.Hook("PATCH users/{id}", s.hookPatchUser)
 	s.Hook("PATCH groups/{id}", s.hookPatchGroup)
 	s.Hook("POST users/{id}/roll", s.hookRoll)
@@ -42,23 +42,6 @@ func (s *Server) hookGroup(w http.ResponseWriter, r *http.Request) *group {
 		id, _ := parseID(raw)
 		return s.st.liveGroup(id)
 	})
-}
-
-func (s *Server) hookDeleteUser(w http.ResponseWriter, r *http.Request) {
-	if u := s.hookUser(w, r); u != nil {
-		now := s.Now()
-		u.deletedAt = &now
-		mockapi.WriteNoContent(w)
-	}
-}
-
-func (s *Server) hookDeleteGroup(w http.ResponseWriter, r *http.Request) {
-	if g := s.hookGroup(w, r); g != nil {
-		s.applyGroupLists(g, groupFields{})
-		now := s.Now()
-		g.deletedAt = &now
-		mockapi.WriteNoContent(w)
-	}
 }
 
 func (s *Server) hookRoll(w http.ResponseWriter, r *http.Request) {

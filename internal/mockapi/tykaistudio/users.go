@@ -112,8 +112,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) {
 		writeRecordNotFound(w)
 		return
 	}
-	now := s.Now()
-	u.deletedAt = &now
+	s.softDeleteUser(u)
 	mockapi.WriteNoContent(w)
 }
 
@@ -165,6 +164,13 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 		items = append(items, renderUser(u))
 	}
 	writeList(w, p, len(users), items)
+}
+
+// softDeleteUser marks the row deleted: the id is never reused, the email becomes free, the key stops
+// working.
+func (s *Server) softDeleteUser(u *user) {
+	now := s.Now()
+	u.deletedAt = &now
 }
 
 func containsID(ids []uint32, id uint32) bool {
