@@ -88,11 +88,7 @@ func (s *Server) applyKeyArgs(k *apiKey, args keyArgs) {
 }
 
 func (s *Server) listKeys(w http.ResponseWriter, _ *http.Request) {
-	out := []map[string]any{}
-	for _, k := range s.st.keys.InOrder() {
-		out = append(out, s.renderKey(k, false))
-	}
-	writeJSON(w, out)
+	writeJSON(w, mockapi.Each(s.st.keys.InOrder(), func(k *apiKey) map[string]any { return s.renderKey(k, false) }))
 }
 
 // createKey makes the key and its service-account user, and answers the plaintext, once.

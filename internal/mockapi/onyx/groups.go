@@ -2,6 +2,8 @@ package onyx
 
 import (
 	"net/http"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // listGroups is GET /manage/admin/user-group: every group by id, including those being deleted;
@@ -11,14 +13,8 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	out := []map[string]any{}
-	for _, g := range s.st.groups.InOrder() {
-		if g.isDefault && !includeDefault {
-			continue
-		}
-		out = append(out, s.renderGroup(g, true))
-	}
-	writeJSON(w, out)
+	listed := s.st.groups.Select(func(g *group) bool { return !g.isDefault || includeDefault })
+	writeJSON(w, mockapi.Each(listed, func(g *group) map[string]any { return s.renderGroup(g, true) }))
 }
 
 // writeDuplicateName is the answer to a taken name on create, and to any foreign-key failure there.
