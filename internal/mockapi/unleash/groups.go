@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // groupJSON is groupSchema. Null descriptions read back as "", null SSO mappings as [] (the Group model's
@@ -33,13 +35,11 @@ func (s *Server) groupJSON(g *group, withUsers, withProjects bool) map[string]an
 		"scimId":      nil,
 	}
 	if withUsers {
-		users := []map[string]any{}
-		for _, u := range s.st.users.InOrder() {
-			if m, ok := g.members[u.id]; ok {
-				users = append(users, map[string]any{"user": userJSON(u), "joinedAt": formatTime(m.joinedAt), "createdBy": m.createdBy})
-			}
-		}
-		out["users"] = users
+		members := s.st.users.Select(func(u *user) bool { _, ok := g.members[u.id]; return ok })
+		out["users"] = mockapi.Each(members, func(u *user) map[string]any {
+			m := g.members[u.id]
+			return map[string]any{"user": userJSON(u), "joinedAt": formatTime(m.joinedAt), "createdBy": m.createdBy}
+		})
 	}
 	if withProjects {
 		out["projects"] = []string{}
@@ -48,10 +48,7 @@ func (s *Server) groupJSON(g *group, withUsers, withProjects bool) map[string]an
 }
 
 func (s *Server) listGroups(w http.ResponseWriter, _ *http.Request, _ map[string]any) {
-	groups := []map[string]any{}
-	for _, g := range s.st.groups.InOrder() {
-		groups = append(groups, s.groupJSON(g, true, true))
-	}
+	groups := mockapi.Each(s.st.groups.InOrder(), func(g *group) map[string]any { return s.groupJSON(g, true, true) })
 	writeJSON(w, http.StatusOK, map[string]any{"groups": groups})
 }
 

@@ -20,9 +20,9 @@ import (
 //	DELETE /__mock/unleash/tokens/{id}    {id}: the secret, the roster id (see TokenID) or a unique tokenName
 //	GET    /__mock/unleash/state          counts and natural keys of everything, sorted
 func (s *Server) registerHooks() {
-	s.Hook("DELETE users/{id}", s.hookDeleteUser)
+	s.Hook("DELETE users/{id}", mockapi.HookDelete(s.hookUser, func(u *user) { s.st.deleteUser(u.id) }))
 	s.Hook("PATCH users/{id}", s.hookPatchUser)
-	s.Hook("DELETE groups/{id}", s.hookDeleteGroup)
+	s.Hook("DELETE groups/{id}", mockapi.HookDelete(s.hookGroup, func(g *group) { s.st.groups.Delete(g.id) }))
 	s.Hook("PATCH groups/{id}", s.hookPatchGroup)
 	s.Hook("DELETE tokens/{id}", s.hookDeleteToken)
 	s.Hook("GET state", s.hookState)
@@ -48,20 +48,6 @@ func (s *Server) hookGroup(w http.ResponseWriter, r *http.Request) *group {
 func atoi(raw string) int {
 	id, _ := strconv.Atoi(raw)
 	return id
-}
-
-func (s *Server) hookDeleteUser(w http.ResponseWriter, r *http.Request) {
-	if u := s.hookUser(w, r); u != nil {
-		s.st.deleteUser(u.id)
-		mockapi.WriteNoContent(w)
-	}
-}
-
-func (s *Server) hookDeleteGroup(w http.ResponseWriter, r *http.Request) {
-	if g := s.hookGroup(w, r); g != nil {
-		s.st.groups.Delete(g.id)
-		mockapi.WriteNoContent(w)
-	}
 }
 
 func (s *Server) hookDeleteToken(w http.ResponseWriter, r *http.Request) {
