@@ -20,10 +20,7 @@ func (s *Server) listGroupCatalogues(kind catalogueKind) apiHandler {
 			writeRecordNotFound(w)
 			return
 		}
-		items := []resourceJSON{}
-		for _, c := range s.st.catalogueList(g, kind) {
-			items = append(items, renderCatalogue(kind, c))
-		}
+		items := mockapi.Each(s.st.catalogueList(g, kind), func(c *catalogue) resourceJSON { return renderCatalogue(kind, c) })
 		if kind == kindToolCatalogues {
 			// Only the tool catalogue list goes through the paginating helper.
 			w.Header().Set("X-Total-Count", strconv.Itoa(len(items)))

@@ -136,11 +136,5 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
 	if !sortBy(w, r, groups, groupColumns) {
 		return
 	}
-	p := readPageParams(r)
-	start, end := p.window(len(groups))
-	items := make([]resourceJSON, 0, end-start)
-	for _, g := range groups[start:end] {
-		items = append(items, s.renderGroupListItem(g))
-	}
-	writeList(w, p, len(groups), items)
+	writePage(w, readPageParams(r), groups, s.renderGroupListItem)
 }

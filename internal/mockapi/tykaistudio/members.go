@@ -19,13 +19,7 @@ func (s *Server) listGroupUsers(w http.ResponseWriter, r *http.Request) {
 	if g := s.st.liveGroup(id); g != nil {
 		members = s.st.liveMembers(g)
 	}
-	p := readPageParams(r)
-	start, end := p.window(len(members))
-	items := make([]resourceJSON, 0, end-start)
-	for _, u := range members[start:end] {
-		items = append(items, renderUser(u))
-	}
-	writeList(w, p, len(members), items)
+	writePage(w, readPageParams(r), members, renderUser)
 }
 
 // replaceGroupUsers is PUT /groups/{id}/users: the members become exactly the list ([] clears), and

@@ -2,6 +2,8 @@ package tykaistudio
 
 import (
 	"strconv"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // JSON shapes of the server's responses (UserResponse, GroupResponse, GroupListResponse). Ids are
@@ -99,20 +101,19 @@ func userAttrs(u *user) userAttrsJSON {
 // renderUserWithGroups is GET /users/{id}: the only view that preloads the user's groups.
 func (s *Server) renderUserWithGroups(u *user) resourceJSON {
 	attrs := userAttrs(u)
-	for _, g := range s.st.groupsOf(u.id) {
-		attrs.Groups = append(attrs.Groups, resourceJSON{Type: "groups", ID: idString(g.id), Attributes: groupNameJSON{Name: g.name}})
-	}
+	attrs.Groups = mockapi.Each(s.st.groupsOf(u.id), groupRef)
 	return resourceJSON{Type: "users", ID: idString(u.id), Attributes: attrs}
 }
 
 // groupStubs is how create and update echo group references: ids with empty names, because the
 // handler answers from the request's stub objects instead of reloading them.
 func groupStubs(ids []uint32) []resourceJSON {
-	out := make([]resourceJSON, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, resourceJSON{Type: "groups", ID: idString(id), Attributes: groupNameJSON{}})
-	}
-	return out
+	return mockapi.Each(ids, func(id uint32) resourceJSON { return groupRef(&group{id: id}) })
+}
+
+// groupRef is a group as a user's relationship: id and name only.
+func groupRef(g *group) resourceJSON {
+	return resourceJSON{Type: "groups", ID: idString(g.id), Attributes: groupNameJSON{Name: g.name}}
 }
 
 // renderGroupStubs is the group create/update echo: every association is a stub (id only, empty

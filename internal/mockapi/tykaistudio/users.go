@@ -138,11 +138,7 @@ func (s *Server) userGroups(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	items := []resourceJSON{}
-	for _, g := range s.st.groupsOf(id) {
-		items = append(items, resourceJSON{Type: "groups", ID: idString(g.id), Attributes: groupNameJSON{Name: g.name}})
-	}
-	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": items})
+	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": mockapi.Each(s.st.groupsOf(id), groupRef)})
 }
 
 // listUsers serves page/page_size/all/sort/search and exclude_group_id. List items carry no groups.
@@ -157,13 +153,7 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 	if !sortBy(w, r, users, userColumns) {
 		return
 	}
-	p := readPageParams(r)
-	start, end := p.window(len(users))
-	items := make([]resourceJSON, 0, end-start)
-	for _, u := range users[start:end] {
-		items = append(items, renderUser(u))
-	}
-	writeList(w, p, len(users), items)
+	writePage(w, readPageParams(r), users, renderUser)
 }
 
 // softDeleteUser marks the row deleted: the id is never reused, the email becomes free, the key stops
