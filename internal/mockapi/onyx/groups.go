@@ -1,6 +1,7 @@
 package onyx
 
 import (
+	"maps"
 	"net/http"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
@@ -115,7 +116,7 @@ func (s *Server) patchGroup(w http.ResponseWriter, r *http.Request) {
 	for _, cc := range ccPairIDs {
 		want[cc] = true
 	}
-	if !sameIntSet(want, g.ccPairs) {
+	if !maps.Equal(want, g.ccPairs) {
 		g.ccPairs = want
 		s.markStale(g)
 	}
@@ -232,16 +233,4 @@ func setOfStrings(items []string) map[string]bool {
 		out[s] = true
 	}
 	return out
-}
-
-func sameIntSet(a, b map[int]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
 }
