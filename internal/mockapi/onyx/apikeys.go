@@ -116,6 +116,15 @@ func (s *Server) knownKey(w http.ResponseWriter, id int) *apiKey {
 	return k
 }
 
+// pathKey is the key the {id} path parameter names; it has answered when it returns nil.
+func (s *Server) pathKey(w http.ResponseWriter, r *http.Request) *apiKey {
+	id, ok := pathID(w, r)
+	if !ok {
+		return nil
+	}
+	return s.knownKey(w, id)
+}
+
 // updateKey replaces name and permissions: an omitted name becomes null, omitted group_ids [].
 func (s *Server) updateKey(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(w, r)
@@ -136,11 +145,7 @@ func (s *Server) updateKey(w http.ResponseWriter, r *http.Request) {
 
 // regenerateKey replaces the secret at once; id and user stay.
 func (s *Server) regenerateKey(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	k := s.knownKey(w, id)
+	k := s.pathKey(w, r)
 	if k == nil {
 		return
 	}
@@ -150,11 +155,7 @@ func (s *Server) regenerateKey(w http.ResponseWriter, r *http.Request) {
 
 // deleteKey removes the key, its service account and that account's memberships.
 func (s *Server) deleteKey(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	k := s.knownKey(w, id)
+	k := s.pathKey(w, r)
 	if k == nil {
 		return
 	}

@@ -101,11 +101,7 @@ func (s *Server) setManager(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) setGroupManager(w http.ResponseWriter, r *http.Request, flag string) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	b, ok := readBody(w, r)
+	id, b, ok := pathBody(w, r)
 	if !ok {
 		return
 	}

@@ -78,11 +78,7 @@ func (s *Server) lockedGroup(w http.ResponseWriter, id int, syncingStatus int) *
 // patchGroup is PATCH /manage/admin/user-group/{id}: both lists are required and replace the
 // current ones. Only a change of the connector set makes the group stale.
 func (s *Server) patchGroup(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	b, ok := readBody(w, r)
+	id, b, ok := pathBody(w, r)
 	if !ok {
 		return
 	}
@@ -128,11 +124,7 @@ func (s *Server) patchGroup(w http.ResponseWriter, r *http.Request) {
 
 // addUsers is POST …/{id}/add-users: additive and idempotent; connectors are kept.
 func (s *Server) addUsers(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	b, ok := readBody(w, r)
+	id, b, ok := pathBody(w, r)
 	if !ok {
 		return
 	}

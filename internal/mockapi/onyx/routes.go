@@ -104,6 +104,16 @@ func pathID(w http.ResponseWriter, r *http.Request) (int, bool) {
 	return n, true
 }
 
+// pathBody reads the {id} path parameter, then the JSON body; it has answered when ok is false.
+func pathBody(w http.ResponseWriter, r *http.Request) (int, *bodyReader, bool) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return 0, nil, false
+	}
+	b, ok := readBody(w, r)
+	return id, b, ok
+}
+
 // queryBool parses an optional boolean query parameter; on failure it has answered 422.
 func queryBool(w http.ResponseWriter, r *http.Request, name string) (bool, bool) {
 	raw := r.URL.Query().Get(name)
