@@ -148,7 +148,7 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 	exclude, excluding := parseID(q.Get("exclude_group_id"))
 	users := s.st.users.Select(func(u *user) bool {
 		return u.live() && (search == "" || likeFold(u.email, search) || likeFold(u.name, search)) &&
-			!(excluding && s.st.members.Has(exclude, u.id))
+			(!excluding || !s.st.members.Has(exclude, u.id))
 	})
 	if !sortBy(w, r, users, userColumns) {
 		return
