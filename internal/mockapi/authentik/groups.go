@@ -9,15 +9,6 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
-// writeMode says which serializer rules apply to a write.
-type writeMode int
-
-const (
-	modeCreate writeMode = iota // POST: required fields and defaults
-	modeUpdate                  // PUT: required fields, list defaults ([]) re-applied
-	modePatch                   // PATCH: only the keys sent
-)
-
 // groupChanges is a validated group write; nil fields were not sent (or keep their value).
 type groupChanges struct {
 	name        *string
@@ -32,9 +23,9 @@ type groupChanges struct {
 }
 
 // validateGroup reads a GroupRequest. existing is nil on create.
-func (s *Server) validateGroup(b *mockapi.DRFBody, existing *group, mode writeMode) (groupChanges, bool) {
+func (s *Server) validateGroup(b *mockapi.DRFBody, existing *group, mode mockapi.WriteMode, _ *user) (groupChanges, bool) {
 	var c groupChanges
-	if mode != modePatch {
+	if mode != mockapi.ModePatch {
 		b.Require("name")
 	}
 	if name, ok := b.Str("name", mockapi.StrRule{}); ok {
@@ -51,14 +42,14 @@ func (s *Server) validateGroup(b *mockapi.DRFBody, existing *group, mode writeMo
 	c.parents, c.hasParents = uuidRefs(b, "parents", s.st.groups.Has)
 	c.roles, c.hasRoles = uuidRefs(b, "roles", s.st.roles.Has)
 	c.users, c.hasUsers = intRefs(b, "users", s.st.users.Has)
-	if !b.Has("users") && mode == modeUpdate {
+	if !b.Has("users") && mode == mockapi.ModeUpdate {
 		// The serializer's default for users is []: a PUT without it removes every member.
 		c.users, c.hasUsers = []int{}, true
 	}
 	return c, len(b.Errs) == 0
 }
 
-func (s *Server) applyGroup(g *group, c groupChanges) {
+func (s *Server) applyGroup(g *group, c groupChanges, _ mockapi.WriteMode) {
 	mockapi.SetIf(&g.name, c.name)
 	mockapi.SetIf(&g.isSuperuser, c.isSuperuser)
 	if c.attributes != nil {
@@ -75,19 +66,25 @@ func (s *Server) applyGroup(g *group, c groupChanges) {
 	}
 }
 
-func (s *Server) createGroup(w http.ResponseWriter, r *http.Request, _ *user) {
-	c, ok := mockapi.ReadValid(w, r, func(b *mockapi.DRFBody) (groupChanges, bool) { return s.validateGroup(b, nil, modeCreate) })
-	if !ok {
-		return
+// groups is the ModelViewSet of /core/groups/.
+func (s *Server) groups() mockapi.ModelView[*user, *group, groupChanges] {
+	return mockapi.ModelView[*user, *group, groupChanges]{
+		Find:     s.groupFromPath,
+		Validate: s.validateGroup,
+		New: func(c groupChanges, _ *user) *group {
+			g := s.st.newGroup("")
+			s.applyGroup(g, c, mockapi.ModeCreate)
+			return g
+		},
+		Apply:  s.applyGroup,
+		Render: func(r *http.Request, g *group) any { return s.st.renderGroup(g, groupFlagsOf(r)) },
+		Delete: s.st.deleteGroup,
 	}
-	g := s.st.newGroup("")
-	s.applyGroup(g, c)
-	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderGroup(g, groupFlagsOf(r)))
 }
 
 // groupFromPath finds the group of the {group_uuid} path segment; an id that is not a uuid is as
 // unknown as a missing one, as with DRF's get_object_or_404.
-func (s *Server) groupFromPath(w http.ResponseWriter, r *http.Request) *group {
+func (s *Server) groupFromPath(w http.ResponseWriter, r *http.Request, _ *user) *group {
 	if uuid, ok := canonicalUUID(r.PathValue("group_uuid")); ok {
 		if g := s.st.groups.Get(uuid); g != nil {
 			return g
@@ -95,34 +92,6 @@ func (s *Server) groupFromPath(w http.ResponseWriter, r *http.Request) *group {
 	}
 	writeNoSuchObject(w, "Group")
 	return nil
-}
-
-func (s *Server) retrieveGroup(w http.ResponseWriter, r *http.Request, _ *user) {
-	if g := s.groupFromPath(w, r); g != nil {
-		mockapi.WriteJSON(w, http.StatusOK, s.st.renderGroup(g, groupFlagsOf(r)))
-	}
-}
-
-// writeGroup serves PUT (modeUpdate) and PATCH (modePatch).
-func (s *Server) writeGroup(mode writeMode) func(http.ResponseWriter, *http.Request, *user) {
-	return func(w http.ResponseWriter, r *http.Request, _ *user) {
-		g := s.groupFromPath(w, r)
-		if g == nil {
-			return
-		}
-		c, ok := mockapi.ReadValid(w, r, func(b *mockapi.DRFBody) (groupChanges, bool) { return s.validateGroup(b, g, mode) })
-		if ok {
-			s.applyGroup(g, c)
-			mockapi.WriteJSON(w, http.StatusOK, s.st.renderGroup(g, groupFlagsOf(r)))
-		}
-	}
-}
-
-func (s *Server) destroyGroup(w http.ResponseWriter, r *http.Request, _ *user) {
-	if g := s.groupFromPath(w, r); g != nil {
-		s.st.deleteGroup(g.uuid)
-		mockapi.WriteNoContent(w)
-	}
 }
 
 func (s *Server) addUserToGroup(w http.ResponseWriter, r *http.Request, _ *user) {
@@ -147,7 +116,7 @@ func (s *Server) changeMembership(w http.ResponseWriter, r *http.Request, change
 		mockapi.WriteFieldErrors(w, b.Errs)
 		return
 	}
-	g := s.groupFromPath(w, r)
+	g := s.groupFromPath(w, r, nil)
 	if g == nil {
 		return
 	}

@@ -23,24 +23,9 @@ import (
 //	POST   /__mock/authentik/tokens/{identifier}/expire expires one second ago (an expiring=false token still works, as in authentik)
 //	GET    /__mock/authentik/state                      counts and natural keys of everything
 func (s *Server) hookRoutes() {
-	s.Hook("DELETE groups/{uuid}", func(w http.ResponseWriter, r *http.Request) {
-		if g := s.hookGroup(w, r); g != nil {
-			s.st.deleteGroup(g.uuid)
-			mockapi.WriteNoContent(w)
-		}
-	})
-	s.Hook("DELETE users/{id}", func(w http.ResponseWriter, r *http.Request) {
-		if u := s.hookUser(w, r); u != nil {
-			s.st.deleteUser(u.pk)
-			mockapi.WriteNoContent(w)
-		}
-	})
-	s.Hook("DELETE tokens/{identifier}", func(w http.ResponseWriter, r *http.Request) {
-		if t := s.hookToken(w, r); t != nil {
-			s.st.tokens.Delete(t.identifier)
-			mockapi.WriteNoContent(w)
-		}
-	})
+	s.Hook("DELETE groups/{uuid}", mockapi.HookDelete(s.hookGroup, s.st.deleteGroup))
+	s.Hook("DELETE users/{id}", mockapi.HookDelete(s.hookUser, s.st.deleteUser))
+	s.Hook("DELETE tokens/{identifier}", mockapi.HookDelete(s.hookToken, s.st.deleteToken))
 	s.Hook("PATCH groups/{uuid}", s.hookPatchGroup)
 	s.Hook("PATCH users/{id}", s.hookPatchUser)
 	s.Hook("POST tokens/{identifier}/rotate", func(w http.ResponseWriter, r *http.Request) {

@@ -16,24 +16,27 @@ func (s *Server) apiRoutes() http.Handler {
 	mux := http.NewServeMux()
 	handle := func(path string, m methods) { mux.Handle(apiPrefix+path, s.dispatch(m, true)) }
 
-	handle("/core/groups/{$}", methods{"GET": s.listGroups, "POST": s.createGroup})
+	groups := s.groups()
+	handle("/core/groups/{$}", methods{"GET": s.listGroups, "POST": groups.Create})
 	handle("/core/groups/{group_uuid}/{$}", methods{
-		"GET": s.retrieveGroup, "PUT": s.writeGroup(modeUpdate), "PATCH": s.writeGroup(modePatch), "DELETE": s.destroyGroup,
+		"GET": groups.Retrieve, "PUT": groups.Update(mockapi.ModeUpdate), "PATCH": groups.Update(mockapi.ModePatch), "DELETE": groups.Destroy,
 	})
 	handle("/core/groups/{group_uuid}/add_user/{$}", methods{"POST": s.addUserToGroup})
 	handle("/core/groups/{group_uuid}/remove_user/{$}", methods{"POST": s.removeUserFromGroup})
 
-	handle("/core/users/{$}", methods{"GET": s.listUsers, "POST": s.createUser})
+	users := s.users()
+	handle("/core/users/{$}", methods{"GET": s.listUsers, "POST": users.Create})
 	handle("/core/users/service_account/{$}", methods{"POST": s.createServiceAccount})
 	handle("/core/users/me/{$}", methods{"GET": s.me})
 	handle("/core/users/{id}/{$}", methods{
-		"GET": s.retrieveUser, "PUT": s.writeUser(modeUpdate), "PATCH": s.writeUser(modePatch), "DELETE": s.destroyUser,
+		"GET": users.Retrieve, "PUT": users.Update(mockapi.ModeUpdate), "PATCH": users.Update(mockapi.ModePatch), "DELETE": users.Destroy,
 	})
 	handle("/core/users/{id}/set_password/{$}", methods{"POST": s.setPassword})
 
-	handle("/core/tokens/{$}", methods{"GET": s.listTokens, "POST": s.createToken})
+	tokens := s.tokens()
+	handle("/core/tokens/{$}", methods{"GET": s.listTokens, "POST": tokens.Create})
 	handle("/core/tokens/{identifier}/{$}", methods{
-		"GET": s.retrieveToken, "PUT": s.writeToken(modeUpdate), "PATCH": s.writeToken(modePatch), "DELETE": s.destroyToken,
+		"GET": tokens.Retrieve, "PUT": tokens.Update(mockapi.ModeUpdate), "PATCH": tokens.Update(mockapi.ModePatch), "DELETE": tokens.Destroy,
 	})
 	handle("/core/tokens/{identifier}/view_key/{$}", methods{"GET": s.viewKey})
 	handle("/core/tokens/{identifier}/set_key/{$}", methods{"POST": s.setKey})

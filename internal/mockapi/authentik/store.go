@@ -82,22 +82,24 @@ func (s *store) newGroup(name string) *group {
 }
 
 // deleteGroup drops the group, its memberships and every parent link pointing at it.
-func (s *store) deleteGroup(uuid string) {
-	s.members.DropLeft(uuid)
-	s.groups.Delete(uuid)
+func (s *store) deleteGroup(gone *group) {
+	s.members.DropLeft(gone.uuid)
+	s.groups.Delete(gone.uuid)
 	for _, g := range s.groups.Rows() {
-		delete(g.parents, uuid)
+		delete(g.parents, gone.uuid)
 	}
 }
 
 // deleteUser drops the user, its memberships and its tokens.
-func (s *store) deleteUser(pk int) {
-	s.members.DropRight(pk)
-	s.users.Delete(pk)
-	for _, t := range s.tokens.Select(func(t *token) bool { return t.user == pk }) {
-		s.tokens.Delete(t.identifier)
+func (s *store) deleteUser(u *user) {
+	s.members.DropRight(u.pk)
+	s.users.Delete(u.pk)
+	for _, t := range s.tokens.Select(func(t *token) bool { return t.user == u.pk }) {
+		s.deleteToken(t)
 	}
 }
+
+func (s *store) deleteToken(t *token) { s.tokens.Delete(t.identifier) }
 
 func (s *store) groupByName(name string) *group {
 	return s.groups.Find(func(g *group) bool { return g.name == name })

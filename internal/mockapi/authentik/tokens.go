@@ -39,9 +39,9 @@ type tokenChanges struct {
 // validateToken reads a TokenRequest. Field errors come first; only a body without them reaches
 // the object-level rules, which also run on PUT and PATCH: an omitted intent becomes api and an
 // omitted user becomes the caller, so the owner of a token can change silently (authentik.md §4.6).
-func (s *Server) validateToken(b *mockapi.DRFBody, existing *token, mode writeMode, caller *user) (tokenChanges, bool) {
+func (s *Server) validateToken(b *mockapi.DRFBody, existing *token, mode mockapi.WriteMode, caller *user) (tokenChanges, bool) {
 	var c tokenChanges
-	if mode != modePatch {
+	if mode != mockapi.ModePatch {
 		b.Require("identifier")
 	}
 	if id, ok := b.Str("identifier", mockapi.StrRule{}); ok {
@@ -120,32 +120,36 @@ func pythonDateTime(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04:05.000000+00:00")
 }
 
-func (s *Server) applyToken(t *token, c tokenChanges) {
+func (s *Server) applyToken(t *token, c tokenChanges, _ mockapi.WriteMode) {
 	if c.identifier != nil && *c.identifier != t.identifier {
 		s.st.tokens.Delete(t.identifier)
 		t.identifier = *c.identifier
 	}
 	s.st.tokens.Put(t.identifier, t)
 	t.intent, t.user = c.intent, c.user
-	if c.description != nil {
-		t.description = *c.description
-	}
+	mockapi.SetIf(&t.description, c.description)
 	if c.hasExpires {
 		t.expires = c.expires
 	}
-	if c.expiring != nil {
-		t.expiring = *c.expiring
-	}
+	mockapi.SetIf(&t.expiring, c.expiring)
 	if c.hasManaged {
 		t.managed = c.managed
 	}
 }
 
-func (s *Server) createToken(w http.ResponseWriter, r *http.Request, caller *user) {
-	c, ok := mockapi.ReadValid(w, r, func(b *mockapi.DRFBody) (tokenChanges, bool) { return s.validateToken(b, nil, modeCreate, caller) })
-	if !ok {
-		return
+// tokens is the ModelViewSet of /core/tokens/.
+func (s *Server) tokens() mockapi.ModelView[*user, *token, tokenChanges] {
+	return mockapi.ModelView[*user, *token, tokenChanges]{
+		Find:     s.tokenFromPath,
+		Validate: s.validateToken,
+		New:      s.newToken,
+		Apply:    s.applyToken,
+		Render:   func(r *http.Request, t *token) any { return s.st.renderToken(t, userFlagsOf(r)) },
+		Delete:   s.st.deleteToken,
 	}
+}
+
+func (s *Server) newToken(c tokenChanges, caller *user) *token {
 	t := &token{uuid: mockapi.NewUUID(), key: newTokenKey(), expiring: true}
 	if c.intent == intentAppPassword && !c.hasExpires {
 		expires := s.clock().Add(s.tokenDuration) // the model's default expiry
@@ -158,8 +162,8 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request, caller *use
 		expiring := userAttributeBool(caller, attrTokenExpires, true)
 		c.expiring = &expiring
 	}
-	s.applyToken(t, c)
-	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderToken(t, userFlagsOf(r)))
+	s.applyToken(t, c, mockapi.ModeCreate)
+	return t
 }
 
 func userAttributeBool(u *user, key string, def bool) bool {
@@ -184,34 +188,6 @@ func (s *Server) tokenFromPath(w http.ResponseWriter, r *http.Request, caller *u
 	}
 	writeNoSuchObject(w, "Token")
 	return nil
-}
-
-func (s *Server) retrieveToken(w http.ResponseWriter, r *http.Request, caller *user) {
-	if t := s.tokenFromPath(w, r, caller); t != nil {
-		mockapi.WriteJSON(w, http.StatusOK, s.st.renderToken(t, userFlagsOf(r)))
-	}
-}
-
-// writeToken serves PUT (modeUpdate) and PATCH (modePatch).
-func (s *Server) writeToken(mode writeMode) func(http.ResponseWriter, *http.Request, *user) {
-	return func(w http.ResponseWriter, r *http.Request, caller *user) {
-		t := s.tokenFromPath(w, r, caller)
-		if t == nil {
-			return
-		}
-		c, ok := mockapi.ReadValid(w, r, func(b *mockapi.DRFBody) (tokenChanges, bool) { return s.validateToken(b, t, mode, caller) })
-		if ok {
-			s.applyToken(t, c)
-			mockapi.WriteJSON(w, http.StatusOK, s.st.renderToken(t, userFlagsOf(r)))
-		}
-	}
-}
-
-func (s *Server) destroyToken(w http.ResponseWriter, r *http.Request, caller *user) {
-	if t := s.tokenFromPath(w, r, caller); t != nil {
-		s.st.tokens.Delete(t.identifier)
-		mockapi.WriteNoContent(w)
-	}
 }
 
 // viewKey is the only way to read a key. Expired tokens are still readable.

@@ -33,9 +33,9 @@ type userChanges struct {
 }
 
 // validateUser reads a UserRequest with authentik's extra rules. existing is nil on create.
-func (s *Server) validateUser(b *mockapi.DRFBody, existing *user, mode writeMode) (userChanges, bool) {
+func (s *Server) validateUser(b *mockapi.DRFBody, existing *user, mode mockapi.WriteMode, _ *user) (userChanges, bool) {
 	var c userChanges
-	if mode != modePatch {
+	if mode != mockapi.ModePatch {
 		b.Require("username", "name")
 	}
 	if username, ok := b.Str("username", mockapi.StrRule{MaxLen: usernameMaxLength}); ok {
@@ -54,7 +54,7 @@ func (s *Server) validateUser(b *mockapi.DRFBody, existing *user, mode writeMode
 	c.lastLogin, c.hasLastLogin = dateTime(b, "last_login", true)
 	c.groups, c.hasGroups = uuidRefs(b, "groups", s.st.groups.Has)
 	c.roles, c.hasRoles = uuidRefs(b, "roles", s.st.roles.Has)
-	if mode != modePatch {
+	if mode != mockapi.ModePatch {
 		// Both relations default to []: a create or PUT that omits them leaves the user in none.
 		if !b.Has("groups") {
 			c.groups, c.hasGroups = []string{}, true
@@ -120,7 +120,7 @@ func userTypeError(existing *user, t string) string {
 	return ""
 }
 
-func (s *Server) applyUser(u *user, c userChanges) {
+func (s *Server) applyUser(u *user, c userChanges, _ mockapi.WriteMode) {
 	mockapi.SetIf(&u.username, c.username)
 	mockapi.SetIf(&u.name, c.name)
 	mockapi.SetIf(&u.email, c.email)
@@ -154,17 +154,23 @@ func (s *Server) newUser() *user {
 	return u
 }
 
-func (s *Server) createUser(w http.ResponseWriter, r *http.Request, _ *user) {
-	c, ok := mockapi.ReadValid(w, r, func(b *mockapi.DRFBody) (userChanges, bool) { return s.validateUser(b, nil, modeCreate) })
-	if !ok {
-		return
+// users is the ModelViewSet of /core/users/.
+func (s *Server) users() mockapi.ModelView[*user, *user, userChanges] {
+	return mockapi.ModelView[*user, *user, userChanges]{
+		Find:     s.userFromPath,
+		Validate: s.validateUser,
+		New: func(c userChanges, _ *user) *user {
+			u := s.newUser()
+			s.applyUser(u, c, mockapi.ModeCreate)
+			return u
+		},
+		Apply:  s.applyUser,
+		Render: func(r *http.Request, u *user) any { return s.st.renderUser(u, userFlagsOf(r)) },
+		Delete: s.st.deleteUser,
 	}
-	u := s.newUser()
-	s.applyUser(u, c)
-	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderUser(u, userFlagsOf(r)))
 }
 
-func (s *Server) userFromPath(w http.ResponseWriter, r *http.Request) *user {
+func (s *Server) userFromPath(w http.ResponseWriter, r *http.Request, _ *user) *user {
 	if pk, err := strconv.Atoi(r.PathValue("id")); err == nil {
 		if u := s.st.users.Get(pk); u != nil {
 			return u
@@ -172,34 +178,6 @@ func (s *Server) userFromPath(w http.ResponseWriter, r *http.Request) *user {
 	}
 	writeNoSuchObject(w, "User")
 	return nil
-}
-
-func (s *Server) retrieveUser(w http.ResponseWriter, r *http.Request, _ *user) {
-	if u := s.userFromPath(w, r); u != nil {
-		mockapi.WriteJSON(w, http.StatusOK, s.st.renderUser(u, userFlagsOf(r)))
-	}
-}
-
-// writeUser serves PUT (modeUpdate) and PATCH (modePatch).
-func (s *Server) writeUser(mode writeMode) func(http.ResponseWriter, *http.Request, *user) {
-	return func(w http.ResponseWriter, r *http.Request, _ *user) {
-		u := s.userFromPath(w, r)
-		if u == nil {
-			return
-		}
-		c, ok := mockapi.ReadValid(w, r, func(b *mockapi.DRFBody) (userChanges, bool) { return s.validateUser(b, u, mode) })
-		if ok {
-			s.applyUser(u, c)
-			mockapi.WriteJSON(w, http.StatusOK, s.st.renderUser(u, userFlagsOf(r)))
-		}
-	}
-}
-
-func (s *Server) destroyUser(w http.ResponseWriter, r *http.Request, _ *user) {
-	if u := s.userFromPath(w, r); u != nil {
-		s.st.deleteUser(u.pk)
-		mockapi.WriteNoContent(w)
-	}
 }
 
 // setPassword validates the body before looking the user up, as authentik's @validate does.
@@ -214,7 +192,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request, _ *user) {
 		mockapi.WriteFieldErrors(w, b.Errs)
 		return
 	}
-	u := s.userFromPath(w, r)
+	u := s.userFromPath(w, r, nil)
 	if u == nil {
 		return
 	}

@@ -15,7 +15,7 @@ type groupChanges struct {
 
 // validateGroup reads a group POST or PATCH body. Every field is optional in Secoda's schema, on create
 // as on update; read-only fields (id, timestamps, workspace_id, snowflake_role) are ignored.
-func (s *Server) validateGroup(b *mockapi.DRFBody) (groupChanges, bool) {
+func (s *Server) validateGroup(b *mockapi.DRFBody, _ *group, _ mockapi.WriteMode, _ string) (groupChanges, bool) {
 	var c groupChanges
 	c.name = optStr(b, "name")
 	c.icon = optStr(b, "icon")
@@ -24,7 +24,7 @@ func (s *Server) validateGroup(b *mockapi.DRFBody) (groupChanges, bool) {
 	return c, len(b.Errs) == 0
 }
 
-func (s *Server) applyGroup(g *group, c groupChanges) {
+func (s *Server) applyGroup(g *group, c groupChanges, mode mockapi.WriteMode) {
 	mockapi.SetIf(&g.name, c.name)
 	mockapi.SetIf(&g.icon, c.icon)
 	mockapi.SetIf(&g.description, c.description)
@@ -32,44 +32,26 @@ func (s *Server) applyGroup(g *group, c groupChanges) {
 		// PATCH replaces the whole set; the relation is the same one User.user_groups shows.
 		s.st.members.SetOf(g.id, c.users)
 	}
-}
-
-func (s *Server) createGroup(w http.ResponseWriter, r *http.Request, _ string) {
-	c, ok := mockapi.ReadValid(w, r, s.validateGroup)
-	if !ok {
-		return
-	}
-	now := s.clock()
-	g := &group{id: mockapi.NewUUID(), icon: defaultIcon, createdAt: now, updatedAt: now}
-	s.st.groups.Put(g.id, g)
-	s.applyGroup(g, c)
-	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderGroup(g))
-}
-
-func (s *Server) retrieveGroup(w http.ResponseWriter, _ *http.Request, id string) {
-	if g := byID(w, s.st.groups, id); g != nil {
-		mockapi.WriteJSON(w, http.StatusOK, s.st.renderGroup(g))
+	if mode != mockapi.ModeCreate {
+		g.updatedAt = s.clock()
 	}
 }
 
-func (s *Server) updateGroup(w http.ResponseWriter, r *http.Request, id string) {
-	g := byID(w, s.st.groups, id)
-	if g == nil {
-		return
-	}
-	c, ok := mockapi.ReadValid(w, r, s.validateGroup)
-	if !ok {
-		return
-	}
-	s.applyGroup(g, c)
-	g.updatedAt = s.clock()
-	mockapi.WriteJSON(w, http.StatusOK, s.st.renderGroup(g))
-}
-
-func (s *Server) destroyGroup(w http.ResponseWriter, _ *http.Request, id string) {
-	if g := byID(w, s.st.groups, id); g != nil {
-		s.st.deleteGroup(g.id)
-		mockapi.WriteNoContent(w)
+// groups is the view of /auth/group/.
+func (s *Server) groups() mockapi.ModelView[string, *group, groupChanges] {
+	return mockapi.ModelView[string, *group, groupChanges]{
+		Find:     func(w http.ResponseWriter, _ *http.Request, id string) *group { return byID(w, s.st.groups, id) },
+		Validate: s.validateGroup,
+		New: func(c groupChanges, _ string) *group {
+			now := s.clock()
+			g := &group{id: mockapi.NewUUID(), icon: defaultIcon, createdAt: now, updatedAt: now}
+			s.st.groups.Put(g.id, g)
+			s.applyGroup(g, c, mockapi.ModeCreate)
+			return g
+		},
+		Apply:  s.applyGroup,
+		Render: func(_ *http.Request, g *group) any { return s.st.renderGroup(g) },
+		Delete: s.st.deleteGroup,
 	}
 }
 

@@ -22,18 +22,8 @@ import (
 // Unknown keys in a PATCH body are refused, so a misspelled drift is a failing test, not a no-op.
 // Membership lists must name existing objects: the relation is kept symmetric even here.
 func (s *Server) hookRoutes() {
-	s.Hook("DELETE groups/{id}", func(w http.ResponseWriter, r *http.Request) {
-		if g := s.hookGroup(w, r); g != nil {
-			s.st.deleteGroup(g.id)
-			mockapi.WriteNoContent(w)
-		}
-	})
-	s.Hook("DELETE users/{id}", func(w http.ResponseWriter, r *http.Request) {
-		if u := s.hookUser(w, r); u != nil {
-			s.st.deleteUser(u.id)
-			mockapi.WriteNoContent(w)
-		}
-	})
+	s.Hook("DELETE groups/{id}", mockapi.HookDelete(s.hookGroup, s.st.deleteGroup))
+	s.Hook("DELETE users/{id}", mockapi.HookDelete(s.hookUser, s.st.deleteUser))
 	s.Hook("PATCH groups/{id}", s.hookPatchGroup)
 	s.Hook("PATCH users/{id}", s.hookPatchUser)
 	s.Hook("POST users/{id}/accept", func(w http.ResponseWriter, r *http.Request) {

@@ -19,14 +19,15 @@ type methods = mockapi.Methods[string]
 // with and without the /api/v1 prefix and with and without the trailing slash (Django's APPEND_SLASH
 // behaviour that Secoda's docs allude to).
 func (s *Server) apiRoutes() http.Handler {
+	groups, users := s.groups(), s.users()
 	collections := map[string]methods{
-		"auth/group": {http.MethodGet: s.listGroups, http.MethodPost: s.createGroup},
-		"user":       {http.MethodGet: s.listUsers, http.MethodPost: s.createUser},
+		"auth/group": {http.MethodGet: s.listGroups, http.MethodPost: groups.Create},
+		"user":       {http.MethodGet: s.listUsers, http.MethodPost: users.Create},
 		"auth/teams": {http.MethodGet: s.listTeams},
 	}
 	details := map[string]methods{
-		"auth/group": {http.MethodGet: s.retrieveGroup, http.MethodPatch: s.updateGroup, http.MethodDelete: s.destroyGroup},
-		"user":       {http.MethodGet: s.retrieveUser, http.MethodPatch: s.updateUser, http.MethodDelete: s.destroyUser},
+		"auth/group": {http.MethodGet: groups.Retrieve, http.MethodPatch: groups.Update(mockapi.ModePatch), http.MethodDelete: groups.Destroy},
+		"user":       {http.MethodGet: users.Retrieve, http.MethodPatch: users.Update(mockapi.ModePatch), http.MethodDelete: users.Destroy},
 		"auth/teams": {http.MethodGet: s.retrieveTeam},
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

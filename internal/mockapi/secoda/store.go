@@ -73,15 +73,15 @@ func newStore() *store {
 }
 
 // deleteGroup drops the group and strips it from every member's user_groups.
-func (s *store) deleteGroup(id string) {
-	s.members.DropLeft(id)
-	s.groups.Delete(id)
+func (s *store) deleteGroup(g *group) {
+	s.members.DropLeft(g.id)
+	s.groups.Delete(g.id)
 }
 
 // deleteUser drops the user and strips it from every group's users.
-func (s *store) deleteUser(id string) {
-	s.members.DropRight(id)
-	s.users.Delete(id)
+func (s *store) deleteUser(u *user) {
+	s.members.DropRight(u.id)
+	s.users.Delete(u.id)
 }
 
 // userByEmail finds a user, disabled ones included, by email ignoring case: a deactivated member

@@ -17,7 +17,7 @@ type userChanges struct {
 // everything optional, but an invite needs an address, so email is required on create. The role is
 // accepted in any case and under `_role` too (the name of the model field, which leaks into one schema
 // listing); guests must belong to a team.
-func (s *Server) validateUser(b *mockapi.DRFBody, existing *user) (userChanges, bool) {
+func (s *Server) validateUser(b *mockapi.DRFBody, existing *user, _ mockapi.WriteMode, _ string) (userChanges, bool) {
 	var c userChanges
 	if existing == nil {
 		b.Require("email")
@@ -62,7 +62,7 @@ func (s *Server) validateUser(b *mockapi.DRFBody, existing *user) (userChanges, 
 	return c, len(b.Errs) == 0
 }
 
-func (s *Server) applyUser(u *user, c userChanges) {
+func (s *Server) applyUser(u *user, c userChanges, _ mockapi.WriteMode) {
 	mockapi.SetIf(&u.email, c.email)
 	mockapi.SetIf(&u.firstName, c.firstName)
 	mockapi.SetIf(&u.lastName, c.lastName)
@@ -75,44 +75,23 @@ func (s *Server) applyUser(u *user, c userChanges) {
 	}
 }
 
-// createUser invites a member: the user exists at once, pending until the invitee first signs in.
-func (s *Server) createUser(w http.ResponseWriter, r *http.Request, _ string) {
-	c, ok := mockapi.ReadValid(w, r, func(b *mockapi.DRFBody) (userChanges, bool) { return s.validateUser(b, nil) })
-	if !ok {
-		return
-	}
-	u := &user{id: mockapi.NewUUID(), role: defaultRole, pending: true}
-	s.st.users.Put(u.id, u)
-	s.applyUser(u, c)
-	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderUser(u))
-}
-
-// retrieveUser answers deactivated users too, with disabled=true: deactivation keeps the member.
-func (s *Server) retrieveUser(w http.ResponseWriter, _ *http.Request, id string) {
-	if u := byID(w, s.st.users, id); u != nil {
-		mockapi.WriteJSON(w, http.StatusOK, s.st.renderUser(u))
-	}
-}
-
-func (s *Server) updateUser(w http.ResponseWriter, r *http.Request, id string) {
-	u := byID(w, s.st.users, id)
-	if u == nil {
-		return
-	}
-	c, ok := mockapi.ReadValid(w, r, func(b *mockapi.DRFBody) (userChanges, bool) { return s.validateUser(b, u) })
-	if !ok {
-		return
-	}
-	s.applyUser(u, c)
-	mockapi.WriteJSON(w, http.StatusOK, s.st.renderUser(u))
-}
-
-// destroyUser removes the member for good (whether Secoda's DELETE removes or deactivates is
-// undocumented; the PATCH hook's {"disabled": true} covers deactivation).
-func (s *Server) destroyUser(w http.ResponseWriter, _ *http.Request, id string) {
-	if u := byID(w, s.st.users, id); u != nil {
-		s.st.deleteUser(u.id)
-		mockapi.WriteNoContent(w)
+// users is the view of /user/; create invites a member, who exists at once, pending until the
+// invitee first signs in. Deactivated users are answered too, with disabled=true: deactivation keeps
+// the member. Whether Secoda's DELETE removes or deactivates is undocumented; here it removes for good
+// (the PATCH hook's {"disabled": true} covers deactivation).
+func (s *Server) users() mockapi.ModelView[string, *user, userChanges] {
+	return mockapi.ModelView[string, *user, userChanges]{
+		Find:     func(w http.ResponseWriter, _ *http.Request, id string) *user { return byID(w, s.st.users, id) },
+		Validate: s.validateUser,
+		New: func(c userChanges, _ string) *user {
+			u := &user{id: mockapi.NewUUID(), role: defaultRole, pending: true}
+			s.st.users.Put(u.id, u)
+			s.applyUser(u, c, mockapi.ModeCreate)
+			return u
+		},
+		Apply:  s.applyUser,
+		Render: func(_ *http.Request, u *user) any { return s.st.renderUser(u) },
+		Delete: s.st.deleteUser,
 	}
 }
 
