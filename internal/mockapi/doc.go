@@ -8,15 +8,18 @@
 //     log and fault injection (Log, Faults), and ServeHTTP. The platform builds its API handler and
 //     calls Serve, which puts it behind Wrap.
 //   - Hook (hooks.go): the platform's /__mock/<platform>/ routes, run under the lock, never logged nor
-//     faulted, with HookFind, DecodeHook and DecodeHookFields for their bodies and SortedNames for
-//     state dumps. The common hooks (request log, faults) come with Wrap.
+//     faulted, with HookFind, HookDelete, DecodeHook and DecodeHookFields for their bodies and
+//     SortedNames for state dumps. The common hooks (request log, faults) come with Wrap.
 //   - Table, Relation and Serial (store.go): rows by id in creation order, a many-to-many relation
-//     indexed from both sides, integer ids; NewUUID, CanonicalUUID and RandomString (ids.go).
+//     indexed from both sides, integer ids, SetIf to apply an optional field; NewUUID, CanonicalUUID
+//     and RandomString (ids.go).
 //   - Body reading (body.go): BufferBody, ReadObject (lenient: unknown keys ignored) and DecodeStrict
-//     (unknown keys refused); WriteJSON and WriteNoContent (jsonio.go).
+//     (unknown keys refused); WriteJSON, WriteNoContent and Each (jsonio.go).
 //   - Methods (routes.go): an endpoint's handlers by method, HEAD served by GET.
-//   - For Django REST framework APIs (drf.go, paging.go): DRFBody's field readers with DRF's messages,
-//     FieldErrors, {"detail"} answers, DjangoTime, and Pager for page-number pagination.
+//   - For Django REST framework APIs (drf.go, drfviews.go, paging.go): DRFBody's field readers with
+//     DRF's messages, ReadValid, FieldErrors, {"detail"} answers, DjangoTime, ModelView (a
+//     ModelViewSet's create, retrieve, update and destroy over the platform's own lookup, validation
+//     and rendering), and Pager for page-number pagination.
 //
 // Error bodies, envelopes, authentication and every wire shape stay in the platform mock.
 //

@@ -10,7 +10,7 @@ import (
 // authenticate finds the caller behind "Authorization: Bearer <key>". A missing or non-bearer
 // header means no credentials; a key that is unknown, not of intent api, expired (and expiring) or
 // owned by an inactive user is "Token invalid/expired". Both are 403: authentik never sends 401
-// because its auth class has no WWW-Authenticate challenge. Needs s.mu held.
+// because its auth class has no WWW-Authenticate challenge. Runs under the lock.
 func (s *Server) authenticate(r *http.Request) (caller *user, failure string) {
 	key, present := bearerKey(r.Header.Get("Authorization"))
 	if !present {

@@ -168,35 +168,25 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request, _ *user) {
 }
 
 // memberFilters reads members_by_pk and members_by_username; every value must name an existing
-// user (django-filter's ModelMultipleChoiceFilter), else 400 on that filter.
+// user, else 400 on that filter.
 func (s *Server) memberFilters(r *http.Request) (byPK, byUsername map[int]struct{}, errs mockapi.FieldErrors) {
 	errs = mockapi.FieldErrors{}
-	if values := multiFilter(r, "members_by_pk"); values != nil {
-		byPK = map[int]struct{}{}
-		for _, v := range values { // like Django's form field, report the first bad value only
-			pk, err := strconv.Atoi(v)
-			if err != nil {
-				errs.Add("members_by_pk", msgNotAValidValue(v))
-				break
-			}
-			if !s.st.users.Has(pk) {
-				errs.Add("members_by_pk", msgSelectValidChoice(v))
-				break
-			}
-			byPK[pk] = struct{}{}
+	byPK = choiceFilter(r, "members_by_pk", errs, func(v string) (int, string) {
+		pk, err := strconv.Atoi(v)
+		switch {
+		case err != nil:
+			return 0, msgNotAValidValue(v)
+		case !s.st.users.Has(pk):
+			return 0, msgSelectValidChoice(v)
 		}
-	}
-	if values := multiFilter(r, "members_by_username"); values != nil {
-		byUsername = map[int]struct{}{}
-		for _, v := range values {
-			u := s.st.userByUsername(v)
-			if u == nil {
-				errs.Add("members_by_username", msgSelectValidChoice(v))
-				break
-			}
-			byUsername[u.pk] = struct{}{}
+		return pk, ""
+	})
+	byUsername = choiceFilter(r, "members_by_username", errs, func(v string) (int, string) {
+		if u := s.st.userByUsername(v); u != nil {
+			return u.pk, ""
 		}
-	}
+		return 0, msgSelectValidChoice(v)
+	})
 	return byPK, byUsername, errs
 }
 

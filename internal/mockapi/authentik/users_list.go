@@ -66,63 +66,35 @@ func (s *Server) parseUserFilter(r *http.Request) (userFilter, mockapi.FieldErro
 		}
 		f.types = append(f.types, t)
 	}
-	f.groups = s.uuidChoiceFilter(r, "groups_by_pk", s.st.groups.Has, errs)
-	f.roles = s.uuidChoiceFilter(r, "roles_by_pk", s.st.roles.Has, errs)
-	f.groupNames = nameChoiceFilter(r, "groups_by_name", func(name string) string {
-		if g := s.st.groupByName(name); g != nil {
-			return g.uuid
+	f.groups = choiceFilter(r, "groups_by_pk", errs, uuidChoice(s.st.groups.Has))
+	f.roles = choiceFilter(r, "roles_by_pk", errs, uuidChoice(s.st.roles.Has))
+	f.groupNames = choiceFilter(r, "groups_by_name", errs, func(v string) (string, string) {
+		if g := s.st.groupByName(v); g != nil {
+			return g.uuid, ""
 		}
-		return ""
-	}, errs)
-	f.roleNames = nameChoiceFilter(r, "roles_by_name", func(name string) string {
-		for _, role := range s.st.roles.Rows() {
-			if role.name == name {
-				return role.uuid
-			}
+		return "", msgSelectValidChoice(v)
+	})
+	f.roleNames = choiceFilter(r, "roles_by_name", errs, func(v string) (string, string) {
+		if role := s.st.roles.Find(func(x *role) bool { return x.name == v }); role != nil {
+			return role.uuid, ""
 		}
-		return ""
-	}, errs)
+		return "", msgSelectValidChoice(v)
+	})
 	return f, errs
 }
 
-// uuidChoiceFilter reads a ModelMultipleChoiceFilter over uuids; every value must exist.
-func (s *Server) uuidChoiceFilter(r *http.Request, name string, exists func(string) bool, errs mockapi.FieldErrors) map[string]struct{} {
-	values := multiFilter(r, name)
-	if values == nil {
-		return nil
-	}
-	out := map[string]struct{}{}
-	for _, v := range values {
+// uuidChoice is the choiceFilter key of objects named by uuid.
+func uuidChoice(exists func(string) bool) func(string) (string, string) {
+	return func(v string) (string, string) {
 		uuid, valid := canonicalUUID(v)
-		if !valid {
-			errs.Add(name, msgNotAValidValue(v))
-			break
+		switch {
+		case !valid:
+			return "", msgNotAValidValue(v)
+		case !exists(uuid):
+			return "", msgSelectValidChoice(v)
 		}
-		if !exists(uuid) {
-			errs.Add(name, msgSelectValidChoice(v))
-			break
-		}
-		out[uuid] = struct{}{}
+		return uuid, ""
 	}
-	return out
-}
-
-// nameChoiceFilter reads a ModelMultipleChoiceFilter keyed by name; lookup returns "" when unknown.
-func nameChoiceFilter(r *http.Request, name string, lookup func(string) string, errs mockapi.FieldErrors) map[string]struct{} {
-	values := multiFilter(r, name)
-	if values == nil {
-		return nil
-	}
-	out := map[string]struct{}{}
-	for _, v := range values {
-		uuid := lookup(v)
-		if uuid == "" {
-			errs.Add(name, msgSelectValidChoice(v))
-			break
-		}
-		out[uuid] = struct{}{}
-	}
-	return out
 }
 
 func (s *Server) userMatches(u *user, f userFilter) bool {
