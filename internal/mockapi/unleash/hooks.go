@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -90,30 +91,18 @@ type stateJSON struct {
 
 func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
 	var out stateJSON
+	users, groups := s.st.users.Rows(), s.st.groups.Rows()
 	out.Edition = s.edition
-	out.Users.Emails, out.Users.Usernames = []string{}, []string{}
-	for _, u := range s.st.users.Rows() {
-		out.Users.Count++
-		if u.email != "" {
-			out.Users.Emails = append(out.Users.Emails, u.email)
-		}
-		if u.username != "" {
-			out.Users.Usernames = append(out.Users.Usernames, u.username)
-		}
-	}
-	out.Groups.Names = []string{}
-	for _, g := range s.st.groups.Rows() {
-		out.Groups.Count++
-		out.Groups.Names = append(out.Groups.Names, g.name)
+	out.Users.Count, out.Groups.Count, out.Tokens.Count = len(users), len(groups), len(s.st.tokens)
+	// Unset emails and usernames are "", which sort first and are left out.
+	set := func(names []string) []string { return slices.DeleteFunc(names, func(n string) bool { return n == "" }) }
+	out.Users.Emails = set(mockapi.SortedNames(users, func(u *user) string { return u.email }))
+	out.Users.Usernames = set(mockapi.SortedNames(users, func(u *user) string { return u.username }))
+	out.Groups.Names = mockapi.SortedNames(groups, func(g *group) string { return g.name })
+	out.Tokens.Names = mockapi.Each(s.st.tokens, func(t *apiToken) string { return t.tokenName })
+	sort.Strings(out.Tokens.Names)
+	for _, g := range groups {
 		out.Memberships += len(g.members)
-	}
-	out.Tokens.Names = []string{}
-	for _, t := range s.st.tokens {
-		out.Tokens.Count++
-		out.Tokens.Names = append(out.Tokens.Names, t.tokenName)
-	}
-	for _, l := range [][]string{out.Users.Emails, out.Users.Usernames, out.Groups.Names, out.Tokens.Names} {
-		sort.Strings(l)
 	}
 	mockapi.WriteJSON(w, http.StatusOK, out)
 }
