@@ -26,7 +26,7 @@ type Server struct {
 }
 
 // startAs is Start for a typed harness: the mock as its own package's server.
-func startAs[M mockapi.Mock](t *testing.T, d mockapi.Descriptor, opts mockapi.Options) (*Server, M) {
+func startAs[M mockapi.Running](t *testing.T, d mockapi.Descriptor, opts mockapi.Options) (*Server, M) {
 	t.Helper()
 	s, mock := Start(t, d, opts)
 	typed, ok := mock.(M)
@@ -38,7 +38,7 @@ func startAs[M mockapi.Mock](t *testing.T, d mockapi.Descriptor, opts mockapi.Op
 
 // Start serves a fresh mock of any platform, built from its descriptor, on 127.0.0.1 for one test; it stops
 // when the test ends. The typed helpers (NewAuthentik, ...) add each mock's own hooks.
-func Start(t *testing.T, d mockapi.Descriptor, opts mockapi.Options) (*Server, mockapi.Mock) {
+func Start(t *testing.T, d mockapi.Descriptor, opts mockapi.Options) (*Server, mockapi.Running) {
 	t.Helper()
 	mock := d.Start(opts)
 	srv := httptest.NewServer(mock)

@@ -2,9 +2,9 @@ package mockapi
 
 import "net/http"
 
-// Mock is what every platform mock offers generic code: its full handler (API, /__mock/ hooks, fault layer),
+// Running is what every platform mock offers generic code: its full handler (API, /__mock/ hooks, fault layer),
 // its request log, its fault injection and the seeded admin's token.
-type Mock interface {
+type Running interface {
 	http.Handler
 	Log() *RequestLog
 	Faults() *Faults
@@ -43,11 +43,11 @@ type Descriptor struct {
 	// Variant is nil for a mock that plays one server only.
 	Variant *Variant
 	// New builds the mock; generic code calls Start, which fills in the default variant.
-	New func(Options) Mock
+	New func(Options) Running
 }
 
 // Start builds the mock, with the default variant when opts names none.
-func (d Descriptor) Start(opts Options) Mock {
+func (d Descriptor) Start(opts Options) Running {
 	if opts.Variant == "" && d.Variant != nil {
 		opts.Variant = d.Variant.Values[0]
 	}

@@ -44,3 +44,12 @@ func JSONAt(v any, path ...any) any {
 	}
 	return v
 }
+
+// Each maps items to their wire form; the result is never nil, so an empty list renders as [].
+func Each[T, J any](items []T, f func(T) J) []J {
+	out := make([]J, 0, len(items))
+	for _, it := range items {
+		out = append(out, f(it))
+	}
+	return out
+}

@@ -84,7 +84,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 }
 
 // newMock starts the chosen platform's mock with its variant flag's value.
-func newMock(cfg config) mockapi.Mock {
+func newMock(cfg config) mockapi.Running {
 	d, _ := mocks.Lookup(cfg.platform)
 	opts := mockapi.Options{Token: cfg.token}
 	if d.Variant != nil {

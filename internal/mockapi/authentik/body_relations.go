@@ -4,104 +4,95 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // uuidRefs reads a many=True PrimaryKeyRelatedField to objects keyed by uuid (groups, roles).
-// Like DRF it reports only the first bad item. Returned uuids are canonical and de-duplicated.
-func (b *body) uuidRefs(name string, exists func(uuid string) bool) ([]string, bool) {
-	items, ok := b.list(name)
+// Returned uuids are canonical.
+func uuidRefs(b *mockapi.DRFBody, name string, exists func(uuid string) bool) ([]string, bool) {
+	return refs(b, name, func(item json.RawMessage) (string, string) { return uuidRef(item, exists) })
+}
+
+// intRefs reads a many=True PrimaryKeyRelatedField to users (integer pks).
+func intRefs(b *mockapi.DRFBody, name string, exists func(pk int) bool) ([]int, bool) {
+	return refs(b, name, func(item json.RawMessage) (int, string) { return intRef(item, exists) })
+}
+
+// refs reads the list of a many=True relation with ref, which returns the key or an error message.
+// Like DRF it reports only the first bad item. Keys are de-duplicated.
+func refs[K comparable](b *mockapi.DRFBody, name string, ref func(json.RawMessage) (K, string)) ([]K, bool) {
+	items, ok := b.List(name)
 	if !ok {
 		return nil, false
 	}
-	out := make([]string, 0, len(items))
-	seen := map[string]bool{}
+	out := make([]K, 0, len(items))
+	seen := map[K]bool{}
 	for _, item := range items {
-		uuid, msg := uuidRef(item, exists)
+		k, msg := ref(item)
 		if msg != "" {
-			b.errs.add(name, msg)
+			b.Errs.Add(name, msg)
 			return nil, false
 		}
-		if !seen[uuid] {
-			seen[uuid] = true
-			out = append(out, uuid)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
 		}
 	}
 	return out, true
 }
 
 func uuidRef(item json.RawMessage, exists func(string) bool) (string, string) {
-	switch pythonType(item) {
+	switch mockapi.PythonType(item) {
 	case "str":
 		var s string
 		_ = json.Unmarshal(item, &s)
 		uuid, valid := canonicalUUID(s)
 		if !valid {
-			return "", msgNotAUUID(s)
+			return "", mockapi.MsgNotAUUID(s)
 		}
 		if !exists(uuid) {
-			return "", msgDoesNotExist(s)
+			return "", mockapi.MsgDoesNotExist(s)
 		}
 		return uuid, ""
 	case "int":
 		// Django turns an int into UUID(int=n); no real object has such a uuid.
-		return "", msgDoesNotExist(string(bytes.TrimSpace(item)))
+		return "", mockapi.MsgDoesNotExist(string(bytes.TrimSpace(item)))
 	case "NoneType":
-		return "", msgNull
+		return "", mockapi.MsgNull
 	default:
-		return "", msgIncorrectType(pythonType(item))
+		return "", msgIncorrectType(mockapi.PythonType(item))
 	}
-}
-
-// intRefs reads a many=True PrimaryKeyRelatedField to users (integer pks).
-func (b *body) intRefs(name string, exists func(pk int) bool) ([]int, bool) {
-	items, ok := b.list(name)
-	if !ok {
-		return nil, false
-	}
-	out := make([]int, 0, len(items))
-	seen := map[int]bool{}
-	for _, item := range items {
-		pk, msg := intRef(item, exists)
-		if msg != "" {
-			b.errs.add(name, msg)
-			return nil, false
-		}
-		if !seen[pk] {
-			seen[pk] = true
-			out = append(out, pk)
-		}
-	}
-	return out, true
 }
 
 // userRef reads a single PrimaryKeyRelatedField to a user (Token.user).
-func (b *body) userRef(name string, exists func(pk int) bool) (int, bool) {
-	raw, ok := b.fields[name]
+func userRef(b *mockapi.DRFBody, name string, exists func(pk int) bool) (int, bool) {
+	raw, ok := b.Fields[name]
 	if !ok {
 		return 0, false
 	}
 	pk, msg := intRef(raw, exists)
 	if msg != "" {
-		b.errs.add(name, msg)
+		b.Errs.Add(name, msg)
 		return 0, false
 	}
 	return pk, true
 }
 
 func intRef(item json.RawMessage, exists func(int) bool) (int, string) {
-	typ := pythonType(item)
+	typ := mockapi.PythonType(item)
 	if typ == "NoneType" {
-		return 0, msgNull
+		return 0, mockapi.MsgNull
 	}
 	if typ != "int" && typ != "str" {
 		return 0, msgIncorrectType(typ)
 	}
-	pk, ok := intValue(item)
+	pk, ok := mockapi.DRFInt(item)
 	if !ok {
 		return 0, msgIncorrectType(typ)
 	}
 	if !exists(pk) {
-		return 0, msgDoesNotExist(strconv.Itoa(pk))
+		return 0, mockapi.MsgDoesNotExist(strconv.Itoa(pk))
 	}
 	return pk, ""
 }

@@ -7,5 +7,5 @@ var Descriptor = mockapi.Descriptor{
 	Name:       "authentik",
 	APIPrefix:  "/api/v3",
 	AuthScheme: "Bearer ",
-	New:        func(o mockapi.Options) mockapi.Mock { return New(Options{Token: o.Token}) },
+	New:        func(o mockapi.Options) mockapi.Running { return New(Options{Token: o.Token}) },
 }

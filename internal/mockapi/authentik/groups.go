@@ -9,15 +9,6 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
-// writeMode says which serializer rules apply to a write.
-type writeMode int
-
-const (
-	modeCreate writeMode = iota // POST: required fields and defaults
-	modeUpdate                  // PUT: required fields, list defaults ([]) re-applied
-	modePatch                   // PATCH: only the keys sent
-)
-
 // groupChanges is a validated group write; nil fields were not sent (or keep their value).
 type groupChanges struct {
 	name        *string
@@ -32,75 +23,70 @@ type groupChanges struct {
 }
 
 // validateGroup reads a GroupRequest. existing is nil on create.
-func (s *Server) validateGroup(b *body, existing *group, mode writeMode) (groupChanges, bool) {
+func (s *Server) validateGroup(b *mockapi.DRFBody, existing *group, mode mockapi.WriteMode, _ *user) (groupChanges, bool) {
 	var c groupChanges
-	if mode != modePatch {
-		b.requireAll("name")
+	if mode != mockapi.ModePatch {
+		b.Require("name")
 	}
-	if name, ok := b.str("name", strRule{}); ok {
+	if name, ok := b.Str("name", mockapi.StrRule{}); ok {
 		if other := s.st.groupByName(name); other != nil && other != existing {
-			b.errs.add("name", "Group with this name already exists.")
+			b.Errs.Add("name", "Group with this name already exists.")
 		} else {
 			c.name = &name
 		}
 	}
-	if v, ok := b.boolean("is_superuser"); ok {
+	if v, ok := b.Bool("is_superuser"); ok {
 		c.isSuperuser = &v
 	}
-	c.attributes = b.object("attributes")
-	groupExists := func(uuid string) bool { return s.st.groups[uuid] != nil }
-	c.parents, c.hasParents = b.uuidRefs("parents", groupExists)
-	c.roles, c.hasRoles = b.uuidRefs("roles", func(uuid string) bool { return s.st.roles[uuid] != nil })
-	c.users, c.hasUsers = b.intRefs("users", func(pk int) bool { return s.st.users[pk] != nil })
-	if !b.has("users") && mode == modeUpdate {
+	c.attributes = object(b, "attributes")
+	c.parents, c.hasParents = uuidRefs(b, "parents", s.st.groups.Has)
+	c.roles, c.hasRoles = uuidRefs(b, "roles", s.st.roles.Has)
+	c.users, c.hasUsers = intRefs(b, "users", s.st.users.Has)
+	if !b.Has("users") && mode == mockapi.ModeUpdate {
 		// The serializer's default for users is []: a PUT without it removes every member.
 		c.users, c.hasUsers = []int{}, true
 	}
-	return c, len(b.errs) == 0
+	return c, len(b.Errs) == 0
 }
 
-func (s *Server) applyGroup(g *group, c groupChanges) {
-	if c.name != nil {
-		g.name = *c.name
-	}
-	if c.isSuperuser != nil {
-		g.isSuperuser = *c.isSuperuser
-	}
+func (s *Server) applyGroup(g *group, c groupChanges, _ mockapi.WriteMode) {
+	mockapi.SetIf(&g.name, c.name)
+	mockapi.SetIf(&g.isSuperuser, c.isSuperuser)
 	if c.attributes != nil {
 		g.attributes = c.attributes
 	}
 	if c.hasParents {
-		g.parents = setOf(c.parents)
+		g.parents = mockapi.SetOf(c.parents)
 	}
 	if c.hasRoles {
-		g.roles = setOf(c.roles)
+		g.roles = mockapi.SetOf(c.roles)
 	}
 	if c.hasUsers {
-		s.st.setGroupMembers(g.uuid, c.users)
+		s.st.members.SetOf(g.uuid, c.users)
 	}
 }
 
-func (s *Server) createGroup(w http.ResponseWriter, r *http.Request, _ *user) {
-	b, ok := readBody(w, r)
-	if !ok {
-		return
+// groups is the ModelViewSet of /core/groups/.
+func (s *Server) groups() mockapi.ModelView[*user, *group, groupChanges] {
+	return mockapi.ModelView[*user, *group, groupChanges]{
+		Find:     s.groupFromPath,
+		Validate: s.validateGroup,
+		New: func(c groupChanges, _ *user) *group {
+			g := s.st.newGroup("")
+			s.applyGroup(g, c, mockapi.ModeCreate)
+			return g
+		},
+		Apply:  s.applyGroup,
+		Render: func(r *http.Request, g *group) any { return s.st.renderGroup(g, groupFlagsOf(r)) },
+		Delete: s.st.deleteGroup,
 	}
-	c, valid := s.validateGroup(b, nil, modeCreate)
-	if !valid {
-		writeValidationErrors(w, b.errs)
-		return
-	}
-	g := &group{uuid: newUUID(), attributes: emptyObject, parents: map[string]struct{}{}, roles: map[string]struct{}{}}
-	s.st.groups[g.uuid] = g
-	s.applyGroup(g, c)
-	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderGroup(g, groupFlagsOf(r)))
 }
 
 // groupFromPath finds the group of the {group_uuid} path segment; an id that is not a uuid is as
 // unknown as a missing one, as with DRF's get_object_or_404.
-func (s *Server) groupFromPath(w http.ResponseWriter, r *http.Request) *group {
+func (s *Server) groupFromPath(w http.ResponseWriter, r *http.Request, _ *user) *group {
 	if uuid, ok := canonicalUUID(r.PathValue("group_uuid")); ok {
-		if g := s.st.groups[uuid]; g != nil {
+		if g := s.st.groups.Get(uuid); g != nil {
 			return g
 		}
 	}
@@ -108,73 +94,34 @@ func (s *Server) groupFromPath(w http.ResponseWriter, r *http.Request) *group {
 	return nil
 }
 
-func (s *Server) retrieveGroup(w http.ResponseWriter, r *http.Request, _ *user) {
-	if g := s.groupFromPath(w, r); g != nil {
-		mockapi.WriteJSON(w, http.StatusOK, s.st.renderGroup(g, groupFlagsOf(r)))
-	}
-}
-
-func (s *Server) updateGroup(w http.ResponseWriter, r *http.Request, _ *user) {
-	s.writeGroup(w, r, modeUpdate)
-}
-
-func (s *Server) partialUpdateGroup(w http.ResponseWriter, r *http.Request, _ *user) {
-	s.writeGroup(w, r, modePatch)
-}
-
-func (s *Server) writeGroup(w http.ResponseWriter, r *http.Request, mode writeMode) {
-	g := s.groupFromPath(w, r)
-	if g == nil {
-		return
-	}
-	b, ok := readBody(w, r)
-	if !ok {
-		return
-	}
-	c, valid := s.validateGroup(b, g, mode)
-	if !valid {
-		writeValidationErrors(w, b.errs)
-		return
-	}
-	s.applyGroup(g, c)
-	mockapi.WriteJSON(w, http.StatusOK, s.st.renderGroup(g, groupFlagsOf(r)))
-}
-
-func (s *Server) destroyGroup(w http.ResponseWriter, r *http.Request, _ *user) {
-	if g := s.groupFromPath(w, r); g != nil {
-		s.st.deleteGroup(g.uuid)
-		mockapi.WriteNoContent(w)
-	}
-}
-
 func (s *Server) addUserToGroup(w http.ResponseWriter, r *http.Request, _ *user) {
-	s.changeMembership(w, r, s.st.addMember)
+	s.changeMembership(w, r, s.st.members.Add)
 }
 
 func (s *Server) removeUserFromGroup(w http.ResponseWriter, r *http.Request, _ *user) {
-	s.changeMembership(w, r, s.st.removeMember)
+	s.changeMembership(w, r, s.st.members.Remove)
 }
 
 // changeMembership serves add_user/remove_user: the body is validated first, then the group is
 // looked up, then the user; an unknown user is a bare 404 {"detail":"Not found."}. Both actions are
 // idempotent.
 func (s *Server) changeMembership(w http.ResponseWriter, r *http.Request, change func(groupUUID string, userPK int)) {
-	b, ok := readBody(w, r)
+	b, ok := mockapi.ReadDRFBody(w, r)
 	if !ok {
 		return
 	}
-	b.requireAll("pk")
-	pk, _ := b.integer("pk")
-	if len(b.errs) > 0 {
-		writeValidationErrors(w, b.errs)
+	b.Require("pk")
+	pk, _ := b.Int("pk")
+	if len(b.Errs) > 0 {
+		mockapi.WriteFieldErrors(w, b.Errs)
 		return
 	}
-	g := s.groupFromPath(w, r)
+	g := s.groupFromPath(w, r, nil)
 	if g == nil {
 		return
 	}
-	if s.st.users[pk] == nil {
-		writeDetail(w, http.StatusNotFound, msgNotFound)
+	if !s.st.users.Has(pk) {
+		mockapi.WriteDetail(w, http.StatusNotFound, mockapi.MsgNotFound)
 		return
 	}
 	change(g.uuid, pk)
@@ -195,7 +142,7 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request, _ *user) {
 	}
 	memberPKs, memberNames, errs := s.memberFilters(r)
 	if len(errs) > 0 {
-		writeValidationErrors(w, errs)
+		mockapi.WriteFieldErrors(w, errs)
 		return
 	}
 	name, byName := exactFilter(r, "name")
@@ -203,7 +150,7 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request, _ *user) {
 	terms := searchTerms(r)
 
 	var out []*group
-	for _, g := range s.st.groups {
+	for _, g := range s.st.groups.Rows() {
 		switch {
 		case byName && g.name != name,
 			bySuperuser && g.isSuperuser != superuser,
@@ -221,41 +168,31 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request, _ *user) {
 }
 
 // memberFilters reads members_by_pk and members_by_username; every value must name an existing
-// user (django-filter's ModelMultipleChoiceFilter), else 400 on that filter.
-func (s *Server) memberFilters(r *http.Request) (byPK, byUsername map[int]struct{}, errs fieldErrors) {
-	errs = fieldErrors{}
-	if values := multiFilter(r, "members_by_pk"); values != nil {
-		byPK = map[int]struct{}{}
-		for _, v := range values { // like Django's form field, report the first bad value only
-			pk, err := strconv.Atoi(v)
-			if err != nil {
-				errs.add("members_by_pk", msgNotAValidValue(v))
-				break
-			}
-			if s.st.users[pk] == nil {
-				errs.add("members_by_pk", msgSelectValidChoice(v))
-				break
-			}
-			byPK[pk] = struct{}{}
+// user, else 400 on that filter.
+func (s *Server) memberFilters(r *http.Request) (byPK, byUsername map[int]struct{}, errs mockapi.FieldErrors) {
+	errs = mockapi.FieldErrors{}
+	byPK = choiceFilter(r, "members_by_pk", errs, func(v string) (int, string) {
+		pk, err := strconv.Atoi(v)
+		switch {
+		case err != nil:
+			return 0, msgNotAValidValue(v)
+		case !s.st.users.Has(pk):
+			return 0, msgSelectValidChoice(v)
 		}
-	}
-	if values := multiFilter(r, "members_by_username"); values != nil {
-		byUsername = map[int]struct{}{}
-		for _, v := range values {
-			u := s.st.userByUsername(v)
-			if u == nil {
-				errs.add("members_by_username", msgSelectValidChoice(v))
-				break
-			}
-			byUsername[u.pk] = struct{}{}
+		return pk, ""
+	})
+	byUsername = choiceFilter(r, "members_by_username", errs, func(v string) (int, string) {
+		if u := s.st.userByUsername(v); u != nil {
+			return u.pk, ""
 		}
-	}
+		return 0, msgSelectValidChoice(v)
+	})
 	return byPK, byUsername, errs
 }
 
 func (s *Server) hasAnyMember(groupUUID string, pks map[int]struct{}) bool {
 	for pk := range pks {
-		if _, ok := s.st.groupMembers[groupUUID][pk]; ok {
+		if s.st.members.Has(groupUUID, pk) {
 			return true
 		}
 	}

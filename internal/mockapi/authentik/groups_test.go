@@ -150,6 +150,9 @@ func TestGroupDeleteCascadesMembershipsAndParentLinks(t *testing.T) {
 	if len(strList(user["groups"])) != 0 {
 		t.Fatalf("user still in deleted group: %v", user["groups"])
 	}
+	if got := h.state().memberships; got != 1 { // the admin's own
+		t.Fatalf("%d memberships after the group was deleted, want 1: a deleted group's links must go too", got)
+	}
 }
 
 func TestUserSuperuserComesFromGroupAncestors(t *testing.T) {

@@ -102,6 +102,26 @@ func multiFilter(r *http.Request, name string) []string {
 	return out
 }
 
+// choiceFilter reads django-filter's ModelMultipleChoiceFilter (?name=a&name=b): key maps a value to
+// the key of the object it names, or to the message for one that names none; like Django's form field
+// it reports the first bad value only. nil when the filter is not used.
+func choiceFilter[K comparable](r *http.Request, name string, errs mockapi.FieldErrors, key func(string) (K, string)) map[K]struct{} {
+	values := multiFilter(r, name)
+	if values == nil {
+		return nil
+	}
+	out := map[K]struct{}{}
+	for _, v := range values {
+		k, msg := key(v)
+		if msg != "" {
+			errs.Add(name, msg)
+			break
+		}
+		out[k] = struct{}{}
+	}
+	return out
+}
+
 // attributesFilter parses ?attributes={"k":"v"}. authentik applies each key as an
 // attributes__<key> lookup, so "a__b" reaches into nested objects. Bad input is a 400 whose body is
 // a JSON list, as authentik sends it.

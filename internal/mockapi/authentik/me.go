@@ -38,7 +38,7 @@ func (s *Server) me(w http.ResponseWriter, _ *http.Request, caller *user) {
 		Email: caller.email, Avatar: defaultAvatar, UID: userUID(caller.pk), Settings: map[string]any{},
 		Type: caller.userType, SystemPermissions: []string{},
 	}
-	for _, g := range s.st.groupsOf(s.st.userGroups[caller.pk]) {
+	for _, g := range s.st.groupsOf(s.st.members.To(caller.pk)) {
 		self.Groups = append(self.Groups, nameAndPK{Name: g.name, PK: g.uuid})
 	}
 	for _, r := range s.st.rolesOf(caller.roles) {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // Response shapes, field for field from the OpenAPI schema (Group, User, Token and their partial
@@ -135,26 +137,22 @@ func (s *store) renderGroup(g *group, f groupFlags) groupJSON {
 		Parents:     groupUUIDs(parents),
 		Users:       members,
 		Attributes:  g.attributes,
-		Roles:       []string{},
-		RolesObj:    []roleJSON{},
 		Children:    groupUUIDs(children),
 	}
-	for _, r := range s.rolesOf(g.roles) {
-		out.Roles = append(out.Roles, r.uuid)
-		out.RolesObj = append(out.RolesObj, roleJSON{PK: r.uuid, Name: r.name})
-	}
+	roles := s.rolesOf(g.roles)
+	out.Roles, out.RolesObj = mockapi.Each(roles, roleUUID), roleObjs(roles)
 	if f.parents {
-		objs := relatedGroups(parents)
+		objs := mockapi.Each(parents, relatedGroup)
 		out.ParentsObj = &objs
 	}
 	if f.children {
-		objs := relatedGroups(children)
+		objs := mockapi.Each(children, relatedGroup)
 		out.ChildrenObj = &objs
 	}
 	if f.users {
 		objs := make([]partialUserJSON, 0, len(members))
 		for _, pk := range members {
-			if u := s.users[pk]; u != nil {
+			if u := s.users.Get(pk); u != nil {
 				objs = append(objs, renderPartialUser(u))
 			}
 		}
@@ -171,7 +169,7 @@ func (s *store) renderGroup(g *group, f groupFlags) groupJSON {
 func (s *store) inheritedRoles(g *group) []roleJSON {
 	all := map[string]struct{}{}
 	for a := range s.ancestors(g.parents) {
-		if anc := s.groups[a]; anc != nil && anc != g {
+		if anc := s.groups.Get(a); anc != nil && anc != g {
 			for r := range anc.roles {
 				if _, direct := g.roles[r]; !direct {
 					all[r] = struct{}{}
@@ -179,27 +177,21 @@ func (s *store) inheritedRoles(g *group) []roleJSON {
 			}
 		}
 	}
-	out := []roleJSON{}
-	for _, r := range s.rolesOf(all) {
-		out = append(out, roleJSON{PK: r.uuid, Name: r.name})
-	}
-	return out
+	return roleObjs(s.rolesOf(all))
 }
 
 func groupUUIDs(gs []*group) []string {
-	out := make([]string, 0, len(gs))
-	for _, g := range gs {
-		out = append(out, g.uuid)
-	}
-	return out
+	return mockapi.Each(gs, func(g *group) string { return g.uuid })
 }
 
-func relatedGroups(gs []*group) []relatedGroupJSON {
-	out := make([]relatedGroupJSON, 0, len(gs))
-	for _, g := range gs {
-		out = append(out, relatedGroupJSON{PK: g.uuid, Name: g.name, IsSuperuser: g.isSuperuser, Attributes: g.attributes, GroupUUID: g.uuid})
-	}
-	return out
+func roleUUID(r *role) string { return r.uuid }
+
+func roleObjs(rs []*role) []roleJSON {
+	return mockapi.Each(rs, func(r *role) roleJSON { return roleJSON{PK: r.uuid, Name: r.name} })
+}
+
+func relatedGroup(g *group) relatedGroupJSON {
+	return relatedGroupJSON{PK: g.uuid, Name: g.name, IsSuperuser: g.isSuperuser, Attributes: g.attributes, GroupUUID: g.uuid}
 }
 
 func renderPartialUser(u *user) partialUserJSON {
@@ -210,7 +202,7 @@ func renderPartialUser(u *user) partialUserJSON {
 }
 
 func (s *store) renderUser(u *user, f userFlags) userJSON {
-	groups := s.groupsOf(s.userGroups[u.pk])
+	groups := s.groupsOf(s.members.To(u.pk))
 	roles := s.rolesOf(u.roles)
 	out := userJSON{
 		PK:                 u.pk,
@@ -221,7 +213,7 @@ func (s *store) renderUser(u *user, f userFlags) userJSON {
 		DateJoined:         formatTime(u.dateJoined),
 		IsSuperuser:        s.userIsSuperuser(u.pk),
 		Groups:             groupUUIDs(groups),
-		Roles:              make([]string, 0, len(roles)),
+		Roles:              mockapi.Each(roles, roleUUID),
 		Email:              u.email,
 		Avatar:             defaultAvatar,
 		Attributes:         u.attributes,
@@ -232,21 +224,14 @@ func (s *store) renderUser(u *user, f userFlags) userJSON {
 		PasswordChangeDate: formatTime(u.passwordChangeDate),
 		LastUpdated:        formatTime(u.lastUpdated),
 	}
-	for _, r := range roles {
-		out.Roles = append(out.Roles, r.uuid)
-	}
 	if f.groups {
-		objs := make([]partialGroupJSON, 0, len(groups))
-		for _, g := range groups {
-			objs = append(objs, partialGroupJSON{PK: g.uuid, NumPK: numPK(g.uuid), Name: g.name, IsSuperuser: g.isSuperuser, Attributes: g.attributes})
-		}
+		objs := mockapi.Each(groups, func(g *group) partialGroupJSON {
+			return partialGroupJSON{PK: g.uuid, NumPK: numPK(g.uuid), Name: g.name, IsSuperuser: g.isSuperuser, Attributes: g.attributes}
+		})
 		out.GroupsObj = &objs
 	}
 	if f.roles {
-		objs := make([]roleJSON, 0, len(roles))
-		for _, r := range roles {
-			objs = append(objs, roleJSON{PK: r.uuid, Name: r.name})
-		}
+		objs := roleObjs(roles)
 		out.RolesObj = &objs
 	}
 	return out
@@ -257,7 +242,7 @@ func (s *store) renderToken(t *token, f userFlags) tokenJSON {
 		PK: t.uuid, Managed: t.managed, Identifier: t.identifier, Intent: t.intent, User: t.user,
 		Description: t.description, Expires: formatTimePtr(t.expires), Expiring: t.expiring,
 	}
-	if u := s.users[t.user]; u != nil {
+	if u := s.users.Get(t.user); u != nil {
 		out.UserObj = s.renderUser(u, f)
 	}
 	return out

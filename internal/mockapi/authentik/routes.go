@@ -3,46 +3,48 @@ package authentik
 import (
 	"net/http"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
-// apiHandler serves one method of one endpoint for an authenticated caller, with s.mu held.
-type apiHandler func(w http.ResponseWriter, r *http.Request, caller *user)
-
-// methods maps an HTTP method to its handler on one path.
-type methods map[string]apiHandler
+// methods is one endpoint; each handler runs for the authenticated caller, under the lock.
+type methods = mockapi.Methods[*user]
 
 const apiPrefix = "/api/v3"
 
 func (s *Server) apiRoutes() http.Handler {
 	mux := http.NewServeMux()
-	handle := func(path string, m methods) { mux.Handle(apiPrefix+path, s.endpoint(m)) }
+	handle := func(path string, m methods) { mux.Handle(apiPrefix+path, s.dispatch(m, true)) }
 
-	handle("/core/groups/{$}", methods{"GET": s.listGroups, "POST": s.createGroup})
+	groups := s.groups()
+	handle("/core/groups/{$}", methods{"GET": s.listGroups, "POST": groups.Create})
 	handle("/core/groups/{group_uuid}/{$}", methods{
-		"GET": s.retrieveGroup, "PUT": s.updateGroup, "PATCH": s.partialUpdateGroup, "DELETE": s.destroyGroup,
+		"GET": groups.Retrieve, "PUT": groups.Update(mockapi.ModeUpdate), "PATCH": groups.Update(mockapi.ModePatch), "DELETE": groups.Destroy,
 	})
 	handle("/core/groups/{group_uuid}/add_user/{$}", methods{"POST": s.addUserToGroup})
 	handle("/core/groups/{group_uuid}/remove_user/{$}", methods{"POST": s.removeUserFromGroup})
 
-	handle("/core/users/{$}", methods{"GET": s.listUsers, "POST": s.createUser})
+	users := s.users()
+	handle("/core/users/{$}", methods{"GET": s.listUsers, "POST": users.Create})
 	handle("/core/users/service_account/{$}", methods{"POST": s.createServiceAccount})
 	handle("/core/users/me/{$}", methods{"GET": s.me})
 	handle("/core/users/{id}/{$}", methods{
-		"GET": s.retrieveUser, "PUT": s.updateUser, "PATCH": s.partialUpdateUser, "DELETE": s.destroyUser,
+		"GET": users.Retrieve, "PUT": users.Update(mockapi.ModeUpdate), "PATCH": users.Update(mockapi.ModePatch), "DELETE": users.Destroy,
 	})
 	handle("/core/users/{id}/set_password/{$}", methods{"POST": s.setPassword})
 
-	handle("/core/tokens/{$}", methods{"GET": s.listTokens, "POST": s.createToken})
+	tokens := s.tokens()
+	handle("/core/tokens/{$}", methods{"GET": s.listTokens, "POST": tokens.Create})
 	handle("/core/tokens/{identifier}/{$}", methods{
-		"GET": s.retrieveToken, "PUT": s.updateToken, "PATCH": s.partialUpdateToken, "DELETE": s.destroyToken,
+		"GET": tokens.Retrieve, "PUT": tokens.Update(mockapi.ModeUpdate), "PATCH": tokens.Update(mockapi.ModePatch), "DELETE": tokens.Destroy,
 	})
 	handle("/core/tokens/{identifier}/view_key/{$}", methods{"GET": s.viewKey})
 	handle("/core/tokens/{identifier}/set_key/{$}", methods{"POST": s.setKey})
 
-	mux.Handle(apiPrefix+"/root/config/{$}", s.publicEndpoint(methods{"GET": s.rootConfig}))
+	mux.Handle(apiPrefix+"/root/config/{$}", s.dispatch(methods{"GET": s.rootConfig}, false))
 
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeDetail(w, http.StatusNotFound, msgNotFound)
+		mockapi.WriteDetail(w, http.StatusNotFound, mockapi.MsgNotFound)
 	})
 	return appendSlash(mux)
 }
@@ -69,52 +71,30 @@ func appendSlash(mux *http.ServeMux) http.Handler {
 	})
 }
 
-// endpoint authenticates, then dispatches by method, in DRF's order: an anonymous caller gets 403
-// even for a method the endpoint does not have.
-func (s *Server) endpoint(m methods) http.Handler {
-	return s.dispatch(m, true)
-}
-
-// publicEndpoint allows anonymous callers, but a bad token is still rejected, as in authentik.
-func (s *Server) publicEndpoint(m methods) http.Handler {
-	return s.dispatch(m, false)
-}
-
+// dispatch authenticates, then dispatches by method, in DRF's order: an anonymous caller gets 403
+// even for a method the endpoint does not have. A public endpoint (requireAuth false) allows
+// anonymous callers, but a bad token is still rejected, as in authentik.
 func (s *Server) dispatch(m methods, requireAuth bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		method := r.Method
-		if method == http.MethodHead {
-			method = http.MethodGet // DRF answers HEAD with the GET handler
-		}
 		// The body is read and the answer rendered outside the lock, so a slow client can only
 		// slow down itself.
-		if err := bufferBody(r); err != nil {
-			writeDetail(w, http.StatusBadRequest, "JSON parse error - "+err.Error())
+		if err := mockapi.BufferBody(r); err != nil {
+			mockapi.WriteDetail(w, http.StatusBadRequest, "JSON parse error - "+err.Error())
 			return
 		}
-		out := newAnswer()
-		s.serveLocked(out, r, method, m, requireAuth)
-		out.sendTo(w)
+		mockapi.ServeBuffered(w, func(w http.ResponseWriter) {
+			defer s.Lock(r.Method)()
+			caller, failure := s.authenticate(r)
+			if failure != "" && (requireAuth || failure != mockapi.MsgNoCredentials) {
+				mockapi.WriteDetail(w, http.StatusForbidden, failure)
+				return
+			}
+			h, ok := m.For(r)
+			if !ok {
+				mockapi.WriteMethodNotAllowed(w, r.Method)
+				return
+			}
+			h(w, r, caller)
+		})
 	})
-}
-
-func (s *Server) serveLocked(w http.ResponseWriter, r *http.Request, method string, m methods, requireAuth bool) {
-	if method == http.MethodGet {
-		s.mu.RLock()
-		defer s.mu.RUnlock()
-	} else {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-	}
-	caller, failure := s.authenticate(r)
-	if failure != "" && (requireAuth || failure != msgNoCredentials) {
-		writeDetail(w, http.StatusForbidden, failure)
-		return
-	}
-	h, ok := m[method]
-	if !ok {
-		writeMethodNotAllowed(w, r.Method)
-		return
-	}
-	h(w, r, caller)
 }

@@ -31,23 +31,23 @@ type serviceAccountJSON struct {
 // when asked, a group of the same name. All or nothing: a clash with an existing group or token is
 // a 400 under non_field_errors and creates nothing.
 func (s *Server) createServiceAccount(w http.ResponseWriter, r *http.Request, _ *user) {
-	b, ok := readBody(w, r)
+	b, ok := mockapi.ReadDRFBody(w, r)
 	if !ok {
 		return
 	}
-	b.requireAll("name")
-	name, hasName := b.str("name", strRule{})
+	b.Require("name")
+	name, hasName := b.Str("name", mockapi.StrRule{})
 	if hasName && s.st.userByUsername(name) != nil {
-		b.errs.add("name", msgUnique)
+		b.Errs.Add("name", msgUnique)
 	}
-	createGroup, _ := b.boolean("create_group")
-	expiring, sentExpiring := b.boolean("expiring")
-	if !sentExpiring && !b.errs.has("expiring") {
+	createGroup, _ := b.Bool("create_group")
+	expiring, sentExpiring := b.Bool("expiring")
+	if !sentExpiring && !b.Errs.Has("expiring") {
 		expiring = true
 	}
-	expires, sentExpires := b.dateTime("expires", false)
-	if len(b.errs) > 0 {
-		writeValidationErrors(w, b.errs)
+	expires, sentExpires := dateTime(b, "expires", false)
+	if len(b.Errs) > 0 {
+		mockapi.WriteFieldErrors(w, b.Errs)
 		return
 	}
 	now := s.clock()
@@ -56,8 +56,8 @@ func (s *Server) createServiceAccount(w http.ResponseWriter, r *http.Request, _ 
 		expires = &t
 	}
 	identifier := djangoSlugify("service-account-" + name + "-password")
-	if s.st.tokens[identifier] != nil || (createGroup && s.st.groupByName(name) != nil) {
-		writeValidationErrors(w, fieldErrors{nonFieldErrors: {"A user/group with these details already exists"}})
+	if s.st.tokens.Get(identifier) != nil || (createGroup && s.st.groupByName(name) != nil) {
+		mockapi.WriteFieldErrors(w, mockapi.FieldErrors{mockapi.NonFieldErrors: {"A user/group with these details already exists"}})
 		return
 	}
 
@@ -67,14 +67,14 @@ func (s *Server) createServiceAccount(w http.ResponseWriter, r *http.Request, _ 
 	u.attributes = attrs
 	resp := serviceAccountJSON{Username: name, UserUID: userUID(u.pk), UserPK: u.pk}
 	if createGroup {
-		g := &group{uuid: newUUID(), name: name, attributes: emptyObject, parents: map[string]struct{}{}, roles: map[string]struct{}{}}
-		s.st.groups[g.uuid] = g
-		s.st.addMember(g.uuid, u.pk)
+		g := &group{uuid: mockapi.NewUUID(), name: name, attributes: emptyObject, parents: map[string]struct{}{}, roles: map[string]struct{}{}}
+		s.st.groups.Put(g.uuid, g)
+		s.st.members.Add(g.uuid, u.pk)
 		resp.GroupPK = g.uuid
 	}
-	t := &token{uuid: newUUID(), identifier: identifier, key: newTokenKey(), intent: intentAppPassword,
+	t := &token{uuid: mockapi.NewUUID(), identifier: identifier, key: newTokenKey(), intent: intentAppPassword,
 		user: u.pk, expires: expires, expiring: expiring}
-	s.st.tokens[identifier] = t
+	s.st.tokens.Put(identifier, t)
 	resp.Token = t.key
 	mockapi.WriteJSON(w, http.StatusOK, resp)
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // emptyObject is the attributes value of an object nobody gave attributes.
@@ -54,110 +56,57 @@ type role struct {
 	name string
 }
 
-// store is the whole state. Every method expects the Server's lock to be held.
+// store is the whole state, under the Server's lock.
 type store struct {
-	groups     map[string]*group // by uuid
-	users      map[int]*user     // by pk
-	tokens     map[string]*token // by identifier
-	roles      map[string]*role  // by uuid
-	nextUserPK int
-
-	// One membership relation, indexed from both sides so neither Group.users nor User.groups
-	// needs a scan: 10k-member groups must stay cheap.
-	groupMembers map[string]map[int]struct{}
-	userGroups   map[int]map[string]struct{}
+	groups  *mockapi.Table[string, *group] // by uuid
+	users   *mockapi.Table[int, *user]     // by pk
+	tokens  *mockapi.Table[string, *token] // by identifier
+	roles   *mockapi.Table[string, *role]  // by uuid
+	userPKs mockapi.Serial
+	// members is the one membership relation, group uuid -> user pks, indexed from both sides so
+	// neither Group.users nor User.groups needs a scan: 10k-member groups must stay cheap.
+	members *mockapi.Relation[string, int]
 }
 
 func newStore() *store {
-	return &store{
-		groups:       map[string]*group{},
-		users:        map[int]*user{},
-		tokens:       map[string]*token{},
-		roles:        map[string]*role{},
-		nextUserPK:   1,
-		groupMembers: map[string]map[int]struct{}{},
-		userGroups:   map[int]map[string]struct{}{},
-	}
+	return &store{groups: mockapi.NewTable[string, *group](), users: mockapi.NewTable[int, *user](),
+		tokens: mockapi.NewTable[string, *token](), roles: mockapi.NewTable[string, *role](),
+		members: mockapi.NewRelation[string, int]()}
 }
 
-func (s *store) addMember(groupUUID string, userPK int) {
-	if s.groupMembers[groupUUID] == nil {
-		s.groupMembers[groupUUID] = map[int]struct{}{}
-	}
-	if s.userGroups[userPK] == nil {
-		s.userGroups[userPK] = map[string]struct{}{}
-	}
-	s.groupMembers[groupUUID][userPK] = struct{}{}
-	s.userGroups[userPK][groupUUID] = struct{}{}
-}
-
-func (s *store) removeMember(groupUUID string, userPK int) {
-	delete(s.groupMembers[groupUUID], userPK)
-	delete(s.userGroups[userPK], groupUUID)
-}
-
-// setGroupMembers replaces the direct members of a group.
-func (s *store) setGroupMembers(groupUUID string, pks []int) {
-	for pk := range s.groupMembers[groupUUID] {
-		s.removeMember(groupUUID, pk)
-	}
-	for _, pk := range pks {
-		s.addMember(groupUUID, pk)
-	}
-}
-
-// setUserGroups replaces the groups a user is a direct member of.
-func (s *store) setUserGroups(userPK int, uuids []string) {
-	for g := range s.userGroups[userPK] {
-		s.removeMember(g, userPK)
-	}
-	for _, g := range uuids {
-		s.addMember(g, userPK)
-	}
+// newGroup stores a group with the model's defaults.
+func (s *store) newGroup(name string) *group {
+	g := &group{uuid: mockapi.NewUUID(), name: name, attributes: emptyObject, parents: map[string]struct{}{}, roles: map[string]struct{}{}}
+	s.groups.Put(g.uuid, g)
+	return g
 }
 
 // deleteGroup drops the group, its memberships and every parent link pointing at it.
-func (s *store) deleteGroup(uuid string) {
-	for pk := range s.groupMembers[uuid] {
-		delete(s.userGroups[pk], uuid)
-	}
-	delete(s.groupMembers, uuid)
-	delete(s.groups, uuid)
-	for _, g := range s.groups {
-		delete(g.parents, uuid)
+func (s *store) deleteGroup(gone *group) {
+	s.members.DropLeft(gone.uuid)
+	s.groups.Delete(gone.uuid)
+	for _, g := range s.groups.Rows() {
+		delete(g.parents, gone.uuid)
 	}
 }
 
 // deleteUser drops the user, its memberships and its tokens.
-func (s *store) deleteUser(pk int) {
-	for g := range s.userGroups[pk] {
-		delete(s.groupMembers[g], pk)
-	}
-	delete(s.userGroups, pk)
-	delete(s.users, pk)
-	for id, t := range s.tokens {
-		if t.user == pk {
-			delete(s.tokens, id)
-		}
+func (s *store) deleteUser(u *user) {
+	s.members.DropRight(u.pk)
+	s.users.Delete(u.pk)
+	for _, t := range s.tokens.Select(func(t *token) bool { return t.user == u.pk }) {
+		s.deleteToken(t)
 	}
 }
 
+func (s *store) deleteToken(t *token) { s.tokens.Delete(t.identifier) }
+
 func (s *store) groupByName(name string) *group {
-	for _, g := range s.groups {
-		if g.name == name {
-			return g
-		}
-	}
-	return nil
+	return s.groups.Find(func(g *group) bool { return g.name == name })
 }
 
 func (s *store) userByUsername(username string) *user {
-	for _, u := range s.users {
-		if u.username == username {
-			return u
-		}
-	}
-	return nil
+	return s.users.Find(func(u *user) bool { return u.username == username })
 }
 
 // ancestors returns every group reachable through parent links from the given groups, the groups
@@ -175,7 +124,7 @@ func (s *store) ancestors(start map[string]struct{}) map[string]struct{} {
 			continue
 		}
 		seen[g] = struct{}{}
-		if grp := s.groups[g]; grp != nil {
+		if grp := s.groups.Get(g); grp != nil {
 			for p := range grp.parents {
 				queue = append(queue, p)
 			}
@@ -186,8 +135,8 @@ func (s *store) ancestors(start map[string]struct{}) map[string]struct{} {
 
 // userIsSuperuser is User.is_superuser: any of the user's groups, or their ancestors, grants it.
 func (s *store) userIsSuperuser(pk int) bool {
-	for g := range s.ancestors(s.userGroups[pk]) {
-		if grp := s.groups[g]; grp != nil && grp.isSuperuser {
+	for g := range s.ancestors(s.members.To(pk)) {
+		if grp := s.groups.Get(g); grp != nil && grp.isSuperuser {
 			return true
 		}
 	}
@@ -196,41 +145,30 @@ func (s *store) userIsSuperuser(pk int) bool {
 
 // children returns the groups that list uuid as a parent.
 func (s *store) children(uuid string) []*group {
-	var out []*group
-	for _, g := range s.groups {
-		if _, ok := g.parents[uuid]; ok {
-			out = append(out, g)
-		}
-	}
+	out := s.groups.Select(func(g *group) bool {
+		_, ok := g.parents[uuid]
+		return ok
+	})
 	sortGroupsByName(out)
 	return out
 }
 
 func (s *store) groupsOf(set map[string]struct{}) []*group {
-	out := make([]*group, 0, len(set))
-	for uuid := range set {
-		if g := s.groups[uuid]; g != nil {
-			out = append(out, g)
-		}
-	}
+	out := s.groups.Pick(set)
 	sortGroupsByName(out)
 	return out
 }
 
-func (s *store) rolesOf(set map[string]struct{}) []*role {
-	out := make([]*role, 0, len(set))
-	for uuid := range set {
-		if r := s.roles[uuid]; r != nil {
-			out = append(out, r)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return lessFold(out[i].name, out[j].name, out[i].uuid, out[j].uuid) })
-	return out
+func (s *store) rolesOf(set map[string]struct{}) []*role { return sortRoles(s.roles.Pick(set)) }
+
+func sortRoles(rs []*role) []*role {
+	sort.Slice(rs, func(i, j int) bool { return lessFold(rs[i].name, rs[j].name, rs[i].uuid, rs[j].uuid) })
+	return rs
 }
 
 func (s *store) membersOf(groupUUID string) []int {
-	out := make([]int, 0, len(s.groupMembers[groupUUID]))
-	for pk := range s.groupMembers[groupUUID] {
+	out := make([]int, 0, len(s.members.Of(groupUUID)))
+	for pk := range s.members.Of(groupUUID) {
 		out = append(out, pk)
 	}
 	sort.Ints(out)
@@ -255,12 +193,4 @@ func compareFold(a, b string) int {
 		return c
 	}
 	return strings.Compare(a, b)
-}
-
-func setOf[T comparable](items []T) map[T]struct{} {
-	out := make(map[T]struct{}, len(items))
-	for _, it := range items {
-		out[it] = struct{}{}
-	}
-	return out
 }

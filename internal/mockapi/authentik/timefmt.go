@@ -4,17 +4,13 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
-// formatTime writes a time the way authentik's JSON renderer does: UTC, microseconds only when
-// there are any, and a "Z" suffix.
-func formatTime(t time.Time) string {
-	t = t.UTC()
-	if t.Nanosecond()/1000 == 0 {
-		return t.Format("2006-01-02T15:04:05Z")
-	}
-	return t.Format("2006-01-02T15:04:05.000000Z")
-}
+// formatTime writes a time the way authentik's JSON renderer (DRF's) does: UTC, microseconds only
+// when there are any, and a "Z" suffix.
+var formatTime = mockapi.DjangoTime
 
 func formatTimePtr(t *time.Time) *string {
 	if t == nil {

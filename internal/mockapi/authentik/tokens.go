@@ -39,52 +39,52 @@ type tokenChanges struct {
 // validateToken reads a TokenRequest. Field errors come first; only a body without them reaches
 // the object-level rules, which also run on PUT and PATCH: an omitted intent becomes api and an
 // omitted user becomes the caller, so the owner of a token can change silently (authentik.md §4.6).
-func (s *Server) validateToken(b *body, existing *token, mode writeMode, caller *user) (tokenChanges, bool) {
+func (s *Server) validateToken(b *mockapi.DRFBody, existing *token, mode mockapi.WriteMode, caller *user) (tokenChanges, bool) {
 	var c tokenChanges
-	if mode != modePatch {
-		b.requireAll("identifier")
+	if mode != mockapi.ModePatch {
+		b.Require("identifier")
 	}
-	if id, ok := b.str("identifier", strRule{}); ok {
+	if id, ok := b.Str("identifier", mockapi.StrRule{}); ok {
 		valid := true
 		if len([]rune(id)) > identifierMaxLength {
-			b.errs.add("identifier", msgMaxLength(identifierMaxLength))
+			b.Errs.Add("identifier", mockapi.MsgMaxLength(identifierMaxLength))
 			valid = false
 		}
 		if !slugPattern.MatchString(id) {
-			b.errs.add("identifier", msgInvalidSlug)
+			b.Errs.Add("identifier", msgInvalidSlug)
 			valid = false
 		}
-		if other := s.st.tokens[id]; valid && other != nil && other != existing {
-			b.errs.add("identifier", "Token with this identifier already exists.")
+		if other := s.st.tokens.Get(id); valid && other != nil && other != existing {
+			b.Errs.Add("identifier", "Token with this identifier already exists.")
 			valid = false
 		}
 		if valid {
 			c.identifier = &id
 		}
 	}
-	intent, hasIntent := b.choice("intent", intents...)
-	userPK, hasUser := b.userRef("user", func(pk int) bool { return s.st.users[pk] != nil })
+	intent, hasIntent := b.Choice("intent", false, intents...)
+	userPK, hasUser := userRef(b, "user", s.st.users.Has)
 	if hasUser && existing != nil && userPK != existing.user {
-		b.errs.add("user", "User cannot be changed")
+		b.Errs.Add("user", "User cannot be changed")
 	}
-	if d, ok := b.str("description", strRule{allowBlank: true}); ok {
+	if d, ok := b.Str("description", mockapi.StrRule{AllowBlank: true}); ok {
 		c.description = &d
 	}
-	c.expires, c.hasExpires = b.dateTime("expires", true)
-	if v, ok := b.boolean("expiring"); ok {
+	c.expires, c.hasExpires = dateTime(b, "expires", true)
+	if v, ok := b.Bool("expiring"); ok {
 		c.expiring = &v
 	}
-	c.managed, c.hasManaged = b.nullableStr("managed", strRule{})
+	c.managed, c.hasManaged = b.NullableStr("managed", mockapi.StrRule{})
 	if c.hasManaged && c.managed != nil {
-		for _, t := range s.st.tokens {
+		for _, t := range s.st.tokens.Rows() {
 			if t != existing && t.managed != nil && *t.managed == *c.managed {
-				b.errs.add("managed", "Token with this Managed by authentik already exists.")
+				b.Errs.Add("managed", "Token with this Managed by authentik already exists.")
 				c.hasManaged = false
 				break
 			}
 		}
 	}
-	if len(b.errs) > 0 {
+	if len(b.Errs) > 0 {
 		return c, false
 	}
 
@@ -104,12 +104,12 @@ func (s *Server) validateToken(b *body, existing *token, mode writeMode, caller 
 	case intentAppPassword:
 		limit := now.Add(s.tokenDuration)
 		if c.hasExpires && c.expires != nil && c.expires.After(limit) {
-			b.errs.add("expires", fmt.Sprintf("Token expires exceeds maximum lifetime (%s UTC).", pythonDateTime(limit)))
+			b.Errs.Add("expires", fmt.Sprintf("Token expires exceeds maximum lifetime (%s UTC).", pythonDateTime(limit)))
 		}
 	default:
-		b.errs.add("intent", "Invalid intent "+c.intent)
+		b.Errs.Add("intent", "Invalid intent "+c.intent)
 	}
-	return c, len(b.errs) == 0
+	return c, len(b.Errs) == 0
 }
 
 // pythonDateTime is str() of an aware Python datetime, as it appears inside authentik's messages.
@@ -120,38 +120,37 @@ func pythonDateTime(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04:05.000000+00:00")
 }
 
-func (s *Server) applyToken(t *token, c tokenChanges) {
+func (s *Server) applyToken(t *token, c tokenChanges, _ mockapi.WriteMode) {
 	if c.identifier != nil && *c.identifier != t.identifier {
-		delete(s.st.tokens, t.identifier)
+		s.st.tokens.Delete(t.identifier)
 		t.identifier = *c.identifier
 	}
-	s.st.tokens[t.identifier] = t
+	s.st.tokens.Put(t.identifier, t)
 	t.intent, t.user = c.intent, c.user
-	if c.description != nil {
-		t.description = *c.description
-	}
+	mockapi.SetIf(&t.description, c.description)
 	if c.hasExpires {
 		t.expires = c.expires
 	}
-	if c.expiring != nil {
-		t.expiring = *c.expiring
-	}
+	mockapi.SetIf(&t.expiring, c.expiring)
 	if c.hasManaged {
 		t.managed = c.managed
 	}
 }
 
-func (s *Server) createToken(w http.ResponseWriter, r *http.Request, caller *user) {
-	b, ok := readBody(w, r)
-	if !ok {
-		return
+// tokens is the ModelViewSet of /core/tokens/.
+func (s *Server) tokens() mockapi.ModelView[*user, *token, tokenChanges] {
+	return mockapi.ModelView[*user, *token, tokenChanges]{
+		Find:     s.tokenFromPath,
+		Validate: s.validateToken,
+		New:      s.newToken,
+		Apply:    s.applyToken,
+		Render:   func(r *http.Request, t *token) any { return s.st.renderToken(t, userFlagsOf(r)) },
+		Delete:   s.st.deleteToken,
 	}
-	c, valid := s.validateToken(b, nil, modeCreate, caller)
-	if !valid {
-		writeValidationErrors(w, b.errs)
-		return
-	}
-	t := &token{uuid: newUUID(), key: newTokenKey(), expiring: true}
+}
+
+func (s *Server) newToken(c tokenChanges, caller *user) *token {
+	t := &token{uuid: mockapi.NewUUID(), key: newTokenKey(), expiring: true}
 	if c.intent == intentAppPassword && !c.hasExpires {
 		expires := s.clock().Add(s.tokenDuration) // the model's default expiry
 		t.expires = &expires
@@ -163,8 +162,8 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request, caller *use
 		expiring := userAttributeBool(caller, attrTokenExpires, true)
 		c.expiring = &expiring
 	}
-	s.applyToken(t, c)
-	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderToken(t, userFlagsOf(r)))
+	s.applyToken(t, c, mockapi.ModeCreate)
+	return t
 }
 
 func userAttributeBool(u *user, key string, def bool) bool {
@@ -184,50 +183,11 @@ func (s *Server) tokenVisible(t *token, caller *user) bool {
 }
 
 func (s *Server) tokenFromPath(w http.ResponseWriter, r *http.Request, caller *user) *token {
-	if t := s.st.tokens[r.PathValue("identifier")]; t != nil && s.tokenVisible(t, caller) {
+	if t := s.st.tokens.Get(r.PathValue("identifier")); t != nil && s.tokenVisible(t, caller) {
 		return t
 	}
 	writeNoSuchObject(w, "Token")
 	return nil
-}
-
-func (s *Server) retrieveToken(w http.ResponseWriter, r *http.Request, caller *user) {
-	if t := s.tokenFromPath(w, r, caller); t != nil {
-		mockapi.WriteJSON(w, http.StatusOK, s.st.renderToken(t, userFlagsOf(r)))
-	}
-}
-
-func (s *Server) updateToken(w http.ResponseWriter, r *http.Request, caller *user) {
-	s.writeToken(w, r, modeUpdate, caller)
-}
-
-func (s *Server) partialUpdateToken(w http.ResponseWriter, r *http.Request, caller *user) {
-	s.writeToken(w, r, modePatch, caller)
-}
-
-func (s *Server) writeToken(w http.ResponseWriter, r *http.Request, mode writeMode, caller *user) {
-	t := s.tokenFromPath(w, r, caller)
-	if t == nil {
-		return
-	}
-	b, ok := readBody(w, r)
-	if !ok {
-		return
-	}
-	c, valid := s.validateToken(b, t, mode, caller)
-	if !valid {
-		writeValidationErrors(w, b.errs)
-		return
-	}
-	s.applyToken(t, c)
-	mockapi.WriteJSON(w, http.StatusOK, s.st.renderToken(t, userFlagsOf(r)))
-}
-
-func (s *Server) destroyToken(w http.ResponseWriter, r *http.Request, caller *user) {
-	if t := s.tokenFromPath(w, r, caller); t != nil {
-		delete(s.st.tokens, t.identifier)
-		mockapi.WriteNoContent(w)
-	}
 }
 
 // viewKey is the only way to read a key. Expired tokens are still readable.
@@ -244,13 +204,13 @@ func (s *Server) setKey(w http.ResponseWriter, r *http.Request, caller *user) {
 	if t == nil {
 		return
 	}
-	b, ok := readBody(w, r)
+	b, ok := mockapi.ReadDRFBody(w, r)
 	if !ok {
 		return
 	}
 	key := ""
-	if raw, present := b.fields["key"]; present {
-		if json.Unmarshal(raw, &key) != nil && pythonType(raw) != "NoneType" {
+	if raw, present := b.Fields["key"]; present {
+		if json.Unmarshal(raw, &key) != nil && mockapi.PythonType(raw) != "NoneType" {
 			key = strings.TrimSpace(string(raw)) // a non-string value is stored as its text, as Python would
 		}
 	}

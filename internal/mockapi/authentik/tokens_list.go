@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 var tokenOrdering = map[string]comparator[*token]{
@@ -17,18 +19,18 @@ var tokenOrdering = map[string]comparator[*token]{
 }
 
 func (s *Server) listTokens(w http.ResponseWriter, r *http.Request, caller *user) {
-	errs := fieldErrors{}
+	errs := mockapi.FieldErrors{}
 	intent, byIntent := exactFilter(r, "intent")
 	if byIntent && !slices.Contains(intents, intent) {
-		errs.add("intent", msgSelectValidChoice(intent))
+		errs.Add("intent", msgSelectValidChoice(intent))
 	}
 	expiresRaw, byExpires := exactFilter(r, "expires")
 	expires, validExpires := parseDateTime(expiresRaw)
 	if byExpires && !validExpires {
-		errs.add("expires", "Enter a valid date/time.")
+		errs.Add("expires", "Enter a valid date/time.")
 	}
 	if len(errs) > 0 {
-		writeValidationErrors(w, errs)
+		mockapi.WriteFieldErrors(w, errs)
 		return
 	}
 	exact := map[string]string{}
@@ -41,12 +43,12 @@ func (s *Server) listTokens(w http.ResponseWriter, r *http.Request, caller *user
 	terms := searchTerms(r)
 
 	var out []*token
-	for _, t := range s.st.tokens {
+	for _, t := range s.st.tokens.Rows() {
 		if !s.tokenVisible(t, caller) {
 			continue
 		}
 		username := ""
-		if u := s.st.users[t.user]; u != nil {
+		if u := s.st.users.Get(t.user); u != nil {
 			username = u.username
 		}
 		managed := ""

@@ -33,69 +33,69 @@ type userChanges struct {
 }
 
 // validateUser reads a UserRequest with authentik's extra rules. existing is nil on create.
-func (s *Server) validateUser(b *body, existing *user, mode writeMode) (userChanges, bool) {
+func (s *Server) validateUser(b *mockapi.DRFBody, existing *user, mode mockapi.WriteMode, _ *user) (userChanges, bool) {
 	var c userChanges
-	if mode != modePatch {
-		b.requireAll("username", "name")
+	if mode != mockapi.ModePatch {
+		b.Require("username", "name")
 	}
-	if username, ok := b.str("username", strRule{maxLen: usernameMaxLength}); ok {
+	if username, ok := b.Str("username", mockapi.StrRule{MaxLen: usernameMaxLength}); ok {
 		if other := s.st.userByUsername(username); other != nil && other != existing {
-			b.errs.add("username", msgUnique)
+			b.Errs.Add("username", msgUnique)
 		} else {
 			c.username = &username
 		}
 	}
-	if name, ok := b.str("name", strRule{allowBlank: true}); ok {
+	if name, ok := b.Str("name", mockapi.StrRule{AllowBlank: true}); ok {
 		c.name = &name
 	}
-	if v, ok := b.boolean("is_active"); ok {
+	if v, ok := b.Bool("is_active"); ok {
 		c.isActive = &v
 	}
-	c.lastLogin, c.hasLastLogin = b.dateTime("last_login", true)
-	c.groups, c.hasGroups = b.uuidRefs("groups", func(uuid string) bool { return s.st.groups[uuid] != nil })
-	c.roles, c.hasRoles = b.uuidRefs("roles", func(uuid string) bool { return s.st.roles[uuid] != nil })
-	if mode != modePatch {
+	c.lastLogin, c.hasLastLogin = dateTime(b, "last_login", true)
+	c.groups, c.hasGroups = uuidRefs(b, "groups", s.st.groups.Has)
+	c.roles, c.hasRoles = uuidRefs(b, "roles", s.st.roles.Has)
+	if mode != mockapi.ModePatch {
 		// Both relations default to []: a create or PUT that omits them leaves the user in none.
-		if !b.has("groups") {
+		if !b.Has("groups") {
 			c.groups, c.hasGroups = []string{}, true
 		}
-		if !b.has("roles") {
+		if !b.Has("roles") {
 			c.roles, c.hasRoles = []string{}, true
 		}
 	}
-	if email, ok := b.str("email", strRule{allowBlank: true}); ok {
+	if email, ok := b.Str("email", mockapi.StrRule{AllowBlank: true}); ok {
 		valid := true
 		if len([]rune(email)) > emailMaxLength {
-			b.errs.add("email", msgMaxLength(emailMaxLength))
+			b.Errs.Add("email", mockapi.MsgMaxLength(emailMaxLength))
 			valid = false
 		}
 		if email != "" && !validEmail(email) {
-			b.errs.add("email", msgInvalidEmail)
+			b.Errs.Add("email", msgInvalidEmail)
 			valid = false
 		}
 		if valid {
 			c.email = &email
 		}
 	}
-	c.attributes = b.object("attributes")
-	if path, ok := b.str("path", strRule{}); ok {
+	c.attributes = object(b, "attributes")
+	if path, ok := b.Str("path", mockapi.StrRule{}); ok {
 		if msg := userPathError(path); msg != "" {
-			b.errs.add("path", msg)
+			b.Errs.Add("path", msg)
 		} else {
 			c.path = &path
 		}
 	}
-	if t, ok := b.choice("type", userTypes...); ok {
+	if t, ok := b.Choice("type", false, userTypes...); ok {
 		if msg := userTypeError(existing, t); msg != "" {
-			b.errs.add("type", msg)
+			b.Errs.Add("type", msg)
 		} else {
 			c.userType = &t
 		}
 	}
-	if len(b.errs) == 0 && existing != nil && existing.userType == userTypeInternalServiceAccount {
-		b.errs.add(nonFieldErrors, "Can't modify internal service account users")
+	if len(b.Errs) == 0 && existing != nil && existing.userType == userTypeInternalServiceAccount {
+		b.Errs.Add(mockapi.NonFieldErrors, "Can't modify internal service account users")
 	}
-	return c, len(b.errs) == 0
+	return c, len(b.Errs) == 0
 }
 
 func userPathError(path string) string {
@@ -120,20 +120,13 @@ func userTypeError(existing *user, t string) string {
 	return ""
 }
 
-func (s *Server) applyUser(u *user, c userChanges) {
-	set := func(dst *string, v *string) {
-		if v != nil {
-			*dst = *v
-		}
-	}
-	set(&u.username, c.username)
-	set(&u.name, c.name)
-	set(&u.email, c.email)
-	set(&u.path, c.path)
-	set(&u.userType, c.userType)
-	if c.isActive != nil {
-		u.isActive = *c.isActive
-	}
+func (s *Server) applyUser(u *user, c userChanges, _ mockapi.WriteMode) {
+	mockapi.SetIf(&u.username, c.username)
+	mockapi.SetIf(&u.name, c.name)
+	mockapi.SetIf(&u.email, c.email)
+	mockapi.SetIf(&u.path, c.path)
+	mockapi.SetIf(&u.userType, c.userType)
+	mockapi.SetIf(&u.isActive, c.isActive)
 	if c.hasLastLogin {
 		u.lastLogin = c.lastLogin
 	}
@@ -141,45 +134,45 @@ func (s *Server) applyUser(u *user, c userChanges) {
 		u.attributes = c.attributes
 	}
 	if c.hasRoles {
-		u.roles = setOf(c.roles)
+		u.roles = mockapi.SetOf(c.roles)
 	}
 	if c.hasGroups {
-		s.st.setUserGroups(u.pk, c.groups)
+		s.st.members.SetTo(u.pk, c.groups)
 	}
 	u.lastUpdated = s.clock()
 }
 
-// newUser allocates a user with the model's defaults; the caller stores it.
+// newUser stores a user with the model's defaults.
 func (s *Server) newUser() *user {
 	now := s.clock()
 	u := &user{
-		pk: s.st.nextUserPK, uuid: newUUID(), isActive: true, path: "users", userType: userTypeInternal,
+		pk: s.st.userPKs.Next(), uuid: mockapi.NewUUID(), isActive: true, path: "users", userType: userTypeInternal,
 		attributes: emptyObject, roles: map[string]struct{}{},
 		dateJoined: now, lastUpdated: now, passwordChangeDate: now,
 	}
-	s.st.nextUserPK++
-	s.st.users[u.pk] = u
+	s.st.users.Put(u.pk, u)
 	return u
 }
 
-func (s *Server) createUser(w http.ResponseWriter, r *http.Request, _ *user) {
-	b, ok := readBody(w, r)
-	if !ok {
-		return
+// users is the ModelViewSet of /core/users/.
+func (s *Server) users() mockapi.ModelView[*user, *user, userChanges] {
+	return mockapi.ModelView[*user, *user, userChanges]{
+		Find:     s.userFromPath,
+		Validate: s.validateUser,
+		New: func(c userChanges, _ *user) *user {
+			u := s.newUser()
+			s.applyUser(u, c, mockapi.ModeCreate)
+			return u
+		},
+		Apply:  s.applyUser,
+		Render: func(r *http.Request, u *user) any { return s.st.renderUser(u, userFlagsOf(r)) },
+		Delete: s.st.deleteUser,
 	}
-	c, valid := s.validateUser(b, nil, modeCreate)
-	if !valid {
-		writeValidationErrors(w, b.errs)
-		return
-	}
-	u := s.newUser()
-	s.applyUser(u, c)
-	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderUser(u, userFlagsOf(r)))
 }
 
-func (s *Server) userFromPath(w http.ResponseWriter, r *http.Request) *user {
+func (s *Server) userFromPath(w http.ResponseWriter, r *http.Request, _ *user) *user {
 	if pk, err := strconv.Atoi(r.PathValue("id")); err == nil {
-		if u := s.st.users[pk]; u != nil {
+		if u := s.st.users.Get(pk); u != nil {
 			return u
 		}
 	}
@@ -187,58 +180,19 @@ func (s *Server) userFromPath(w http.ResponseWriter, r *http.Request) *user {
 	return nil
 }
 
-func (s *Server) retrieveUser(w http.ResponseWriter, r *http.Request, _ *user) {
-	if u := s.userFromPath(w, r); u != nil {
-		mockapi.WriteJSON(w, http.StatusOK, s.st.renderUser(u, userFlagsOf(r)))
-	}
-}
-
-func (s *Server) updateUser(w http.ResponseWriter, r *http.Request, _ *user) {
-	s.writeUser(w, r, modeUpdate)
-}
-
-func (s *Server) partialUpdateUser(w http.ResponseWriter, r *http.Request, _ *user) {
-	s.writeUser(w, r, modePatch)
-}
-
-func (s *Server) writeUser(w http.ResponseWriter, r *http.Request, mode writeMode) {
-	u := s.userFromPath(w, r)
-	if u == nil {
-		return
-	}
-	b, ok := readBody(w, r)
-	if !ok {
-		return
-	}
-	c, valid := s.validateUser(b, u, mode)
-	if !valid {
-		writeValidationErrors(w, b.errs)
-		return
-	}
-	s.applyUser(u, c)
-	mockapi.WriteJSON(w, http.StatusOK, s.st.renderUser(u, userFlagsOf(r)))
-}
-
-func (s *Server) destroyUser(w http.ResponseWriter, r *http.Request, _ *user) {
-	if u := s.userFromPath(w, r); u != nil {
-		s.st.deleteUser(u.pk)
-		mockapi.WriteNoContent(w)
-	}
-}
-
 // setPassword validates the body before looking the user up, as authentik's @validate does.
 func (s *Server) setPassword(w http.ResponseWriter, r *http.Request, _ *user) {
-	b, ok := readBody(w, r)
+	b, ok := mockapi.ReadDRFBody(w, r)
 	if !ok {
 		return
 	}
-	b.requireAll("password")
-	password, _ := b.str("password", strRule{})
-	if len(b.errs) > 0 {
-		writeValidationErrors(w, b.errs)
+	b.Require("password")
+	password, _ := b.Str("password", mockapi.StrRule{})
+	if len(b.Errs) > 0 {
+		mockapi.WriteFieldErrors(w, b.Errs)
 		return
 	}
-	u := s.userFromPath(w, r)
+	u := s.userFromPath(w, r, nil)
 	if u == nil {
 		return
 	}

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 var userOrdering = map[string]comparator[*user]{
@@ -32,9 +34,9 @@ type userFilter struct {
 	lastLoginIsNull                      *bool
 }
 
-func (s *Server) parseUserFilter(r *http.Request) (userFilter, fieldErrors) {
+func (s *Server) parseUserFilter(r *http.Request) (userFilter, mockapi.FieldErrors) {
 	f := userFilter{exact: map[string]string{}, terms: searchTerms(r)}
-	errs := fieldErrors{}
+	errs := mockapi.FieldErrors{}
 	for _, name := range []string{"username", "email", "name", "path"} {
 		if v, ok := exactFilter(r, name); ok {
 			f.exact[name] = v
@@ -45,7 +47,7 @@ func (s *Server) parseUserFilter(r *http.Request) (userFilter, fieldErrors) {
 		if uuid, valid := canonicalUUID(v); valid {
 			f.uuid = uuid
 		} else {
-			errs.add("uuid", "Enter a valid UUID.")
+			errs.Add("uuid", "Enter a valid UUID.")
 		}
 	}
 	if v, ok := boolFilter(r, "is_active"); ok {
@@ -59,68 +61,40 @@ func (s *Server) parseUserFilter(r *http.Request) (userFilter, fieldErrors) {
 	}
 	for _, t := range multiFilter(r, "type") {
 		if !slices.Contains(userTypes, t) {
-			errs.add("type", msgSelectValidChoice(t))
+			errs.Add("type", msgSelectValidChoice(t))
 			break
 		}
 		f.types = append(f.types, t)
 	}
-	f.groups = s.uuidChoiceFilter(r, "groups_by_pk", func(uuid string) bool { return s.st.groups[uuid] != nil }, errs)
-	f.roles = s.uuidChoiceFilter(r, "roles_by_pk", func(uuid string) bool { return s.st.roles[uuid] != nil }, errs)
-	f.groupNames = nameChoiceFilter(r, "groups_by_name", func(name string) string {
-		if g := s.st.groupByName(name); g != nil {
-			return g.uuid
+	f.groups = choiceFilter(r, "groups_by_pk", errs, uuidChoice(s.st.groups.Has))
+	f.roles = choiceFilter(r, "roles_by_pk", errs, uuidChoice(s.st.roles.Has))
+	f.groupNames = choiceFilter(r, "groups_by_name", errs, func(v string) (string, string) {
+		if g := s.st.groupByName(v); g != nil {
+			return g.uuid, ""
 		}
-		return ""
-	}, errs)
-	f.roleNames = nameChoiceFilter(r, "roles_by_name", func(name string) string {
-		for _, role := range s.st.roles {
-			if role.name == name {
-				return role.uuid
-			}
+		return "", msgSelectValidChoice(v)
+	})
+	f.roleNames = choiceFilter(r, "roles_by_name", errs, func(v string) (string, string) {
+		if role := s.st.roles.Find(func(x *role) bool { return x.name == v }); role != nil {
+			return role.uuid, ""
 		}
-		return ""
-	}, errs)
+		return "", msgSelectValidChoice(v)
+	})
 	return f, errs
 }
 
-// uuidChoiceFilter reads a ModelMultipleChoiceFilter over uuids; every value must exist.
-func (s *Server) uuidChoiceFilter(r *http.Request, name string, exists func(string) bool, errs fieldErrors) map[string]struct{} {
-	values := multiFilter(r, name)
-	if values == nil {
-		return nil
-	}
-	out := map[string]struct{}{}
-	for _, v := range values {
+// uuidChoice is the choiceFilter key of objects named by uuid.
+func uuidChoice(exists func(string) bool) func(string) (string, string) {
+	return func(v string) (string, string) {
 		uuid, valid := canonicalUUID(v)
-		if !valid {
-			errs.add(name, msgNotAValidValue(v))
-			break
+		switch {
+		case !valid:
+			return "", msgNotAValidValue(v)
+		case !exists(uuid):
+			return "", msgSelectValidChoice(v)
 		}
-		if !exists(uuid) {
-			errs.add(name, msgSelectValidChoice(v))
-			break
-		}
-		out[uuid] = struct{}{}
+		return uuid, ""
 	}
-	return out
-}
-
-// nameChoiceFilter reads a ModelMultipleChoiceFilter keyed by name; lookup returns "" when unknown.
-func nameChoiceFilter(r *http.Request, name string, lookup func(string) string, errs fieldErrors) map[string]struct{} {
-	values := multiFilter(r, name)
-	if values == nil {
-		return nil
-	}
-	out := map[string]struct{}{}
-	for _, v := range values {
-		uuid := lookup(v)
-		if uuid == "" {
-			errs.add(name, msgSelectValidChoice(v))
-			break
-		}
-		out[uuid] = struct{}{}
-	}
-	return out
 }
 
 func (s *Server) userMatches(u *user, f userFilter) bool {
@@ -139,7 +113,7 @@ func (s *Server) userMatches(u *user, f userFilter) bool {
 		!matchesSearch(f.terms, u.email, u.name, u.uuid, u.username):
 		return false
 	}
-	memberOf := s.st.userGroups[u.pk]
+	memberOf := s.st.members.To(u.pk)
 	if f.isSuperuser != nil && s.directSuperuser(memberOf) != *f.isSuperuser {
 		return false
 	}
@@ -151,7 +125,7 @@ func (s *Server) userMatches(u *user, f userFilter) bool {
 // looks only at the user's own groups (groups__is_superuser=True), not at their ancestors.
 func (s *Server) directSuperuser(memberOf map[string]struct{}) bool {
 	for uuid := range memberOf {
-		if g := s.st.groups[uuid]; g != nil && g.isSuperuser {
+		if g := s.st.groups.Get(uuid); g != nil && g.isSuperuser {
 			return true
 		}
 	}
@@ -178,11 +152,11 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request, _ *user) {
 	}
 	f, errs := s.parseUserFilter(r)
 	if len(errs) > 0 {
-		writeValidationErrors(w, errs)
+		mockapi.WriteFieldErrors(w, errs)
 		return
 	}
 	var out []*user
-	for _, u := range s.st.users {
+	for _, u := range s.st.users.Rows() {
 		if s.userMatches(u, f) && attributesMatch(u.attributes, attrs) {
 			out = append(out, u)
 		}

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // keyArgs is a parsed APIKeyArgs body: name and, per generation, the role or the group ids.
@@ -38,7 +40,7 @@ func (s *Server) readKeyArgs(w http.ResponseWriter, r *http.Request) (keyArgs, b
 	if s.current() {
 		var missing []string
 		for _, id := range args.groupIDs {
-			if s.st.groups[id] == nil {
+			if s.st.groups.Get(id) == nil {
 				missing = append(missing, fmt.Sprint(id))
 			}
 		}
@@ -64,17 +66,17 @@ func serviceAccountEmail(name *string, userID string) string {
 // generation replaces the account's group memberships with group_ids.
 func (s *Server) applyKeyArgs(k *apiKey, args keyArgs) {
 	k.name = args.name
-	u := s.st.users[k.userID]
+	u := s.st.users.Get(k.userID)
 	u.email = serviceAccountEmail(args.name, u.id)
-	u.updatedAt = s.clock()
-	for _, g := range s.st.groups {
+	u.updatedAt = s.Now()
+	for _, g := range s.st.groups.Rows() {
 		if s.current() || g.isDefault {
 			delete(g.members, u.id)
 		}
 	}
 	if s.current() {
 		for _, id := range args.groupIDs {
-			s.st.groups[id].members[u.id] = false
+			s.st.groups.Get(id).members[u.id] = false
 		}
 		return
 	}
@@ -86,11 +88,7 @@ func (s *Server) applyKeyArgs(k *apiKey, args keyArgs) {
 }
 
 func (s *Server) listKeys(w http.ResponseWriter, _ *http.Request) {
-	out := []map[string]any{}
-	for _, id := range sortedKeys(s.st.keys) {
-		out = append(out, s.renderKey(s.st.keys[id], false))
-	}
-	writeJSON(w, out)
+	writeJSON(w, mockapi.Each(s.st.keys.InOrder(), func(k *apiKey) map[string]any { return s.renderKey(k, false) }))
 }
 
 // createKey makes the key and its service-account user, and answers the plaintext, once.
@@ -99,12 +97,11 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	now := s.clock()
-	u := &user{id: newUUID(), accountType: accountServiceAccount, active: true, createdAt: now, updatedAt: now}
-	s.st.users[u.id] = u
-	k := &apiKey{id: s.st.nextKeyID, secret: newAPIKey(), userID: u.id}
-	s.st.nextKeyID++
-	s.st.keys[k.id] = k
+	now := s.Now()
+	u := &user{id: mockapi.NewUUID(), accountType: accountServiceAccount, active: true, createdAt: now, updatedAt: now}
+	s.st.users.Put(u.id, u)
+	k := &apiKey{id: s.st.keyIDs.Next(), secret: newAPIKey(), userID: u.id}
+	s.st.keys.Put(k.id, k)
 	s.applyKeyArgs(k, args)
 	writeJSON(w, s.renderKey(k, true))
 }
@@ -112,11 +109,20 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request) {
 // knownKey returns the key with that id. An unknown id is an uncaught ValueError: 400
 // {"message"}, not 404. It has answered when it returns nil.
 func (s *Server) knownKey(w http.ResponseWriter, id int) *apiKey {
-	k := s.st.keys[id]
+	k := s.st.keys.Get(id)
 	if k == nil {
 		writeValueError(w, msgKeyNotFound(id))
 	}
 	return k
+}
+
+// pathKey is the key the {id} path parameter names; it has answered when it returns nil.
+func (s *Server) pathKey(w http.ResponseWriter, r *http.Request) *apiKey {
+	id, ok := pathID(w, r)
+	if !ok {
+		return nil
+	}
+	return s.knownKey(w, id)
 }
 
 // updateKey replaces name and permissions: an omitted name becomes null, omitted group_ids [].
@@ -139,11 +145,7 @@ func (s *Server) updateKey(w http.ResponseWriter, r *http.Request) {
 
 // regenerateKey replaces the secret at once; id and user stay.
 func (s *Server) regenerateKey(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	k := s.knownKey(w, id)
+	k := s.pathKey(w, r)
 	if k == nil {
 		return
 	}
@@ -153,15 +155,11 @@ func (s *Server) regenerateKey(w http.ResponseWriter, r *http.Request) {
 
 // deleteKey removes the key, its service account and that account's memberships.
 func (s *Server) deleteKey(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	k := s.knownKey(w, id)
+	k := s.pathKey(w, r)
 	if k == nil {
 		return
 	}
-	delete(s.st.keys, k.id)
+	s.st.keys.Delete(k.id)
 	s.st.removeUser(k.userID)
 	writeNull(w)
 }

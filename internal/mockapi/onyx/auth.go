@@ -7,7 +7,7 @@ import (
 
 // caller resolves the request's key to a user: X-Onyx-Authorization is read first and wins over
 // Authorization; "Bearer " is optional for API keys. The configured token is the seeded admin's
-// key. An unknown key, or the key of a user who is no longer active, resolves to nil. Needs s.mu held.
+// key. An unknown key, or the key of a user who is no longer active, resolves to nil. Needs the lock held.
 func (s *Server) caller(r *http.Request) *user {
 	key := r.Header.Get("X-Onyx-Authorization")
 	if key == "" {
@@ -20,12 +20,12 @@ func (s *Server) caller(r *http.Request) *user {
 	var u *user
 	switch key {
 	case "":
-	case s.adminToken:
-		u = s.st.users[AdminID]
+	case s.AdminToken():
+		u = s.st.users.Get(AdminID)
 	default:
-		for _, k := range s.st.keys {
+		for _, k := range s.st.keys.Rows() {
 			if k.secret == key {
-				u = s.st.users[k.userID]
+				u = s.st.users.Get(k.userID)
 				break
 			}
 		}

@@ -59,123 +59,91 @@ func (b *bodyReader) get(name string, required bool) json.RawMessage {
 
 func isNull(v json.RawMessage) bool { return string(bytes.TrimSpace(v)) == "null" }
 
-// str reads a string field. present is false when the field is absent.
-func (b *bodyReader) str(name string, required bool) (value string, present bool) {
+// field reads one value with parse; ok is false when it is absent (an error if required) or when parse
+// refuses it, which is recorded as a typ error with msg.
+func field[T any](b *bodyReader, name string, required bool, typ, msg string, parse func(json.RawMessage) (T, bool)) (T, bool) {
+	var zero T
 	v := b.get(name, required)
 	if v == nil {
-		return "", false
+		return zero, false
 	}
-	if err := json.Unmarshal(v, &value); err != nil || isNull(v) {
-		b.fail(name, "string_type", "Input should be a valid string")
-		return "", false
+	value, ok := parse(v)
+	if !ok {
+		b.fail(name, typ, msg)
+		return zero, false
 	}
 	return value, true
 }
 
-// optionalStr reads a `str | None` field: absent and null are both nil.
-func (b *bodyReader) optionalStr(name string) *string {
-	v := b.get(name, false)
-	if v == nil || isNull(v) {
-		return nil
-	}
-	var s string
-	if err := json.Unmarshal(v, &s); err != nil {
-		b.fail(name, "string_type", "Input should be a valid string")
-		return nil
-	}
-	return &s
-}
-
-func (b *bodyReader) boolean(name string, required bool) bool {
-	v := b.get(name, required)
-	if v == nil {
-		return false
-	}
-	value, ok := laxBool(v)
-	if !ok {
-		b.fail(name, "bool_parsing", "Input should be a valid boolean")
-	}
-	return value
-}
-
-func (b *bodyReader) uuid(name string, required bool) string {
-	v := b.get(name, required)
-	if v == nil {
-		return ""
-	}
-	id, ok := laxUUID(v)
-	if !ok {
-		b.fail(name, "uuid_parsing", "Input should be a valid UUID")
-	}
-	return id
-}
-
-// list reads a list field. Absent is nil; null is an error, as for any non-optional list.
-func (b *bodyReader) list(name string, required bool) ([]json.RawMessage, bool) {
-	v := b.get(name, required)
-	if v == nil {
-		return nil, false
-	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(v, &items); err != nil || isNull(v) {
-		b.fail(name, "list_type", "Input should be a valid list")
-		return nil, false
-	}
-	if items == nil {
-		items = []json.RawMessage{}
-	}
-	return items, true
-}
-
-func (b *bodyReader) intList(name string, required bool) ([]int, bool) {
-	items, ok := b.list(name, required)
+// listOf reads a list field item by item; present is false when it is absent or not a list (null is
+// an error, as for any non-optional list). Items that fail are reported at their index and left out.
+func listOf[T any](b *bodyReader, name string, required bool, typ, msg string, parse func(json.RawMessage) (T, bool)) (out []T, present bool) {
+	items, ok := field(b, name, required, "list_type", "Input should be a valid list", func(v json.RawMessage) ([]json.RawMessage, bool) {
+		var items []json.RawMessage
+		return items, json.Unmarshal(v, &items) == nil && !isNull(v)
+	})
 	if !ok {
 		return nil, false
 	}
-	out := make([]int, 0, len(items))
+	out = make([]T, 0, len(items))
 	for i, item := range items {
-		n, ok := laxInt(item)
+		value, ok := parse(item)
 		if !ok {
-			b.fail(fmt.Sprintf("%s', %d, '", name, i), "int_parsing", "Input should be a valid integer")
+			b.fail(fmt.Sprintf("%s', %d, '", name, i), typ, msg)
 			continue
 		}
-		out = append(out, n)
+		out = append(out, value)
 	}
 	return out, true
 }
 
-func (b *bodyReader) uuidList(name string, required bool) []string {
-	items, ok := b.list(name, required)
-	if !ok {
+const (
+	msgString  = "Input should be a valid string"
+	msgInteger = "Input should be a valid integer"
+	msgUUID    = "Input should be a valid UUID"
+)
+
+func (b *bodyReader) str(name string, required bool) (string, bool) {
+	return field(b, name, required, "string_type", msgString, strictString)
+}
+
+// optionalStr reads a `str | None` field: absent and null are both nil.
+func (b *bodyReader) optionalStr(name string) *string {
+	if v := b.get(name, false); v == nil || isNull(v) {
 		return nil
 	}
-	out := make([]string, 0, len(items))
-	for i, item := range items {
-		id, ok := laxUUID(item)
-		if !ok {
-			b.fail(fmt.Sprintf("%s', %d, '", name, i), "uuid_parsing", "Input should be a valid UUID")
-			continue
-		}
-		out = append(out, id)
+	if s, ok := b.str(name, false); ok {
+		return &s
 	}
+	return nil
+}
+
+func (b *bodyReader) boolean(name string, required bool) bool {
+	v, _ := field(b, name, required, "bool_parsing", "Input should be a valid boolean", laxBool)
+	return v
+}
+
+func (b *bodyReader) uuid(name string, required bool) string {
+	v, _ := field(b, name, required, "uuid_parsing", msgUUID, laxUUID)
+	return v
+}
+
+func (b *bodyReader) integer(name string, required bool) int {
+	v, _ := field(b, name, required, "int_parsing", msgInteger, laxInt)
+	return v
+}
+
+func (b *bodyReader) intList(name string, required bool) ([]int, bool) {
+	return listOf(b, name, required, "int_parsing", msgInteger, laxInt)
+}
+
+func (b *bodyReader) uuidList(name string, required bool) []string {
+	out, _ := listOf(b, name, required, "uuid_parsing", msgUUID, laxUUID)
 	return out
 }
 
 func (b *bodyReader) strList(name string, required bool) ([]string, bool) {
-	items, ok := b.list(name, required)
-	if !ok {
-		return nil, false
-	}
-	out := make([]string, 0, len(items))
-	for i, item := range items {
-		var s string
-		if err := json.Unmarshal(item, &s); err != nil || isNull(item) {
-			b.fail(fmt.Sprintf("%s', %d, '", name, i), "string_type", "Input should be a valid string")
-			continue
-		}
-		out = append(out, s)
-	}
-	return out, true
+	return listOf(b, name, required, "string_type", msgString, strictString)
 }
 
 // ok answers 422 when any field failed and reports whether the handler may go on.
@@ -185,6 +153,11 @@ func (b *bodyReader) ok(w http.ResponseWriter) bool {
 	}
 	writeValidation(w, "["+strings.Join(b.errs, ", ")+"]")
 	return false
+}
+
+func strictString(v json.RawMessage) (string, bool) {
+	var s string
+	return s, json.Unmarshal(v, &s) == nil && !isNull(v)
 }
 
 func laxInt(v json.RawMessage) (int, bool) {
@@ -251,16 +224,4 @@ func clip(s string) string {
 		return s[:80] + "..."
 	}
 	return s
-}
-
-func (b *bodyReader) integer(name string, required bool) int {
-	v := b.get(name, required)
-	if v == nil {
-		return 0
-	}
-	n, ok := laxInt(v)
-	if !ok {
-		b.fail(name, "int_parsing", "Input should be a valid integer")
-	}
-	return n
 }

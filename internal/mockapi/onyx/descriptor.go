@@ -11,7 +11,7 @@ var Descriptor = mockapi.Descriptor{
 		Flag: "onyx-generation", Usage: "onyx only: the API generation to serve, v4.6 or current",
 		Values: []string{GenerationV46, GenerationCurrent},
 	},
-	New: func(o mockapi.Options) mockapi.Mock {
+	New: func(o mockapi.Options) mockapi.Running {
 		return New(Options{Token: o.Token, Generation: o.Variant})
 	},
 }

@@ -18,7 +18,7 @@ func (s *Server) checkNewMembers(w http.ResponseWriter, ids []string) bool {
 	}
 	var refused []string
 	for _, id := range ids {
-		switch u := s.st.users[id]; u.accountType {
+		switch u := s.st.users.Get(id); u.accountType {
 		case accountBot, accountExtPermUser, accountAnonymous:
 			refused = append(refused, u.email+" ("+u.accountType+")")
 		}
@@ -39,7 +39,7 @@ func (s *Server) checkRemovals(w http.ResponseWriter, r *http.Request, g *group,
 	}
 	var removed []*user
 	for id := range g.members {
-		if u := s.st.users[id]; u != nil && !keep[id] {
+		if u := s.st.users.Get(id); u != nil && !keep[id] {
 			removed = append(removed, u)
 		}
 	}
@@ -82,7 +82,7 @@ func (s *Server) checkRemovals(w http.ResponseWriter, r *http.Request, g *group,
 
 func (s *Server) anyStandard(ids map[string]bool) bool {
 	for id := range ids {
-		if u := s.st.users[id]; u != nil && u.accountType == accountStandard && u.active {
+		if u := s.st.users.Get(id); u != nil && u.accountType == accountStandard && u.active {
 			return true
 		}
 	}
@@ -101,11 +101,7 @@ func (s *Server) setManager(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) setGroupManager(w http.ResponseWriter, r *http.Request, flag string) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	b, ok := readBody(w, r)
+	id, b, ok := pathBody(w, r)
 	if !ok {
 		return
 	}
@@ -114,7 +110,7 @@ func (s *Server) setGroupManager(w http.ResponseWriter, r *http.Request, flag st
 	if !b.ok(w) {
 		return
 	}
-	g := s.st.groups[id]
+	g := s.st.groups.Get(id)
 	switch {
 	case g == nil:
 		s.writeOnyxError(w, http.StatusNotFound, codeNotFound, msgGroupNotFound(id))
@@ -140,7 +136,7 @@ func (s *Server) setGroupManager(w http.ResponseWriter, r *http.Request, flag st
 // becomes curator, a curator who curates none goes back to basic. This is inferred from v4.x's
 // curator handling (the reference does not spell it out); the current generation has no roles.
 func (s *Server) recomputeCuratorRole(userID string) {
-	u := s.st.users[userID]
+	u := s.st.users.Get(userID)
 	if s.current() || u == nil {
 		return
 	}

@@ -1,7 +1,10 @@
 package onyx
 
 import (
+	"maps"
 	"net/http"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // listGroups is GET /manage/admin/user-group: every group by id, including those being deleted;
@@ -11,14 +14,8 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	out := []map[string]any{}
-	for _, g := range s.st.sortedGroups() {
-		if g.isDefault && !includeDefault {
-			continue
-		}
-		out = append(out, s.renderGroup(g, true))
-	}
-	writeJSON(w, out)
+	listed := s.st.groups.Select(func(g *group) bool { return !g.isDefault || includeDefault })
+	writeJSON(w, mockapi.Each(listed, func(g *group) map[string]any { return s.renderGroup(g, true) }))
 }
 
 // writeDuplicateName is the answer to a taken name on create, and to any foreign-key failure there.
@@ -47,8 +44,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) {
 		s.writeDuplicateName(w, name)
 		return
 	}
-	g := newGroup(s.st.nextGroupID, name)
-	s.st.nextGroupID++
+	g := newGroup(s.st.groupIDs.Next(), name)
 	for _, id := range userIDs {
 		g.members[id] = false
 	}
@@ -56,14 +52,14 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) {
 		g.ccPairs[id] = true
 	}
 	s.markStale(g)
-	s.st.groups[g.id] = g
+	s.st.groups.Put(g.id, g)
 	writeJSON(w, s.renderGroup(g, false))
 }
 
 // lockedGroup returns the group a locked write may change, or answers: 404 for an unknown id, and
 // the "currently syncing" error (404, or 409 on rename) while a sync is pending.
 func (s *Server) lockedGroup(w http.ResponseWriter, id int, syncingStatus int) *group {
-	g := s.st.groups[id]
+	g := s.st.groups.Get(id)
 	switch {
 	case g == nil:
 		s.writeOnyxError(w, http.StatusNotFound, codeNotFound, msgGroupNotFound(id))
@@ -82,11 +78,7 @@ func (s *Server) lockedGroup(w http.ResponseWriter, id int, syncingStatus int) *
 // patchGroup is PATCH /manage/admin/user-group/{id}: both lists are required and replace the
 // current ones. Only a change of the connector set makes the group stale.
 func (s *Server) patchGroup(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	b, ok := readBody(w, r)
+	id, b, ok := pathBody(w, r)
 	if !ok {
 		return
 	}
@@ -120,7 +112,7 @@ func (s *Server) patchGroup(w http.ResponseWriter, r *http.Request) {
 	for _, cc := range ccPairIDs {
 		want[cc] = true
 	}
-	if !sameIntSet(want, g.ccPairs) {
+	if !maps.Equal(want, g.ccPairs) {
 		g.ccPairs = want
 		s.markStale(g)
 	}
@@ -132,11 +124,7 @@ func (s *Server) patchGroup(w http.ResponseWriter, r *http.Request) {
 
 // addUsers is POST …/{id}/add-users: additive and idempotent; connectors are kept.
 func (s *Server) addUsers(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r)
-	if !ok {
-		return
-	}
-	b, ok := readBody(w, r)
+	id, b, ok := pathBody(w, r)
 	if !ok {
 		return
 	}
@@ -168,7 +156,7 @@ func (s *Server) renameGroup(w http.ResponseWriter, r *http.Request) {
 	if !b.ok(w) {
 		return
 	}
-	if g := s.st.groups[id]; g != nil && g.isDefault {
+	if g := s.st.groups.Get(id); g != nil && g.isDefault {
 		s.writeOnyxError(w, http.StatusConflict, codeConflict, msgRenameDefault)
 		return
 	}
@@ -195,7 +183,7 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if g := s.st.groups[id]; g != nil && g.isDefault {
+	if g := s.st.groups.Get(id); g != nil && g.isDefault {
 		s.writeOnyxError(w, http.StatusConflict, codeConflict, msgDeleteDefault)
 		return
 	}
@@ -214,7 +202,7 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
 func (s *Server) unknownUsers(ids []string) []string {
 	var out []string
 	for _, id := range ids {
-		if s.st.users[id] == nil {
+		if s.st.users.Get(id) == nil {
 			out = append(out, id)
 		}
 	}
@@ -237,16 +225,4 @@ func setOfStrings(items []string) map[string]bool {
 		out[s] = true
 	}
 	return out
-}
-
-func sameIntSet(a, b map[int]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
 }

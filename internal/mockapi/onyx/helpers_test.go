@@ -145,6 +145,8 @@ func (c *tester) apiError(method, path string, body any, status int, code, detai
 	}
 }
 
+const hookPrefix = mockapi.HookPrefix + "onyx"
+
 // hook calls a mock-only route.
 func (c *tester) hook(method, path string, body any, wantStatus int) any {
 	c.t.Helper()

@@ -8,8 +8,6 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
-const hookPrefix = mockapi.HookPrefix + "onyx"
-
 // hookRoutes are the mock-only routes for drift tests and for what the API cannot do (a person
 // signing up). They need no token and skip the API's rules (a hook may delete a default group or
 // change a syncing one), but refuse unknown keys and references to objects that do not exist, so a
@@ -24,43 +22,23 @@ const hookPrefix = mockapi.HookPrefix + "onyx"
 //	                                             joins Basic; body {"personal_name": …} is optional
 //	POST   /__mock/onyx/sync                     complete every pending sync now
 //	GET    /__mock/onyx/state                    natural keys and counts
-func (s *Server) hookRoutes() http.Handler {
-	mux := http.NewServeMux()
-	handle := func(pattern string, h func(http.ResponseWriter, *http.Request)) {
-		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
-			s.mu.Lock()
-			defer s.mu.Unlock()
-			s.settle()
-			h(w, r)
-		})
-	}
-	handle("DELETE "+hookPrefix+"/groups/{id}", s.hookDeleteGroup)
-	handle("PATCH "+hookPrefix+"/groups/{id}", s.hookPatchGroup)
-	handle("DELETE "+hookPrefix+"/users/{email}", s.hookDeleteUser)
-	handle("PATCH "+hookPrefix+"/users/{email}", s.hookPatchUser)
-	handle("POST "+hookPrefix+"/users/{email}/signup", s.hookSignup)
-	handle("POST "+hookPrefix+"/sync", func(w http.ResponseWriter, _ *http.Request) {
+func (s *Server) registerHooks() {
+	s.Hook("DELETE groups/{id}", mockapi.HookDelete(s.hookGroup, func(g *group) { s.st.groups.Delete(g.id) }))
+	s.Hook("PATCH groups/{id}", s.hookPatchGroup)
+	s.Hook("DELETE users/{email}", s.hookDeleteUser)
+	s.Hook("PATCH users/{email}", s.hookPatchUser)
+	s.Hook("POST users/{email}/signup", s.hookSignup)
+	s.Hook("POST sync", func(w http.ResponseWriter, _ *http.Request) {
 		mockapi.WriteJSON(w, http.StatusOK, map[string]int{"completed": s.settleAll()})
 	})
-	handle("GET "+hookPrefix+"/state", s.hookState)
-	return mux
+	s.Hook("GET state", s.hookState)
 }
 
 func (s *Server) hookGroup(w http.ResponseWriter, r *http.Request) *group {
-	if id, err := strconv.Atoi(r.PathValue("id")); err == nil {
-		if g := s.st.groups[id]; g != nil {
-			return g
-		}
-	}
-	mockapi.WriteHookError(w, http.StatusNotFound, "no group "+r.PathValue("id"))
-	return nil
-}
-
-func (s *Server) hookDeleteGroup(w http.ResponseWriter, r *http.Request) {
-	if g := s.hookGroup(w, r); g != nil {
-		delete(s.st.groups, g.id)
-		mockapi.WriteNoContent(w)
-	}
+	return mockapi.HookFind(w, r, "id", "group", func(raw string) *group {
+		id, _ := strconv.Atoi(raw)
+		return s.st.groups.Get(id)
+	})
 }
 
 // usersByEmail maps emails to user ids, failing on any unknown one. It has answered when false.
@@ -133,7 +111,7 @@ func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 	if set["is_up_to_date"] {
 		g.upToDate = upToDate
 		if !upToDate {
-			g.dueAt = s.clock().Add(max(s.syncDelay, 0))
+			g.dueAt = s.Now().Add(max(s.syncDelay, 0))
 		}
 	}
 	mockapi.WriteJSON(w, http.StatusOK, s.renderGroup(g, false))
@@ -168,7 +146,7 @@ func (s *Server) hookPatchUser(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	next.updatedAt = s.clock()
+	next.updatedAt = s.Now()
 	*u = next
 	if admin := s.st.defaultGroup(AdminGroupName); set["is_admin"] && admin != nil {
 		if _, in := admin.members[u.id]; isAdmin && !in {
@@ -192,10 +170,10 @@ func (s *Server) hookSignup(w http.ResponseWriter, r *http.Request) {
 	if _, ok := mockapi.DecodeHookFields(w, r, map[string]any{"personal_name": &name}); !ok {
 		return
 	}
-	now := s.clock()
-	u := &user{id: newUUID(), email: stored, accountType: accountStandard, role: roleBasic, active: true, personalName: name,
+	now := s.Now()
+	u := &user{id: mockapi.NewUUID(), email: stored, accountType: accountStandard, role: roleBasic, active: true, personalName: name,
 		createdAt: now, updatedAt: now}
-	s.st.users[u.id] = u
+	s.st.users.Put(u.id, u)
 	s.st.removeInvitation(stored)
 	if basic := s.st.defaultGroup(BasicGroupName); basic != nil {
 		basic.members[u.id] = false

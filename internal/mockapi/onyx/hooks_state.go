@@ -40,14 +40,19 @@ type stateKeys struct {
 }
 
 func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
+	groups := s.st.groups.Rows()
 	out := stateJSON{
 		Generation: s.generation,
-		Groups:     stateGroups{Names: []string{}, Deleting: []string{}},
+		Groups:     stateGroups{Names: mockapi.SortedNames(groups, func(g *group) string { return g.name }), Deleting: []string{}},
 		Users:      stateUsers{Emails: []string{}, Status: map[string]string{}},
-		APIKeys:    stateKeys{Names: []string{}},
+		APIKeys: stateKeys{Names: mockapi.SortedNames(s.st.keys.Rows(), func(k *apiKey) string {
+			if k.name == nil {
+				return ""
+			}
+			return *k.name
+		})},
 	}
-	for _, g := range s.st.groups {
-		out.Groups.Names = append(out.Groups.Names, g.name)
+	for _, g := range groups {
 		if g.deleting {
 			out.Groups.Deleting = append(out.Groups.Deleting, g.name)
 		}
@@ -56,33 +61,24 @@ func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
 		}
 		out.Memberships += len(g.members)
 	}
-	for _, u := range s.st.users {
-		if u.serviceAccount() {
+	for _, u := range s.st.users.Rows() {
+		switch {
+		case u.serviceAccount():
 			out.ServiceAccounts++
 			continue
+		case u.active:
+			out.Users.Status[u.email] = "active"
+		default:
+			out.Users.Status[u.email] = "deactivated"
 		}
 		out.Users.Emails = append(out.Users.Emails, u.email)
-		status := "active"
-		if !u.active {
-			status = "deactivated"
-		}
-		out.Users.Status[u.email] = status
 	}
 	for _, e := range s.st.invited {
 		out.Users.Emails = append(out.Users.Emails, e)
 		out.Users.Status[e] = "invited"
 	}
-	for _, k := range s.st.keys {
-		name := ""
-		if k.name != nil {
-			name = *k.name
-		}
-		out.APIKeys.Names = append(out.APIKeys.Names, name)
-	}
-	sort.Strings(out.Groups.Names)
 	sort.Strings(out.Groups.Deleting)
 	sort.Strings(out.Users.Emails)
-	sort.Strings(out.APIKeys.Names)
 	out.Groups.Count, out.Users.Count, out.APIKeys.Count = len(out.Groups.Names), len(out.Users.Emails), len(out.APIKeys.Names)
 	mockapi.WriteJSON(w, http.StatusOK, out)
 }

@@ -1,7 +1,9 @@
 package onyx
 
 import (
+	"maps"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -62,10 +64,7 @@ func (s *Server) renderGroup(g *group, listing bool) map[string]any {
 		}
 	}
 	sort.Strings(managers)
-	ccPairs := []map[string]any{}
-	for _, id := range sortedKeys(g.ccPairs) {
-		ccPairs = append(ccPairs, s.renderCCPair(id))
-	}
+	ccPairs := mockapi.Each(slices.Sorted(maps.Keys(g.ccPairs)), s.renderCCPair)
 	out := map[string]any{
 		"id": g.id, "name": g.name, "users": users, "cc_pairs": ccPairs, "document_sets": []any{}, "personas": []any{},
 		"is_up_to_date": g.upToDate, "is_up_for_deletion": g.deleting, "is_default": g.isDefault,
@@ -108,14 +107,10 @@ func (s *Server) renderCCPair(id int) map[string]any {
 
 // renderFullUser is a FullUserSnapshot (the admin user lists).
 func (s *Server) renderFullUser(u *user) map[string]any {
-	groups := []map[string]any{}
-	for _, g := range s.st.groupsOf(u.id) {
-		groups = append(groups, map[string]any{"id": g.id, "name": g.name})
-	}
 	out := map[string]any{
 		"id": u.id, "email": u.email, "is_active": u.active, "password_configured": true,
 		"personal_name": nilIfEmpty(u.personalName), "created_at": formatTime(u.createdAt), "updated_at": formatTime(u.updatedAt),
-		"groups": groups, "is_scim_synced": false,
+		"groups": s.groupRefs(u), "is_scim_synced": false,
 	}
 	if s.current() {
 		out["account_type"] = u.accountType
@@ -135,7 +130,7 @@ func (s *Server) renderKey(k *apiKey, withSecret bool) map[string]any {
 	if withSecret {
 		out["api_key"] = k.secret
 	}
-	u := s.st.users[k.userID]
+	u := s.st.users.Get(k.userID)
 	if !s.current() {
 		role := roleBasic
 		if u != nil {
@@ -144,14 +139,17 @@ func (s *Server) renderKey(k *apiKey, withSecret bool) map[string]any {
 		out["api_key_role"] = role
 		return out
 	}
-	groups := []map[string]any{}
-	if u != nil {
-		for _, g := range s.st.groupsOf(u.id) {
-			groups = append(groups, map[string]any{"id": g.id, "name": g.name})
-		}
-	}
-	out["groups"] = groups
+	out["groups"] = s.groupRefs(u)
 	return out
+}
+
+// groupRefs are the {id, name} of the groups u is in; none for a missing user.
+func (s *Server) groupRefs(u *user) []map[string]any {
+	var groups []*group
+	if u != nil {
+		groups = s.st.groupsOf(u.id)
+	}
+	return mockapi.Each(groups, func(g *group) map[string]any { return map[string]any{"id": g.id, "name": g.name} })
 }
 
 // displayOf masks a key the way Onyx shows it: "on_" + the first 4 and last 4 characters of the

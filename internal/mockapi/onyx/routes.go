@@ -76,7 +76,7 @@ func (s *Server) apiRoutes() http.Handler {
 }
 
 // endpoint dispatches by method (FastAPI answers 405 when the path exists with other methods),
-// applies the due syncs, authenticates and authorises, then runs the handler with s.mu held.
+// applies the due syncs, authenticates and authorises, then runs the handler with the lock held.
 func (s *Server) endpoint(m methods) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rt, ok := m[r.Method]
@@ -85,9 +85,7 @@ func (s *Server) endpoint(m methods) http.Handler {
 			return
 		}
 		mockapi.ServeBuffered(w, func(w http.ResponseWriter) {
-			s.mu.Lock()
-			defer s.mu.Unlock()
-			s.settle()
+			defer s.Lock(r.Method)()
 			if !s.authorize(w, r, rt.access) {
 				return
 			}
@@ -104,6 +102,16 @@ func pathID(w http.ResponseWriter, r *http.Request) (int, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// pathBody reads the {id} path parameter, then the JSON body; it has answered when ok is false.
+func pathBody(w http.ResponseWriter, r *http.Request) (int, *bodyReader, bool) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return 0, nil, false
+	}
+	b, ok := readBody(w, r)
+	return id, b, ok
 }
 
 // queryBool parses an optional boolean query parameter; on failure it has answered 422.

@@ -4,8 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"fmt"
-	"net/http"
-	"sync"
 	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
@@ -61,37 +59,21 @@ const (
 	BackendVersionCurrent = "v4.7.0-cloud.1"
 )
 
-// Server is the mock. It is safe for concurrent use.
+// Server is the mock. It is safe for concurrent use: every API and hook handler runs under the
+// Mock's lock, after the due background syncs have been applied, so each request sees and leaves a
+// consistent state.
 type Server struct {
+	*mockapi.Mock
 	generation  string
 	syncDelay   time.Duration
 	deleteDelay time.Duration
-	now         func() time.Time
-	adminToken  string
-
-	// mu guards st. Every API handler runs entirely under it, after the due background syncs have
-	// been applied, so each request sees and leaves a consistent state.
-	mu sync.Mutex
-	st *store
-
-	log     *mockapi.RequestLog
-	faults  *mockapi.Faults
-	handler http.Handler
+	st          *store
 }
 
 // New returns a mock seeded with the admin behind the token, Ada and Grace (accepted users), the
 // default groups Admin and Basic, and SeedCCPairs connector-credential pairs.
 func New(opts Options) *Server {
-	s := &Server{
-		generation:  opts.Generation,
-		syncDelay:   opts.SyncDelay,
-		deleteDelay: opts.DeleteDelay,
-		now:         opts.Now,
-		adminToken:  opts.Token,
-		st:          newStore(),
-		log:         mockapi.NewRequestLog(),
-		faults:      mockapi.NewFaults(),
-	}
+	s := &Server{generation: opts.Generation, syncDelay: opts.SyncDelay, deleteDelay: opts.DeleteDelay, st: newStore()}
 	switch s.generation {
 	case "":
 		s.generation = GenerationV46
@@ -105,45 +87,27 @@ func New(opts Options) *Server {
 	if s.deleteDelay == 0 {
 		s.deleteDelay = s.syncDelay
 	}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if s.adminToken == "" {
-		s.adminToken = newAPIKey()
-	}
+	s.Mock = mockapi.NewMock(mockapi.Config{Platform: "onyx", Token: opts.Token, NewToken: newAPIKey, Now: opts.Now, Settle: s.settle})
 	s.seed()
-	s.handler = mockapi.Wrap(s.apiRoutes(), s.hookRoutes(), s.log, s.faults)
+	s.registerHooks()
+	s.Serve(s.apiRoutes())
 	return s
 }
-
-// ServeHTTP serves the API, the /__mock/ hooks, fault injection and request logging.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
-
-// Log is the record of API requests (hook requests are not in it).
-func (s *Server) Log() *mockapi.RequestLog { return s.log }
-
-// Faults is the fault injection in front of the API.
-func (s *Server) Faults() *mockapi.Faults { return s.faults }
-
-// AdminToken is the seeded admin's API key: Options.Token, or the generated one.
-func (s *Server) AdminToken() string { return s.adminToken }
 
 // Generation is the API generation the mock serves.
 func (s *Server) Generation() string { return s.generation }
 
 func (s *Server) current() bool { return s.generation == GenerationCurrent }
 
-func (s *Server) clock() time.Time { return s.now().UTC() }
-
 func (s *Server) seed() {
-	now := s.clock()
+	now := s.Now()
 	for _, u := range []*user{
 		{id: AdminID, email: AdminEmail, role: roleAdmin, personalName: "Onyx Admin"},
 		{id: AdaID, email: AdaEmail, role: roleBasic, personalName: "Ada Lovelace"},
 		{id: GraceID, email: GraceEmail, role: roleBasic, personalName: "Grace Hopper"},
 	} {
 		u.accountType, u.active, u.createdAt, u.updatedAt = accountStandard, true, now, now
-		s.st.users[u.id] = u
+		s.st.users.Put(u.id, u)
 	}
 	admin := newGroup(AdminGroupID, AdminGroupName)
 	admin.members[AdminID] = false
@@ -151,9 +115,9 @@ func (s *Server) seed() {
 	basic.members[AdaID], basic.members[GraceID] = false, false
 	for _, g := range []*group{admin, basic} {
 		g.isDefault, g.upToDate = true, true
-		s.st.groups[g.id] = g
+		s.st.groups.Put(g.id, g)
 	}
-	s.st.nextGroupID = BasicGroupID + 1
+	s.st.groupIDs.Skip(BasicGroupID)
 	for id := 1; id <= SeedCCPairs; id++ {
 		s.st.ccPairs[id] = now
 	}
@@ -164,13 +128,4 @@ func newAPIKey() string {
 	b := make([]byte, 192)
 	_, _ = rand.Read(b)
 	return "on_" + base64.RawURLEncoding.EncodeToString(b)
-}
-
-// newUUID returns a random version 4 UUID.
-func newUUID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }

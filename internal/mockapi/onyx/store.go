@@ -1,9 +1,11 @@
 package onyx
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // User roles (v4.6's UserRole enum; a dead column on the current generation).
@@ -65,117 +67,77 @@ type apiKey struct {
 	userID string // the key's service-account user
 }
 
-// store is the whole state. Every method expects the Server's lock to be held.
+// store is the whole state, under the Mock's lock. Tables list in creation order, which for groups
+// and keys is id order.
 type store struct {
-	users map[string]*user
+	users *mockapi.Table[string, *user]
 	// invited are pending invitations, normalised, in the order they were made.
-	invited     []string
-	groups      map[int]*group
-	keys        map[int]*apiKey
-	ccPairs     map[int]time.Time
-	nextGroupID int
-	nextKeyID   int
+	invited  []string
+	groups   *mockapi.Table[int, *group]
+	keys     *mockapi.Table[int, *apiKey]
+	ccPairs  map[int]time.Time
+	groupIDs mockapi.Serial
+	keyIDs   mockapi.Serial
 }
 
 func newStore() *store {
-	return &store{users: map[string]*user{}, groups: map[int]*group{}, keys: map[int]*apiKey{}, ccPairs: map[int]time.Time{},
-		nextGroupID: 1, nextKeyID: 1}
+	return &store{users: mockapi.NewTable[string, *user](), groups: mockapi.NewTable[int, *group](),
+		keys: mockapi.NewTable[int, *apiKey](), ccPairs: map[int]time.Time{}}
 }
 
 // userByEmail compares case-insensitively, as Onyx's lower(email) lookups do.
 func (st *store) userByEmail(email string) *user {
-	for _, u := range st.users {
-		if strings.EqualFold(u.email, email) {
-			return u
-		}
-	}
-	return nil
+	return st.users.Find(func(u *user) bool { return strings.EqualFold(u.email, email) })
 }
 
 // invitation returns the stored form of a pending invitation, matched case-insensitively.
 func (st *store) invitation(email string) (string, bool) {
-	for _, e := range st.invited {
-		if strings.EqualFold(e, email) {
-			return e, true
-		}
+	i := slices.IndexFunc(st.invited, func(e string) bool { return strings.EqualFold(e, email) })
+	if i < 0 {
+		return "", false
 	}
-	return "", false
+	return st.invited[i], true
 }
 
 func (st *store) removeInvitation(exact string) {
-	for i, e := range st.invited {
-		if e == exact {
-			st.invited = append(st.invited[:i], st.invited[i+1:]...)
-			return
-		}
+	if i := slices.Index(st.invited, exact); i >= 0 {
+		st.invited = slices.Delete(st.invited, i, i+1)
 	}
 }
 
 // groupByName finds a group by exact name, including one that is being deleted.
 func (st *store) groupByName(name string) *group {
-	for _, g := range st.groups {
-		if g.name == name {
-			return g
-		}
-	}
-	return nil
+	return st.groups.Find(func(g *group) bool { return g.name == name })
 }
 
 func (st *store) defaultGroup(name string) *group {
-	for _, g := range st.groups {
-		if g.isDefault && g.name == name {
-			return g
-		}
-	}
-	return nil
-}
-
-// sortedGroups returns every group by id, the order the mock lists them in.
-func (st *store) sortedGroups() []*group {
-	out := make([]*group, 0, len(st.groups))
-	for _, g := range st.groups {
-		out = append(out, g)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
-	return out
+	return st.groups.Find(func(g *group) bool { return g.isDefault && g.name == name })
 }
 
 // members returns a group's users by email.
 func (st *store) members(g *group) []*user {
 	out := make([]*user, 0, len(g.members))
 	for id := range g.members {
-		if u := st.users[id]; u != nil {
+		if u := st.users.Get(id); u != nil {
 			out = append(out, u)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].email < out[j].email })
+	slices.SortFunc(out, func(a, b *user) int { return strings.Compare(a.email, b.email) })
 	return out
 }
 
 // groupsOf returns the groups a user is in that are not being deleted, by id.
 func (st *store) groupsOf(userID string) []*group {
-	var out []*group
-	for _, g := range st.sortedGroups() {
-		if _, ok := g.members[userID]; ok && !g.deleting {
-			out = append(out, g)
-		}
-	}
-	return out
+	return st.groups.Select(func(g *group) bool {
+		_, ok := g.members[userID]
+		return ok && !g.deleting
+	})
 }
 
 // removeUser deletes a user row and every membership edge it had.
 func (st *store) removeUser(id string) {
-	delete(st.users, id)
-	for _, g := range st.groups {
+	st.users.Delete(id)
+	for _, g := range st.groups.Rows() {
 		delete(g.members, id)
 	}
-}
-
-func sortedKeys[V any](m map[int]V) []int {
-	out := make([]int, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Ints(out)
-	return out
 }

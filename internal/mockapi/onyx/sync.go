@@ -5,31 +5,26 @@ package onyx
 // Here a stale group carries the time its sync completes, and every request first applies the syncs
 // that are due, so a test sees the same sequence at a speed it chooses.
 
-// settle applies every background sync that is due. Needs s.mu held.
+// settle applies every background sync that is due. Needs the lock held.
 func (s *Server) settle() {
-	now := s.clock()
-	for id, g := range s.st.groups {
-		if g.upToDate || now.Before(g.dueAt) {
-			continue
-		}
-		if g.deleting {
-			delete(s.st.groups, id)
-			continue
-		}
-		g.upToDate = true
-	}
+	now := s.Now()
+	s.completeSyncs(func(g *group) bool { return !now.Before(g.dueAt) })
 }
 
-// settleAll completes every pending sync at once (the /__mock/onyx/sync hook). Needs s.mu held.
-func (s *Server) settleAll() int {
+// settleAll completes every pending sync at once (the /__mock/onyx/sync hook). Needs the lock held.
+func (s *Server) settleAll() int { return s.completeSyncs(func(*group) bool { return true }) }
+
+// completeSyncs completes the pending syncs for which due is true: the group is up to date, or gone
+// when it was up for deletion. It returns how many it completed.
+func (s *Server) completeSyncs(due func(*group) bool) int {
 	n := 0
-	for id, g := range s.st.groups {
-		if g.upToDate {
+	for id, g := range s.st.groups.Rows() {
+		if g.upToDate || !due(g) {
 			continue
 		}
 		n++
 		if g.deleting {
-			delete(s.st.groups, id)
+			s.st.groups.Delete(id)
 			continue
 		}
 		g.upToDate = true
@@ -45,7 +40,7 @@ func (s *Server) markStale(g *group) {
 		return
 	}
 	g.upToDate = false
-	g.dueAt = s.clock().Add(s.syncDelay)
+	g.dueAt = s.Now().Add(s.syncDelay)
 }
 
 // markDeleting is prepare_user_group_for_deletion: every edge goes at once, the row when the sync
@@ -55,9 +50,9 @@ func (s *Server) markDeleting(g *group) {
 	g.ccPairs = map[int]bool{}
 	g.deleting = true
 	if s.deleteDelay < 0 {
-		delete(s.st.groups, g.id)
+		s.st.groups.Delete(g.id)
 		return
 	}
 	g.upToDate = false
-	g.dueAt = s.clock().Add(s.deleteDelay)
+	g.dueAt = s.Now().Add(s.deleteDelay)
 }

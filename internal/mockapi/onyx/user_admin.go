@@ -40,7 +40,7 @@ func (s *Server) deactivateUser(w http.ResponseWriter, r *http.Request) {
 	}
 	if u.active {
 		u.active = false
-		u.updatedAt = s.clock()
+		u.updatedAt = s.Now()
 	}
 	writeNull(w)
 }
@@ -53,7 +53,7 @@ func (s *Server) activateUser(w http.ResponseWriter, r *http.Request) {
 	}
 	if !u.active {
 		u.active = true
-		u.updatedAt = s.clock()
+		u.updatedAt = s.Now()
 	}
 	writeNull(w)
 }
@@ -103,7 +103,7 @@ func (s *Server) setUserRole(w http.ResponseWriter, r *http.Request) {
 		writeDetail(w, http.StatusBadRequest, "An admin cannot demote themselves from admin role!")
 	default:
 		u.role = role
-		u.updatedAt = s.clock()
+		u.updatedAt = s.Now()
 	}
 	if u.role == role {
 		writeNull(w)
@@ -149,25 +149,17 @@ func (s *Server) setAdminAccess(w http.ResponseWriter, r *http.Request) {
 	}
 	keep := map[string]bool{}
 	for id := range admin.members {
-		keep[id] = id != u.id
+		if id != u.id {
+			keep[id] = true
+		}
 	}
 	switch {
 	case caller != nil && caller.id == u.id:
 		s.writeOnyxError(w, http.StatusBadRequest, codeInvalidInput, "You can't remove yourself from the admin group.")
-	case !s.anyStandard(trueKeys(keep)):
+	case !s.anyStandard(keep):
 		s.writeOnyxError(w, http.StatusBadRequest, codeInvalidInput, "You can't remove the last admin.")
 	default:
 		delete(admin.members, u.id)
 		writeNull(w)
 	}
-}
-
-func trueKeys(m map[string]bool) map[string]bool {
-	out := map[string]bool{}
-	for k, v := range m {
-		if v {
-			out[k] = true
-		}
-	}
-	return out
 }

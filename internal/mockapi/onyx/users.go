@@ -3,8 +3,10 @@ package onyx
 import (
 	"net/http"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // usersPerPage is the page size of GET /manage/users when all three page parameters are given.
@@ -13,14 +15,10 @@ const usersPerPage = 10
 // listedUsers returns the users of the admin lists, by email: standard (and external-permission)
 // accounts, API-key service accounts only when asked for, never bots (those are "slack users").
 func (s *Server) listedUsers(includeServiceAccounts bool, q string) []*user {
-	var out []*user
-	for _, u := range s.st.users {
-		if u.accountType == accountBot || (u.serviceAccount() && !includeServiceAccounts) || !matchesQuery(u.email, q) {
-			continue
-		}
-		out = append(out, u)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].email < out[j].email })
+	out := s.st.users.Select(func(u *user) bool {
+		return u.accountType != accountBot && (!u.serviceAccount() || includeServiceAccounts) && matchesQuery(u.email, q)
+	})
+	slices.SortFunc(out, func(a, b *user) int { return strings.Compare(a.email, b.email) })
 	return out
 }
 
@@ -48,21 +46,9 @@ func (s *Server) listAllUsers(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	q := r.URL.Query().Get("q")
-	accepted, slack := []map[string]any{}, []map[string]any{}
-	for _, u := range s.listedUsers(includeKeys, q) {
-		accepted = append(accepted, s.renderFullUser(u))
-	}
-	for _, u := range s.st.users {
-		if u.accountType == accountBot && matchesQuery(u.email, q) {
-			slack = append(slack, s.renderFullUser(u))
-		}
-	}
-	invited := []map[string]any{}
-	for _, e := range s.st.invited {
-		if matchesQuery(e, q) {
-			invited = append(invited, map[string]any{"email": e})
-		}
-	}
+	accepted := mockapi.Each(s.listedUsers(includeKeys, q), s.renderFullUser)
+	slack := mockapi.Each(s.st.users.Select(func(u *user) bool { return u.accountType == accountBot && matchesQuery(u.email, q) }), s.renderFullUser)
+	invited := s.invitations(q)
 	out := map[string]any{"accepted": accepted, "slack_users": slack, "invited": invited,
 		"accepted_pages": 1, "slack_users_pages": 1, "invited_pages": 1}
 	if given == 3 {
@@ -104,22 +90,20 @@ func (s *Server) listAccepted(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	items := []map[string]any{}
-	for _, u := range s.listedUsers(false, r.URL.Query().Get("q")) {
-		if activeFilter == "" || u.active == wantActive {
-			items = append(items, s.renderFullUser(u))
-		}
-	}
+	listed := slices.DeleteFunc(s.listedUsers(false, r.URL.Query().Get("q")), func(u *user) bool { return activeFilter != "" && u.active != wantActive })
+	items := mockapi.Each(listed, s.renderFullUser)
 	writeJSON(w, map[string]any{"items": pageOf(items, page*size, size), "total_items": len(items)})
 }
 
 // listInvited is GET /manage/users/invited.
 func (s *Server) listInvited(w http.ResponseWriter, _ *http.Request) {
-	out := []map[string]string{}
-	for _, e := range s.st.invited {
-		out = append(out, map[string]string{"email": e})
-	}
-	writeJSON(w, out)
+	writeJSON(w, s.invitations(""))
+}
+
+// invitations are the pending invitations matching q, as {"email"} objects.
+func (s *Server) invitations(q string) []map[string]any {
+	matching := slices.DeleteFunc(slices.Clone(s.st.invited), func(e string) bool { return !matchesQuery(e, q) })
+	return mockapi.Each(matching, func(e string) map[string]any { return map[string]any{"email": e} })
 }
 
 // listBasicUsers is GET /users, the directory any user may read.
@@ -128,11 +112,7 @@ func (s *Server) listBasicUsers(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	out := []map[string]string{}
-	for _, u := range s.listedUsers(includeKeys, "") {
-		out = append(out, map[string]string{"id": u.id, "email": u.email})
-	}
-	writeJSON(w, out)
+	writeJSON(w, mockapi.Each(s.listedUsers(includeKeys, ""), func(u *user) map[string]string { return map[string]string{"id": u.id, "email": u.email} }))
 }
 
 // emailShape is a simplified email_validator: one @, a local part, a dotted domain, no spaces.

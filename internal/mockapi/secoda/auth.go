@@ -3,6 +3,8 @@ package secoda
 import (
 	"crypto/subtle"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // authenticate checks "Authorization: Bearer <key>" the way DRF's keyword token authentication does:
@@ -11,7 +13,7 @@ import (
 func (s *Server) authenticate(header string) (failure string) {
 	parts := strings.Fields(header)
 	if len(parts) == 0 || !strings.EqualFold(parts[0], "bearer") {
-		return msgNoCredentials
+		return mockapi.MsgNoCredentials
 	}
 	switch {
 	case len(parts) == 1:
@@ -19,7 +21,7 @@ func (s *Server) authenticate(header string) (failure string) {
 	case len(parts) > 2:
 		return msgTokenSpaces
 	}
-	if subtle.ConstantTimeCompare([]byte(parts[1]), []byte(s.adminToken)) != 1 {
+	if subtle.ConstantTimeCompare([]byte(parts[1]), []byte(s.AdminToken())) != 1 {
 		return msgInvalidToken
 	}
 	return ""

@@ -7,7 +7,7 @@ var Descriptor = mockapi.Descriptor{
 	Name:       "secoda",
 	APIPrefix:  "/api/v1",
 	AuthScheme: "Bearer ",
-	New: func(o mockapi.Options) mockapi.Mock {
+	New: func(o mockapi.Options) mockapi.Running {
 		return New(Options{Token: o.Token, WritesPerMinute: o.WritesPerMinute})
 	},
 }

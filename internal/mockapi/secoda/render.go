@@ -1,5 +1,7 @@
 package secoda
 
+import "github.com/rosterhq/terraform-provider-roster/internal/mockapi"
+
 // Response shapes, field for field from Secoda's v1_UserGroupResponse, v1_UsersResponse and Team
 // schemas.
 
@@ -64,8 +66,8 @@ type teamJSON struct {
 func (s *store) renderGroup(g *group) groupJSON {
 	return groupJSON{
 		ID:          g.id,
-		CreatedAt:   formatTime(g.createdAt),
-		UpdatedAt:   formatTime(g.updatedAt),
+		CreatedAt:   mockapi.DjangoTime(g.createdAt),
+		UpdatedAt:   mockapi.DjangoTime(g.updatedAt),
 		Users:       s.membersOf(g.id),
 		Name:        g.name,
 		Icon:        g.icon,
@@ -77,7 +79,7 @@ func (s *store) renderGroup(g *group) groupJSON {
 func (s *store) renderUser(u *user) userJSON {
 	lastLogin := "None"
 	if u.lastLogin != nil {
-		lastLogin = formatTime(*u.lastLogin)
+		lastLogin = mockapi.DjangoTime(*u.lastLogin)
 	}
 	return userJSON{
 		ID:                            u.id,
@@ -99,8 +101,8 @@ func (s *store) renderUser(u *user) userJSON {
 func renderTeam(t *team) teamJSON {
 	return teamJSON{
 		ID:              t.id,
-		CreatedAt:       formatTime(t.createdAt),
-		UpdatedAt:       formatTime(t.updatedAt),
+		CreatedAt:       mockapi.DjangoTime(t.createdAt),
+		UpdatedAt:       mockapi.DjangoTime(t.updatedAt),
 		Name:            t.name,
 		Icon:            t.icon,
 		Type:            t.teamType,

@@ -11,24 +11,23 @@ import (
 // paths, and the reference asks the mock to accept both.
 const apiPrefix = "/api/v1"
 
-// apiHandler serves one method of one endpoint for an authenticated caller, with s.mu held. id is the
-// {id} path segment of a detail route, "" on a collection.
-type apiHandler func(w http.ResponseWriter, r *http.Request, id string)
-
-type methods map[string]apiHandler
+// methods is one endpoint; each handler runs for an authenticated caller, under the lock, with the {id}
+// path segment of a detail route ("" on a collection).
+type methods = mockapi.Methods[string]
 
 // apiRoutes matches paths by hand rather than with ServeMux patterns because every route is served
 // with and without the /api/v1 prefix and with and without the trailing slash (Django's APPEND_SLASH
 // behaviour that Secoda's docs allude to).
 func (s *Server) apiRoutes() http.Handler {
+	groups, users := s.groups(), s.users()
 	collections := map[string]methods{
-		"auth/group": {http.MethodGet: s.listGroups, http.MethodPost: s.createGroup},
-		"user":       {http.MethodGet: s.listUsers, http.MethodPost: s.createUser},
+		"auth/group": {http.MethodGet: s.listGroups, http.MethodPost: groups.Create},
+		"user":       {http.MethodGet: s.listUsers, http.MethodPost: users.Create},
 		"auth/teams": {http.MethodGet: s.listTeams},
 	}
 	details := map[string]methods{
-		"auth/group": {http.MethodGet: s.retrieveGroup, http.MethodPatch: s.updateGroup, http.MethodDelete: s.destroyGroup},
-		"user":       {http.MethodGet: s.retrieveUser, http.MethodPatch: s.updateUser, http.MethodDelete: s.destroyUser},
+		"auth/group": {http.MethodGet: groups.Retrieve, http.MethodPatch: groups.Update(mockapi.ModePatch), http.MethodDelete: groups.Destroy},
+		"user":       {http.MethodGet: users.Retrieve, http.MethodPatch: users.Update(mockapi.ModePatch), http.MethodDelete: users.Destroy},
 		"auth/teams": {http.MethodGet: s.retrieveTeam},
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -65,30 +64,20 @@ func routePath(p string) string {
 // dispatch runs DRF's order of checks: authentication (401), the write throttle (429), then the
 // method (405), then the view.
 func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, m methods, id string) {
-	method := r.Method
-	if method == http.MethodHead {
-		method = http.MethodGet
-	}
-	if method == http.MethodGet {
-		s.mu.RLock()
-		defer s.mu.RUnlock()
-	} else {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-	}
+	defer s.Lock(r.Method)()
 	if failure := s.authenticate(r.Header.Get("Authorization")); failure != "" {
 		writeUnauthorized(w, failure)
 		return
 	}
-	if isWrite(method) {
+	if isWrite(r.Method) {
 		if ok, wait := s.limiter.admit(s.clock()); !ok {
 			writeThrottled(w, wait)
 			return
 		}
 	}
-	h, ok := m[method]
+	h, ok := m.For(r)
 	if !ok {
-		writeMethodNotAllowed(w, r.Method)
+		mockapi.WriteMethodNotAllowed(w, r.Method)
 		return
 	}
 	h(w, r, id)

@@ -2,7 +2,6 @@ package secoda
 
 import (
 	"net/http"
-	"sync"
 	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
@@ -23,20 +22,15 @@ type Options struct {
 	Now func() time.Time
 }
 
-// Server is the mock. It is safe for concurrent use.
-type Server struct {
-	now        func() time.Time
-	adminToken string
+// kit is embedded under a lower-case name so that only its methods are promoted.
+type kit = mockapi.Mock
 
-	// mu guards st and limiter. API handlers run entirely under it (read lock for GET), so every
-	// request sees and leaves a consistent state, as the real server's transactions do.
-	mu      sync.RWMutex
+// Server is the mock. It is safe for concurrent use: every request runs under the kit's lock, which
+// also guards st and limiter.
+type Server struct {
+	*kit
 	st      *store
 	limiter *writeLimiter
-
-	log     *mockapi.RequestLog
-	faults  *mockapi.Faults
-	handler http.Handler
 }
 
 // Seeded objects. Their ids are fixed so tests can name them without a lookup.
@@ -51,51 +45,30 @@ const (
 // New returns a mock seeded with the admin behind the token and the default "General" team.
 func New(opts Options) *Server {
 	s := &Server{
-		now:        opts.Now,
-		adminToken: opts.Token,
-		st:         newStore(),
-		limiter:    newWriteLimiter(opts.WritesPerMinute),
-		log:        mockapi.NewRequestLog(),
-		faults:     mockapi.NewFaults(),
-	}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if s.adminToken == "" {
-		s.adminToken = newUUID()
+		kit:     mockapi.NewMock(mockapi.Config{Platform: "secoda", Token: opts.Token, NewToken: mockapi.NewUUID, Now: opts.Now}),
+		st:      newStore(),
+		limiter: newWriteLimiter(opts.WritesPerMinute),
 	}
 	s.seed()
-	s.handler = mockapi.Wrap(s.apiRoutes(), s.hookRoutes(), s.log, s.faults)
+	s.hookRoutes()
+	s.Serve(s.apiRoutes())
 	return s
 }
-
-// ServeHTTP serves the API, the /__mock/ hooks, fault injection and request logging.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
-
-// Log is the record of API requests (hook requests are not in it).
-func (s *Server) Log() *mockapi.RequestLog { return s.log }
-
-// Faults is the fault injection in front of the API.
-func (s *Server) Faults() *mockapi.Faults { return s.faults }
-
-// AdminToken is the seeded admin's API key: Options.Token, or the generated one.
-func (s *Server) AdminToken() string { return s.adminToken }
 
 // SetWritesPerMinute changes the write limit with the same meaning as Options.WritesPerMinute. Writes
 // already counted stay counted.
 func (s *Server) SetWritesPerMinute(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	defer s.Lock(http.MethodPut)()
 	s.limiter.setLimit(n)
 }
 
 // clock returns the current time at the precision Django stores (microseconds), in UTC.
-func (s *Server) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+func (s *Server) clock() time.Time { return s.Now().Truncate(time.Microsecond) }
 
 func (s *Server) seed() {
 	now := s.clock()
-	s.st.addTeam(&team{id: DefaultTeamID, name: DefaultTeamName, icon: "🏠", teamType: "OPEN",
+	s.st.teams.Put(DefaultTeamID, &team{id: DefaultTeamID, name: DefaultTeamName, icon: "🏠", teamType: "OPEN",
 		isDefault: true, createdAt: now, updatedAt: now})
-	s.st.addUser(&user{id: AdminUserID, firstName: "Roster", lastName: "Admin", email: AdminEmail,
-		role: roleAdmin, teams: setOf([]string{DefaultTeamID}), lastLogin: &now})
+	s.st.users.Put(AdminUserID, &user{id: AdminUserID, firstName: "Roster", lastName: "Admin", email: AdminEmail,
+		role: roleAdmin, teams: mockapi.SetOf([]string{DefaultTeamID}), lastLogin: &now})
 }

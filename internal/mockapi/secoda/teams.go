@@ -10,15 +10,11 @@ import (
 // teams (POST /auth/teams/) is outside what the provider manages.
 
 func (s *Server) listTeams(w http.ResponseWriter, r *http.Request, _ string) {
-	writePage(w, r, s.st.sortedTeams(), func(t *team) any { return renderTeam(t) })
+	writePage(w, r, s.st.teams.InOrder(), renderTeam)
 }
 
 func (s *Server) retrieveTeam(w http.ResponseWriter, _ *http.Request, id string) {
-	if canonical, ok := canonicalUUID(id); ok {
-		if t := s.st.teams[canonical]; t != nil {
-			mockapi.WriteJSON(w, http.StatusOK, renderTeam(t))
-			return
-		}
+	if t := byID(w, s.st.teams, id); t != nil {
+		mockapi.WriteJSON(w, http.StatusOK, renderTeam(t))
 	}
-	writeDetail(w, http.StatusNotFound, msgNotFound)
 }

@@ -8,53 +8,43 @@ import (
 
 // userChanges is a validated user write; nil fields were not sent.
 type userChanges struct {
-	email      *string
-	firstName  *string
-	lastName   *string
-	role       *string
-	teams      []string
-	hasTeams   bool
-	groups     []string
-	hasGroups  bool
-	roleSentAs string // "role" or "_role", for the error key
+	email, firstName, lastName, role *string
+	teams, groups                    []string
+	hasTeams, hasGroups              bool
 }
 
 // validateUser reads a user POST (an invite) or PATCH body. existing is nil on create. The schema marks
 // everything optional, but an invite needs an address, so email is required on create. The role is
 // accepted in any case and under `_role` too (the name of the model field, which leaks into one schema
 // listing); guests must belong to a team.
-func (s *Server) validateUser(b *body, existing *user) (userChanges, bool) {
+func (s *Server) validateUser(b *mockapi.DRFBody, existing *user, _ mockapi.WriteMode, _ string) (userChanges, bool) {
 	var c userChanges
-	if existing == nil && !b.has("email") {
-		b.errs.add("email", msgRequired)
+	if existing == nil {
+		b.Require("email")
 	}
-	if email, ok := b.str("email", false); ok {
+	if email, ok := b.Str("email", mockapi.StrRule{}); ok {
 		email = normalizeEmail(email)
 		switch other := s.st.userByEmail(email); {
 		case !validEmail(email):
-			b.errs.add("email", msgInvalidEmail)
+			b.Errs.Add("email", msgInvalidEmail)
 		case other != nil && other != existing:
-			b.errs.add("email", msgEmailTaken)
+			b.Errs.Add("email", msgEmailTaken)
 		default:
 			c.email = &email
 		}
 	}
-	if v, ok := b.str("first_name", true); ok {
-		c.firstName = &v
+	c.firstName = optStr(b, "first_name")
+	c.lastName = optStr(b, "last_name")
+	roleKey := "role"
+	if !b.Has("role") && b.Has("_role") {
+		roleKey = "_role"
 	}
-	if v, ok := b.str("last_name", true); ok {
-		c.lastName = &v
-	}
-	c.roleSentAs = "role"
-	if !b.has("role") && b.has("_role") {
-		c.roleSentAs = "_role"
-	}
-	if v, ok := b.choiceFold(c.roleSentAs, roles); ok {
+	if v, ok := b.Choice(roleKey, true, roles...); ok {
 		c.role = &v
 	}
-	c.teams, c.hasTeams = b.uuidRefs("teams", func(id string) bool { return s.st.teams[id] != nil })
-	c.groups, c.hasGroups = b.uuidRefs("user_groups", func(id string) bool { return s.st.groups[id] != nil })
-	if len(b.errs) > 0 {
+	c.teams, c.hasTeams = uuidRefs(b, "teams", s.st.teams.Has)
+	c.groups, c.hasGroups = uuidRefs(b, "user_groups", s.st.groups.Has)
+	if len(b.Errs) > 0 {
 		return c, false
 	}
 
@@ -62,101 +52,50 @@ func (s *Server) validateUser(b *body, existing *user) (userChanges, bool) {
 	if existing != nil {
 		role, teams = existing.role, len(existing.teams)
 	}
-	if c.role != nil {
-		role = *c.role
-	}
+	mockapi.SetIf(&role, c.role)
 	if c.hasTeams {
 		teams = len(c.teams)
 	}
 	if role == roleGuest && teams == 0 {
-		b.errs.add("teams", msgGuestNeedsTeams)
+		b.Errs.Add("teams", msgGuestNeedsTeams)
 	}
-	return c, len(b.errs) == 0
+	return c, len(b.Errs) == 0
 }
 
-func (s *Server) applyUser(u *user, c userChanges) {
-	if c.email != nil {
-		u.email = *c.email
-	}
-	if c.firstName != nil {
-		u.firstName = *c.firstName
-	}
-	if c.lastName != nil {
-		u.lastName = *c.lastName
-	}
-	if c.role != nil {
-		u.role = *c.role
-	}
+func (s *Server) applyUser(u *user, c userChanges, _ mockapi.WriteMode) {
+	mockapi.SetIf(&u.email, c.email)
+	mockapi.SetIf(&u.firstName, c.firstName)
+	mockapi.SetIf(&u.lastName, c.lastName)
+	mockapi.SetIf(&u.role, c.role)
 	if c.hasTeams {
-		u.teams = setOf(c.teams)
+		u.teams = mockapi.SetOf(c.teams)
 	}
 	if c.hasGroups {
-		s.st.setUserGroups(u.id, c.groups)
+		s.st.members.SetTo(u.id, c.groups)
 	}
 }
 
-// createUser invites a member: the user exists at once, pending until the invitee first signs in.
-func (s *Server) createUser(w http.ResponseWriter, r *http.Request, _ string) {
-	b, ok := readBody(w, r)
-	if !ok {
-		return
-	}
-	c, valid := s.validateUser(b, nil)
-	if !valid {
-		writeValidationErrors(w, b.errs)
-		return
-	}
-	u := &user{id: newUUID(), role: defaultRole, pending: true}
-	s.st.addUser(u)
-	s.applyUser(u, c)
-	mockapi.WriteJSON(w, http.StatusCreated, s.st.renderUser(u))
-}
-
-func (s *Server) userByID(w http.ResponseWriter, id string) *user {
-	if canonical, ok := canonicalUUID(id); ok {
-		if u := s.st.users[canonical]; u != nil {
+// users is the view of /user/; create invites a member, who exists at once, pending until the
+// invitee first signs in. Deactivated users are answered too, with disabled=true: deactivation keeps
+// the member. Whether Secoda's DELETE removes or deactivates is undocumented; here it removes for good
+// (the PATCH hook's {"disabled": true} covers deactivation).
+func (s *Server) users() mockapi.ModelView[string, *user, userChanges] {
+	return mockapi.ModelView[string, *user, userChanges]{
+		Find:     func(w http.ResponseWriter, _ *http.Request, id string) *user { return byID(w, s.st.users, id) },
+		Validate: s.validateUser,
+		New: func(c userChanges, _ string) *user {
+			u := &user{id: mockapi.NewUUID(), role: defaultRole, pending: true}
+			s.st.users.Put(u.id, u)
+			s.applyUser(u, c, mockapi.ModeCreate)
 			return u
-		}
-	}
-	writeDetail(w, http.StatusNotFound, msgNotFound)
-	return nil
-}
-
-// retrieveUser answers deactivated users too, with disabled=true: deactivation keeps the member.
-func (s *Server) retrieveUser(w http.ResponseWriter, _ *http.Request, id string) {
-	if u := s.userByID(w, id); u != nil {
-		mockapi.WriteJSON(w, http.StatusOK, s.st.renderUser(u))
-	}
-}
-
-func (s *Server) updateUser(w http.ResponseWriter, r *http.Request, id string) {
-	u := s.userByID(w, id)
-	if u == nil {
-		return
-	}
-	b, ok := readBody(w, r)
-	if !ok {
-		return
-	}
-	c, valid := s.validateUser(b, u)
-	if !valid {
-		writeValidationErrors(w, b.errs)
-		return
-	}
-	s.applyUser(u, c)
-	mockapi.WriteJSON(w, http.StatusOK, s.st.renderUser(u))
-}
-
-// destroyUser removes the member for good (whether Secoda's DELETE removes or deactivates is
-// undocumented; the PATCH hook's {"disabled": true} covers deactivation).
-func (s *Server) destroyUser(w http.ResponseWriter, _ *http.Request, id string) {
-	if u := s.userByID(w, id); u != nil {
-		s.st.deleteUser(u.id)
-		mockapi.WriteNoContent(w)
+		},
+		Apply:  s.applyUser,
+		Render: func(_ *http.Request, u *user) any { return s.st.renderUser(u) },
+		Delete: s.st.deleteUser,
 	}
 }
 
 // listUsers lists every member, deactivated ones included, in the order they were invited.
 func (s *Server) listUsers(w http.ResponseWriter, r *http.Request, _ string) {
-	writePage(w, r, s.st.sortedUsers(), func(u *user) any { return s.st.renderUser(u) })
+	writePage(w, r, s.st.users.InOrder(), s.st.renderUser)
 }

@@ -11,7 +11,7 @@ import (
 // for a non-admin's. The server checks the ?token= query parameter before the Authorization header
 // (the session cookie comes first, but API clients never have one). The header must split on single
 // spaces into exactly two parts; the first is never looked at, so "Bearer" and "Token" both work.
-// Needs s.mu held.
+// Needs the lock held.
 func (s *Server) authenticate(r *http.Request) int {
 	key := r.URL.Query().Get("token")
 	if key == "" {
@@ -24,19 +24,14 @@ func (s *Server) authenticate(r *http.Request) int {
 	if key == "" {
 		return http.StatusUnauthorized
 	}
-	for _, u := range s.st.users {
-		if !u.live() || u.apiKey != key {
-			continue
-		}
-		switch {
-		case !u.emailVerified:
-			return http.StatusUnauthorized
-		case !u.isAdmin:
-			return http.StatusForbidden
-		}
-		return 0
+	u := s.st.users.Find(func(u *user) bool { return u.live() && u.apiKey == key })
+	switch {
+	case u == nil, !u.emailVerified:
+		return http.StatusUnauthorized
+	case !u.isAdmin:
+		return http.StatusForbidden
 	}
-	return http.StatusUnauthorized
+	return 0
 }
 
 // writeAuthError answers in the middleware's own shape, which is not the handlers' errors[] one.

@@ -49,30 +49,26 @@ func decodeJSON(r *http.Request, dst any) error {
 
 // readUserFields decodes a user create/update body; on failure it has answered 400.
 func readUserFields(w http.ResponseWriter, r *http.Request) (userFields, bool) {
-	var req struct {
-		Data struct {
-			Type       string     `json:"type"`
-			Attributes userFields `json:"attributes"`
-		} `json:"data"`
-	}
-	if err := decodeJSON(r, &req); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return userFields{}, false
-	}
-	return req.Data.Attributes, true
+	return readAttributes[userFields](w, r, "")
 }
 
 // readGroupFields decodes a group create/update/catalogue-replace body; on failure it has answered 400.
 func readGroupFields(w http.ResponseWriter, r *http.Request) (groupFields, bool) {
+	return readAttributes[groupFields](w, r, msgMalformedBody)
+}
+
+// readAttributes decodes {"data":{"type":…,"attributes":{…}}}; on failure it has answered 400 with
+// the decoder's message after prefix.
+func readAttributes[T any](w http.ResponseWriter, r *http.Request, prefix string) (T, bool) {
 	var req struct {
 		Data struct {
-			Type       string      `json:"type"`
-			Attributes groupFields `json:"attributes"`
+			Type       string `json:"type"`
+			Attributes T      `json:"attributes"`
 		} `json:"data"`
 	}
 	if err := decodeJSON(r, &req); err != nil {
-		writeError(w, http.StatusBadRequest, msgMalformedBody+err.Error())
-		return groupFields{}, false
+		writeError(w, http.StatusBadRequest, prefix+err.Error())
+		return req.Data.Attributes, false
 	}
 	return req.Data.Attributes, true
 }

@@ -20,56 +20,13 @@ func (s *Server) listGroupCatalogues(kind catalogueKind) apiHandler {
 			writeRecordNotFound(w)
 			return
 		}
-		items := []resourceJSON{}
-		for _, c := range s.st.catalogueList(g, kind) {
-			items = append(items, renderCatalogue(kind, c))
-		}
+		items := mockapi.Each(s.st.catalogueList(g, kind), func(c *catalogue) resourceJSON { return renderCatalogue(kind, c) })
 		if kind == kindToolCatalogues {
 			// Only the tool catalogue list goes through the paginating helper.
 			w.Header().Set("X-Total-Count", strconv.Itoa(len(items)))
 			w.Header().Set("X-Total-Pages", "1")
 		}
 		mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": items})
-	}
-}
-
-func (s *Server) addGroupCatalogue(kind catalogueKind) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, ok := pathID(w, r, "id", msgInvalidGroupID)
-		if !ok {
-			return
-		}
-		catID, ok := readRelationID(w, r, msgInvalidCatalogueID)
-		if !ok {
-			return
-		}
-		g := s.st.liveGroup(id)
-		if g == nil || s.st.catalogues[kind][catID] == nil {
-			writeRecordNotFound(w)
-			return
-		}
-		g.lists[kind][catID] = struct{}{}
-		mockapi.WriteNoContent(w)
-	}
-}
-
-func (s *Server) removeGroupCatalogue(kind catalogueKind) apiHandler {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, ok := pathID(w, r, "id", msgInvalidGroupID)
-		if !ok {
-			return
-		}
-		catID, ok := pathID(w, r, "catalogueId", msgInvalidCatalogueID)
-		if !ok {
-			return
-		}
-		g := s.st.liveGroup(id)
-		if g == nil || s.st.catalogues[kind][catID] == nil {
-			writeRecordNotFound(w)
-			return
-		}
-		delete(g.lists[kind], catID)
-		mockapi.WriteNoContent(w)
 	}
 }
 
@@ -93,7 +50,7 @@ func (s *Server) replaceGroupCatalogues(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	for _, k := range catalogueKinds {
-		g.lists[k] = setOf(f.list(k))
+		g.lists[k] = mockapi.SetOf(f.list(k))
 	}
 	mockapi.WriteJSON(w, http.StatusOK, map[string]string{"status": "success"})
 }

@@ -47,8 +47,8 @@ func TestCommunityEdition(t *testing.T) {
 		t.Errorf("user groups %v, want [Default]", got)
 	}
 	// Another group (here made through a hook, as after a downgrade) is not readable.
-	c.mock.mu.Lock()
-	c.mock.st.groups[2] = newGroup(2, "eng")
-	c.mock.mu.Unlock()
+	unlock := c.mock.Lock(http.MethodPost)
+	c.mock.st.groups.Put(2, newGroup(2, "eng"))
+	unlock()
 	c.apiError("GET", "/api/v1/groups/2", nil, http.StatusNotFound, msgGroupNotFound)
 }

@@ -11,7 +11,7 @@ var Descriptor = mockapi.Descriptor{
 		Flag: "tyk-edition", Usage: "tyk_ai_studio only: enterprise or community (groups need Enterprise)",
 		Values: []string{string(Enterprise), string(Community)},
 	},
-	New: func(o mockapi.Options) mockapi.Mock {
+	New: func(o mockapi.Options) mockapi.Running {
 		return New(Options{Token: o.Token, Edition: Edition(o.Variant)})
 	},
 }

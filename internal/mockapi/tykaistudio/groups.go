@@ -36,10 +36,10 @@ func (s *Server) checkCatalogues(w http.ResponseWriter, f groupFields) bool {
 
 // applyGroupLists replaces all four lists; an omitted list is empty (PATCH is full replacement).
 func (s *Server) applyGroupLists(g *group, f groupFields) {
-	s.st.phantomize(f.Members, s.clock())
-	g.setMembers(f.Members)
+	s.st.phantomize(f.Members, s.Now())
+	s.st.members.SetOf(g.id, f.Members)
 	for _, k := range catalogueKinds {
-		g.lists[k] = setOf(f.list(k))
+		g.lists[k] = mockapi.SetOf(f.list(k))
 	}
 }
 
@@ -48,11 +48,10 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.checkGroupWrite(w, f, 0) {
 		return
 	}
-	g := newGroup(s.st.nextGroupID, f.Name)
-	s.st.nextGroupID++
+	g := newGroup(uint32(s.st.groupIDs.Next()), f.Name)
 	s.applyGroupLists(g, f)
-	s.st.groups[g.id] = g
-	mockapi.WriteJSON(w, http.StatusCreated, map[string]any{"data": renderGroupStubs(g)})
+	s.st.groups.Put(g.id, g)
+	mockapi.WriteJSON(w, http.StatusCreated, map[string]any{"data": s.renderGroupStubs(g)})
 }
 
 // getGroup never includes users on Enterprise. The Community stub serves only the Default group,
@@ -89,7 +88,7 @@ func (s *Server) patchGroup(w http.ResponseWriter, r *http.Request) {
 	}
 	g.name = f.Name
 	s.applyGroupLists(g, f)
-	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": renderGroupStubs(g)})
+	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": s.renderGroupStubs(g)})
 }
 
 // deleteGroup refuses the Default group (recognised by name), answers 404 for a missing or
@@ -106,11 +105,16 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
 	case g.name == DefaultGroupName:
 		writeError(w, http.StatusBadRequest, msgDefaultUndeletable)
 	default:
-		s.applyGroupLists(g, groupFields{})
-		now := s.clock()
-		g.deletedAt = &now
+		s.softDeleteGroup(g)
 		mockapi.WriteNoContent(w)
 	}
+}
+
+// softDeleteGroup clears every association, then marks the row deleted.
+func (s *Server) softDeleteGroup(g *group) {
+	s.applyGroupLists(g, groupFields{})
+	now := s.Now()
+	g.deletedAt = &now
 }
 
 // listGroups serves page/page_size/all/sort/search on Enterprise. The Community stub lists only the
@@ -128,20 +132,9 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	search := r.URL.Query().Get("search")
-	var groups []*group
-	for _, g := range s.st.groups {
-		if g.live() && (search == "" || likeFold(g.name, search)) {
-			groups = append(groups, g)
-		}
-	}
+	groups := s.st.groups.Select(func(g *group) bool { return g.live() && (search == "" || likeFold(g.name, search)) })
 	if !sortBy(w, r, groups, groupColumns) {
 		return
 	}
-	p := readPageParams(r)
-	start, end := p.window(len(groups))
-	items := make([]resourceJSON, 0, end-start)
-	for _, g := range groups[start:end] {
-		items = append(items, s.renderGroupListItem(g))
-	}
-	writeList(w, p, len(groups), items)
+	writePage(w, readPageParams(r), groups, s.renderGroupListItem)
 }

@@ -8,8 +8,6 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
-const hookPrefix = mockapi.HookPrefix + "tyk_ai_studio"
-
 // hookRoutes are the mock-only routes for drift tests. They need no token and skip the API's rules
 // (a hook may make a non-admin receive notifications, or delete the super admin), but they refuse
 // unknown keys and references to objects that do not exist, so a typo in a test fails loudly.
@@ -23,61 +21,30 @@ const hookPrefix = mockapi.HookPrefix + "tyk_ai_studio"
 //	                                              tool_catalogues
 //	POST   /__mock/tyk_ai_studio/users/{id}/roll  roll the key out of band; answers {"api_key": ...}
 //	GET    /__mock/tyk_ai_studio/state            edition, live group names and user emails, counts
-func (s *Server) hookRoutes() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("DELETE "+hookPrefix+"/users/{id}", s.hookDeleteUser)
-	mux.HandleFunc("DELETE "+hookPrefix+"/groups/{id}", s.hookDeleteGroup)
-	mux.HandleFunc("PATCH "+hookPrefix+"/users/{id}", s.hookPatchUser)
-	mux.HandleFunc("PATCH "+hookPrefix+"/groups/{id}", s.hookPatchGroup)
-	mux.HandleFunc("POST "+hookPrefix+"/users/{id}/roll", s.hookRoll)
-	mux.HandleFunc("GET "+hookPrefix+"/state", s.hookState)
-	return mux
+func (s *Server) registerHooks() {
+	s.Hook("DELETE users/{id}", mockapi.HookDelete(s.hookUser, s.softDeleteUser))
+	s.Hook("DELETE groups/{id}", mockapi.HookDelete(s.hookGroup, s.softDeleteGroup))
+	s.Hook("PATCH users/{id}", s.hookPatchUser)
+	s.Hook("PATCH groups/{id}", s.hookPatchGroup)
+	s.Hook("POST users/{id}/roll", s.hookRoll)
+	s.Hook("GET state", s.hookState)
 }
 
 func (s *Server) hookUser(w http.ResponseWriter, r *http.Request) *user {
-	if id, ok := parseID(r.PathValue("id")); ok {
-		if u := s.st.liveUser(id); u != nil {
-			return u
-		}
-	}
-	mockapi.WriteHookError(w, http.StatusNotFound, "no live user "+r.PathValue("id"))
-	return nil
+	return mockapi.HookFind(w, r, "id", "live user", func(raw string) *user {
+		id, _ := parseID(raw)
+		return s.st.liveUser(id)
+	})
 }
 
 func (s *Server) hookGroup(w http.ResponseWriter, r *http.Request) *group {
-	if id, ok := parseID(r.PathValue("id")); ok {
-		if g := s.st.liveGroup(id); g != nil {
-			return g
-		}
-	}
-	mockapi.WriteHookError(w, http.StatusNotFound, "no live group "+r.PathValue("id"))
-	return nil
-}
-
-func (s *Server) hookDeleteUser(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if u := s.hookUser(w, r); u != nil {
-		now := s.clock()
-		u.deletedAt = &now
-		mockapi.WriteNoContent(w)
-	}
-}
-
-func (s *Server) hookDeleteGroup(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if g := s.hookGroup(w, r); g != nil {
-		s.applyGroupLists(g, groupFields{})
-		now := s.clock()
-		g.deletedAt = &now
-		mockapi.WriteNoContent(w)
-	}
+	return mockapi.HookFind(w, r, "id", "live group", func(raw string) *group {
+		id, _ := parseID(raw)
+		return s.st.liveGroup(id)
+	})
 }
 
 func (s *Server) hookRoll(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if u := s.hookUser(w, r); u != nil {
 		u.apiKey = newAPIKey()
 		mockapi.WriteJSON(w, http.StatusOK, map[string]string{"api_key": u.apiKey})
@@ -85,8 +52,6 @@ func (s *Server) hookRoll(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) hookPatchUser(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	u := s.hookUser(w, r)
 	if u == nil {
 		return
@@ -108,7 +73,7 @@ func (s *Server) hookPatchUser(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	next.updatedAt = s.clock()
+	next.updatedAt = s.Now()
 	*u = next
 	if set["groups"] {
 		s.st.setUserGroups(u.id, groups)
@@ -117,8 +82,6 @@ func (s *Server) hookPatchUser(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	g := s.hookGroup(w, r)
 	if g == nil {
 		return
@@ -147,11 +110,11 @@ func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 		g.name = f.Name
 	}
 	if set["members"] {
-		g.setMembers(f.Members)
+		s.st.members.SetOf(g.id, f.Members)
 	}
 	for _, k := range catalogueKinds {
 		if set[k.attribute()] {
-			g.lists[k] = setOf(f.list(k))
+			g.lists[k] = mockapi.SetOf(f.list(k))
 		}
 	}
 	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": s.renderGroup(g, true)})
@@ -178,16 +141,14 @@ type stateUsers struct {
 }
 
 func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	out := stateJSON{Edition: s.edition, Groups: stateNames{Names: []string{}}, Users: stateUsers{Emails: []string{}}}
-	for _, g := range s.st.groups {
+	for _, g := range s.st.groups.Rows() {
 		if g.live() {
 			out.Groups.Names = append(out.Groups.Names, g.name)
 			out.Memberships += len(s.st.liveMembers(g))
 		}
 	}
-	for _, u := range s.st.users {
+	for _, u := range s.st.users.Rows() {
 		if u.live() {
 			out.Users.Emails = append(out.Users.Emails, u.email)
 			if u.apiKey != "" {

@@ -12,6 +12,8 @@ import (
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
+const hookPrefix = mockapi.HookPrefix + "tyk_ai_studio"
+
 func (c *tester) hook(method, path string, body any, wantStatus int) any {
 	c.t.Helper()
 	resp, raw := c.send(method, hookPrefix+path, "", body)

@@ -50,9 +50,6 @@ func (p pageParams) window(total int) (int, int) {
 // writeList answers a list the way every paginated handler does: {"data":[...]} plus the totals in
 // X-Total-Count and X-Total-Pages (computed from page_size even when all=true).
 func writeList(w http.ResponseWriter, p pageParams, total int, items []resourceJSON) {
-	if items == nil {
-		items = []resourceJSON{}
-	}
 	if p.badPage {
 		// The pagination helper already wrote its 400; gin ignores the later status and headers but
 		// appends the handler's body to the error body.
@@ -64,6 +61,12 @@ func writeList(w http.ResponseWriter, p pageParams, total int, items []resourceJ
 	w.Header().Set("X-Total-Count", strconv.Itoa(total))
 	w.Header().Set("X-Total-Pages", strconv.Itoa(int(math.Ceil(float64(total)/float64(p.size)))))
 	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": items})
+}
+
+// writePage answers the requested page of all, each item rendered.
+func writePage[T any](w http.ResponseWriter, p pageParams, all []T, render func(T) resourceJSON) {
+	start, end := p.window(len(all))
+	writeList(w, p, len(all), mockapi.Each(all[start:end], render))
 }
 
 // sortKey is one sortable column.

@@ -19,52 +19,7 @@ func (s *Server) listGroupUsers(w http.ResponseWriter, r *http.Request) {
 	if g := s.st.liveGroup(id); g != nil {
 		members = s.st.liveMembers(g)
 	}
-	p := readPageParams(r)
-	start, end := p.window(len(members))
-	items := make([]resourceJSON, 0, end-start)
-	for _, u := range members[start:end] {
-		items = append(items, renderUser(u))
-	}
-	writeList(w, p, len(members), items)
-}
-
-// addGroupUser is idempotent; unlike the list writes it looks the user up first, so an unknown id
-// is 500 "record not found" rather than a phantom.
-func (s *Server) addGroupUser(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "id", msgInvalidGroupID)
-	if !ok {
-		return
-	}
-	userID, ok := readRelationID(w, r, msgInvalidUserID)
-	if !ok {
-		return
-	}
-	g, u := s.st.liveGroup(id), s.st.liveUser(userID)
-	if g == nil || u == nil {
-		writeRecordNotFound(w)
-		return
-	}
-	g.members[u.id] = struct{}{}
-	mockapi.WriteNoContent(w)
-}
-
-// removeGroupUser is idempotent too (204 when the user was not a member).
-func (s *Server) removeGroupUser(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "id", msgInvalidGroupID)
-	if !ok {
-		return
-	}
-	userID, ok := pathID(w, r, "userId", msgInvalidUserID)
-	if !ok {
-		return
-	}
-	g, u := s.st.liveGroup(id), s.st.liveUser(userID)
-	if g == nil || u == nil {
-		writeRecordNotFound(w)
-		return
-	}
-	delete(g.members, u.id)
-	mockapi.WriteNoContent(w)
+	writePage(w, readPageParams(r), members, renderUser)
 }
 
 // replaceGroupUsers is PUT /groups/{id}/users: the members become exactly the list ([] clears), and
@@ -83,7 +38,7 @@ func (s *Server) replaceGroupUsers(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, msgUpdateGroupUsers+msgRecordNotFound)
 		return
 	}
-	s.st.phantomize(f.Members, s.clock())
-	g.setMembers(f.Members)
+	s.st.phantomize(f.Members, s.Now())
+	s.st.members.SetOf(g.id, f.Members)
 	mockapi.WriteJSON(w, http.StatusOK, map[string]string{"status": "success"})
 }

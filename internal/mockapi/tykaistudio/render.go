@@ -2,6 +2,8 @@ package tykaistudio
 
 import (
 	"strconv"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // JSON shapes of the server's responses (UserResponse, GroupResponse, GroupListResponse). Ids are
@@ -99,39 +101,34 @@ func userAttrs(u *user) userAttrsJSON {
 // renderUserWithGroups is GET /users/{id}: the only view that preloads the user's groups.
 func (s *Server) renderUserWithGroups(u *user) resourceJSON {
 	attrs := userAttrs(u)
-	for _, g := range s.st.groupsOf(u.id) {
-		attrs.Groups = append(attrs.Groups, resourceJSON{Type: "groups", ID: idString(g.id), Attributes: groupNameJSON{Name: g.name}})
-	}
+	attrs.Groups = mockapi.Each(s.st.groupsOf(u.id), groupRef)
 	return resourceJSON{Type: "users", ID: idString(u.id), Attributes: attrs}
 }
 
 // groupStubs is how create and update echo group references: ids with empty names, because the
 // handler answers from the request's stub objects instead of reloading them.
 func groupStubs(ids []uint32) []resourceJSON {
-	out := make([]resourceJSON, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, resourceJSON{Type: "groups", ID: idString(id), Attributes: groupNameJSON{}})
-	}
-	return out
+	return mockapi.Each(ids, func(id uint32) resourceJSON { return groupRef(&group{id: id}) })
+}
+
+// groupRef is a group as a user's relationship: id and name only.
+func groupRef(g *group) resourceJSON {
+	return resourceJSON{Type: "groups", ID: idString(g.id), Attributes: groupNameJSON{Name: g.name}}
 }
 
 // renderGroupStubs is the group create/update echo: every association is a stub (id only, empty
 // fields), for the same reason as groupStubs.
-func renderGroupStubs(g *group) resourceJSON {
+func (s *Server) renderGroupStubs(g *group) resourceJSON {
 	attrs := groupAttrsJSON{Name: g.name}
-	for _, id := range sortedIDs(g.members) {
+	for _, id := range sortedIDs(s.st.members.Of(g.id)) {
 		attrs.Users = append(attrs.Users, resourceJSON{Type: "users", ID: idString(id), Attributes: userAttrsJSON{}})
 	}
-	stubs := func(kind catalogueKind) []resourceJSON {
-		var out []resourceJSON
+	attrs.setCatalogues(func(kind catalogueKind) (out []*catalogue) {
 		for _, id := range sortedIDs(g.lists[kind]) {
-			out = append(out, renderCatalogue(kind, &catalogue{id: id}))
+			out = append(out, &catalogue{id: id})
 		}
 		return out
-	}
-	attrs.Catalogues = stubs(kindCatalogues)
-	attrs.DataCatalogues = stubs(kindDataCatalogues)
-	attrs.ToolCatalogues = stubs(kindToolCatalogues)
+	})
 	return resourceJSON{Type: "groups", ID: idString(g.id), Attributes: attrs}
 }
 
@@ -144,36 +141,35 @@ func (s *Server) renderGroup(g *group, withUsers bool) resourceJSON {
 			attrs.Users = append(attrs.Users, renderUser(u))
 		}
 	}
-	full := func(kind catalogueKind) []resourceJSON {
-		var out []resourceJSON
-		for _, c := range s.st.catalogueList(g, kind) {
+	attrs.setCatalogues(func(kind catalogueKind) []*catalogue { return s.st.catalogueList(g, kind) })
+	return resourceJSON{Type: "groups", ID: idString(g.id), Attributes: attrs}
+}
+
+// setCatalogues renders the three catalogue lists of a group body from list.
+func (a *groupAttrsJSON) setCatalogues(list func(catalogueKind) []*catalogue) {
+	render := func(kind catalogueKind) (out []resourceJSON) {
+		for _, c := range list(kind) {
 			out = append(out, renderCatalogue(kind, c))
 		}
 		return out
 	}
-	attrs.Catalogues = full(kindCatalogues)
-	attrs.DataCatalogues = full(kindDataCatalogues)
-	attrs.ToolCatalogues = full(kindToolCatalogues)
-	return resourceJSON{Type: "groups", ID: idString(g.id), Attributes: attrs}
+	a.Catalogues, a.DataCatalogues, a.ToolCatalogues = render(kindCatalogues), render(kindDataCatalogues), render(kindToolCatalogues)
 }
 
 func (s *Server) renderGroupListItem(g *group) resourceJSON {
+	names := func(kind catalogueKind) []string {
+		out := []string{}
+		for _, c := range s.st.catalogueList(g, kind) {
+			out = append(out, c.name)
+		}
+		return out
+	}
 	attrs := groupListAttrsJSON{
 		Name: g.name, UserCount: len(s.st.liveMembers(g)),
-		CatalogueNames: []string{}, DataCatalogueNames: []string{}, ToolCatalogueNames: []string{},
+		CatalogueNames: names(kindCatalogues), DataCatalogueNames: names(kindDataCatalogues), ToolCatalogueNames: names(kindToolCatalogues),
 	}
-	for _, c := range s.st.catalogueList(g, kindCatalogues) {
-		attrs.CatalogueNames = append(attrs.CatalogueNames, c.name)
-	}
-	for _, c := range s.st.catalogueList(g, kindDataCatalogues) {
-		attrs.DataCatalogueNames = append(attrs.DataCatalogueNames, c.name)
-	}
-	for _, c := range s.st.catalogueList(g, kindToolCatalogues) {
-		attrs.ToolCatalogueNames = append(attrs.ToolCatalogueNames, c.name)
-	}
-	attrs.CatalogueCount = len(attrs.CatalogueNames)
-	attrs.DataCatalogueCount = len(attrs.DataCatalogueNames)
-	attrs.ToolCatalogueCount = len(attrs.ToolCatalogueNames)
+	attrs.CatalogueCount, attrs.DataCatalogueCount, attrs.ToolCatalogueCount =
+		len(attrs.CatalogueNames), len(attrs.DataCatalogueNames), len(attrs.ToolCatalogueNames)
 	return resourceJSON{Type: "groups", ID: idString(g.id), Attributes: attrs}
 }
 

@@ -7,7 +7,7 @@ import (
 
 const apiPrefix = "/api/v1"
 
-// apiHandler serves one method of one endpoint for an authenticated admin, with s.mu held.
+// apiHandler serves one method of one endpoint for an authenticated admin, with the lock held.
 type apiHandler func(w http.ResponseWriter, r *http.Request)
 
 // methods maps an HTTP method to its handler on one path.
@@ -25,9 +25,9 @@ func (s *Server) apiRoutes() http.Handler {
 	handle("/groups", methods{"GET": s.listGroups, "POST": s.enterprise(s.createGroup)})
 	handle("/groups/{id}", methods{"GET": s.getGroup, "PATCH": s.enterprise(s.patchGroup), "DELETE": s.enterprise(s.deleteGroup)})
 	handle("/groups/{id}/users", methods{
-		"GET": s.enterprise(s.listGroupUsers), "POST": s.enterprise(s.addGroupUser), "PUT": s.enterprise(s.replaceGroupUsers),
+		"GET": s.enterprise(s.listGroupUsers), "POST": s.enterprise(s.addGroupUser()), "PUT": s.enterprise(s.replaceGroupUsers),
 	})
-	handle("/groups/{id}/users/{userId}", methods{"DELETE": s.enterprise(s.removeGroupUser)})
+	handle("/groups/{id}/users/{userId}", methods{"DELETE": s.enterprise(s.removeGroupUser())})
 	handle("/groups/{id}/catalogues", methods{
 		"GET": s.enterprise(s.listGroupCatalogues(kindCatalogues)), "POST": s.enterprise(s.addGroupCatalogue(kindCatalogues)),
 		"PUT": s.enterprise(s.replaceGroupCatalogues),
@@ -64,8 +64,7 @@ func (s *Server) endpoint(m methods) http.Handler {
 			writeSPA(w)
 			return
 		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
+		defer s.Lock(r.Method)()
 		if status := s.authenticate(r); status != 0 {
 			writeAuthError(w, status)
 			return

@@ -3,8 +3,6 @@ package tykaistudio
 import (
 	"crypto/rand"
 	"encoding/base64"
-	"net/http"
-	"sync"
 	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
@@ -46,77 +44,41 @@ const (
 	defaultGroupID = 1
 )
 
-// Server is the mock. It is safe for concurrent use.
+// Server is the mock. It is safe for concurrent use: handlers run under the Mock's lock.
 type Server struct {
-	edition    Edition
-	now        func() time.Time
-	adminToken string
-
-	// mu guards st. Every API handler runs entirely under it, so each request sees and leaves a
-	// consistent state, as the real server's transactions do.
-	mu sync.Mutex
-	st *store
-
-	log     *mockapi.RequestLog
-	faults  *mockapi.Faults
-	handler http.Handler
+	*mockapi.Mock
+	edition Edition
+	st      *store
 }
 
 // New returns a mock seeded with the super admin, the Default group and the catalogues.
 func New(opts Options) *Server {
-	s := &Server{
-		edition:    opts.Edition,
-		now:        opts.Now,
-		adminToken: opts.Token,
-		st:         newStore(),
-		log:        mockapi.NewRequestLog(),
-		faults:     mockapi.NewFaults(),
-	}
+	s := &Server{edition: opts.Edition, st: newStore()}
 	if s.edition == "" {
 		s.edition = Enterprise
 	}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if s.adminToken == "" {
-		s.adminToken = newAPIKey()
-	}
+	s.Mock = mockapi.NewMock(mockapi.Config{Platform: "tyk_ai_studio", Token: opts.Token, NewToken: newAPIKey, Now: opts.Now})
 	s.seed()
-	s.handler = mockapi.Wrap(s.apiRoutes(), s.hookRoutes(), s.log, s.faults)
+	s.registerHooks()
+	s.Serve(s.apiRoutes())
 	return s
 }
-
-// ServeHTTP serves the API, the /__mock/ hooks, fault injection and request logging.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
-
-// Log is the record of API requests (hook requests are not in it).
-func (s *Server) Log() *mockapi.RequestLog { return s.log }
-
-// Faults is the fault injection in front of the API.
-func (s *Server) Faults() *mockapi.Faults { return s.faults }
-
-// AdminToken is the super admin's API key: Options.Token, or the generated one.
-func (s *Server) AdminToken() string { return s.adminToken }
 
 // Edition is the edition the mock serves.
 func (s *Server) Edition() Edition { return s.edition }
 
-func (s *Server) clock() time.Time { return s.now().UTC() }
-
 func (s *Server) seed() {
-	now := s.clock()
+	now := s.Now()
 	admin := &user{
 		id: superAdminID, email: SuperAdminEmail, name: SuperAdminName, isAdmin: true, showChat: true,
 		showPortal: true, emailVerified: true, notificationsEnabled: true, accessToSSOConfig: true,
-		apiKey: s.adminToken, createdAt: now, updatedAt: now,
+		apiKey: s.AdminToken(), createdAt: now, updatedAt: now,
 	}
-	s.st.users[admin.id] = admin
-	s.st.nextUserID = superAdminID + 1
-
-	def := newGroup(defaultGroupID, DefaultGroupName)
-	def.members[admin.id] = struct{}{}
-	s.st.groups[def.id] = def
-	s.st.nextGroupID = defaultGroupID + 1
+	s.st.users.Put(admin.id, admin)
+	s.st.userIDs.Skip(superAdminID)
+	s.st.groups.Put(defaultGroupID, newGroup(defaultGroupID, DefaultGroupName))
+	s.st.groupIDs.Skip(defaultGroupID)
+	s.st.members.Add(defaultGroupID, admin.id)
 
 	names := map[catalogueKind][]string{
 		kindCatalogues:     {"Default", "Research LLMs", "Premium LLMs"},

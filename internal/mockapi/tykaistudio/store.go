@@ -1,9 +1,13 @@
 package tykaistudio
 
 import (
-	"sort"
+	"cmp"
+	"maps"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // DefaultGroupName is the built-in group every new user joins. The server recognises it by name.
@@ -44,7 +48,6 @@ func (u *user) role() string {
 type group struct {
 	id        uint32
 	name      string
-	members   map[uint32]struct{}
 	lists     map[catalogueKind]map[uint32]struct{}
 	deletedAt *time.Time
 }
@@ -72,22 +75,23 @@ type catalogue struct {
 	name string
 }
 
-// store is the whole state. Every method expects the Server's lock to be held.
+// store is the whole state, under the Mock's lock. Rows are soft-deleted: they stay, ids are never
+// reused. members links group ids to user ids, soft-deleted and phantom users included.
 type store struct {
-	users       map[uint32]*user
-	groups      map[uint32]*group
-	catalogues  map[catalogueKind]map[uint32]*catalogue
-	nextUserID  uint32
-	nextGroupID uint32
+	users      *mockapi.Table[uint32, *user]
+	groups     *mockapi.Table[uint32, *group]
+	members    *mockapi.Relation[uint32, uint32]
+	catalogues map[catalogueKind]map[uint32]*catalogue
+	userIDs    mockapi.Serial
+	groupIDs   mockapi.Serial
 }
 
 func newStore() *store {
 	st := &store{
-		users:       map[uint32]*user{},
-		groups:      map[uint32]*group{},
-		catalogues:  map[catalogueKind]map[uint32]*catalogue{},
-		nextUserID:  1,
-		nextGroupID: 1,
+		users:      mockapi.NewTable[uint32, *user](),
+		groups:     mockapi.NewTable[uint32, *group](),
+		members:    mockapi.NewRelation[uint32, uint32](),
+		catalogues: map[catalogueKind]map[uint32]*catalogue{},
 	}
 	for _, k := range catalogueKinds {
 		st.catalogues[k] = map[uint32]*catalogue{}
@@ -96,7 +100,7 @@ func newStore() *store {
 }
 
 func newGroup(id uint32, name string) *group {
-	g := &group{id: id, name: name, members: map[uint32]struct{}{}, lists: map[catalogueKind]map[uint32]struct{}{}}
+	g := &group{id: id, name: name, lists: map[catalogueKind]map[uint32]struct{}{}}
 	for _, k := range catalogueKinds {
 		g.lists[k] = map[uint32]struct{}{}
 	}
@@ -104,105 +108,60 @@ func newGroup(id uint32, name string) *group {
 }
 
 func (s *store) liveUser(id uint32) *user {
-	if u := s.users[id]; u.live() {
+	if u := s.users.Get(id); u.live() {
 		return u
 	}
 	return nil
 }
 
 func (s *store) liveGroup(id uint32) *group {
-	if g := s.groups[id]; g.live() {
+	if g := s.groups.Get(id); g.live() {
 		return g
 	}
 	return nil
 }
 
 func (s *store) defaultGroup() *group {
-	for _, g := range s.groups {
-		if g.live() && g.name == DefaultGroupName {
-			return g
-		}
-	}
-	return nil
+	return s.groups.Find(func(g *group) bool { return g.live() && g.name == DefaultGroupName })
 }
 
 // emailTaken compares case-insensitively among live users, as the server's service layer does.
 func (s *store) emailTaken(email string, except uint32) bool {
-	for _, u := range s.users {
-		if u.live() && u.id != except && strings.EqualFold(u.email, email) {
-			return true
-		}
-	}
-	return false
+	return s.users.Find(func(u *user) bool { return u.live() && u.id != except && strings.EqualFold(u.email, email) }) != nil
 }
 
 // groupNameTaken compares case-sensitively (`name = ?`) among live groups.
 func (s *store) groupNameTaken(name string, except uint32) bool {
-	for _, g := range s.groups {
-		if g.live() && g.id != except && g.name == name {
-			return true
-		}
-	}
-	return false
+	return s.groups.Find(func(g *group) bool { return g.live() && g.id != except && g.name == name }) != nil
 }
 
 // phantomize makes sure every id names a user row, inserting blank users for unknown ids: the GORM
 // association upsert the real server performs on membership writes.
 func (s *store) phantomize(ids []uint32, now time.Time) {
 	for _, id := range ids {
-		if s.users[id] != nil {
-			continue
-		}
-		s.users[id] = &user{id: id, createdAt: now, updatedAt: now}
-		if id >= s.nextUserID {
-			s.nextUserID = id + 1
+		if !s.users.Has(id) {
+			s.users.Put(id, &user{id: id, createdAt: now, updatedAt: now})
+			s.userIDs.Skip(int(id))
 		}
 	}
 }
 
-// setMembers replaces a group's members. Soft-deleted rows may be named (the association row is
-// written) but never show up, because every read filters on live users.
-func (g *group) setMembers(ids []uint32) {
-	g.members = map[uint32]struct{}{}
-	for _, id := range ids {
-		g.members[id] = struct{}{}
-	}
-}
-
-// liveMembers returns the group's live members by id.
+// liveMembers returns the group's live members by id (phantoms make creation order differ from it).
 func (s *store) liveMembers(g *group) []*user {
-	out := make([]*user, 0, len(g.members))
-	for id := range g.members {
-		if u := s.liveUser(id); u != nil {
-			out = append(out, u)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	out := s.users.Pick(s.members.Of(g.id))
+	out = slices.DeleteFunc(out, func(u *user) bool { return !u.live() })
+	slices.SortFunc(out, func(a, b *user) int { return cmp.Compare(a.id, b.id) })
 	return out
 }
 
-// groupsOf returns the live groups a user is in, by id.
+// groupsOf returns the live groups a user is in, by id (which is creation order for groups).
 func (s *store) groupsOf(userID uint32) []*group {
-	var out []*group
-	for _, g := range s.groups {
-		if _, ok := g.members[userID]; ok && g.live() {
-			out = append(out, g)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
-	return out
+	return slices.DeleteFunc(s.groups.Pick(s.members.To(userID)), func(g *group) bool { return !g.live() })
 }
 
-// setUserGroups replaces the groups a user is in.
+// setUserGroups replaces the groups a user is in; ids of no group are dropped.
 func (s *store) setUserGroups(userID uint32, groupIDs []uint32) {
-	for _, g := range s.groups {
-		delete(g.members, userID)
-	}
-	for _, id := range groupIDs {
-		if g := s.groups[id]; g != nil {
-			g.members[userID] = struct{}{}
-		}
-	}
+	s.members.SetTo(userID, slices.DeleteFunc(slices.Clone(groupIDs), func(id uint32) bool { return !s.groups.Has(id) }))
 }
 
 // missingCatalogues returns the ids among want that name no catalogue of kind.
@@ -223,23 +182,10 @@ func (s *store) catalogueList(g *group, kind catalogueKind) []*catalogue {
 			out = append(out, c)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	slices.SortFunc(out, func(a, b *catalogue) int { return cmp.Compare(a.id, b.id) })
 	return out
 }
 
 func sortedIDs(set map[uint32]struct{}) []uint32 {
-	out := make([]uint32, 0, len(set))
-	for id := range set {
-		out = append(out, id)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
-}
-
-func setOf(ids []uint32) map[uint32]struct{} {
-	out := make(map[uint32]struct{}, len(ids))
-	for _, id := range ids {
-		out[id] = struct{}{}
-	}
-	return out
+	return slices.Sorted(maps.Keys(set))
 }

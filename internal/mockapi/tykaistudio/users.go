@@ -2,7 +2,6 @@ package tykaistudio
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
@@ -42,11 +41,10 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.checkUserRules(w, f, 0) {
 		return
 	}
-	now := s.clock()
-	u := &user{id: s.st.nextUserID, password: f.Password, createdAt: now, updatedAt: now}
-	s.st.nextUserID++
+	now := s.Now()
+	u := &user{id: uint32(s.st.userIDs.Next()), password: f.Password, createdAt: now, updatedAt: now}
 	applyUserFields(u, f)
-	s.st.users[u.id] = u
+	s.st.users.Put(u.id, u)
 
 	// Every new user joins Default, appended after the requested groups unless already there.
 	groups := append([]uint32(nil), f.Groups...)
@@ -92,7 +90,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	applyUserFields(u, f)
-	u.updatedAt = s.clock()
+	u.updatedAt = s.Now()
 	if len(f.Groups) > 0 {
 		s.st.setUserGroups(u.id, f.Groups)
 	}
@@ -114,8 +112,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) {
 		writeRecordNotFound(w)
 		return
 	}
-	now := s.clock()
-	u.deletedAt = &now
+	s.softDeleteUser(u)
 	mockapi.WriteNoContent(w)
 }
 
@@ -131,7 +128,7 @@ func (s *Server) rollAPIKey(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u.apiKey = newAPIKey()
-	u.updatedAt = s.clock()
+	u.updatedAt = s.Now()
 	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": renderUser(u)})
 }
 
@@ -141,45 +138,29 @@ func (s *Server) userGroups(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	items := []resourceJSON{}
-	for _, g := range s.st.groupsOf(id) {
-		items = append(items, resourceJSON{Type: "groups", ID: idString(g.id), Attributes: groupNameJSON{Name: g.name}})
-	}
-	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": items})
+	mockapi.WriteJSON(w, http.StatusOK, map[string]any{"data": mockapi.Each(s.st.groupsOf(id), groupRef)})
 }
 
 // listUsers serves page/page_size/all/sort/search and exclude_group_id. List items carry no groups.
 func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	search := q.Get("search")
-	var exclude *group
-	if raw := q.Get("exclude_group_id"); raw != "" {
-		if id, err := strconv.ParseUint(raw, 10, 32); err == nil {
-			exclude = s.st.groups[uint32(id)]
-		}
-	}
-	var users []*user
-	for _, u := range s.st.users {
-		if !u.live() || (search != "" && !likeFold(u.email, search) && !likeFold(u.name, search)) {
-			continue
-		}
-		if exclude != nil {
-			if _, in := exclude.members[u.id]; in {
-				continue
-			}
-		}
-		users = append(users, u)
-	}
+	exclude, excluding := parseID(q.Get("exclude_group_id"))
+	users := s.st.users.Select(func(u *user) bool {
+		return u.live() && (search == "" || likeFold(u.email, search) || likeFold(u.name, search)) &&
+			(!excluding || !s.st.members.Has(exclude, u.id))
+	})
 	if !sortBy(w, r, users, userColumns) {
 		return
 	}
-	p := readPageParams(r)
-	start, end := p.window(len(users))
-	items := make([]resourceJSON, 0, end-start)
-	for _, u := range users[start:end] {
-		items = append(items, renderUser(u))
-	}
-	writeList(w, p, len(users), items)
+	writePage(w, readPageParams(r), users, renderUser)
+}
+
+// softDeleteUser marks the row deleted: the id is never reused, the email becomes free, the key stops
+// working.
+func (s *Server) softDeleteUser(u *user) {
+	now := s.Now()
+	u.deletedAt = &now
 }
 
 func containsID(ids []uint32, id uint32) bool {

@@ -84,9 +84,9 @@ func TestPatchUserIsFullReplacement(t *testing.T) {
 		attrs["email_verified"] != false || attrs["role"] != "Chat user" {
 		t.Errorf("after a name-only PATCH: %v, want email wiped and every flag false", attrs)
 	}
-	c.mock.mu.Lock()
-	pw := c.mock.st.users[2].password
-	c.mock.mu.Unlock()
+	unlock := c.mock.Lock(http.MethodGet)
+	pw := c.mock.st.users.Get(2).password
+	unlock()
 	if pw != "first-pw" {
 		t.Errorf("password after PATCH = %q, want the create-time one (PATCH ignores it)", pw)
 	}

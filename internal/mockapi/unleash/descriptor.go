@@ -9,7 +9,7 @@ var Descriptor = mockapi.Descriptor{
 		Flag: "unleash-edition", Usage: "unleash only: enterprise or open-source (groups need Enterprise)",
 		Values: []string{string(EditionEnterprise), string(EditionOpenSource)},
 	},
-	New: func(o mockapi.Options) mockapi.Mock {
+	New: func(o mockapi.Options) mockapi.Running {
 		return New(Options{Token: o.Token, Edition: Edition(o.Variant), UserCreatesPerMinute: o.WritesPerMinute})
 	},
 }

@@ -59,7 +59,7 @@ func joiError(w http.ResponseWriter, message string) {
 // schemaError is the OpenAPI request validation: an id, and one detail per violation with its path.
 func schemaError(w http.ResponseWriter, details ...detail) {
 	mockapi.WriteJSON(w, http.StatusBadRequest, apiError{
-		ID: newUUID(), Name: "BadDataError", Message: msgReferToDetails, Details: details,
+		ID: mockapi.NewUUID(), Name: "BadDataError", Message: msgReferToDetails, Details: details,
 	})
 }
 
@@ -78,7 +78,7 @@ func wrongType(path, want string, got any) detail {
 
 func routeNotFound(w http.ResponseWriter, path string) {
 	msg := fmt.Sprintf("The path you were looking for (%s) is not available.", path)
-	mockapi.WriteJSON(w, http.StatusNotFound, apiError{ID: newUUID(), Name: "NotFoundError", Message: msg, Details: []detail{{Message: msg}}})
+	mockapi.WriteJSON(w, http.StatusNotFound, apiError{ID: mockapi.NewUUID(), Name: "NotFoundError", Message: msg, Details: []detail{{Message: msg}}})
 }
 
 func notFound(w http.ResponseWriter, message string) {
@@ -93,14 +93,14 @@ func unknownError(w http.ResponseWriter, message string) {
 func authenticationRequired(w http.ResponseWriter) {
 	hidden := false
 	mockapi.WriteJSON(w, http.StatusUnauthorized, apiError{
-		ID: newUUID(), Name: "AuthenticationRequired", Message: msgNoAuthHeader, Details: []detail{{Message: msgNoAuthHeader}},
+		ID: mockapi.NewUUID(), Name: "AuthenticationRequired", Message: msgNoAuthHeader, Details: []detail{{Message: msgNoAuthHeader}},
 		Path: "/auth/simple/login", Type: "password", DefaultHidden: &hidden,
 	})
 }
 
 func unauthorized(w http.ResponseWriter) {
 	mockapi.WriteJSON(w, http.StatusUnauthorized, apiError{
-		ID: newUUID(), Name: "UnauthorizedError", Message: msgMustLogIn, Details: []detail{{Message: msgMustLogIn}},
+		ID: mockapi.NewUUID(), Name: "UnauthorizedError", Message: msgMustLogIn, Details: []detail{{Message: msgMustLogIn}},
 	})
 }
 
@@ -110,7 +110,7 @@ func contentTypeError(w http.ResponseWriter, got string) {
 		provided = "you didn't provide one"
 	}
 	msg := fmt.Sprintf("We do not accept the content-type you provided (%s). Try using one of the content-types we do accept instead (application/json) and make sure the body is in the corresponding format.", provided)
-	mockapi.WriteJSON(w, http.StatusUnsupportedMediaType, apiError{ID: newUUID(), Name: "ContentTypeError", Message: msg, Details: []detail{{Message: msg}}})
+	mockapi.WriteJSON(w, http.StatusUnsupportedMediaType, apiError{ID: mockapi.NewUUID(), Name: "ContentTypeError", Message: msg, Details: []detail{{Message: msg}}})
 }
 
 // malformedJSON is body-parser's error as Express's default error handler renders it, which negotiates on

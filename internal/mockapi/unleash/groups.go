@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // groupJSON is groupSchema. Null descriptions read back as "", null SSO mappings as [] (the Group model's
@@ -33,13 +35,11 @@ func (s *Server) groupJSON(g *group, withUsers, withProjects bool) map[string]an
 		"scimId":      nil,
 	}
 	if withUsers {
-		users := []map[string]any{}
-		for _, u := range s.st.sortedUsers() {
-			if m, ok := g.members[u.id]; ok {
-				users = append(users, map[string]any{"user": userJSON(u), "joinedAt": formatTime(m.joinedAt), "createdBy": m.createdBy})
-			}
-		}
-		out["users"] = users
+		members := s.st.users.Select(func(u *user) bool { _, ok := g.members[u.id]; return ok })
+		out["users"] = mockapi.Each(members, func(u *user) map[string]any {
+			m := g.members[u.id]
+			return map[string]any{"user": userJSON(u), "joinedAt": formatTime(m.joinedAt), "createdBy": m.createdBy}
+		})
 	}
 	if withProjects {
 		out["projects"] = []string{}
@@ -48,16 +48,13 @@ func (s *Server) groupJSON(g *group, withUsers, withProjects bool) map[string]an
 }
 
 func (s *Server) listGroups(w http.ResponseWriter, _ *http.Request, _ map[string]any) {
-	groups := []map[string]any{}
-	for _, g := range s.st.sortedGroups() {
-		groups = append(groups, s.groupJSON(g, true, true))
-	}
+	groups := mockapi.Each(s.st.groups.InOrder(), func(g *group) map[string]any { return s.groupJSON(g, true, true) })
 	writeJSON(w, http.StatusOK, map[string]any{"groups": groups})
 }
 
 func (s *Server) groupFromPath(w http.ResponseWriter, r *http.Request) *group {
 	id, ok := pathID(r)
-	if g := s.st.groups[id]; ok && g != nil {
+	if g := s.st.groups.Get(id); ok && g != nil {
 		return g
 	}
 	notFound(w, "Could not find group with id "+r.PathValue("id"))
@@ -146,11 +143,9 @@ func (s *Server) checkGroupWrite(w http.ResponseWriter, gw groupWrite, existing 
 		return false
 	}
 	if existing == nil || existing.name != gw.name {
-		for _, g := range s.st.groups {
-			if g.name == gw.name {
-				writeServiceError(w, http.StatusConflict, "NameExistsError", "Group name already exists")
-				return false
-			}
+		if s.st.groups.Find(func(g *group) bool { return g.name == gw.name }) != nil {
+			writeServiceError(w, http.StatusConflict, "NameExistsError", "Group name already exists")
+			return false
 		}
 	}
 	if gw.rootRole != nil {
@@ -160,7 +155,7 @@ func (s *Server) checkGroupWrite(w http.ResponseWriter, gw groupWrite, existing 
 		}
 	}
 	for _, id := range gw.users {
-		if s.st.users[id] == nil {
+		if !s.st.users.Has(id) {
 			badData(w, "Incorrect user id in the users group")
 			return false
 		}
@@ -175,14 +170,13 @@ func (s *Server) createGroup(w http.ResponseWriter, _ *http.Request, body map[st
 	}
 	now := s.clock()
 	g := &group{
-		id: s.st.nextGroupID, name: gw.name, description: gw.description, mappingsSSO: gw.mappingsSSO,
+		id: s.st.groupIDs.Next(), name: gw.name, description: gw.description, mappingsSSO: gw.mappingsSSO,
 		rootRole: gw.rootRole, createdBy: createdByAdminAPI, createdAt: now, members: map[int]membership{},
 	}
-	s.st.nextGroupID++
 	for _, id := range gw.users {
 		g.members[id] = membership{joinedAt: now, createdBy: createdByAdminAPI}
 	}
-	s.st.groups[g.id] = g
+	s.st.groups.Put(g.id, g)
 	w.Header().Set("Location", "groups/"+strconv.Itoa(g.id))
 	writeJSON(w, http.StatusCreated, s.groupJSON(g, false, false))
 }
@@ -223,7 +217,7 @@ func (s *Server) updateGroup(w http.ResponseWriter, r *http.Request, body map[st
 // deleteGroup answers 200 for a missing group too: the service returns early.
 func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request, _ map[string]any) {
 	if id, ok := pathID(r); ok {
-		delete(s.st.groups, id)
+		s.st.groups.Delete(id)
 	}
 	writeEmpty(w)
 }

@@ -4,13 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
-
-const hookPrefix = mockapi.HookPrefix + "unleash"
 
 // hookRoutes are the mock-only routes for drift tests. They need no token and skip the API's validation, but
 // refuse references to objects that do not exist.
@@ -21,15 +20,13 @@ const hookPrefix = mockapi.HookPrefix + "unleash"
 //	PATCH  /__mock/unleash/groups/{id}    overwrite: name, description, mappingsSSO, rootRole (id or null), users (ids)
 //	DELETE /__mock/unleash/tokens/{id}    {id}: the secret, the roster id (see TokenID) or a unique tokenName
 //	GET    /__mock/unleash/state          counts and natural keys of everything, sorted
-func (s *Server) hookRoutes() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("DELETE "+hookPrefix+"/users/{id}", s.hookDeleteUser)
-	mux.HandleFunc("PATCH "+hookPrefix+"/users/{id}", s.hookPatchUser)
-	mux.HandleFunc("DELETE "+hookPrefix+"/groups/{id}", s.hookDeleteGroup)
-	mux.HandleFunc("PATCH "+hookPrefix+"/groups/{id}", s.hookPatchGroup)
-	mux.HandleFunc("DELETE "+hookPrefix+"/tokens/{id}", s.hookDeleteToken)
-	mux.HandleFunc("GET "+hookPrefix+"/state", s.hookState)
-	return mux
+func (s *Server) registerHooks() {
+	s.Hook("DELETE users/{id}", mockapi.HookDelete(s.hookUser, func(u *user) { s.st.deleteUser(u.id) }))
+	s.Hook("PATCH users/{id}", s.hookPatchUser)
+	s.Hook("DELETE groups/{id}", mockapi.HookDelete(s.hookGroup, func(g *group) { s.st.groups.Delete(g.id) }))
+	s.Hook("PATCH groups/{id}", s.hookPatchGroup)
+	s.Hook("DELETE tokens/{id}", s.hookDeleteToken)
+	s.Hook("GET state", s.hookState)
 }
 
 // TokenID is the id the roster provider gives a v1 token: the first 24 hex digits of the SHA-256 of its
@@ -41,46 +38,20 @@ func TokenID(secret string) string {
 }
 
 func (s *Server) hookUser(w http.ResponseWriter, r *http.Request) *user {
-	if id, err := strconv.Atoi(r.PathValue("id")); err == nil {
-		if u := s.st.users[id]; u != nil {
-			return u
-		}
-	}
-	mockapi.WriteHookError(w, http.StatusNotFound, "no user "+r.PathValue("id"))
-	return nil
+	return mockapi.HookFind(w, r, "id", "user", func(raw string) *user { return s.st.users.Get(atoi(raw)) })
 }
 
 func (s *Server) hookGroup(w http.ResponseWriter, r *http.Request) *group {
-	if id, err := strconv.Atoi(r.PathValue("id")); err == nil {
-		if g := s.st.groups[id]; g != nil {
-			return g
-		}
-	}
-	mockapi.WriteHookError(w, http.StatusNotFound, "no group "+r.PathValue("id"))
-	return nil
+	return mockapi.HookFind(w, r, "id", "group", func(raw string) *group { return s.st.groups.Get(atoi(raw)) })
 }
 
-func (s *Server) hookDeleteUser(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if u := s.hookUser(w, r); u != nil {
-		s.st.deleteUser(u.id)
-		mockapi.WriteNoContent(w)
-	}
-}
-
-func (s *Server) hookDeleteGroup(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if g := s.hookGroup(w, r); g != nil {
-		delete(s.st.groups, g.id)
-		mockapi.WriteNoContent(w)
-	}
+// atoi is the id a hook path names; 0, which no row has, when it is not a number.
+func atoi(raw string) int {
+	id, _ := strconv.Atoi(raw)
+	return id
 }
 
 func (s *Server) hookDeleteToken(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	key := r.PathValue("id")
 	var matches []int
 	for i, t := range s.st.tokens {
@@ -119,33 +90,19 @@ type stateJSON struct {
 }
 
 func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	var out stateJSON
+	users, groups := s.st.users.Rows(), s.st.groups.Rows()
 	out.Edition = s.edition
-	out.Users.Emails, out.Users.Usernames = []string{}, []string{}
-	for _, u := range s.st.users {
-		out.Users.Count++
-		if u.email != "" {
-			out.Users.Emails = append(out.Users.Emails, u.email)
-		}
-		if u.username != "" {
-			out.Users.Usernames = append(out.Users.Usernames, u.username)
-		}
-	}
-	out.Groups.Names = []string{}
-	for _, g := range s.st.groups {
-		out.Groups.Count++
-		out.Groups.Names = append(out.Groups.Names, g.name)
+	out.Users.Count, out.Groups.Count, out.Tokens.Count = len(users), len(groups), len(s.st.tokens)
+	// Unset emails and usernames are "", which sort first and are left out.
+	set := func(names []string) []string { return slices.DeleteFunc(names, func(n string) bool { return n == "" }) }
+	out.Users.Emails = set(mockapi.SortedNames(users, func(u *user) string { return u.email }))
+	out.Users.Usernames = set(mockapi.SortedNames(users, func(u *user) string { return u.username }))
+	out.Groups.Names = mockapi.SortedNames(groups, func(g *group) string { return g.name })
+	out.Tokens.Names = mockapi.Each(s.st.tokens, func(t *apiToken) string { return t.tokenName })
+	sort.Strings(out.Tokens.Names)
+	for _, g := range groups {
 		out.Memberships += len(g.members)
-	}
-	out.Tokens.Names = []string{}
-	for _, t := range s.st.tokens {
-		out.Tokens.Count++
-		out.Tokens.Names = append(out.Tokens.Names, t.tokenName)
-	}
-	for _, l := range [][]string{out.Users.Emails, out.Users.Usernames, out.Groups.Names, out.Tokens.Names} {
-		sort.Strings(l)
 	}
 	mockapi.WriteJSON(w, http.StatusOK, out)
 }

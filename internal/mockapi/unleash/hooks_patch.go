@@ -18,11 +18,9 @@ type userPatch struct {
 
 func (s *Server) hookPatchUser(w http.ResponseWriter, r *http.Request) {
 	var p userPatch
-	if !decodeHook(w, r, &p) {
+	if !mockapi.DecodeHook(w, r, &p) {
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	u := s.hookUser(w, r)
 	if u == nil {
 		return
@@ -57,17 +55,15 @@ type groupPatch struct {
 
 func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 	var p groupPatch
-	if !decodeHook(w, r, &p) {
+	if !mockapi.DecodeHook(w, r, &p) {
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	g := s.hookGroup(w, r)
 	if g == nil {
 		return
 	}
 	for _, id := range p.Users {
-		if s.st.users[id] == nil {
+		if !s.st.users.Has(id) {
 			mockapi.WriteHookError(w, http.StatusBadRequest, "users: no such user")
 			return
 		}
@@ -102,14 +98,4 @@ func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 		g.members = members
 	}
 	mockapi.WriteJSON(w, http.StatusOK, s.groupJSON(g, true, false))
-}
-
-func decodeHook(w http.ResponseWriter, r *http.Request, into any) bool {
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields() // a misspelled field must not silently do nothing
-	if err := dec.Decode(into); err != nil {
-		mockapi.WriteHookError(w, http.StatusBadRequest, "invalid hook body: "+err.Error())
-		return false
-	}
-	return true
 }

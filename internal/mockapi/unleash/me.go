@@ -11,7 +11,7 @@ func (s *Server) me(w http.ResponseWriter, _ *http.Request, _ map[string]any) {
 	writeJSON(w, http.StatusOK, map[string]any{
 		"user": map[string]any{
 			"username": "admin", "permissions": []string{"ADMIN"}, "environment": "*", "type": "admin",
-			"secret": s.adminToken, "projects": []string{"*"}, "internalAdminTokenUserId": adminTokenUserID,
+			"secret": s.AdminToken(), "projects": []string{"*"}, "internalAdminTokenUserId": adminTokenUserID,
 		},
 		"permissions": []map[string]string{{"permission": "ADMIN"}},
 		"feedback":    []any{},

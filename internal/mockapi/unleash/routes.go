@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// apiHandler serves one route for an authenticated caller, with s.mu held. body is the decoded JSON body of a
+// apiHandler serves one route for an authenticated caller, with the lock held. body is the decoded JSON body of a
 // POST or PUT (nil for other methods).
 type apiHandler func(w http.ResponseWriter, r *http.Request, body map[string]any)
 
@@ -38,7 +38,7 @@ func (s *Server) apiRoutes() http.Handler {
 			if !s.authenticate(w, r) {
 				return
 			}
-			if s.isRateLimited(r) && !s.limiter.allow(w, s.now()) {
+			if s.isRateLimited(r) && !s.limiter.allow(w, s.Now()) {
 				return
 			}
 		}
@@ -85,7 +85,7 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) bool {
 		authenticationRequired(w)
 		return false
 	}
-	if bearerPrefix.ReplaceAllString(header, "") != s.adminToken {
+	if bearerPrefix.ReplaceAllString(header, "") != s.AdminToken() {
 		unauthorized(w)
 		return false
 	}
@@ -112,8 +112,7 @@ func (s *Server) endpoint(rt route) http.Handler {
 				return
 			}
 		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
+		defer s.Lock(r.Method)()
 		rt.handler(w, r, body)
 	})
 }

@@ -3,8 +3,6 @@ package unleash
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"net/http"
-	"sync"
 	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
@@ -37,41 +35,20 @@ type Options struct {
 	Now func() time.Time
 }
 
-// Server is the mock. It is safe for concurrent use.
+// Server is the mock. It is safe for concurrent use: handlers run under the Mock's lock.
 type Server struct {
-	edition    Edition
-	adminToken string
-	now        func() time.Time
-	limiter    *rateLimiter
-
-	// mu guards st. API handlers run entirely under it, so every request sees and leaves a consistent
-	// state, as the real server's transactions do.
-	mu sync.Mutex
-	st *store
-
-	log     *mockapi.RequestLog
-	faults  *mockapi.Faults
-	handler http.Handler
+	*mockapi.Mock
+	edition Edition
+	limiter *rateLimiter
+	st      *store
 }
 
 // New returns a mock seeded like a fresh Unleash: user 1 "admin", the admin API token, the root roles
 // Admin (1), Editor (2) and Viewer (3), the environments development and production, the project default.
 func New(opts Options) *Server {
-	s := &Server{
-		edition:    opts.Edition,
-		adminToken: opts.Token,
-		now:        opts.Now,
-		log:        mockapi.NewRequestLog(),
-		faults:     mockapi.NewFaults(),
-	}
+	s := &Server{edition: opts.Edition}
 	if s.edition == "" {
 		s.edition = EditionEnterprise
-	}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if s.adminToken == "" {
-		s.adminToken = "*:*." + randomHex(24)
 	}
 	limit := opts.UserCreatesPerMinute
 	if limit == 0 {
@@ -80,41 +57,24 @@ func New(opts Options) *Server {
 	if limit > 0 {
 		s.limiter = &rateLimiter{limit: limit, window: time.Minute}
 	}
-	s.st = newStore(s.clock(), s.adminToken)
-	s.handler = mockapi.Wrap(s.apiRoutes(), s.hookRoutes(), s.log, s.faults)
+	s.Mock = mockapi.NewMock(mockapi.Config{
+		Platform: "unleash", Token: opts.Token, Now: opts.Now,
+		NewToken: func() string { return "*:*." + randomHex(24) },
+	})
+	s.st = newStore(s.clock(), s.AdminToken())
+	s.registerHooks()
+	s.Serve(s.apiRoutes())
 	return s
 }
-
-// ServeHTTP serves the API, the /__mock/ hooks, fault injection and request logging.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
-
-// Log is the record of API requests (hook requests are not in it).
-func (s *Server) Log() *mockapi.RequestLog { return s.log }
-
-// Faults is the fault injection in front of the API.
-func (s *Server) Faults() *mockapi.Faults { return s.faults }
-
-// AdminToken is the admin API token: Options.Token, or the generated one.
-func (s *Server) AdminToken() string { return s.adminToken }
 
 // Edition is the edition the mock serves.
 func (s *Server) Edition() Edition { return s.edition }
 
 // clock returns the current time at the precision Unleash serialises (milliseconds), in UTC.
-func (s *Server) clock() time.Time { return s.now().UTC().Truncate(time.Millisecond) }
+func (s *Server) clock() time.Time { return s.Now().Truncate(time.Millisecond) }
 
 func randomHex(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
-}
-
-// newUUID makes the id of a middleware error, which Unleash generates per error for log searches.
-func newUUID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	h := hex.EncodeToString(b)
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }

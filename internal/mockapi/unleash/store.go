@@ -1,8 +1,9 @@
 package unleash
 
 import (
-	"sort"
 	"time"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // Seeded objects, as a fresh Unleash creates them.
@@ -63,24 +64,22 @@ type role struct {
 // store is the mock's database. Deleted users are removed from users (their id is never reused, since the
 // sequences only grow), which is what the soft delete amounts to for every API the mock serves.
 type store struct {
-	users        map[int]*user
+	users        *mockapi.Table[int, *user]
 	tokens       []*apiToken
-	groups       map[int]*group
+	groups       *mockapi.Table[int, *group]
 	roles        []role
 	environments map[string]bool
 	projects     map[string]bool
-	nextUserID   int
-	nextGroupID  int
+	userIDs      mockapi.Serial
+	groupIDs     mockapi.Serial
 }
 
 func newStore(now time.Time, adminToken string) *store {
 	st := &store{
-		users:        map[int]*user{},
-		groups:       map[int]*group{},
+		users:        mockapi.NewTable[int, *user](),
+		groups:       mockapi.NewTable[int, *group](),
 		environments: map[string]bool{"development": true, "production": true},
 		projects:     map[string]bool{DefaultProject: true},
-		nextUserID:   AdminUserID + 1,
-		nextGroupID:  1,
 		roles: []role{
 			{RoleAdmin, "Admin", "root", "Users with the root admin role have superuser access to Unleash and can perform any operation within the Unleash platform."},
 			{RoleEditor, "Editor", "root", "Users with the root editor role have access to most features in Unleash, but can not manage users and roles in the root scope. Editors will be added as project owners when creating projects and get superuser rights within the context of these projects. Users with the editor role will also get access to most permissions on the default project by default."},
@@ -89,7 +88,8 @@ func newStore(now time.Time, adminToken string) *store {
 			{5, "Member", "project", "Users with the project member role are allowed to view, create, and update feature flags within a project, but have limited permissions in regards to managing the project's user access and can not archive or delete the project."},
 		},
 	}
-	st.users[AdminUserID] = &user{id: AdminUserID, username: AdminUsername, rootRole: RoleAdmin, passwordSet: true, createdAt: now}
+	st.users.Put(AdminUserID, &user{id: AdminUserID, username: AdminUsername, rootRole: RoleAdmin, passwordSet: true, createdAt: now})
+	st.userIDs.Skip(AdminUserID)
 	st.tokens = append(st.tokens, &apiToken{
 		secret: adminToken, tokenName: AdminTokenName, tokenType: "admin", environment: "*",
 		projects: []string{"*"}, createdAt: now,
@@ -128,46 +128,17 @@ func (st *store) rootRoles() []role {
 }
 
 func (st *store) userByEmail(email string) *user {
-	for _, u := range st.users {
-		if email != "" && u.email == email {
-			return u
-		}
-	}
-	return nil
+	return st.users.Find(func(u *user) bool { return email != "" && u.email == email })
 }
 
 func (st *store) userByUsername(username string) *user {
-	for _, u := range st.users {
-		if username != "" && u.username == username {
-			return u
-		}
-	}
-	return nil
-}
-
-// sortedUsers lists users by id, as the real list does.
-func (st *store) sortedUsers() []*user {
-	out := make([]*user, 0, len(st.users))
-	for _, u := range st.users {
-		out = append(out, u)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
-	return out
-}
-
-func (st *store) sortedGroups() []*group {
-	out := make([]*group, 0, len(st.groups))
-	for _, g := range st.groups {
-		out = append(out, g)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
-	return out
+	return st.users.Find(func(u *user) bool { return username != "" && u.username == username })
 }
 
 // deleteUser removes a user and its group memberships, as the soft delete and wipeUserPermissions do.
 func (st *store) deleteUser(id int) {
-	delete(st.users, id)
-	for _, g := range st.groups {
+	st.users.Delete(id)
+	for _, g := range st.groups.Rows() {
 		delete(g.members, id)
 	}
 }

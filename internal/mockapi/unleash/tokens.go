@@ -3,8 +3,11 @@ package unleash
 import (
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 var tokenTypePattern = regexp.MustCompile(`^([Cc][Ll][Ii][Ee][Nn][Tt]|[Bb][Aa][Cc][Kk][Ee][Nn][Dd]|[Ff][Rr][Oo][Nn][Tt][Ee][Nn][Dd])$`)
@@ -40,13 +43,7 @@ func (s *Server) tokensByName(w http.ResponseWriter, r *http.Request, _ map[stri
 }
 
 func (s *Server) tokensMatching(keep func(*apiToken) bool) []map[string]any {
-	out := []map[string]any{}
-	for _, t := range s.st.tokens {
-		if keep(t) {
-			out = append(out, tokenJSON(t))
-		}
-	}
-	return out
+	return mockapi.Each(slices.DeleteFunc(slices.Clone(s.st.tokens), func(t *apiToken) bool { return !keep(t) }), tokenJSON)
 }
 
 // createToken follows the OpenAPI check, then the Joi schema (type lowercased, environment defaulting to

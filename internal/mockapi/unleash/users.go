@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
 
 // createUserKeys are the properties of createUserSchema, which has additionalProperties: false.
@@ -15,33 +17,23 @@ var createUserKeys = map[string]bool{"username": true, "email": true, "name": tr
 var rootRoleNames = []string{"Admin", "Editor", "Viewer", "Owner", "Member", "Reader"}
 
 func (s *Server) listUsers(w http.ResponseWriter, _ *http.Request, _ map[string]any) {
-	users := []map[string]any{}
-	for _, u := range s.st.sortedUsers() {
+	users := mockapi.Each(s.st.users.InOrder(), func(u *user) map[string]any {
 		j := userJSON(u)
 		j["inviteLink"] = ""
-		users = append(users, j)
-	}
-	roles := []map[string]any{}
-	for _, r := range s.st.rootRoles() {
-		roles = append(roles, roleJSON(r))
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"users": users, "rootRoles": roles})
+		return j
+	})
+	writeJSON(w, http.StatusOK, map[string]any{"users": users, "rootRoles": mockapi.Each(s.st.rootRoles(), roleJSON)})
 }
 
 // searchUsers mirrors the store's query: name contains q, username or email starts with q, case-insensitive.
 // Queries shorter than two characters find nothing.
 func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request, _ map[string]any) {
 	q := strings.ToLower(r.URL.Query().Get("q"))
-	hits := []map[string]any{}
-	if len(q) > 1 {
-		for _, u := range s.st.sortedUsers() {
-			if strings.Contains(strings.ToLower(u.name), q) || strings.HasPrefix(strings.ToLower(u.username), q) ||
-				strings.HasPrefix(u.email, q) {
-				hits = append(hits, searchUserJSON(u))
-			}
-		}
-	}
-	writeJSON(w, http.StatusOK, hits)
+	hits := s.st.users.Select(func(u *user) bool {
+		return len(q) > 1 && (strings.Contains(strings.ToLower(u.name), q) || strings.HasPrefix(strings.ToLower(u.username), q) ||
+			strings.HasPrefix(u.email, q))
+	})
+	writeJSON(w, http.StatusOK, mockapi.Each(hits, searchUserJSON))
 }
 
 func (s *Server) userFromPath(w http.ResponseWriter, r *http.Request) *user {
@@ -50,7 +42,7 @@ func (s *Server) userFromPath(w http.ResponseWriter, r *http.Request) *user {
 		schemaError(w, wrongType("/params/id", "integer", r.PathValue("id")))
 		return nil
 	}
-	u := s.st.users[id]
+	u := s.st.users.Get(id)
 	if u == nil {
 		notFound(w, msgNoUser)
 	}
@@ -88,8 +80,7 @@ func (s *Server) createUser(w http.ResponseWriter, _ *http.Request, body map[str
 		badData(w, "User already exists")
 		return
 	}
-	id := s.st.nextUserID
-	s.st.nextUserID++
+	id := s.st.userIDs.Next()
 	if s.st.userByUsername(username) != nil {
 		unknownError(w, insertUserSQL+` - duplicate key value violates unique constraint "users_username_key"`)
 		return
@@ -100,7 +91,7 @@ func (s *Server) createUser(w http.ResponseWriter, _ *http.Request, body map[str
 		return
 	}
 	u := &user{id: id, name: name, email: email, username: username, rootRole: roleID, passwordSet: password != "", createdAt: s.clock()}
-	s.st.users[id] = u
+	s.st.users.Put(id, u)
 
 	out := userJSON(u)
 	out["rootRole"] = echoRootRole(body["rootRole"])

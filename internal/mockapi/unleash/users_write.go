@@ -112,7 +112,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, body map
 		writeServiceError(w, http.StatusBadRequest, "PasswordUndefinedError", "Password cannot be empty or undefined")
 		return
 	}
-	u := s.st.users[id]
+	u := s.st.users.Get(id)
 	if u == nil {
 		unknownError(w, `insert into "used_passwords" ("password_hash", "user_id") values ($1, $2) - insert or update on table "used_passwords" violates foreign key constraint "used_passwords_user_id_fkey"`)
 		return
