@@ -1,3 +1,8 @@
+provider "roster" {
+  platform = "authentik"
+  endpoint = "https://auth.example.com"
+}
+
 resource "roster_user" "ci" {
   email = "ci-bot@example.com"
   name  = "CI deployer"
@@ -7,14 +12,25 @@ resource "roster_user" "ci" {
   }
 }
 
+# An `api` token: authentik sets its expiry itself on every write.
 resource "roster_api_key" "ci" {
-  name        = "ci-deployer"
+  name        = "ci-deployer" # the token identifier, also its id
   user_id     = roster_user.ci.id
   description = "Used by the deploy pipeline"
 
   # Change a value to replace the key with a new secret.
   rotation_triggers = {
     rotated = "2026-q4"
+  }
+}
+
+# An app password with an expiry of your choice.
+resource "roster_api_key" "ci_app_password" {
+  name       = "ci-deployer-app-password"
+  user_id    = roster_user.ci.id
+  expires_at = "2027-06-30T00:00:00Z"
+  authentik = {
+    intent = "app_password"
   }
 }
 

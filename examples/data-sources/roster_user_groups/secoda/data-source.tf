@@ -1,0 +1,13 @@
+provider "roster" {
+  platform = "secoda"
+  endpoint = "https://api.secoda.co"
+}
+
+# Every group whose name starts with "team-", across all pages.
+data "roster_user_groups" "teams" {
+  name_prefix = "team-"
+}
+
+output "team_members" {
+  value = { for g in data.roster_user_groups.teams.groups : g.name => g.members }
+}

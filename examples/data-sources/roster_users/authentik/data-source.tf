@@ -1,0 +1,18 @@
+provider "roster" {
+  platform = "authentik"
+  endpoint = "https://auth.example.com"
+}
+
+# Every active user with an example.com address, across all pages.
+data "roster_users" "staff" {
+  email_regex = "@example\\.com$"
+  active      = true
+}
+
+output "staff_ids" {
+  value = data.roster_users.staff.users[*].id
+}
+
+output "staff_names" {
+  value = { for u in data.roster_users.staff.users : u.email => u.name }
+}

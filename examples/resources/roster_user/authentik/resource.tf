@@ -1,0 +1,36 @@
+provider "roster" {
+  platform = "authentik"
+  endpoint = "https://auth.example.com"
+}
+
+resource "roster_user" "ada" {
+  email  = "ada@example.com"
+  name   = "Ada Lovelace"
+  active = true
+
+  # Write-only: sent on create and whenever the version changes, never stored in state.
+  password_wo         = var.initial_password
+  password_wo_version = 1
+
+  authentik = {
+    username   = "ada"
+    path       = "users/engineering"
+    attributes = jsonencode({ team = "platform" })
+  }
+}
+
+# A service account, for automation that needs an API key of its own.
+resource "roster_user" "ci" {
+  email = "ci-bot@example.com"
+  name  = "CI deployer"
+  authentik = {
+    username = "ci-bot"
+    type     = "service_account"
+  }
+}
+
+variable "initial_password" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
