@@ -33,10 +33,10 @@ func capabilityTableMarkdown() string {
 func otherRules(caps platform.Capabilities) []string {
 	var rules []string
 	for f, reason := range caps.ReadOnly {
-		// Read-only attributes are reported in state; configuring one is an error unless it equals that value
-		// (configuration written by -generate-config-out).
-		rules = append(rules, "`"+f.Describe(attributeName)+"` is read-only (setting a value other than the "+
-			"platform's is a plan-time error): "+reason)
+		// Read-only attributes are reported in state; configuring one is an error unless it equals the value in
+		// state (configuration written by -generate-config-out).
+		rules = append(rules, "`"+f.Describe(attributeName)+"` is read-only (a plan-time error when configured, "+
+			"unless equal to the value in state): "+reason)
 	}
 	for kind, attrs := range caps.ReplaceOnChange {
 		for _, a := range attrs {
