@@ -9,7 +9,7 @@ resource "roster_user_group" "support" {
   members = ["ada@example.com", "grace@example.com"]
 
   onyx = {
-    cc_pair_ids = ["1", "4"] # connector-credential pairs whose documents the group may search
+    cc_pair_ids = ["1", "2"] # connector-credential pairs whose documents the group may search
     curator_ids = ["ada@example.com"]
   }
 }
