@@ -56,7 +56,7 @@ func (e *ephemeralAPIKey) Schema(_ context.Context, _ ephemeral.SchemaRequest, r
 			},
 			"user_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the user the key acts as, on platforms where keys belong to users. " +
-					"Defaults to the user of the provider's token.",
+					"On authentik it defaults to the user of the provider's token.",
 				Optional: true,
 			},
 			"description": schema.StringAttribute{MarkdownDescription: "A description, where the platform stores one.", Optional: true},

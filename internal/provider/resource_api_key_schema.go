@@ -40,8 +40,8 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 		"user_id": schema.StringAttribute{
-			MarkdownDescription: "Id of the user the key acts as. Defaults to the user of the provider's token. " +
-				"Changing it replaces the key.",
+			MarkdownDescription: "Id of the user the key acts as, on platforms where keys belong to users (see the capability table). " +
+				"On authentik it defaults to the user of the provider's token; Tyk AI Studio requires it. Changing it replaces the key.",
 			Optional: true,
 			Computed: true,
 			PlanModifiers: []planmodifier.String{

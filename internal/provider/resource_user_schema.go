@@ -51,7 +51,7 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 		},
 		"role": schema.StringAttribute{
 			MarkdownDescription: "The user's role, on platforms that have a single role per user (see the capability table). " +
-				"Compared case-insensitively.",
+				"Compared case-insensitively with the value in state; the platform decides which spellings it accepts.",
 			CustomType:    foldedStringType{},
 			Optional:      true,
 			Computed:      true,
