@@ -120,7 +120,8 @@ func TestAccSecoda_deactivatedMember(t *testing.T) {
 
 // TestAccSecoda_deactivatedMemberDriftRun is the scheduled drift run of issue 17: `terraform plan
 // -detailed-exitcode` after a member was deactivated in Secoda's UI exits 2 (changes), not 1, plans no
-// create, and warns with the member's address and id and what to do.
+// create, and warns with the member's address and id and what to do. TestAccSecoda_deactivatedMember
+// cannot see warnings; terraform's own output shows them.
 func TestAccSecoda_deactivatedMemberDriftRun(t *testing.T) {
 	t.Parallel()
 	mock := acctest.NewSecoda(t, -1)
@@ -162,4 +163,19 @@ func TestAccSecoda_deactivatedMemberDriftRun(t *testing.T) {
 	if strings.Contains(msg, "will be created") {
 		t.Errorf("the plan creates something:\n%s", out.String())
 	}
+
+	// A configured `active = true` is refused at plan time (the API cannot re-activate), with no warning that
+	// pretends the plan could go on.
+	wd.Write(t, secodaMemberConfig(mock, "editor", "active = true"))
+	out.Reset()
+	wd.SetStdout(&out)
+	wd.SetStderr(&out)
+	_, err = wd.Plan(ctx, wd.Reattach)
+	wd.SetStdout(nil)
+	wd.SetStderr(nil)
+	msg = strings.Join(strings.Fields(strings.ReplaceAll(out.String(), "│", " ")), " ")
+	if err == nil || !strings.Contains(msg, "Error: Attribute not supported on Secoda") || strings.Contains(msg, "User deactivated outside Terraform") {
+		t.Errorf("plan with active = true: error %v, want only the plan-time error:\n%s", err, out.String())
+	}
+	wd.Write(t, secodaMemberConfig(mock, "editor", "")) // for the cleanup's destroy
 }
