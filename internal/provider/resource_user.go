@@ -36,6 +36,7 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 	checkForeignAttributes(r.data, userPlatformAttrs(), config.Platforms, &resp.Diagnostics)
+	inactive := r.planInactiveDrift(ctx, req, &plan, &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindUser, map[string]bool{
 		"name":        setAndChanged(ctx, req.Config, req.State, "name"),
 		"role":        setAndChanged(ctx, req.Config, req.State, "role"),
@@ -58,7 +59,7 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		plan.Role = foldedString{StringValue: types.StringUnknown()}
 		roleChanged = true
 	}
-	if nullForeignAttributes(r.data, userPlatformAttrs(), plan.Platforms) || roleChanged {
+	if nullForeignAttributes(r.data, userPlatformAttrs(), plan.Platforms) || roleChanged || inactive {
 		resp.Diagnostics.Append(userSplit().set(ctx, &resp.Plan.Raw, &plan)...)
 	}
 	requireReplacements(ctx, r.data, platform.KindUser, req, resp)
@@ -152,7 +153,13 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if !plan.PasswordWOVersion.Equal(prior.PasswordWOVersion) {
 		password = optionalString(config.PasswordWO)
 	}
-	u, err := backend.UpdateUser(ctx, prior.ID.ValueString(), r.spec(ctx, plan, config, password, &resp.Diagnostics))
+	var u platform.User
+	var err error
+	if changesOnlyInactiveDrift(ctx, req) {
+		u, err = backend.ReadUser(ctx, prior.ID.ValueString())
+	} else {
+		u, err = backend.UpdateUser(ctx, prior.ID.ValueString(), r.spec(ctx, plan, config, password, &resp.Diagnostics))
+	}
 	if err != nil {
 		addPlatformError(&resp.Diagnostics, "Cannot update user", err)
 		return

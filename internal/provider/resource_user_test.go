@@ -191,7 +191,7 @@ func secodaUser(t *testing.T) lifecycle {
 			{ImportStateVerify: true},
 			{ImportStateId: "email=Ada@Example.com", ImportStateVerify: true},
 		},
-		// a deactivated user is gone for Terraform: the plan re-invites them
+		// deactivated in the UI: drift on `active` (secoda_deactivated_test.go has the details)
 		drift: func() { mock.Hook("PATCH", "users/"+adaID, map[string]any{"disabled": true}) },
 		extra: []resource.TestStep{{ // re-activated in the UI: nothing left to do
 			PreConfig:        func() { mock.Hook("PATCH", "users/"+adaID, map[string]any{"disabled": false}) },

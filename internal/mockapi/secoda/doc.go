@@ -16,5 +16,8 @@
 // "True"/"False" and a null `last_login` as "None" (as in Secoda's examples), null pagination links
 // are "None", and `teams` is accepted but never returned (it is not in the documented user schema).
 //
+// A member deactivated in Secoda's UI (the PATCH hook's {"disabled": true}) is kept: GET answers it and
+// the list shows it with disabled=true, and it still holds its address, so inviting it again is a 400.
+//
 // Mock-only hooks under /__mock/secoda/ change state behind a client's back for drift tests.
 package secoda

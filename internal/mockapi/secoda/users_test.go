@@ -101,6 +101,11 @@ func TestUserDeleteAndDisabled(t *testing.T) {
 	if got := h.getUser(id); got["disabled"] != true {
 		t.Errorf("a deactivated user is still readable with disabled=true; got %v", got)
 	}
+	// ... and still listed, as the UI keeps the member (name struck through).
+	list := h.must(http.StatusOK, "GET", "/api/v1/user/", nil).obj()["results"].([]any)
+	if len(list) != 2 || list[1].(map[string]any)["id"] != id || list[1].(map[string]any)["disabled"] != true {
+		t.Errorf("the list does not show the deactivated member: %v", list)
+	}
 	// A deactivated member keeps its address.
 	wantFieldError(t, "re-invite deactivated", h.do("POST", "/api/v1/user/", map[string]any{"email": "d@example.com"}), map[string]string{"email": "already exists"})
 	h.must(http.StatusNoContent, "DELETE", "/api/v1/user/"+id+"/", nil)

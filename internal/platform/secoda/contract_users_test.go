@@ -81,32 +81,83 @@ func TestContractGuestUser(t *testing.T) {
 	}
 }
 
-// A deactivated user is gone for Terraform: Read, List and Find all agree.
 func TestContractUserNotFound(t *testing.T) {
 	e := newEnv(t)
 	u := e.createUser("ada@example.com")
 	if _, err := e.client.ReadUser(e.ctx, "00000000-0000-4000-8000-000000000000"); !platform.IsNotFound(err) {
 		t.Errorf("unknown id: %v", err)
 	}
-	e.hook("PATCH", "users/"+u.ID, map[string]any{"disabled": true})
+	e.hook("DELETE", "users/"+u.ID, nil)
 	_, err := e.client.ReadUser(e.ctx, u.ID)
 	var nf *platform.NotFoundError
 	if !errors.As(err, &nf) || nf.ID != u.ID || nf.Kind != "user" {
-		t.Errorf("disabled user: %#v, want a NotFoundError", err)
+		t.Errorf("deleted behind Terraform's back: %#v, want a NotFoundError", err)
 	}
-	if _, err := e.client.FindUserByEmail(e.ctx, "ada@example.com"); !platform.IsNotFound(err) {
-		t.Errorf("FindUserByEmail of a disabled user: %v", err)
+}
+
+// A member deactivated in Secoda's UI is still a member holding its address: Read, List and Find report it
+// with Active false, a second invitation is refused, and the API can change neither way.
+func TestContractDeactivatedMember(t *testing.T) {
+	e := newEnv(t)
+	u := e.createUser("ada@example.com")
+	e.hook("PATCH", "users/"+u.ID, map[string]any{"disabled": true})
+
+	want := u
+	want.Active = false
+	if read, err := e.client.ReadUser(e.ctx, u.ID); err != nil || !reflect.DeepEqual(read, want) {
+		t.Errorf("ReadUser = %#v, %v; want %#v", read, err, want)
+	}
+	if found, err := e.client.FindUserByEmail(e.ctx, "ADA@example.com"); err != nil || !reflect.DeepEqual(found, want) {
+		t.Errorf("FindUserByEmail = %#v, %v", found, err)
 	}
 	users, err := e.client.ListUsers(e.ctx, platform.UserFilter{})
-	if err != nil || len(users) != 1 || users[0].Email != secodamock.AdminEmail {
-		t.Errorf("ListUsers = %#v, %v; want the admin only", users, err)
+	if err != nil || len(users) != 2 || !reflect.DeepEqual(users[1], want) || !users[0].Active {
+		t.Errorf("ListUsers = %#v, %v; want the admin and ada, inactive", users, err)
 	}
-	if _, err := e.client.UpdateUser(e.ctx, u.ID, platform.UserSpec{Email: "ada@example.com"}); !platform.IsNotFound(err) {
-		t.Errorf("UpdateUser of a disabled user: %v", err)
+	var conflict *platform.ConflictError
+	if _, err := e.client.CreateUser(e.ctx, platform.UserSpec{Email: "ada@example.com"}); !errors.As(err, &conflict) {
+		t.Errorf("re-inviting a deactivated member: %#v, want Secoda's duplicate-email refusal", err)
 	}
-	e.hook("DELETE", "users/"+u.ID, nil)
-	if _, err := e.client.ReadUser(e.ctx, u.ID); !platform.IsNotFound(err) {
-		t.Errorf("deleted behind Terraform's back: %v", err)
+
+	// Other fields can still be managed; activation is reported, not changed.
+	updated, err := e.client.UpdateUser(e.ctx, u.ID, platform.UserSpec{Email: "ada@example.com", Role: ptr("viewer")})
+	if err != nil || updated.Role != "viewer" || updated.Active {
+		t.Errorf("UpdateUser of a deactivated member = %#v, %v", updated, err)
+	}
+	requireActivationRefused(t, "re-activating", "is deactivated: Secoda's API has no field to re-activate", func() error {
+		_, err := e.client.UpdateUser(e.ctx, u.ID, platform.UserSpec{Email: "ada@example.com", Active: ptr(true)})
+		return err
+	})
+	if _, err := e.client.UpdateUser(e.ctx, u.ID, platform.UserSpec{Email: "ada@example.com", Active: ptr(false)}); err != nil {
+		t.Errorf("keeping a deactivated member deactivated: %v", err)
+	}
+
+	// Re-activated in the UI.
+	e.hook("PATCH", "users/"+u.ID, map[string]any{"disabled": false})
+	if read, err := e.client.ReadUser(e.ctx, u.ID); err != nil || !read.Active {
+		t.Errorf("ReadUser after re-activation = %#v, %v", read, err)
+	}
+	requireActivationRefused(t, "deactivating", "is active: Secoda's API has no field to deactivate", func() error {
+		_, err := e.client.UpdateUser(e.ctx, u.ID, platform.UserSpec{Email: "ada@example.com", Active: ptr(false)})
+		return err
+	})
+	before := e.mock.Log().Count()
+	requireActivationRefused(t, "inviting a deactivated member", "no field to deactivate", func() error {
+		_, err := e.client.CreateUser(e.ctx, platform.UserSpec{Email: "bob@example.com", Active: ptr(false)})
+		return err
+	})
+	if n := e.mock.Log().Count() - before; n != 0 {
+		t.Errorf("an invitation that cannot start deactivated sent %d requests", n)
+	}
+}
+
+// requireActivationRefused wants an UnsupportedError for active whose reason contains why.
+func requireActivationRefused(t *testing.T, what, why string, do func() error) {
+	t.Helper()
+	err := do()
+	var u *platform.UnsupportedError
+	if !errors.As(err, &u) || u.Feature != (platform.Feature{Kind: platform.KindUser, Field: platform.FieldActive}) || !strings.Contains(u.Reason, why) {
+		t.Errorf("%s: %v, want an UnsupportedError for active saying %q", what, err, why)
 	}
 }
 

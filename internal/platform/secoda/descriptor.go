@@ -17,8 +17,12 @@ var Descriptor = platform.Register(platform.Descriptor{
 		Available: true,
 		Unsupported: map[platform.Feature]string{
 			{Kind: platform.KindAPIKey}:                              "Secoda's API has no API-key endpoints; manage keys in Settings -> API",
-			{Kind: platform.KindUser, Field: platform.FieldActive}:   "Secoda's API cannot deactivate a member; remove the roster_user to remove them, or deactivate them in Secoda's UI",
 			{Kind: platform.KindUser, Field: platform.FieldPassword}: "Secoda users are invited by email and sign in through Secoda or SSO; the API sets no passwords",
+		},
+		// `disabled` is read (a member deactivated in the UI reads active = false), never written.
+		ReadOnly: map[platform.Feature]string{
+			{Kind: platform.KindUser, Field: platform.FieldActive}: "Secoda's API cannot deactivate a member or re-activate one; do it in Secoda's UI, " +
+				"or remove the roster_user to remove the member",
 		},
 		// An invitation belongs to one address; changing it through the API is not documented.
 		ReplaceOnChange: map[platform.Kind][]platform.Field{platform.KindUser: {platform.FieldEmail}},

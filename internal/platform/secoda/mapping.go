@@ -42,8 +42,8 @@ func groupWriteFrom(spec platform.GroupSpec) (groupWrite, error) {
 }
 
 // userFromWire maps a Secoda user to the neutral type. The role is lowercased because Secoda documents its
-// choices capitalised in one place and lowercase in another; Active is true because a deactivated user is
-// reported as gone before it gets here.
+// choices capitalised in one place and lowercase in another. Active is false for a member deactivated in
+// Secoda's UI (`disabled`).
 func userFromWire(w userWire) platform.User {
 	role := string(w.Role)
 	if role == "" {
@@ -65,7 +65,7 @@ func userFromWire(w userWire) platform.User {
 
 // userWriteFrom builds the POST (invitation) or PATCH body of a user. An empty Name leaves first_name and
 // last_name alone: the provider passes the state's name when the configuration has none. The role is sent
-// lowercase, the form Secoda returns.
+// lowercase, the form Secoda returns. Active has no field to go to: CreateUser and UpdateUser check it.
 func userWriteFrom(spec platform.UserSpec) (userWrite, error) {
 	extra, err := platform.ExtraAs[UserExtra](spec.Extra)
 	if err != nil {
@@ -73,9 +73,6 @@ func userWriteFrom(spec platform.UserSpec) (userWrite, error) {
 	}
 	if spec.Password != nil {
 		return userWrite{}, unsupportedUserField(platform.FieldPassword, reasonNoPassword)
-	}
-	if spec.Active != nil && !*spec.Active {
-		return userWrite{}, unsupportedUserField(platform.FieldActive, reasonNoDeactivation)
 	}
 	body := userWrite{Email: strings.TrimSpace(spec.Email), Teams: slices.Clone(extra.Teams)}
 	if spec.Name != "" {
@@ -94,7 +91,16 @@ func normalizeRole(role string) string { return strings.ToLower(strings.TrimSpac
 const (
 	reasonNoPassword     = "Secoda users are invited by email and sign in through Secoda or SSO; the API sets no passwords"
 	reasonNoDeactivation = "Secoda's API has no field to deactivate a user; remove the roster_user to remove the member, or deactivate them in Secoda's UI"
+	reasonNoReactivation = "Secoda's API has no field to re-activate a user; re-activate them in Secoda's UI, or remove the roster_user"
 )
+
+// activationReason says why the API cannot bring the member u to the other activation state.
+func activationReason(u platform.User) string {
+	if u.Active {
+		return fmt.Sprintf("%s (%s) is active: %s", u.Email, u.ID, reasonNoDeactivation)
+	}
+	return fmt.Sprintf("%s (%s) is deactivated: %s", u.Email, u.ID, reasonNoReactivation)
+}
 
 func unsupportedUserField(field platform.Field, reason string) error {
 	return &platform.UnsupportedError{

@@ -17,8 +17,11 @@ func userPath(id string) string { return usersPath + id + "/" }
 
 // CreateUser implements platform.Backend by inviting the user: Secoda creates the member at once, pending
 // until the person signs in. A create whose answer was lost is resolved by looking the user up by email,
-// which Secoda keeps unique in a workspace.
+// which Secoda keeps unique in a workspace. An invitation cannot start deactivated.
 func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platform.User, error) {
+	if spec.Active != nil && !*spec.Active {
+		return platform.User{}, unsupportedUserField(platform.FieldActive, reasonNoDeactivation)
+	}
 	body, err := userWriteFrom(spec)
 	if err != nil {
 		return platform.User{}, err
@@ -34,8 +37,9 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 	return platform.CreateOrAdopt(ctx, c.HTTP.CreateAttempts(), create, find)
 }
 
-// ReadUser implements platform.Backend. A deactivated user is reported as not found: Secoda keeps it (name
-// struck through) but it is no longer a member Terraform manages, and the API cannot reactivate it.
+// ReadUser implements platform.Backend. A member deactivated in Secoda's UI is still a member (name struck
+// through, address taken), read with Active false: reporting it gone would make Terraform re-invite an
+// address Secoda refuses.
 func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error) {
 	if err := checkUserID(id); err != nil {
 		return platform.User{}, err
@@ -44,15 +48,13 @@ func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error)
 	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: userPath(id)}, &w); err != nil {
 		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
-	if w.Disabled {
-		return platform.User{}, c.NotFound(ctx, platform.KindUser, id)
-	}
 	return userFromWire(w), nil
 }
 
 // UpdateUser implements platform.Backend with a PATCH of the managed fields. Secoda documents first_name,
 // last_name and role as editable; the email is sent too, and if the answer shows it unchanged the update
-// fails instead of leaving a diff that no apply can fix.
+// fails instead of leaving a diff that no apply can fix. The same goes for a managed Active that differs
+// from the member's state: the API cannot deactivate or re-activate anyone.
 func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSpec) (platform.User, error) {
 	if err := checkUserID(id); err != nil {
 		return platform.User{}, err
@@ -65,13 +67,13 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: userPath(id), Body: body}, &w); err != nil {
 		return platform.User{}, platform.WithKind(err, platform.KindUser, id)
 	}
-	if w.Disabled {
-		return platform.User{}, c.NotFound(ctx, platform.KindUser, id)
-	}
 	user := userFromWire(w)
 	if body.Email != "" && !strings.EqualFold(user.Email, body.Email) {
 		return user, fmt.Errorf("secoda did not change the email of user %s from %q to %q: its API may not allow it; replace the user instead",
 			id, user.Email, body.Email)
+	}
+	if spec.Active != nil && *spec.Active != user.Active {
+		return user, unsupportedUserField(platform.FieldActive, activationReason(user))
 	}
 	return user, nil
 }
@@ -85,9 +87,9 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
-// ListUsers implements platform.Backend: every member that is not deactivated (ReadUser reports those as
-// gone, and a list must agree with it). Secoda documents no filters, so every page is read and an email
-// filter (exact, ignoring case) is applied here.
+// ListUsers implements platform.Backend: every member, deactivated ones included (Active false), as
+// ReadUser reports them. Secoda documents no filters, so every page is read and an email filter (exact,
+// ignoring case) is applied here.
 func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]platform.User, error) {
 	wires, err := listAll[userWire](ctx, c, usersPath)
 	if err != nil {
@@ -95,7 +97,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 	}
 	users := make([]platform.User, 0, len(wires))
 	for _, w := range wires {
-		if bool(w.Disabled) || (filter.Email != "" && !strings.EqualFold(string(w.Email), filter.Email)) {
+		if filter.Email != "" && !strings.EqualFold(string(w.Email), filter.Email) {
 			continue
 		}
 		users = append(users, userFromWire(w))
@@ -103,8 +105,8 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 	return users, nil
 }
 
-// FindUserByEmail implements platform.Backend, comparing emails case-insensitively. A deactivated user with
-// the address is not found (a new invite then fails with Secoda's duplicate-email error, which says why).
+// FindUserByEmail implements platform.Backend, comparing emails case-insensitively. A deactivated member is
+// found too: it still holds the address, so importing it is the way to manage it again.
 func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.User, error) {
 	email = strings.TrimSpace(email)
 	if email == "" {
