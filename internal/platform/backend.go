@@ -79,3 +79,14 @@ type DeletionGuard interface {
 type NotFoundConfirmer interface {
 	ConfirmNotFound(ctx context.Context, err error) error
 }
+
+// PendingMemberKeeper is implemented by backends on which a group's member may be named before they can join
+// (Onyx: a person invited who has not signed up). Create and update add those who can join and return the
+// others as members, waiting; the platform stores nothing about them, so a refresh asks the backend which of
+// the members Terraform recorded still wait. They stay in state until they can join, when the refresh drops
+// them and the next plan adds them.
+type PendingMemberKeeper interface {
+	// KeepPendingMembers returns g with those of want who are not in it and still cannot join added to its
+	// members (and reported in its Extra).
+	KeepPendingMembers(ctx context.Context, g Group, want []string) (Group, error)
+}

@@ -2,9 +2,12 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -18,8 +21,9 @@ import (
 // Onyx's nested attributes, named after the fields of its API (/api/manage/..., /api/admin/api-key).
 
 type onyxGroupModel struct {
-	CCPairIDs  types.Set `tfsdk:"cc_pair_ids"`
-	CuratorIDs types.Set `tfsdk:"curator_ids"`
+	CCPairIDs      types.Set `tfsdk:"cc_pair_ids"`
+	CuratorIDs     types.Set `tfsdk:"curator_ids"`
+	PendingMembers types.Set `tfsdk:"pending_members"`
 }
 
 type onyxUserModel struct {
@@ -32,8 +36,9 @@ type onyxAPIKeyModel struct {
 }
 
 var onyxGroupTypes = map[string]attr.Type{
-	"cc_pair_ids": types.SetType{ElemType: types.StringType},
-	"curator_ids": types.SetType{ElemType: types.StringType},
+	"cc_pair_ids":     types.SetType{ElemType: types.StringType},
+	"curator_ids":     types.SetType{ElemType: types.StringType},
+	"pending_members": types.SetType{ElemType: types.StringType},
 }
 
 var onyxUserTypes = map[string]attr.Type{"status": types.StringType}
@@ -54,11 +59,19 @@ var onyxGroupAttr = platformAttr{
 	platform:    onyx.Name,
 	description: "Onyx-only group settings.",
 	attrTypes:   onyxGroupTypes,
+	// pending_members changes when an invitee signs up, which any update of the group may take into account.
+	derivedOnUpdate: true,
 	attributes: map[string]schema.Attribute{
 		"cc_pair_ids": optionalComputedSet("Ids of the connector / credential pairs whose documents the group may see. " +
 			"When omitted, the connectors set in Onyx are kept."),
 		"curator_ids": optionalComputedSet("Emails of the group's curators (Onyx v4.6) or managers (current Onyx), " +
-			"who must be members."),
+			"who must be members and have signed up."),
+		"pending_members": schema.SetAttribute{
+			MarkdownDescription: "Members who have been invited but have not signed up yet, so Onyx cannot add them to the group: " +
+				"they stay in `members` and are added by the first apply after they sign up. Every plan warns while the set is not empty. " +
+				"Onyx stores nothing about them, so only the resource, from its state, knows them: the data source reports none.",
+			ElementType: types.StringType, Computed: true,
+		},
 	},
 	toExtra: func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra {
 		var m onyxGroupModel
@@ -69,11 +82,25 @@ var onyxGroupAttr = platformAttr{
 	},
 	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(onyx.GroupExtra)
-		m := onyxGroupModel{CCPairIDs: stringSet(ctx, e.CCPairIDs, diags), CuratorIDs: stringSet(ctx, e.CuratorIDs, diags)}
+		warnPendingMembers(e.PendingMembers, diags)
+		m := onyxGroupModel{CCPairIDs: stringSet(ctx, e.CCPairIDs, diags), CuratorIDs: stringSet(ctx, e.CuratorIDs, diags),
+			PendingMembers: stringSet(ctx, e.PendingMembers, diags)}
 		obj, d := types.ObjectValueFrom(ctx, onyxGroupTypes, m)
 		diags.Append(d...)
 		return obj
 	},
+}
+
+// warnPendingMembers names the members who wait for their sign-up. A warning, not a change to plan: no apply
+// can add them before they sign up, so a drift run stays quiet (exit code 0) until one can.
+func warnPendingMembers(pending []string, diags *diag.Diagnostics) {
+	if len(pending) == 0 {
+		return
+	}
+	diags.AddAttributeWarning(path.Root("members"), "Members waiting for their sign-up",
+		fmt.Sprintf("Onyx adds people to a group only once they have accepted their invitation. Waiting: %s. "+
+			"They stay in members (and in onyx.pending_members); the first plan after they sign up shows the update that adds them.",
+			strings.Join(pending, ", ")))
 }
 
 var onyxUserAttr = platformAttr{

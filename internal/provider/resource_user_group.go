@@ -153,6 +153,9 @@ func (r *userGroupResource) Read(ctx context.Context, req resource.ReadRequest, 
 		resp.State.RemoveResource(ctx)
 		return
 	}
+	if k, ok := backend.(platform.PendingMemberKeeper); ok && err == nil && !prior.Members.IsNull() {
+		g, err = k.KeepPendingMembers(ctx, g, optionalStrings(prior.Members))
+	}
 	if err != nil {
 		addPlatformError(&resp.Diagnostics, "Cannot read user group", err)
 		return

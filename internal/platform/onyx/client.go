@@ -46,9 +46,11 @@ type Client struct {
 	// The waits for the background sync share their lists of the groups, one per include_default (groupPoll).
 	userPoll, allPoll *groupPoll
 
-	// dir is the user directory as group writes last read it (groupDirectory).
+	// dir is the user directory as this process knows it (inDirectory).
 	dirMu sync.Mutex
 	dir   *directory
+
+	memberLocks sync.Map // group id -> *sync.Mutex (lockMembers)
 }
 
 var (

@@ -167,8 +167,9 @@ func TestContractUpdateWaitsForForeignSync(t *testing.T) {
 	})
 }
 
-// Members are emails. A person who has only been invited cannot be added; an unknown address is an
-// error too; nothing is written in either case.
+// Members are emails. A person who has only been invited cannot be added yet: the write adds the others and
+// the group reports the invitee as a member, pending. An unknown address, or an invitee as curator, is an
+// error, and nothing is written.
 func TestContractMembersAreEmails(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
 		c := newContract(t, gen, onyxmock.Options{})
@@ -177,19 +178,62 @@ func TestContractMembersAreEmails(t *testing.T) {
 		}
 		g := c.group("eng", []string{ada}, nil)
 		before := c.writes()
-		_, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "x", Members: []string{ada, "new@example.com"}})
-		wantInvalid(t, err, platform.FieldMembers, "new@example.com", "accept the invitation")
-		_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{"nobody@example.com"}})
+		_, err := c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{"nobody@example.com", "new@example.com"}})
 		wantInvalid(t, err, platform.FieldMembers, "nobody@example.com")
-		_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{ada}, Extra: GroupExtra{CuratorIDs: []string{"new@example.com"}}})
-		wantInvalid(t, err, fieldCuratorIDs, "new@example.com")
+		_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{ada, "new@example.com"},
+			Extra: GroupExtra{CuratorIDs: []string{"new@example.com"}}})
+		wantInvalid(t, err, fieldCuratorIDs, "new@example.com", "accept the invitation")
 		if c.writes() != before {
 			t.Errorf("%d writes sent for members who cannot be added", c.writes()-before)
 		}
+
+		created, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "x", Members: []string{ada, "New@Example.com"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pending := platform.Group{ID: created.ID, Name: "x", Members: []string{ada, "new@example.com"},
+			Extra: GroupExtra{CCPairIDs: []string{}, CuratorIDs: []string{}, PendingMembers: []string{"new@example.com"}}}
+		assertEqual(t, "created with an invitee", created, pending)
+		if users := c.rawGroup(created.ID)["users"].([]any); len(users) != 1 {
+			t.Errorf("the group has users %v on Onyx, want ada alone", users)
+		}
+		updated, err := c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{ada, "new@example.com"}})
+		pending.ID, pending.Name = g.ID, "eng"
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertEqual(t, "updated with an invitee", updated, pending)
+
+		// The next command reads the group without the invitee; Terraform's state brings them back.
+		c.nextCommand()
+		read, err := c.client.ReadGroup(c.ctx, g.ID)
+		if err != nil || !slices.Equal(read.Members, []string{ada}) {
+			t.Fatalf("read %+v %v", read, err)
+		}
+		kept, err := c.client.KeepPendingMembers(c.ctx, read, []string{ada, "new@example.com"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertEqual(t, "kept pending", kept, pending)
+		// Nothing missing: nothing is read.
+		c.mock.Log().Reset()
+		if same, err := c.client.KeepPendingMembers(c.ctx, read, []string{ada}); err != nil || !slices.Equal(same.Members, []string{ada}) || len(c.mock.Log().Entries()) != 0 {
+			t.Errorf("nothing pending: %+v %v after %d requests", same, err, len(c.mock.Log().Entries()))
+		}
+
+		// Signed up: no longer pending, so the refresh shows the group without them, and the update adds them.
 		c.hook(http.MethodPost, "/users/new@example.com/signup", nil)
+		c.nextCommand()
+		kept, err = c.client.KeepPendingMembers(c.ctx, read, []string{ada, "new@example.com"})
+		if err != nil || !slices.Equal(kept.Members, []string{ada}) || kept.Extra.(GroupExtra).PendingMembers != nil {
+			t.Errorf("after sign-up: %+v %v", kept, err)
+		}
 		got, err := c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "eng", Members: []string{"New@Example.com", ada}})
-		if err != nil || !slices.Equal(got.Members, []string{ada, "new@example.com"}) {
-			t.Errorf("after sign-up: %+v %v", got, err)
+		if err != nil || !slices.Equal(got.Members, []string{ada, "new@example.com"}) || got.Extra.(GroupExtra).PendingMembers != nil {
+			t.Errorf("added after sign-up: %+v %v", got, err)
+		}
+		if users := c.rawGroup(g.ID)["users"].([]any); len(users) != 2 {
+			t.Errorf("the group has users %v on Onyx, want ada and the newcomer", users)
 		}
 	})
 }
@@ -308,6 +352,39 @@ func TestContractGroupReadsLeaveTheDefaultGroupsOut(t *testing.T) {
 		_, err = c.client.ReadGroup(c.ctx, "999")
 		if !platform.IsNotFound(err) {
 			t.Errorf("a group that does not exist: %v, want not found", err)
+		}
+	})
+}
+
+// roster_user_group_membership adds one person through add-users, which keeps the others (and connectors);
+// a person who has only been invited cannot wait in a membership, so that is an error and nothing is sent.
+func TestContractMembershipOfOnePerson(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		if _, err := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "new@example.com"}); err != nil {
+			t.Fatal(err)
+		}
+		g := c.group("eng", []string{ada}, &GroupExtra{CCPairIDs: []string{"1"}})
+		before := c.writes()
+		err := platform.AddMember(c.ctx, c.client, g.ID, "new@example.com")
+		wantInvalid(t, err, platform.Field{}, "new@example.com", "has not accepted the invitation", "roster_user_group's members")
+		if c.writes() != before {
+			t.Errorf("%d writes sent for an invitee", c.writes()-before)
+		}
+		c.mock.Log().Reset()
+		if err := platform.AddMember(c.ctx, c.client, g.ID, grace); err != nil {
+			t.Fatal(err)
+		}
+		if n := c.mock.Log().Writes(); n != 1 || c.mock.Log().CountMatching(http.MethodPost, "/api/manage/admin/user-group/"+g.ID+"/add-users") != 1 {
+			t.Errorf("adding one member sent %+v, want one add-users", c.mock.Log().Entries())
+		}
+		if err := platform.RemoveMember(c.ctx, c.client, g.ID, ada); err != nil {
+			t.Fatal(err)
+		}
+		c.nextCommand()
+		read, err := c.client.ReadGroup(c.ctx, g.ID)
+		if err != nil || !slices.Equal(read.Members, []string{grace}) || !slices.Equal(read.Extra.(GroupExtra).CCPairIDs, []string{"1"}) {
+			t.Errorf("after adding grace and removing ada: %+v %v", read, err)
 		}
 	})
 }

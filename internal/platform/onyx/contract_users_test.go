@@ -1,9 +1,13 @@
 package onyx
 
 import (
+	"fmt"
+	"maps"
 	"net/http"
+	"sync"
 	"testing"
 
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
@@ -156,4 +160,60 @@ func TestContractRolesPerGeneration(t *testing.T) {
 		_, err = c.client.UpdateUser(c.ctx, ada, platform.UserSpec{Email: ada, Role: ptr("curator")})
 		wantInvalid(t, err, platform.FieldRole, "curator_ids")
 	})
+}
+
+// Invitations are linear (issue 18): N sent at once cost one read of the directory and N PUTs, where each
+// used to list everyone. The process's own invitations are recorded, so a group write of the invitees in the
+// same process reads nothing more, and a second invitation of an address is refused without a request.
+func TestContractInvitationsAreLinear(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		const n = 40
+		emails := make([]string, n)
+		users := make([]platform.User, n)
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		c.mock.Log().Reset()
+		for i := range n {
+			emails[i] = fmt.Sprintf("person%02d@example.com", i)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				users[i], errs[i] = c.client.CreateUser(c.ctx, platform.UserSpec{Email: fmt.Sprintf("Person%02d@Example.COM", i)})
+			}()
+		}
+		wg.Wait()
+		for i := range n {
+			want := platform.User{ID: emails[i], Email: fmt.Sprintf("Person%02d@example.com", i), Role: "basic", Active: true, Extra: UserExtra{Status: StatusInvited}}
+			if errs[i] != nil {
+				t.Fatal(errs[i])
+			}
+			assertEqual(t, "invited", users[i], want)
+		}
+		if got := requestsByRoute(c.mock.Log().Entries()); !maps.Equal(got, map[string]int{"GET /api/manage/users": 1, "PUT /api/manage/admin/users": n}) {
+			t.Errorf("%d invitations sent %v, want one directory read and one PUT each", n, got)
+		}
+		if s := c.state(); s.Users.Count != 3+n {
+			t.Errorf("%d users and invitations, want %d", s.Users.Count, 3+n)
+		}
+
+		c.mock.Log().Reset()
+		g, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "newcomers", Members: append([]string{ada}, emails...)})
+		if err != nil || len(g.Extra.(GroupExtra).PendingMembers) != n {
+			t.Fatalf("group of invitees: %+v %v", g, err)
+		}
+		_, err = c.client.CreateUser(c.ctx, platform.UserSpec{Email: emails[3]})
+		wantConflict(t, err, platform.FieldEmail)
+		if got := requestsByRoute(c.mock.Log().Entries()); got["GET /api/manage/users"] != 0 || got["PUT /api/manage/admin/users"] != 0 {
+			t.Errorf("the group and the repeated invitation sent %v", got)
+		}
+	})
+}
+
+func requestsByRoute(entries []mockapi.Entry) map[string]int {
+	out := map[string]int{}
+	for _, e := range entries {
+		out[e.Method+" "+e.Path]++
+	}
+	return out
 }

@@ -125,29 +125,42 @@ func (d directory) all() []platform.User {
 	return out
 }
 
-// uuids maps member emails to user uuids for a group write. A person who has only been invited
-// cannot be added yet, and an address nobody has is an error too; field names the attribute.
-func (d directory) uuids(emails []string, field platform.Field) ([]string, error) {
-	out := make([]string, 0, len(emails))
+// uuids maps emails to user uuids for a group write; field names the attribute. An address nobody has is an
+// error. A person who has only been invited cannot join yet: with wait, their addresses (lower-cased) are
+// returned as pending; without, they are an error too.
+func (d directory) uuids(emails []string, field platform.Field, wait bool) (uuids, pending []string, err error) {
+	uuids = make([]string, 0, len(emails))
 	var problems []string
 	for _, e := range emails {
 		id := userID(e)
 		if u, ok := d.users[id]; ok {
-			out = append(out, u.ID)
+			uuids = append(uuids, u.ID)
 			continue
 		}
 		if _, ok := d.invited[id]; ok {
-			problems = append(problems, fmt.Sprintf("%s has been invited but has not accepted the invitation yet: Onyx can add a person to a group "+
-				"only after they sign up, so they must accept the invitation first", e))
+			if wait {
+				pending = append(pending, id)
+				continue
+			}
+			problems = append(problems, fmt.Sprintf("%s has been invited but has not accepted the invitation yet: Onyx makes only people who "+
+				"have signed up %s, so they must accept the invitation first", e, roleIn(field)))
 			continue
 		}
 		problems = append(problems, fmt.Sprintf("no Onyx user or pending invitation has the email %s", e))
 	}
 	if len(problems) > 0 {
-		return nil, &platform.InvalidError{
+		return nil, nil, &platform.InvalidError{
 			Fields: []platform.FieldError{{Field: field, Message: strings.Join(problems, "; ")}},
 			Err:    &platform.APIError{Method: http.MethodGet, Path: allUsersPath, Status: http.StatusOK, Message: strings.Join(problems, "; ")},
 		}
 	}
-	return out, nil
+	return uuids, sortedSet(pending), nil
+}
+
+// roleIn says what a field makes a person, for messages.
+func roleIn(field platform.Field) string {
+	if field == fieldCuratorIDs {
+		return "curators (managers) of a group"
+	}
+	return "members of a group"
 }

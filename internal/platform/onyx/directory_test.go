@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,16 +65,26 @@ func TestDirectoryUUIDs(t *testing.T) {
 		users:   map[string]fullUserWire{"ada@example.com": {ID: uuidAda, Email: "ada@example.com"}},
 		invited: map[string]string{"new@example.com": "New@example.com"},
 	}
-	got, err := d.uuids([]string{"ADA@example.com"}, platform.FieldMembers)
-	if err != nil || len(got) != 1 || got[0] != uuidAda {
-		t.Errorf("uuids = %v, %v", got, err)
+	got, pending, err := d.uuids([]string{"ADA@example.com"}, platform.FieldMembers, true)
+	if err != nil || len(got) != 1 || got[0] != uuidAda || len(pending) != 0 {
+		t.Errorf("uuids = %v, %v, %v", got, pending, err)
 	}
-	_, err = d.uuids([]string{"ada@example.com", "new@example.com", "x@example.com"}, fieldCuratorIDs)
+	// Members may wait for their sign-up; an address nobody has is an error all the same.
+	got, pending, err = d.uuids([]string{"ada@example.com", "New@Example.com"}, platform.FieldMembers, true)
+	if err != nil || !slices.Equal(got, []string{uuidAda}) || !slices.Equal(pending, []string{"new@example.com"}) {
+		t.Errorf("uuids with an invitee = %v, %v, %v", got, pending, err)
+	}
+	_, _, err = d.uuids([]string{"new@example.com", "x@example.com"}, platform.FieldMembers, true)
+	if msg := fmt.Sprint(err); !strings.Contains(msg, "x@example.com") || strings.Contains(msg, "new@") {
+		t.Errorf("unknown member with an invitee: %v", err)
+	}
+	// Curators may not wait.
+	_, _, err = d.uuids([]string{"ada@example.com", "new@example.com", "x@example.com"}, fieldCuratorIDs, false)
 	var invalid *platform.InvalidError
 	if !errors.As(err, &invalid) || len(invalid.Fields) != 1 || invalid.Fields[0].Field != fieldCuratorIDs {
 		t.Fatalf("err = %v", err)
 	}
-	if msg := invalid.Fields[0].Message; !containsAll(msg, "new@example.com", "must accept the invitation first", "x@example.com") || strings.Contains(msg, "ada@") {
+	if msg := invalid.Fields[0].Message; !containsAll(msg, "new@example.com", "curators (managers)", "must accept the invitation first", "x@example.com") || strings.Contains(msg, "ada@") {
 		t.Errorf("message %q", msg)
 	}
 }

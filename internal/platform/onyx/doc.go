@@ -22,7 +22,8 @@
 //     not manage are sent back as stored, and service accounts (API keys' users) stay members.
 //   - Users exist only after they accept an invitation. roster_user is the invitation; its id is the
 //     lower-cased email, known at once and unchanged when the person signs up. Group members are
-//     therefore emails, mapped to and from user uuids here.
+//     therefore emails, mapped to and from user uuids here; an invitee listed as a member waits until
+//     they sign up (pending.go).
 //   - A bad key answers 403, never 401; errors come as {error_code, detail}, {detail}, {message} or
 //     422 {status_code, message, data}.
 package onyx

@@ -12,6 +12,9 @@ type GroupExtra struct {
 	// CuratorIDs are the emails of the group's curators (v4.6 curator_ids) or managers (current
 	// manager_ids). Each must also be a member.
 	CuratorIDs []string
+	// PendingMembers is read-only: the members Terraform asked for who have been invited but have not
+	// signed up, so cannot join yet (sorted emails; nil when none). A spec's value is ignored.
+	PendingMembers []string
 }
 
 // UserExtra holds what only Onyx reports about a user.

@@ -15,7 +15,8 @@ const msgDefaultRename = "Onyx's default groups (Admin, Basic) cannot be renamed
 // UpdateGroup implements platform.Backend, in the order the API's locking allows:
 //  1. the group is read (and, if a sync is pending, waited for);
 //  2. members and connectors go in one PATCH, which replaces both: the spec's values where Terraform
-//     manages them, the stored ones elsewhere; the API keys' service accounts in the group stay;
+//     manages them, the stored ones elsewhere; the API keys' service accounts in the group stay; members
+//     who have only been invited wait (withPending);
 //  3. a rename, after the sync a connector change starts;
 //  4. curators, one call each, once the members are in;
 //  5. the wait for the sync, and the group as it then is.
@@ -82,5 +83,5 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	if err != nil {
 		return platform.Group{}, err
 	}
-	return groupFromWire(final), nil
+	return withPending(groupFromWire(final), uuids.pending), nil
 }

@@ -182,7 +182,8 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 }
 
 // CreateGroup implements platform.Backend. Members and curators are emails, mapped to user uuids
-// first (a person who has only been invited cannot join yet). A group with the name that is still
+// first; members who have only been invited are left pending (see withPending), curators must have
+// signed up. A group with the name that is still
 // being deleted is waited for; a live one is a conflict, reported before anything is sent, which
 // also keeps the server's misleading duplicate-name answer for unknown ids apart. The POST is
 // resolved after a lost answer by looking the name up among groups that did not exist before.
@@ -228,16 +229,16 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	}
 	c.keepGroup(created)
 	if err := c.setCurators(ctx, created, members.curators); err != nil {
-		return groupFromWire(created), fmt.Errorf("user group %d was created on Onyx, but setting its curators failed: %w", created.ID, err)
+		return withPending(groupFromWire(created), members.pending), fmt.Errorf("user group %d was created on Onyx, but setting its curators failed: %w", created.ID, err)
 	}
 	if created.IsUpToDate && len(members.curators) == 0 { // curators set since show only in a list
-		return groupFromWire(created), nil
+		return withPending(groupFromWire(created), members.pending), nil
 	}
 	synced, err := c.waitSynced(ctx, created.ID)
 	if err != nil {
-		return groupFromWire(created), fmt.Errorf("user group %d was created on Onyx, but it did not finish its first sync: %w", created.ID, err)
+		return withPending(groupFromWire(created), members.pending), fmt.Errorf("user group %d was created on Onyx, but it did not finish its first sync: %w", created.ID, err)
 	}
-	return groupFromWire(synced), nil
+	return withPending(groupFromWire(synced), members.pending), nil
 }
 
 // groupsBefore returns the ids of the groups that exist before a create, after making sure the name
@@ -288,15 +289,17 @@ func (c *Client) explainCreateConflict(ctx context.Context, err error, name stri
 	}
 }
 
-// groupUUIDs are a spec's members and curators as user uuids. nil members stay nil (unmanaged).
+// groupUUIDs are a spec's members and curators as user uuids. nil members stay nil (unmanaged). pending
+// are the members who have been invited but have not signed up: they join a later write, once they have.
 type groupUUIDs struct {
 	members  []string
 	curators []string
+	pending  []string
 }
 
 // memberUUIDs maps member and curator emails to uuids, made only when there is something to map. It reads
-// the user directory once per process (groupDirectory); a miss reads it again before it is an error, since the
-// person may have signed up since.
+// the user directory once per process (inDirectory); a miss reads it again before it is an error, since the
+// person may have been invited since.
 func (c *Client) memberUUIDs(ctx context.Context, members, curators []string) (groupUUIDs, error) {
 	if len(members) == 0 && len(curators) == 0 {
 		out := groupUUIDs{}
@@ -313,47 +316,25 @@ func (c *Client) memberUUIDs(ctx context.Context, members, curators []string) (g
 }
 
 func (c *Client) mapMembers(ctx context.Context, fresh bool, members, curators []string) (groupUUIDs, error) {
-	dir, err := c.groupDirectory(ctx, fresh)
+	var out groupUUIDs
+	var mapErr error
+	err := c.inDirectory(ctx, fresh, func(dir *directory) {
+		if members != nil {
+			if out.members, out.pending, mapErr = dir.uuids(members, platform.FieldMembers, true); mapErr != nil {
+				return
+			}
+		}
+		if curators != nil {
+			out.curators, _, mapErr = dir.uuids(curators, fieldCuratorIDs, false)
+		}
+	})
+	if err == nil {
+		err = mapErr
+	}
 	if err != nil {
 		return groupUUIDs{}, err
 	}
-	var out groupUUIDs
-	if members != nil {
-		if out.members, err = dir.uuids(members, platform.FieldMembers); err != nil {
-			return groupUUIDs{}, err
-		}
-	}
-	if curators != nil {
-		if out.curators, err = dir.uuids(curators, fieldCuratorIDs); err != nil {
-			return groupUUIDs{}, err
-		}
-	}
 	return out, nil
-}
-
-// groupDirectory is the user directory as group writes need it: read once per process (concurrent callers
-// wait for one read), again when fresh is set. The client's own user writes drop it (forgetDirectory).
-func (c *Client) groupDirectory(ctx context.Context, fresh bool) (directory, error) {
-	c.dirMu.Lock()
-	defer c.dirMu.Unlock()
-	if c.dir != nil && !fresh {
-		return *c.dir, nil
-	}
-	d, err := c.readDirectory(ctx, "")
-	if err != nil {
-		return directory{}, err
-	}
-	c.dir = &d
-	return d, nil
-}
-
-// forgetUser drops what a write to a user may have changed: the directory group writes read, and the groups
-// (a deleted user leaves every group; on current Onyx a role change moves them in or out of Admin).
-func (c *Client) forgetUser() {
-	c.dirMu.Lock()
-	c.dir = nil
-	c.dirMu.Unlock()
-	c.forgetGroups()
 }
 
 func nonNil(s []string) []string {

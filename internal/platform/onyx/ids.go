@@ -105,3 +105,14 @@ func sortedSet(items []string) []string {
 func sameStrings(a, b []string) bool { return slices.Equal(sortedSet(a), sortedSet(b)) }
 
 func sameInts(a, b []int) bool { return slices.Equal(formatIDs(a), formatIDs(b)) }
+
+// normalizedEmail is the form in which Onyx stores an invited address: its email_validator lower-cases the
+// domain and keeps the local part.
+func normalizedEmail(email string) string {
+	e := strings.TrimSpace(email)
+	at := strings.LastIndex(e, "@")
+	if at < 0 {
+		return e
+	}
+	return e[:at+1] + strings.ToLower(e[at+1:])
+}

@@ -28,16 +28,23 @@ const (
 // or has a pending invitation is a conflict: adopting it silently would let a later destroy delete
 // a person's account. A new invitation cannot take a role other than basic or be inactive yet: the
 // API changes both only for people who have signed up.
+//
+// The address is checked against the directory this process reads once (inDirectory), which records the
+// invitation, so N invitations cost one list and N PUTs. The answer to the PUT is only a count, but a 200
+// means the address is in the invitation list: the invitation is returned as sent, without reading it back.
 func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platform.User, error) {
 	email := strings.TrimSpace(spec.Email)
 	if err := c.checkUserSpec(ctx, http.MethodPut, invitePath, spec); err != nil {
 		return platform.User{}, err
 	}
-	dir, err := c.directoryFor(ctx, userID(email))
+	if fields := pendingUserProblems(email, spec); len(fields) > 0 {
+		return platform.User{}, apiutil.Refused(http.MethodPut, c.basePath+invitePath, fields...)
+	}
+	existing, taken, err := c.claimInvitation(ctx, email)
 	if err != nil {
 		return platform.User{}, err
 	}
-	if existing, ok := dir.lookup(userID(email)); ok {
+	if taken {
 		what := "a user"
 		if x, _ := existing.Extra.(UserExtra); x.Status == StatusInvited {
 			what = "a pending invitation"
@@ -48,18 +55,13 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 			Err: &platform.APIError{Method: http.MethodPut, Path: c.basePath + invitePath, Message: "not sent: the address is taken"},
 		}
 	}
-	if fields := pendingUserProblems(email, spec); len(fields) > 0 {
-		return platform.User{}, apiutil.Refused(http.MethodPut, c.basePath+invitePath, fields...)
-	}
 	// The invitation is a PUT, which the HTTP client resends by itself; when no attempt got a clear
-	// answer, one may still have been applied, so the create is ambiguous and the address is looked up.
-	// Once an invitation may exist, a failure still returns the user (its id is the address, known
-	// before any answer), so Terraform records it instead of leaving an invitation no state knows of:
-	// one that does not exist after all is dropped by the next refresh.
-	var sent, maybeSent bool
+	// answer, one may still have been applied, so the create is ambiguous and the address is looked up
+	// on the server. If that lookup fails too, the user is returned with the error (its id is the
+	// address, known before any answer), so Terraform records it instead of leaving an invitation no
+	// state knows of: one that does not exist after all is dropped by the next refresh.
+	var maybeSent bool
 	create := func() (platform.User, error) {
-		// The answer is a count (v4.6) or {invited_count, email_invite_status} (current); neither says
-		// more than the read that follows.
 		err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPut, Path: invitePath, Body: inviteRequest{Emails: []string{email}}}, nil)
 		if unanswered(err) {
 			maybeSent = true // until a lookup finds no invitation
@@ -68,12 +70,7 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 		if err != nil {
 			return platform.User{}, err
 		}
-		sent = true
-		u, err := c.FindUserByEmail(ctx, email)
-		if platform.IsNotFound(err) {
-			return platform.User{}, fmt.Errorf("onyx accepted the invitation of %s but does not list it", email)
-		}
-		return u, err
+		return invitedUser(normalizedEmail(email)), nil
 	}
 	find := func(ctx context.Context) (platform.User, error) {
 		u, err := c.FindUserByEmail(ctx, email)
@@ -86,11 +83,11 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 	switch {
 	case err == nil:
 		return u, nil
-	case sent:
-		return invitedUser(email), fmt.Errorf("onyx accepted the invitation of %s, but reading it back failed: %w", email, err)
 	case maybeSent:
-		return invitedUser(email), fmt.Errorf("the invitation of %s may have reached Onyx, but looking it up failed: %w", email, err)
+		c.forgetDirectory()
+		return invitedUser(normalizedEmail(email)), fmt.Errorf("the invitation of %s may have reached Onyx, but looking it up failed: %w", email, err)
 	}
+	c.forgetPerson(userID(email)) // not invited: the claim is withdrawn
 	return platform.User{}, err
 }
 
@@ -183,7 +180,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 // UpdateUser implements platform.Backend: role and activity, for people who have signed up. The
 // email cannot change (it is the id); a pending invitation can only be left as it is.
 func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSpec) (platform.User, error) {
-	defer c.forgetUser() // a changed or removed user may no longer join a group, or has left some
+	defer c.forgetGroups() // on current Onyx a role change moves the user in or out of the Admin group
 	if err := checkUserID(id); err != nil {
 		return platform.User{}, err
 	}
@@ -228,8 +225,15 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 // DeleteUser implements platform.Backend: a pending invitation is withdrawn; a user is deactivated
 // (Onyx deletes only deactivated users) and then deleted, which also drops their group memberships.
 // A user who is already gone counts as deleted.
-func (c *Client) DeleteUser(ctx context.Context, id string) error {
-	defer c.forgetUser() // a changed or removed user may no longer join a group, or has left some
+func (c *Client) DeleteUser(ctx context.Context, id string) (err error) {
+	defer func() {
+		c.forgetGroups() // a deleted user has left every group
+		if err == nil {
+			c.forgetPerson(userID(id))
+		} else {
+			c.forgetDirectory()
+		}
+	}()
 	if err := checkUserID(id); err != nil {
 		return err
 	}
