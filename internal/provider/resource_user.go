@@ -86,7 +86,7 @@ func (r *userResource) toState(ctx context.Context, u platform.User, prior userM
 	out.Name = types.StringValue(u.Name)
 	out.Active = types.BoolValue(u.Active)
 	_, derived := r.data.capabilities.ReadOnly[platform.Feature{Kind: platform.KindUser, Field: platform.FieldRole}]
-	if r.data.supports(platform.KindUser, platform.FieldRole) && !(imported && derived) {
+	if r.data.supports(platform.KindUser, platform.FieldRole) && (!imported || !derived) {
 		out.Role = newFoldedString(u.Role)
 	} else {
 		out.Role = foldedString{StringValue: types.StringNull()}

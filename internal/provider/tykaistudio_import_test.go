@@ -57,7 +57,7 @@ func TestAccTykAIStudio_generatedConfig(t *testing.T) {
 		return resource.TestStep{
 			Config: mock.Provider(), ResourceName: resourceName, ImportState: true, ImportStateId: id,
 			ImportStateKind: resource.ImportBlockWithID, GenerateConfig: true,
-			ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{gen.capture(resourceName, unset)}},
+			ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{gen.capture(unset)}},
 		}
 	}
 	resource.ParallelTest(t, resource.TestCase{
@@ -161,9 +161,9 @@ func (g *generatedConfig) save() {
 	}
 }
 
-// capture is a plan check that keeps the configuration generated for the resource and requires it to
+// capture is a plan check that keeps the configuration generated in an import step and requires it to
 // match unset (an attribute written as null, so not managed).
-func (g *generatedConfig) capture(resourceName string, unset *regexp.Regexp) plancheck.PlanCheck {
+func (g *generatedConfig) capture(unset *regexp.Regexp) plancheck.PlanCheck {
 	return capturePlanCheck(func(addr, text string) error {
 		if !unset.MatchString(text) {
 			return fmt.Errorf("generated configuration of %s does not match %s:\n%s", addr, unset, text)
