@@ -31,6 +31,8 @@ type TykState struct {
 	Users struct {
 		Emails []string `json:"emails"`
 	} `json:"users"`
+	// Catalogues are every catalogue id by kind: "catalogues", "data_catalogues", "tool_catalogues".
+	Catalogues map[string][]int `json:"catalogues"`
 }
 
 // State returns what the mock holds now.

@@ -73,6 +73,14 @@ type DeletionGuard interface {
 	GroupDeletionRefused(name string) string
 }
 
+// GroupMembersKeeper is implemented by backends whose platform adds people to some groups by itself (a
+// built-in group every new user joins). An import leaves such a group's members unmanaged, so the
+// configuration -generate-config-out writes does not take over a list the platform keeps.
+type GroupMembersKeeper interface {
+	// PlatformKeepsMembers reports whether the platform fills the group's membership by itself.
+	PlatformKeepsMembers(groupName string) bool
+}
+
 // NotFoundConfirmer is implemented by backends that can tell whether an absence seen in an answer is to be
 // trusted: ConfirmNotFound returns err (a *NotFoundError) when the server is the platform's API, and another
 // error saying why not otherwise.

@@ -32,8 +32,12 @@ func addPlatformError(diags *diag.Diagnostics, summary string, err error) {
 			continue
 		}
 		detail := f.Message
+		if len(p.Steps()) > 1 {
+			// Terraform cannot point at a key inside an object value, so the text names it.
+			detail = p.String() + ": " + detail
+		}
 		if asked {
-			detail = fmt.Sprintf("%s\n\nThe server answered: %s", f.Message, err)
+			detail = fmt.Sprintf("%s\n\nThe server answered: %s", detail, err)
 		}
 		diags.AddAttributeError(p, summary, detail)
 		placed = true

@@ -54,7 +54,10 @@ resource "roster_user_group_membership" "m" {
 resource "roster_api_key" "k" {
   name = "generated-key"
 }`, map[string]string{"roster_api_key.k": "name=generated-key"}, "", nil},
-		{"tyk_ai_studio", func(t *testing.T) string { return acctest.NewTyk(t, tykmock.Enterprise).Provider() }, "", nil, "", nil},
+		// The Default group is imported too: its members stay unmanaged (TestAccTykAIStudio_generatedConfig
+		// applies and changes the generated configuration).
+		{"tyk_ai_studio", func(t *testing.T) string { return acctest.NewTyk(t, tykmock.Enterprise).Provider() }, "",
+			map[string]string{"roster_user_group.default": "name=Default"}, "", nil},
 		{"onyx", func(t *testing.T) string { return acctest.NewOnyx(t, onyxmock.GenerationV46).Provider() }, `
 resource "roster_api_key" "k" {
   name = "generated-key"

@@ -77,13 +77,17 @@ func (r *userResource) spec(ctx context.Context, plan, config userModel, passwor
 	}
 }
 
-func (r *userResource) toState(ctx context.Context, u platform.User, prior userModel, diags *diag.Diagnostics) userModel {
+// toState copies what the platform reported. Right after an import a role the platform derives is
+// left null, so that -generate-config-out does not write a value the configuration cannot set; the next
+// refresh fills it.
+func (r *userResource) toState(ctx context.Context, u platform.User, prior userModel, imported bool, diags *diag.Diagnostics) userModel {
 	out := prior
 	out.ID = types.StringValue(u.ID)
 	out.Email = newFoldedString(u.Email)
 	out.Name = types.StringValue(u.Name)
 	out.Active = types.BoolValue(u.Active)
-	if r.data.supports(platform.KindUser, platform.FieldRole) {
+	_, derived := r.data.capabilities.ReadOnly[platform.Feature{Kind: platform.KindUser, Field: platform.FieldRole}]
+	if r.data.supports(platform.KindUser, platform.FieldRole) && (!imported || !derived) {
 		out.Role = newFoldedString(u.Role)
 	} else {
 		out.Role = foldedString{StringValue: types.StringNull()}
@@ -105,7 +109,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	spec := r.spec(ctx, plan, config, optionalString(config.PasswordWO), &resp.Diagnostics)
 	u, err := backend.CreateUser(ctx, spec)
 	if u.ID != "" {
-		state := r.toState(ctx, u, plan, &resp.Diagnostics)
+		state := r.toState(ctx, u, plan, false, &resp.Diagnostics)
 		resp.Diagnostics.Append(userSplit().set(ctx, &resp.State.Raw, &state)...)
 	}
 	if err != nil {
@@ -136,8 +140,12 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		addPlatformError(&resp.Diagnostics, "Cannot read user", err)
 		return
 	}
-	state := r.toState(ctx, u, prior, &resp.Diagnostics)
+	imported := wasImported(ctx, req.Private)
+	state := r.toState(ctx, u, prior, imported, &resp.Diagnostics)
 	resp.Diagnostics.Append(userSplit().set(ctx, &resp.State.Raw, &state)...)
+	if imported {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
+	}
 }
 
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -164,7 +172,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		addPlatformError(&resp.Diagnostics, "Cannot update user", err)
 		return
 	}
-	state := r.toState(ctx, u, plan, &resp.Diagnostics)
+	state := r.toState(ctx, u, plan, false, &resp.Diagnostics)
 	resp.Diagnostics.Append(userSplit().set(ctx, &resp.State.Raw, &state)...)
 }
 
@@ -196,4 +204,5 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 		id = u.ID
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, importedMarker)...)
 }

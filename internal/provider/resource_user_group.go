@@ -97,12 +97,15 @@ func (r *userGroupResource) spec(ctx context.Context, plan, config userGroupMode
 
 // toState copies what the platform reported. Members and description are refreshed only when Terraform
 // manages them, so unmanaged membership never shows as drift. Right after an import they are filled when
-// the group has any, and left unmanaged when empty, so a configuration without them plans no change.
+// the group has any, and left unmanaged when empty, so a configuration without them plans no change;
+// members of a group the platform fills by itself (platform.GroupMembersKeeper) stay unmanaged.
 func (r *userGroupResource) toState(ctx context.Context, g platform.Group, prior userGroupModel, imported bool, diags *diag.Diagnostics) userGroupModel {
 	out := prior
 	out.ID = types.StringValue(g.ID)
 	out.Name = types.StringValue(g.Name)
-	if !prior.Members.IsNull() || (imported && len(g.Members) > 0) {
+	keeper, _ := r.data.backend.(platform.GroupMembersKeeper)
+	adopt := imported && len(g.Members) > 0 && (keeper == nil || !keeper.PlatformKeepsMembers(g.Name))
+	if !prior.Members.IsNull() || adopt {
 		out.Members = membersInPriorOrder(prior.Members, g.Members, diags)
 	}
 	if r.data.supports(platform.KindUserGroup, platform.FieldDescription) && (!prior.Description.IsNull() || (imported && g.Description != "")) {

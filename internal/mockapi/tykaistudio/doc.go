@@ -12,7 +12,9 @@
 //     key roll and the membership routes answer 500 "record not found";
 //   - every new user joins the built-in Default group, which cannot be deleted; user #1 is the
 //     undeletable super admin;
-//   - membership writes with an unknown user id create a blank "phantom" user;
+//   - membership writes with an unknown user id create a blank "phantom" user, and group writes
+//     (create, PATCH, PUT catalogues) with an unknown catalogue id an empty catalogue with that id;
+//   - the Default group holds catalogue 1 of each kind (LLM, data, tool), all named "Default";
 //   - API keys are "" until rolled, one per user, readable by admins;
 //   - the Community Edition (402 for group writes) next to the Enterprise one;
 //   - 200 text/html for unknown paths (the admin UI's fallback), 301 for a trailing slash, the

@@ -2,7 +2,9 @@ package tykaistudio
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"sort"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
@@ -20,7 +22,7 @@ import (
 //	PATCH  /__mock/tyk_ai_studio/groups/{id}      overwrite the given attributes: name, members, catalogues, data_catalogues,
 //	                                              tool_catalogues
 //	POST   /__mock/tyk_ai_studio/users/{id}/roll  roll the key out of band; answers {"api_key": ...}
-//	GET    /__mock/tyk_ai_studio/state            edition, live group names and user emails, counts
+//	GET    /__mock/tyk_ai_studio/state            edition, live group names and user emails, catalogue ids by kind, counts
 func (s *Server) registerHooks() {
 	s.Hook("DELETE users/{id}", mockapi.HookDelete(s.hookUser, s.softDeleteUser))
 	s.Hook("DELETE groups/{id}", mockapi.HookDelete(s.hookGroup, s.softDeleteGroup))
@@ -128,6 +130,9 @@ type stateJSON struct {
 	Users       stateUsers `json:"users"`
 	Memberships int        `json:"memberships"`
 	KeyedUsers  int        `json:"users_with_api_key"`
+	// Catalogues lists every catalogue id by kind ("catalogues", "data_catalogues",
+	// "tool_catalogues"), so a test sees an empty one a group write created.
+	Catalogues map[string][]uint32 `json:"catalogues"`
 }
 
 type stateNames struct {
@@ -141,7 +146,10 @@ type stateUsers struct {
 }
 
 func (s *Server) hookState(w http.ResponseWriter, _ *http.Request) {
-	out := stateJSON{Edition: s.edition, Groups: stateNames{Names: []string{}}, Users: stateUsers{Emails: []string{}}}
+	out := stateJSON{Edition: s.edition, Groups: stateNames{Names: []string{}}, Users: stateUsers{Emails: []string{}}, Catalogues: map[string][]uint32{}}
+	for _, k := range catalogueKinds {
+		out.Catalogues[k.attribute()] = slices.Sorted(maps.Keys(s.st.catalogues[k]))
+	}
 	for _, g := range s.st.groups.Rows() {
 		if g.live() {
 			out.Groups.Names = append(out.Groups.Names, g.name)

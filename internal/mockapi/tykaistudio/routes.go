@@ -22,6 +22,10 @@ func (s *Server) apiRoutes() http.Handler {
 	handle("/users/{id}/roll-api-key", methods{"POST": s.rollAPIKey})
 	handle("/users/{id}/groups", methods{"GET": s.userGroups})
 
+	for _, k := range catalogueKinds {
+		handle("/"+string(k)+"/{id}", methods{"GET": s.getCatalogue(k)})
+	}
+
 	handle("/groups", methods{"GET": s.listGroups, "POST": s.enterprise(s.createGroup)})
 	handle("/groups/{id}", methods{"GET": s.getGroup, "PATCH": s.enterprise(s.patchGroup), "DELETE": s.enterprise(s.deleteGroup)})
 	handle("/groups/{id}/users", methods{

@@ -40,8 +40,9 @@ const (
 )
 
 const (
-	superAdminID   = 1
-	defaultGroupID = 1
+	superAdminID       = 1
+	defaultGroupID     = 1
+	defaultCatalogueID = 1
 )
 
 // Server is the mock. It is safe for concurrent use: handlers run under the Mock's lock.
@@ -51,7 +52,8 @@ type Server struct {
 	st      *store
 }
 
-// New returns a mock seeded with the super admin, the Default group and the catalogues.
+// New returns a mock seeded with the super admin, the catalogues and the Default group, which holds
+// catalogue 1 of each kind.
 func New(opts Options) *Server {
 	s := &Server{edition: opts.Edition, st: newStore()}
 	if s.edition == "" {
@@ -76,20 +78,23 @@ func (s *Server) seed() {
 	}
 	s.st.users.Put(admin.id, admin)
 	s.st.userIDs.Skip(superAdminID)
-	s.st.groups.Put(defaultGroupID, newGroup(defaultGroupID, DefaultGroupName))
+	def := newGroup(defaultGroupID, DefaultGroupName)
+	s.st.groups.Put(defaultGroupID, def)
 	s.st.groupIDs.Skip(defaultGroupID)
 	s.st.members.Add(defaultGroupID, admin.id)
 
+	// The server seeds catalogue 1 of each kind, named "Default", and links it to the Default group.
 	names := map[catalogueKind][]string{
 		kindCatalogues:     {"Default", "Research LLMs", "Premium LLMs"},
-		kindDataCatalogues: {"Docs", "Support KB", "Finance"},
-		kindToolCatalogues: {"Web tools", "Jira", "GitHub"},
+		kindDataCatalogues: {"Default", "Support KB", "Finance"},
+		kindToolCatalogues: {"Default", "Jira", "GitHub"},
 	}
 	for _, k := range catalogueKinds {
 		for i := range SeedCatalogues {
 			id := uint32(i + 1)
 			s.st.catalogues[k][id] = &catalogue{id: id, name: names[k][i]}
 		}
+		def.lists[k][defaultCatalogueID] = struct{}{}
 	}
 }
 

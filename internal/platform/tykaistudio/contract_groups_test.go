@@ -139,6 +139,8 @@ func TestContractDefaultGroup(t *testing.T) {
 	if err != nil || !IsDefaultGroupName(def.Name) {
 		t.Fatalf("Default group: %+v %v", def, err)
 	}
+	// The server seeds it with catalogue 1 of each kind.
+	assertEqual[platform.Extra](t, "Default's catalogues", def.Extra, GroupExtra{CatalogueIDs: []string{"1"}, DataCatalogueIDs: []string{"1"}, ToolCatalogueIDs: []string{"1"}})
 	err = c.client.DeleteGroup(c.ctx, def.ID)
 	wantInvalid(t, err, platform.Field{})
 	if !strings.Contains(err.Error(), "Default group cannot be deleted") && !strings.Contains(platform.JoinFieldErrors(platform.FieldErrorsOf(err)), "Default group cannot be deleted") {
@@ -163,15 +165,46 @@ func TestContractDefaultGroup(t *testing.T) {
 	}
 }
 
+// An unknown catalogue id would make the server create an empty catalogue: it is refused on its
+// attribute, naming the ids, before any write, on create, on update and on a rename; no catalogue
+// appears in the mock.
 func TestContractUnknownCatalogue(t *testing.T) {
 	c := newContract(t, tykmock.Enterprise)
-	g, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "cat", Extra: GroupExtra{ToolCatalogueIDs: []string{"99"}}})
+	before := c.writes()
+	g, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "cat", Extra: GroupExtra{CatalogueIDs: []string{"1"}, ToolCatalogueIDs: []string{"99", "2", "98"}}})
 	wantInvalid(t, err, fieldToolCatalogueIDs)
-	if g.ID == "" {
-		t.Fatal("the created group is not returned with the catalogue error")
+	if msg := platform.JoinFieldErrors(platform.FieldErrorsOf(err)); !strings.Contains(msg, "tool catalogue has ids 98, 99") || strings.Contains(msg, "LLM") {
+		t.Errorf("message %q does not name exactly the missing tool catalogue ids", msg)
 	}
-	_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "cat2", Extra: GroupExtra{CatalogueIDs: []string{"98"}}})
+	if g.ID != "" || c.writes() != before {
+		t.Errorf("created %+v with %d writes, want nothing written", g, c.writes()-before)
+	}
+
+	g = c.group("cat", nil, &GroupExtra{DataCatalogueIDs: []string{"3"}})
+	before = c.writes()
+	_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "cat", Extra: GroupExtra{CatalogueIDs: []string{"1", "97"}, DataCatalogueIDs: []string{"3", "96"}}})
 	wantInvalid(t, err, fieldCatalogueIDs)
+	wantInvalid(t, err, fieldDataCatalogueIDs)
+	_, err = c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "cat2", Extra: GroupExtra{CatalogueIDs: []string{"95"}}})
+	wantInvalid(t, err, fieldCatalogueIDs)
+	if c.writes() != before {
+		t.Errorf("%d writes sent with an unknown catalogue", c.writes()-before)
+	}
+	state := c.hook(http.MethodGet, "/state", nil)
+	for kind, ids := range state["catalogues"].(map[string]any) {
+		if len(ids.([]any)) != tykmock.SeedCatalogues {
+			t.Errorf("%s in the mock: %v, want only the %d seeded", kind, ids, tykmock.SeedCatalogues)
+		}
+	}
+
+	// Ids the group already holds are not looked up again: one GET per new id.
+	c.mock.Log().Reset()
+	if _, err := c.client.UpdateGroup(c.ctx, g.ID, platform.GroupSpec{Name: "cat", Extra: GroupExtra{DataCatalogueIDs: []string{"3", "1"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := c.mock.Log().CountMatching(http.MethodGet, "/api/v1/data-catalogues/"); n != 1 {
+		t.Errorf("%d catalogue lookups, want 1 (the new id)", n)
+	}
 }
 
 // On the Community Edition every group write is the Enterprise error, and Default is still readable.

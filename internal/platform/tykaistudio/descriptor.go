@@ -15,9 +15,10 @@ var Descriptor = platform.Register(platform.Descriptor{
 	APIPrefix:   apiPrefix,
 	Capabilities: platform.Capabilities{
 		Available: true,
+		// active is not listed: every Tyk AI Studio user is active, so `active = true` (what an import
+		// reads and -generate-config-out writes) is accepted and ValidateUser refuses false.
 		Unsupported: map[platform.Feature]string{
 			{Kind: platform.KindUserGroup, Field: platform.FieldDescription}: "Tyk AI Studio groups (Teams) have no description",
-			{Kind: platform.KindUser, Field: platform.FieldActive}:           "Tyk AI Studio has no activation flag; set tyk_ai_studio.email_verified = false to block sign-in, or remove the user",
 			{Kind: platform.KindAPIKey, Field: platform.FieldDescription}:    "a Tyk AI Studio key is the user's single current key and has no description",
 			{Kind: platform.KindAPIKey, Field: platform.FieldExpiresAt}:      "Tyk AI Studio keys do not expire; use rotation_triggers to roll them",
 			{Kind: platform.KindEphemeralAPIKey}: "a Tyk AI Studio user has one key and the API cannot revoke it: minting a short-lived key " +

@@ -9,8 +9,9 @@
 //     spec's values where Terraform manages them, the server's current ones elsewhere.
 //   - A missing object is 404 on GET but 500 "record not found" on most writes; both are
 //     *platform.NotFoundError here.
-//   - Membership writes that name an unknown user id create a blank user, so member ids are checked
-//     before anything is sent.
+//   - Membership writes that name an unknown user id create a blank user, and group writes that name
+//     an unknown catalogue id an empty catalogue, so member and catalogue ids are checked before
+//     anything is sent.
 //   - Group writes on the Community Edition answer 402; that becomes a *platform.UnsupportedError
 //     saying the Enterprise Edition is needed.
 //   - A wrong endpoint is not an error to the server: the admin UI answers unknown paths with

@@ -2,7 +2,6 @@ package tykaistudio
 
 import (
 	"context"
-	"errors"
 	"net/http"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
@@ -22,7 +21,7 @@ const msgDefaultRename = "the Default group cannot be renamed: Tyk AI Studio rec
 //   - without a rename, catalogues go through PUT /groups/{id}/catalogues (all three lists) and
 //     managed members through PUT /groups/{id}/users, so an unmanaged side is never rewritten.
 //
-// Member ids are checked before anything is written.
+// Member ids, and catalogue ids the group does not hold yet, are checked before anything is written.
 func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.GroupSpec) (platform.Group, error) {
 	if err := checkGroupID(id); err != nil {
 		return platform.Group{}, err
@@ -44,6 +43,13 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	currentExtra := groupExtraOf(current)
 	want, _ := desiredCatalogues(extra, currentExtra)
 	have, _ := desiredCatalogues(GroupExtra{}, currentExtra)
+	method, path := http.MethodPut, groupPath(id)+"/catalogues"
+	if renamed {
+		method, path = http.MethodPatch, groupPath(id)
+	}
+	if err := c.checkCatalogues(ctx, method, path, want, have); err != nil {
+		return platform.Group{}, err
+	}
 
 	var resultMembers []string
 	if members != nil {
@@ -68,11 +74,11 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 		})
 		err := c.call(ctx, httpclient.Request{Method: http.MethodPatch, Path: groupPath(id), Body: body}, nil)
 		if err != nil {
-			return platform.Group{}, catalogueError(err, id, extra)
+			return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 		}
 	default:
 		if !want.equal(have) {
-			if err := c.putCatalogues(ctx, id, want, extra); err != nil {
+			if err := c.putCatalogues(ctx, id, want); err != nil {
 				return platform.Group{}, err
 			}
 		}
@@ -93,33 +99,10 @@ func (c *Client) putMembers(ctx context.Context, id string, ids []uint32) error 
 }
 
 // putCatalogues replaces all three catalogue lists (PUT /groups/{id}/catalogues; an omitted list
-// would be cleared, so all three are sent).
-func (c *Client) putCatalogues(ctx context.Context, id string, want catalogueLists, extra GroupExtra) error {
+// would be cleared, so all three are sent). The ids must have been checked: the server accepts unknown
+// ones, so a "record not found" here means the group itself.
+func (c *Client) putCatalogues(ctx context.Context, id string, want catalogueLists) error {
 	body := newRequest("groups", groupCataloguesInput{Catalogues: want.llm, DataCatalogues: want.data, ToolCatalogues: want.tool})
 	err := c.call(ctx, httpclient.Request{Method: http.MethodPut, Path: groupPath(id) + "/catalogues", Body: body}, nil)
-	return catalogueError(err, id, extra)
-}
-
-// catalogueError reads a "record not found" on a group write that follows a successful read of the
-// group: the missing record is then one of the catalogues the spec names (or the group vanished in
-// between, which the message admits). When the spec names no catalogue it is the group.
-func catalogueError(err error, id string, extra GroupExtra) error {
-	if err == nil || !platform.IsNotFound(err) {
-		return platform.WithKind(err, platform.KindUserGroup, id)
-	}
-	var fields []platform.FieldError
-	for _, l := range []struct {
-		ids   []string
-		field platform.Field
-	}{{extra.CatalogueIDs, fieldCatalogueIDs}, {extra.DataCatalogueIDs, fieldDataCatalogueIDs}, {extra.ToolCatalogueIDs, fieldToolCatalogueIDs}} {
-		if len(l.ids) > 0 {
-			fields = append(fields, platform.FieldError{Field: l.field,
-				Message: "Tyk AI Studio answered \"record not found\": one of these catalogue ids does not exist (or the group was deleted meanwhile)"})
-		}
-	}
-	var apiErr *platform.APIError
-	if len(fields) == 0 || !errors.As(err, &apiErr) {
-		return platform.WithKind(err, platform.KindUserGroup, id)
-	}
-	return &platform.InvalidError{Fields: fields, Err: apiErr}
+	return platform.WithKind(err, platform.KindUserGroup, id)
 }

@@ -24,12 +24,12 @@ const defaultGroupName = "Default"
 // joins and which cannot be deleted. The server recognises it by this exact name.
 func IsDefaultGroupName(name string) bool { return name == defaultGroupName }
 
-// CreateGroup implements platform.Backend. Member ids are checked first: the server would create a
-// blank user for an unknown one. The POST carries the name and members, so a lost answer is resolved
-// by looking the group up by its (unique) name. Catalogues follow in a second request: an unknown
-// catalogue id answers 500, which on a POST could not be told from a lost answer, while on the PUT
-// that follows it clearly means the id. If that second step fails, the created group is returned
-// with the error so the provider records it instead of orphaning it.
+// CreateGroup implements platform.Backend. Member and catalogue ids are checked first: the server
+// would create a blank user or an empty catalogue for an unknown one. The POST carries the name and
+// members, so a lost answer is resolved by looking the group up by its (unique) name. Catalogues
+// follow in a second request (the PUT, whose handling of catalogue ids is the observed one). If that
+// second step fails, the created group is returned with the error so the provider records it instead
+// of orphaning it.
 func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (platform.Group, error) {
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
 		return platform.Group{}, apiutil.Refused(http.MethodPost, c.basePath+groupsPath, errs...)
@@ -37,6 +37,10 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
 	members, _ := parseIDs(spec.Members)
 	if err := c.checkMembers(ctx, http.MethodPost, groupsPath, members); err != nil {
+		return platform.Group{}, err
+	}
+	wanted, _ := desiredCatalogues(extra, GroupExtra{}) // ids checked by ValidateGroup
+	if err := c.checkCatalogues(ctx, http.MethodPost, groupsPath, wanted, catalogueLists{}); err != nil {
 		return platform.Group{}, err
 	}
 	body := newRequest("groups", groupInput{
@@ -59,7 +63,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	want, _ := desiredCatalogues(extra, current)
 	have, _ := desiredCatalogues(GroupExtra{}, current)
 	if !want.equal(have) {
-		if err := c.putCatalogues(ctx, group.ID, want, extra); err != nil {
+		if err := c.putCatalogues(ctx, group.ID, want); err != nil {
 			return group, fmt.Errorf("group %s was created on Tyk AI Studio, but setting its catalogues failed: %w", group.ID, err)
 		}
 		group.Extra = want.extra()

@@ -122,6 +122,7 @@ const groupFiveUsers = `{"data":[{"type":"users","id":"4","attributes":{"email":
 func TestRenameGroupSendsCurrentLists(t *testing.T) {
 	rec := &recorder{answers: map[string]string{
 		"GET /api/v1/groups/5": groupFive, "GET /api/v1/groups/5/users": groupFiveUsers, "PATCH /api/v1/groups/5": groupFive,
+		"GET /api/v1/data-catalogues/9": `{"data":{"type":"data-catalogues","id":"9","attributes":{"name":"Docs"}}}`,
 	}}
 	c, _ := newStubClient(t, rec.handler)
 	g, err := c.UpdateGroup(context.Background(), "5", platform.GroupSpec{Name: "ops-renamed", Extra: GroupExtra{DataCatalogueIDs: []string{"9"}}})

@@ -48,7 +48,8 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 			"from tyk_ai_studio.is_admin and tyk_ai_studio.show_portal; set those instead")
 	}
 	if spec.Active != nil && !*spec.Active {
-		errs.add(platform.FieldActive, "Tyk AI Studio has no way to deactivate a user; delete the user instead")
+		errs.add(platform.FieldActive, "Tyk AI Studio has no activation flag: every user is active. Set tyk_ai_studio.email_verified = false "+
+			"to block sign-in, or remove the user")
 	}
 	if spec.Password != nil && *spec.Password == "" {
 		errs.add(platform.FieldPassword, "must not be empty: Tyk AI Studio would let the user log in with an empty password")

@@ -2,7 +2,10 @@ package tykaistudio
 
 import "github.com/rosterhq/terraform-provider-roster/internal/platform"
 
-var _ platform.DeletionGuard = (*Client)(nil)
+var (
+	_ platform.DeletionGuard      = (*Client)(nil)
+	_ platform.GroupMembersKeeper = (*Client)(nil)
+)
 
 // GroupDeletionRefused implements platform.DeletionGuard: Tyk AI Studio answers 400 to deleting its
 // built-in Default group, which every new user joins.
@@ -12,3 +15,7 @@ func (c *Client) GroupDeletionRefused(name string) string {
 	}
 	return ""
 }
+
+// PlatformKeepsMembers implements platform.GroupMembersKeeper: Tyk AI Studio puts every new user in the
+// Default group, so an import does not make its members authoritative.
+func (c *Client) PlatformKeepsMembers(name string) bool { return IsDefaultGroupName(name) }
