@@ -77,20 +77,15 @@ func (d *apiKeysDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if d.data != nil {
-		// The capability table's reason, before any request, where the platform has no keys.
-		checkCapabilities(d.data, platform.KindAPIKey, nil, &resp.Diagnostics)
-		var unsupported *platform.UnsupportedError
-		owners := d.data.capabilities.Check(platform.Feature{Kind: platform.KindAPIKey, Field: platform.FieldUserID})
-		if !cfg.UserID.IsNull() && errors.As(owners, &unsupported) {
-			resp.Diagnostics.AddAttributeError(path.Root("user_id"), "Filter not supported on "+d.data.platform.DisplayName(), unsupported.Describe(attributeName))
-		}
-		if resp.Diagnostics.HasError() {
-			return
-		}
-	}
+	// Where the platform has no keys, apiKeys reports the capability table's reason, before any request.
 	backend := d.data.apiKeys(&resp.Diagnostics)
 	if backend == nil {
+		return
+	}
+	var unsupported *platform.UnsupportedError
+	owners := d.data.capabilities.Check(platform.Feature{Kind: platform.KindAPIKey, Field: platform.FieldUserID})
+	if !cfg.UserID.IsNull() && errors.As(owners, &unsupported) {
+		resp.Diagnostics.AddAttributeError(path.Root("user_id"), "Filter not supported on "+d.data.platform.DisplayName(), unsupported.Describe(attributeName))
 		return
 	}
 	keys, err := backend.ListAPIKeys(ctx)
