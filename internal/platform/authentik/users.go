@@ -160,15 +160,9 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 	if email == "" {
 		return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 	}
-	candidates, err := c.ListUsers(ctx, platform.UserFilter{Email: email})
+	matches, err := c.ListUsers(ctx, platform.UserFilter{Email: email}) // exact, ignoring case
 	if err != nil {
 		return platform.User{}, err
-	}
-	var matches []platform.User
-	for _, u := range candidates {
-		if strings.EqualFold(u.Email, email) {
-			matches = append(matches, u)
-		}
 	}
 	return apiutil.One(ctx, c.Conn, platform.KindUser, email, matches, apiutil.UserID, func(ids []string) error {
 		return fmt.Errorf("the email %q is ambiguous: authentik users %s all have it; import the user by its id instead",
