@@ -97,13 +97,27 @@ type APIKey struct {
 	Extra  Extra
 }
 
-// GroupFilter narrows ListGroups. Empty fields do not filter. Filters the API cannot apply server side are
-// applied by the caller; clients only use them to fetch fewer pages.
+// GroupFilter narrows ListGroups. Empty fields do not filter. A client applies on the server what its API can
+// filter and the rest itself (GroupFilter.Match), so the answer is exact either way.
 type GroupFilter struct {
+	// Name is exact and case-sensitive.
 	Name string
+	// MemberID keeps the groups that user (by id) is a direct member of.
+	MemberID string
 }
 
-// UserFilter narrows ListUsers.
+// UserFilter narrows ListUsers. Empty fields do not filter. A client applies on the server what its API can
+// filter and the rest itself (UserFilter.Match, FilterUsers), so the answer is exact either way.
 type UserFilter struct {
+	// Email is exact, ignoring case.
 	Email string
+	// GroupID keeps the direct members of that group. A group that does not exist is an error.
+	GroupID string
+	// Role is exact, ignoring case.
+	Role string
+	// Username keeps the user with that login name (exact), on platforms whose users have one apart from
+	// the email (their Extra implements Usernamed); elsewhere nothing matches.
+	Username string
+	// Active keeps active (true) or inactive (false) users; nil does not filter.
+	Active *bool
 }

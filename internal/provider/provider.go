@@ -175,6 +175,7 @@ func (p *rosterProvider) DataSources(_ context.Context) []func() datasource.Data
 		newUserGroupDataSource,
 		newUserDataSource,
 		newUserGroupsDataSource,
+		newAPIKeysDataSource,
 		newUsersDataSource,
 	}
 }

@@ -78,19 +78,28 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	return apiutil.Deleted(err, platform.KindUserGroup, id)
 }
 
-// ListGroups implements platform.Backend. A name filter is applied by the server (exact match).
+// ListGroups implements platform.Backend. The server filters by name (exact) and member (`members_by_pk`,
+// which refuses a pk that names no user).
 func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([]platform.Group, error) {
 	query := withoutUserObjects()
 	if filter.Name != "" {
 		query.Set("name", filter.Name)
 	}
+	if filter.MemberID != "" {
+		if err := checkUserID(filter.MemberID); err != nil {
+			return nil, err
+		}
+		query.Set("members_by_pk", filter.MemberID)
+	}
 	wires, err := listAll[groupWire](ctx, c, groupsPath, query)
 	if err != nil {
 		return nil, err
 	}
-	groups := make([]platform.Group, len(wires))
-	for i, w := range wires {
-		groups[i] = groupFromWire(w)
+	groups := make([]platform.Group, 0, len(wires))
+	for _, w := range wires {
+		if g := groupFromWire(w); filter.Match(g) {
+			groups = append(groups, g)
+		}
 	}
 	return groups, nil
 }

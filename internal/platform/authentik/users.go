@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
@@ -120,25 +121,35 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
-// ListUsers implements platform.Backend. An email filter narrows the list to users whose email contains it
-// (case-insensitively): authentik's `email` filter is exact and case-sensitive, so the server-side `search`
-// fetches candidates and the exact rule is left to the caller.
+// ListUsers implements platform.Backend. The server filters by group (`groups_by_pk`), username and
+// `is_active`; its `email` filter is exact and case-sensitive, so the server-side `search` fetches candidates
+// for an email and the rest of the filter is applied here.
 func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]platform.User, error) {
 	query := withoutGroupsAndRoles()
 	if filter.Email != "" {
 		query.Set("search", filter.Email)
 	}
+	if filter.GroupID != "" {
+		if err := checkGroupID(filter.GroupID); err != nil {
+			return nil, err
+		}
+		query.Set("groups_by_pk", filter.GroupID)
+	}
+	if filter.Username != "" {
+		query.Set("username", filter.Username)
+	}
+	if filter.Active != nil {
+		query.Set("is_active", strconv.FormatBool(*filter.Active))
+	}
 	wires, err := listAll[userWire](ctx, c, usersPath, query)
 	if err != nil {
 		return nil, err
 	}
-	want := strings.ToLower(filter.Email)
 	users := make([]platform.User, 0, len(wires))
 	for _, w := range wires {
-		if want != "" && !strings.Contains(strings.ToLower(w.Email), want) {
-			continue // matched the search on name or username only
+		if u := userFromWire(w); filter.Match(u) {
+			users = append(users, u)
 		}
-		users = append(users, userFromWire(w))
 	}
 	return users, nil
 }
@@ -149,15 +160,9 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 	if email == "" {
 		return platform.User{}, c.NotFound(ctx, platform.KindUser, email)
 	}
-	candidates, err := c.ListUsers(ctx, platform.UserFilter{Email: email})
+	matches, err := c.ListUsers(ctx, platform.UserFilter{Email: email}) // exact, ignoring case
 	if err != nil {
 		return platform.User{}, err
-	}
-	var matches []platform.User
-	for _, u := range candidates {
-		if strings.EqualFold(u.Email, email) {
-			matches = append(matches, u)
-		}
 	}
 	return apiutil.One(ctx, c.Conn, platform.KindUser, email, matches, apiutil.UserID, func(ids []string) error {
 		return fmt.Errorf("the email %q is ambiguous: authentik users %s all have it; import the user by its id instead",

@@ -125,8 +125,8 @@ func (c *Client) ReadGroupFresh(ctx context.Context, id string) (platform.Group,
 	return groupFromWire(g), nil
 }
 
-// ListGroups implements platform.Backend: every group not being deleted, the default ones included;
-// a name filter is exact.
+// ListGroups implements platform.Backend: every group not being deleted, the default ones included.
+// Onyx filters on nothing, so the filter is applied here.
 func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([]platform.Group, error) {
 	groups, err := c.allGroups.All(ctx, c.loadAllGroups)
 	if err != nil {
@@ -134,10 +134,9 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 	}
 	out := make([]platform.Group, 0, len(groups))
 	for _, g := range groups {
-		if g.IsUpForDeletion || (filter.Name != "" && g.Name != filter.Name) {
-			continue
+		if group := groupFromWire(g); !g.IsUpForDeletion && filter.Match(group) {
+			out = append(out, group)
 		}
-		out = append(out, groupFromWire(g))
 	}
 	return out, nil
 }

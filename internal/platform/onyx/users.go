@@ -152,7 +152,8 @@ func (c *Client) FindUserByEmail(ctx context.Context, email string) (platform.Us
 }
 
 // ListUsers implements platform.Backend: users and pending invitations, without API keys' service
-// accounts; an email filter is exact, ignoring case.
+// accounts. An email filter reads only that address's page of the directory; the rest of the filter is
+// applied here (a group filter reads the group's members).
 func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]platform.User, error) {
 	var dir directory
 	var err error
@@ -164,17 +165,7 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 	if err != nil {
 		return nil, err
 	}
-	all := dir.all()
-	if filter.Email == "" {
-		return all, nil
-	}
-	out := []platform.User{}
-	for _, u := range all {
-		if u.ID == userID(filter.Email) {
-			out = append(out, u)
-		}
-	}
-	return out, nil
+	return platform.FilterUsers(ctx, dir.all(), filter, c.ReadGroup)
 }
 
 // UpdateUser implements platform.Backend: role and activity, for people who have signed up. The

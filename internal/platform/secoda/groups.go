@@ -73,8 +73,8 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	return apiutil.Deleted(err, platform.KindUserGroup, id)
 }
 
-// ListGroups implements platform.Backend. Secoda documents no filters, so every page is read and a name
-// filter (exact) is applied here.
+// ListGroups implements platform.Backend. Secoda documents no filters, so every page is read and the filter
+// is applied here.
 func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([]platform.Group, error) {
 	wires, err := listAll[groupWire](ctx, c, groupsPath)
 	if err != nil {
@@ -82,10 +82,9 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 	}
 	groups := make([]platform.Group, 0, len(wires))
 	for _, w := range wires {
-		if filter.Name != "" && string(w.Name) != filter.Name {
-			continue
+		if g := groupFromWire(w); filter.Match(g) {
+			groups = append(groups, g)
 		}
-		groups = append(groups, groupFromWire(w))
 	}
 	return groups, nil
 }

@@ -88,8 +88,8 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 }
 
 // ListUsers implements platform.Backend: every member, deactivated ones included (Active false), as
-// ReadUser reports them. Secoda documents no filters, so every page is read and an email filter (exact,
-// ignoring case) is applied here.
+// ReadUser reports them. Secoda documents no filters, so every page is read and the filter is applied here
+// (a group filter reads the group's members).
 func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]platform.User, error) {
 	wires, err := listAll[userWire](ctx, c, usersPath)
 	if err != nil {
@@ -97,12 +97,9 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 	}
 	users := make([]platform.User, 0, len(wires))
 	for _, w := range wires {
-		if filter.Email != "" && !strings.EqualFold(string(w.Email), filter.Email) {
-			continue
-		}
 		users = append(users, userFromWire(w))
 	}
-	return users, nil
+	return platform.FilterUsers(ctx, users, filter, c.ReadGroup)
 }
 
 // FindUserByEmail implements platform.Backend, comparing emails case-insensitively. A deactivated member is

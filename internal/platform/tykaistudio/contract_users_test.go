@@ -118,9 +118,14 @@ func TestContractFindAndListUsers(t *testing.T) {
 	if err != nil || len(all) != 3 {
 		t.Errorf("all users: %d %v, want 3 (with the super admin)", len(all), err)
 	}
-	some, err := c.client.ListUsers(c.ctx, platform.UserFilter{Email: "EXAMPLE.com"})
-	if err != nil || len(some) != 2 {
-		t.Errorf("users matching example.com: %+v %v", some, err)
+	// The email filter is exact (ignoring case): the server's substring search only fetches candidates.
+	some, err := c.client.ListUsers(c.ctx, platform.UserFilter{Email: "ADA@example.com"})
+	if err != nil || len(some) != 1 || some[0].ID != ada.ID {
+		t.Errorf("users with ada@example.com: %+v %v", some, err)
+	}
+	none, err := c.client.ListUsers(c.ctx, platform.UserFilter{Email: "example.com"})
+	if err != nil || len(none) != 0 {
+		t.Errorf("users with the email example.com: %+v %v, want none", none, err)
 	}
 }
 

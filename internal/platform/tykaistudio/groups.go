@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
@@ -134,13 +133,9 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 
 // ListGroups implements platform.Backend. List items carry neither member nor catalogue ids, so each
 // group is read in full (two requests per group). A name filter is exact (the server's `search` is a
-// substring match and only narrows the candidates).
+// substring match and only narrows the candidates); a member filter reads only that user's groups.
 func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([]platform.Group, error) {
-	var query url.Values
-	if filter.Name != "" {
-		query = url.Values{"search": {filter.Name}}
-	}
-	items, err := listAll[groupListWire](ctx, c, groupsPath, query)
+	items, err := c.listGroupCandidates(ctx, filter)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +151,9 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 		if err != nil {
 			return nil, err
 		}
-		groups = append(groups, g)
+		if filter.Match(g) {
+			groups = append(groups, g)
+		}
 	}
 	return groups, nil
 }

@@ -110,9 +110,9 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
-// ListUsers implements platform.Backend. An email filter narrows the list to users whose email
-// contains it, case-insensitively: the server's `search` also matches names, and is case-sensitive
-// on Postgres, so it only fetches candidates.
+// ListUsers implements platform.Backend. The server's `search` (a substring of the email or name,
+// case-sensitive on Postgres) only fetches candidates for an email; the filter is applied here (a group
+// filter reads the group's members).
 func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]platform.User, error) {
 	var query url.Values
 	if filter.Email != "" {
@@ -122,15 +122,11 @@ func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]p
 	if err != nil {
 		return nil, err
 	}
-	want := strings.ToLower(filter.Email)
-	users := make([]platform.User, 0, len(wires))
-	for _, w := range wires {
-		if want != "" && !strings.Contains(strings.ToLower(w.Attributes.Email), want) {
-			continue
-		}
-		users = append(users, userFromWire(w))
+	users := make([]platform.User, len(wires))
+	for i, w := range wires {
+		users[i] = userFromWire(w)
 	}
-	return users, nil
+	return platform.FilterUsers(ctx, users, filter, c.ReadGroup)
 }
 
 // FindUserByEmail implements platform.Backend. The search is tried with the email as written first;

@@ -51,7 +51,7 @@ var userCases = []contractCase{
 			e.t.Fatal(err)
 		}
 		assertUser(e.t, "found", found, want)
-		listed, err := e.client.ListUsers(e.ctx, platform.UserFilter{Email: "ADA.KING." + e.suffix})
+		listed, err := e.client.ListUsers(e.ctx, platform.UserFilter{Email: strings.ToUpper(newEmail)})
 		if err != nil {
 			e.t.Fatal(err)
 		}

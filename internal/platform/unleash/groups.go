@@ -120,8 +120,8 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	return apiutil.Deleted(err, platform.KindUserGroup, id)
 }
 
-// ListGroups implements platform.Backend with one request (Unleash does not paginate groups). A name filter
-// is exact, applied here.
+// ListGroups implements platform.Backend with one request (Unleash does not paginate groups, and filters on
+// nothing): the filter is applied here.
 func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([]platform.Group, error) {
 	var w groupsWire
 	if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodGet, Path: groupsPath}, &w); err != nil {
@@ -129,8 +129,8 @@ func (c *Client) ListGroups(ctx context.Context, filter platform.GroupFilter) ([
 	}
 	groups := make([]platform.Group, 0, len(w.Groups))
 	for _, g := range w.Groups {
-		if filter.Name == "" || g.Name == filter.Name {
-			groups = append(groups, groupFromWire(g))
+		if group := groupFromWire(g); filter.Match(group) {
+			groups = append(groups, group)
 		}
 	}
 	return groups, nil

@@ -131,7 +131,7 @@ func TestUserCreateWaitsOutRetryAfter(t *testing.T) {
 	if waited := time.Since(start); waited < 500*time.Millisecond {
 		t.Errorf("retried after %v; Retry-After was not honoured", waited)
 	}
-	if users, _ := c.ListUsers(ctx, platform.UserFilter{Email: "late@"}); len(users) != 1 || users[0].ID != u.ID {
+	if users, _ := c.ListUsers(ctx, platform.UserFilter{Email: "LATE@example.com"}); len(users) != 1 || users[0].ID != u.ID {
 		t.Errorf("users after the retried create: %+v", users)
 	}
 }

@@ -145,22 +145,18 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	return apiutil.Deleted(err, platform.KindUser, id)
 }
 
-// ListUsers implements platform.Backend with one request: Unleash returns every user at once. An email filter
-// keeps users whose email contains it (case-insensitively); the exact rule is left to the caller.
+// ListUsers implements platform.Backend with one request: Unleash returns every user at once and filters on
+// nothing, so the filter is applied here (a group filter reads the group's members).
 func (c *Client) ListUsers(ctx context.Context, filter platform.UserFilter) ([]platform.User, error) {
 	var w usersWire
 	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: usersPath}, &w); err != nil {
 		return nil, err
 	}
-	want := strings.ToLower(filter.Email)
-	users := make([]platform.User, 0, len(w.Users))
-	for _, u := range w.Users {
-		if want != "" && !strings.Contains(strings.ToLower(u.Email), want) {
-			continue
-		}
-		users = append(users, userFromWire(u))
+	users := make([]platform.User, len(w.Users))
+	for i, u := range w.Users {
+		users[i] = userFromWire(u)
 	}
-	return users, nil
+	return platform.FilterUsers(ctx, users, filter, c.ReadGroup)
 }
 
 // FindUserByEmail implements platform.Backend. Unleash keeps emails unique and lowercased. The search
