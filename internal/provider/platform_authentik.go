@@ -201,7 +201,7 @@ var authentikAPIKeyAttr = platformAttr{
 			MarkdownDescription: "Whether the token expires. authentik defaults it to `true`. `false` needs a provider " +
 				"token whose user is a superuser (or has the attribute `goauthentik.io/user/token-expires = false`): " +
 				"authentik makes anyone else's token expiring anyway, and the apply fails saying so.",
-			Optional:            true, Computed: true,
+			Optional: true, Computed: true,
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		},
 	},
