@@ -67,7 +67,7 @@ func stateHoldsServerKey(mock *acctest.Authentik, previous *string) resource.Tes
 
 // A key rotated behind Terraform's back (authentik's expiry job, or set_key) is read at refresh: the state
 // gets the current key, the consumer is planned to get it, the token itself is left alone, and the next plan
-// is empty.
+// is empty. An import reads the key as well.
 func TestAccAuthentikAPIKey_rotatedOutsideTerraform(t *testing.T) {
 	mock := acctest.NewAuthentik(t)
 	config := authentikKeyConfig(mock, "")
@@ -97,6 +97,8 @@ func TestAccAuthentikAPIKey_rotatedOutsideTerraform(t *testing.T) {
 				Check:            stateHoldsServerKey(mock, &secret),
 			},
 			{Config: config, ConfigPlanChecks: noChanges},
+			// an imported token gets its current key too (key is not ignored)
+			{ResourceName: authentikKey, ImportState: true, ImportStateVerify: true},
 		},
 	})
 }

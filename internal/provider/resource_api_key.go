@@ -199,8 +199,8 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 }
 
-// ImportState accepts the platform's id or name=<key name>. The secret cannot be imported: platforms show it
-// only once, so `key` stays empty for an imported key.
+// ImportState accepts the platform's id or name=<key name>. Most platforms show the secret only once, so `key`
+// stays empty for an imported key; where refresh reads the current secret (APIKeyRefresher), it fills it.
 func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := req.ID
 	if name, ok := naturalKey(req.ID, "name"); ok {

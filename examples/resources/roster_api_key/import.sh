@@ -1,5 +1,5 @@
-# By the platform's id (the token identifier on authentik). The secret cannot be imported: platforms show it
-# only once, so `key` stays empty for an imported key.
+# By the platform's id (the token identifier on authentik). Most platforms show the secret only once, so `key`
+# stays empty for an imported key; on authentik the first refresh reads it.
 terraform import roster_api_key.ci ci-deployer
 
 # By name:
