@@ -49,6 +49,15 @@ type APIKeyBackend interface {
 	FindAPIKeyByName(ctx context.Context, name string) (APIKey, error)
 }
 
+// APIKeyRefresher is implemented by backends whose platform changes a key's secret without Terraform
+// (authentik rotates expired tokens in the background) and shows the current one on request. The provider
+// refreshes such keys with RefreshAPIKey: a secret that differs from the one in state replaces it, with a
+// warning, and a key whose platform-chosen expiry has passed is planned for replacement.
+type APIKeyRefresher interface {
+	// RefreshAPIKey is ReadAPIKey with Secret set to the key's current secret.
+	RefreshAPIKey(ctx context.Context, id string) (APIKey, error)
+}
+
 // GroupValidator, UserValidator and APIKeyValidator are implemented by backends that can reject a spec
 // without calling the API (rules that depend on the platform, such as "this field cannot be set together
 // with that one"). The provider calls them at plan time and reports each FieldError on its attribute path.

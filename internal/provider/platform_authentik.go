@@ -35,6 +35,7 @@ type authentikUserModel struct {
 	Path       types.String         `tfsdk:"path"`
 	Type       types.String         `tfsdk:"type"`
 	Attributes jsontypes.Normalized `tfsdk:"attributes"`
+	Roles      types.Set            `tfsdk:"roles"`
 }
 
 type authentikAPIKeyModel struct {
@@ -110,6 +111,7 @@ var authentikUserTypes = map[string]attr.Type{
 	"path":       types.StringType,
 	"type":       types.StringType,
 	"attributes": jsontypes.NormalizedType{},
+	"roles":      types.SetType{ElemType: types.StringType},
 }
 
 var authentikUserAttr = platformAttr{
@@ -141,6 +143,13 @@ var authentikUserAttr = platformAttr{
 			CustomType:          jsontypes.NormalizedType{}, Optional: true, Computed: true,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
+		"roles": schema.SetAttribute{
+			MarkdownDescription: "UUIDs of the RBAC roles assigned to the user directly. Roles the user has through " +
+				"its groups are not listed here; `[]` removes every direct role.",
+			ElementType: types.StringType, Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			Validators:    []validator.Set{setvalidator.ValueStringsAre(uuidValidator())},
+		},
 	},
 	toExtra: func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra {
 		var m authentikUserModel
@@ -152,6 +161,7 @@ var authentikUserAttr = platformAttr{
 			Path:       m.Path.ValueString(),
 			Type:       m.Type.ValueString(),
 			Attributes: optionalJSON(m.Attributes),
+			Roles:      optionalStrings(m.Roles),
 		}
 	},
 	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
@@ -161,6 +171,7 @@ var authentikUserAttr = platformAttr{
 			Path:       types.StringValue(e.Path),
 			Type:       types.StringValue(e.Type),
 			Attributes: jsonValue(e.Attributes),
+			Roles:      stringSet(ctx, e.Roles, diags),
 		}
 		obj, d := types.ObjectValueFrom(ctx, authentikUserTypes, m)
 		diags.Append(d...)
@@ -187,8 +198,10 @@ var authentikAPIKeyAttr = platformAttr{
 			Validators:    []validator.String{stringvalidator.OneOf("api", "app_password")},
 		},
 		"expiring": schema.BoolAttribute{
-			MarkdownDescription: "Whether the token expires. authentik defaults it to `true`; only superusers may set `false`.",
-			Optional:            true, Computed: true,
+			MarkdownDescription: "Whether the token expires. authentik defaults it to `true`. `false` needs a provider " +
+				"token whose user is a superuser (or has the attribute `goauthentik.io/user/token-expires = false`): " +
+				"authentik makes anyone else's token expiring anyway, and the apply fails saying so.",
+			Optional: true, Computed: true,
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		},
 	},

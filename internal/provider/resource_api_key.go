@@ -27,7 +27,12 @@ func (r *apiKeyResource) Metadata(_ context.Context, req resource.MetadataReques
 }
 
 func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || planChangesNothing(req) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	// Last, on the final plan, and also when the configuration changes nothing.
+	defer planExpiredKeyReplacement(ctx, r.data, req, resp)
+	if planChangesNothing(req) {
 		return
 	}
 	checkExpiryNotPast(ctx, req, &resp.Diagnostics)
@@ -89,7 +94,8 @@ func (r *apiKeyResource) toState(ctx context.Context, k platform.APIKey, prior a
 	if k.ExpiresAt != nil {
 		out.ExpiresAt = newInstantValue(*k.ExpiresAt)
 	}
-	// The secret is only ever returned on create; Read never overwrites it.
+	// The secret comes with a create, and with a refresh only where the platform shows the current one
+	// (platform.APIKeyRefresher); otherwise Read never overwrites it.
 	if k.Secret != "" {
 		out.Key = types.StringValue(k.Secret)
 	} else if out.Key.IsUnknown() {
@@ -134,13 +140,19 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	k, err := backend.ReadAPIKey(ctx, prior.ID.ValueString())
+	k, refreshed, err := readAPIKeyForRefresh(ctx, backend, prior.ID.ValueString())
 	if platform.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
 		addPlatformError(&resp.Diagnostics, "Cannot read API key", err)
+		return
+	}
+	if refreshed {
+		warnRotatedKey(prior.ID.ValueString(), prior.Key.ValueString(), k, &resp.Diagnostics)
+		state := r.toState(ctx, k, prior, &resp.Diagnostics)
+		resp.Diagnostics.Append(apiKeySplit().set(ctx, &resp.State.Raw, &state)...)
 		return
 	}
 	// Platforms that show the current secret (Tyk AI Studio) reveal a roll made outside Terraform: the key in
@@ -187,8 +199,8 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 }
 
-// ImportState accepts the platform's id or name=<key name>. The secret cannot be imported: platforms show it
-// only once, so `key` stays empty for an imported key.
+// ImportState accepts the platform's id or name=<key name>. Most platforms show the secret only once, so `key`
+// stays empty for an imported key; where refresh reads the current secret (APIKeyRefresher), it fills it.
 func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := req.ID
 	if name, ok := naturalKey(req.ID, "name"); ok {

@@ -67,8 +67,10 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			Computed:   true,
 		},
 		"key": schema.StringAttribute{
-			MarkdownDescription: "The secret. Platforms return it once, when the key is created; it is kept in state " +
-				"(sensitive) and never read again.",
+			MarkdownDescription: "The secret, kept in state (sensitive). Most platforms return it once, when the key " +
+				"is created. Where the platform changes it on its own and shows the current one (authentik), every " +
+				"refresh reads it: a rotated key replaces the stored one with a warning, and a key whose " +
+				"platform-chosen expiry has passed is planned for replacement (see the platform's guide).",
 			Computed:      true,
 			Sensitive:     true,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},

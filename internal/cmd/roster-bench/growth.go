@@ -169,9 +169,12 @@ func growthCreate(ctx context.Context, p platformDef, c benchClient, mix growthM
 
 func growthRead(ctx context.Context, c benchClient, mix growthMix, id string) error {
 	var err error
-	if mix == mixGroups {
+	switch r, refreshes := c.APIKeyBackend.(platform.APIKeyRefresher); {
+	case mix == mixGroups:
 		_, err = c.ReadGroup(ctx, id)
-	} else {
+	case refreshes: // as the provider's refresh does, with the current secret
+		_, err = r.RefreshAPIKey(ctx, id)
+	default:
 		_, err = c.ReadAPIKey(ctx, id)
 	}
 	return err

@@ -179,6 +179,8 @@ var platformTable = []platformDef{
 		Keys:   keysPerUser,
 		RequestFloors: map[string]requestFloorDef{
 			"keys/apply": {2, "a token's key is answered only by GET /core/tokens/{identifier}/view_key/"},
+			"keys/refresh": {2, "authentik rotates keys in the background and the token does not say so: refresh reads " +
+				"each key through GET /core/tokens/{identifier}/view_key/"},
 		},
 		SeedUser:      seedSpec,
 		MembersInline: true, // GET /core/groups/{id}/ lists member pks

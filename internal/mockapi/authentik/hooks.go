@@ -21,6 +21,7 @@ import (
 //	PATCH  /__mock/authentik/users/{id}                 overwrite fields: username, name, email, is_active, path, type, attributes, groups, roles
 //	POST   /__mock/authentik/tokens/{identifier}/rotate new key, returned as {"key": ...}
 //	POST   /__mock/authentik/tokens/{identifier}/expire expires one second ago (an expiring=false token still works, as in authentik)
+//	POST   /__mock/authentik/expiry-job                 run the background cleanup now, as answered {"rotated": [...], "deleted": [...]}
 //	GET    /__mock/authentik/state                      counts and natural keys of everything
 func (s *Server) hookRoutes() {
 	s.Hook("DELETE groups/{uuid}", mockapi.HookDelete(s.hookGroup, s.st.deleteGroup))
@@ -40,6 +41,10 @@ func (s *Server) hookRoutes() {
 			t.expires = &past
 			mockapi.WriteJSON(w, http.StatusOK, map[string]any{"expires": formatTime(past), "expiring": t.expiring})
 		}
+	})
+	s.Hook("POST expiry-job", func(w http.ResponseWriter, _ *http.Request) {
+		rotated, deleted := s.expireTokens()
+		mockapi.WriteJSON(w, http.StatusOK, map[string][]string{"rotated": rotated, "deleted": deleted})
 	})
 	s.Hook("GET state", s.hookState)
 }

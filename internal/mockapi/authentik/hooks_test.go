@@ -3,6 +3,7 @@ package authentik
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 func (h *harness) hook(method, path string, body any) response {
@@ -119,4 +120,33 @@ func TestCommonHooksAreServedToo(t *testing.T) {
 	h.expect(h.do("POST", "/__mock/faults", `[{"kind":"status","status":503,"times":1}]`, ""), 200)
 	h.expect(h.api("GET", "/core/groups/", nil), 503)
 	h.expect(h.api("GET", "/core/groups/", nil), 200)
+}
+
+// The background cleanup rotates an expired api token (new key, new expiry) and deletes an expired token
+// of another intent; a token with expiring=false, or not yet expired, is left alone.
+func TestHookExpiryJobRotatesExpiredAPITokens(t *testing.T) {
+	h := newHarness(t)
+	u := h.createUser("svc", nil)
+	h.createToken(map[string]any{"identifier": "old-api", "user": pk(u)})
+	h.createToken(map[string]any{"identifier": "old-app", "user": pk(u), "intent": "app_password"})
+	h.createToken(map[string]any{"identifier": "forever", "user": pk(u), "expiring": false})
+	h.clock.Advance(25 * time.Hour) // past the default duration of one day
+	h.createToken(map[string]any{"identifier": "fresh", "user": pk(u)})
+	old, fresh := h.viewKey("old-api"), h.viewKey("fresh")
+	h.expect(h.do("GET", "/api/v3/core/groups/", nil, old), 403)
+
+	job := h.expect(h.hook("POST", "/expiry-job", nil), 200).obj()
+	if !slices.Equal(strList(job["rotated"]), []string{"old-api"}) || !slices.Equal(strList(job["deleted"]), []string{"old-app"}) {
+		t.Fatalf("expiry job = %s", jsonText(job))
+	}
+	rotated := h.viewKey("old-api")
+	if rotated == old || h.viewKey("fresh") != fresh {
+		t.Fatal("only the expired api token gets a new key")
+	}
+	h.expect(h.do("GET", "/api/v3/core/groups/", nil, rotated), 200)
+	if got := h.api("GET", "/core/tokens/old-api/", nil).obj()["expires"]; got != "2026-05-03T13:00:00Z" {
+		t.Fatalf("rotated token expires %v, want now + 1 day", got)
+	}
+	h.expect(h.api("GET", "/core/tokens/old-app/", nil), 404)
+	h.expect(h.api("GET", "/core/tokens/forever/", nil), 200)
 }

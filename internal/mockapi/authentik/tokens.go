@@ -221,3 +221,21 @@ func (s *Server) setKey(w http.ResponseWriter, r *http.Request, caller *user) {
 	t.key = key
 	mockapi.WriteNoContent(w)
 }
+
+// expireTokens is authentik's background cleanup of expired tokens (authentik.md §4.7): an expired api
+// token gets a new key and a new expiry (a secret_rotate event), an expired token of any other intent is
+// deleted. Tokens with expiring=false never expire. It returns the identifiers it rotated and deleted.
+func (s *Server) expireTokens() (rotated, deleted []string) {
+	now := s.clock()
+	for _, t := range s.st.tokens.Select(func(t *token) bool { return t.expiring && t.expires != nil && !t.expires.After(now) }) {
+		if t.intent != intentAPI {
+			s.st.deleteToken(t)
+			deleted = append(deleted, t.identifier)
+			continue
+		}
+		expires := now.Add(s.tokenDuration)
+		t.key, t.expires = newTokenKey(), &expires
+		rotated = append(rotated, t.identifier)
+	}
+	return rotated, deleted
+}

@@ -34,6 +34,7 @@ var (
 	_ platform.GroupBackend    = (*Client)(nil)
 	_ platform.UserBackend     = (*Client)(nil)
 	_ platform.APIKeyBackend   = (*Client)(nil)
+	_ platform.APIKeyRefresher = (*Client)(nil)
 	_ platform.GroupValidator  = (*Client)(nil)
 	_ platform.UserValidator   = (*Client)(nil)
 	_ platform.APIKeyValidator = (*Client)(nil)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	authentikmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/authentik"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
 
@@ -20,7 +21,7 @@ func TestContractUserCRUD(t *testing.T) {
 	}
 	want := platform.User{
 		ID: created.ID, Email: "ada@example.com", Name: "Ada Lovelace", Active: true,
-		Extra: UserExtra{Username: "ada@example.com", Path: "users", Type: "internal", Attributes: json.RawMessage(`{}`)},
+		Extra: UserExtra{Username: "ada@example.com", Path: "users", Type: "internal", Attributes: json.RawMessage(`{}`), Roles: []string{}},
 	}
 	assertEqual(t, "created", created, want)
 	if n := countPath(c.requests(http.MethodPost), "/api/v3/core/users/"+created.ID+"/set_password/", http.StatusNoContent); n != 1 {
@@ -45,7 +46,7 @@ func TestContractUserCRUD(t *testing.T) {
 	}
 	want = platform.User{
 		ID: created.ID, Email: "ada@analytical.example", Name: "Ada King", Active: false,
-		Extra: UserExtra{Username: "ada", Path: "users/eng", Type: "external", Attributes: json.RawMessage(`{"k":"v"}`)},
+		Extra: UserExtra{Username: "ada", Path: "users/eng", Type: "external", Attributes: json.RawMessage(`{"k":"v"}`), Roles: []string{}},
 	}
 	assertEqual(t, "updated", updated, want)
 	if n := countPath(c.requests(http.MethodPost), "/api/v3/core/users/"+created.ID+"/set_password/", http.StatusNoContent); n != 2 {
@@ -78,6 +79,40 @@ func TestContractUserCRUD(t *testing.T) {
 	if err := c.client.DeleteUser(c.ctx, created.ID); err != nil {
 		t.Errorf("deleting a deleted user: %v", err)
 	}
+}
+
+// A user's own roles are the user's `roles` field: sent only when managed, read back sorted, cleared by [].
+func TestContractUserRoles(t *testing.T) {
+	c := newContract(t)
+	both := []string{authentikmock.SeedRoleEditorUUID, authentikmock.SeedRoleViewerUUID}
+	created, err := c.client.CreateUser(c.ctx, platform.UserSpec{Email: "r@example.com", Extra: UserExtra{Roles: []string{authentikmock.SeedRoleViewerUUID, authentikmock.SeedRoleEditorUUID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := created.Extra.(UserExtra).Roles; !slices.Equal(got, both) {
+		t.Errorf("created with roles %v, want %v", got, both)
+	}
+	// Unmanaged roles are left alone: the PATCH does not carry them.
+	updated, err := c.client.UpdateUser(c.ctx, created.ID, platform.UserSpec{Email: "r@example.com", Name: "R"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := updated.Extra.(UserExtra).Roles; !slices.Equal(got, both) {
+		t.Errorf("an update without roles changed them to %v", got)
+	}
+	updated, err = c.client.UpdateUser(c.ctx, created.ID, platform.UserSpec{Email: "r@example.com", Extra: UserExtra{Roles: []string{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := c.client.ReadUser(c.ctx, created.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := read.Extra.(UserExtra).Roles; len(got) != 0 || len(updated.Extra.(UserExtra).Roles) != 0 {
+		t.Errorf("roles = [] left %v", got)
+	}
+	_, err = c.client.UpdateUser(c.ctx, created.ID, platform.UserSpec{Email: "r@example.com", Extra: UserExtra{Roles: []string{"00000000-0000-4000-8000-000000000000"}}})
+	wantInvalid(t, err, fieldRoles)
 }
 
 func TestContractUserWithoutPasswordMakesOneRequest(t *testing.T) {

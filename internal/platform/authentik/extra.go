@@ -33,6 +33,9 @@ type UserExtra struct {
 	Type string
 	// Attributes is a JSON object; nil leaves it unmanaged.
 	Attributes json.RawMessage
+	// Roles holds the uuids of the RBAC roles assigned to the user directly (not through a group); nil
+	// leaves them unmanaged. Read returns them sorted.
+	Roles []string
 }
 
 // APIKeyExtra holds the token fields only authentik has (the `authentik` block of roster_api_key). Read

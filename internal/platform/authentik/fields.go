@@ -10,7 +10,7 @@ var (
 	fieldAttributes  = platform.ExtraField(Name, "attributes", platform.KindUserGroup, platform.KindUser)
 	fieldIsSuperuser = platform.ExtraField(Name, "is_superuser", platform.KindUserGroup)
 	fieldParents     = platform.ExtraField(Name, "parents", platform.KindUserGroup)
-	fieldRoles       = platform.ExtraField(Name, "roles", platform.KindUserGroup)
+	fieldRoles       = platform.ExtraField(Name, "roles", platform.KindUserGroup, platform.KindUser)
 	fieldIntent      = platform.ExtraField(Name, "intent", platform.KindAPIKey)
 	fieldExpiring    = platform.ExtraField(Name, "expiring", platform.KindAPIKey)
 )

@@ -83,6 +83,7 @@ func userFromWire(w userWire) platform.User {
 			Path:       w.Path,
 			Type:       w.Type,
 			Attributes: normalizeObject(w.Attributes),
+			Roles:      apiutil.SortedCopy(w.Roles),
 		},
 	}
 }
@@ -103,6 +104,7 @@ func userWriteFrom(spec platform.UserSpec, creating bool) (userWrite, error) {
 		Attributes: nilIfEmpty(extra.Attributes),
 		Path:       extra.Path,
 		Type:       extra.Type,
+		Roles:      slices.Clone(extra.Roles),
 	}
 	if creating && body.Username == "" {
 		body.Username = spec.Email

@@ -125,13 +125,13 @@ func TestGroupWriteRejectsBadInput(t *testing.T) {
 func TestUserMapping(t *testing.T) {
 	var w userWire
 	raw := `{"pk":42,"username":"ada","name":"Ada Lovelace","is_active":false,"email":"ada@example.com",
-		"attributes":{},"path":"users/eng","type":"external","groups":[],"uid":"abc","is_superuser":false}`
+		"attributes":{},"path":"users/eng","type":"external","groups":[],"roles":["r2","r1"],"uid":"abc","is_superuser":false}`
 	if err := json.Unmarshal([]byte(raw), &w); err != nil {
 		t.Fatal(err)
 	}
 	want := platform.User{
 		ID: "42", Email: "ada@example.com", Name: "Ada Lovelace", Active: false,
-		Extra: UserExtra{Username: "ada", Path: "users/eng", Type: "external", Attributes: json.RawMessage(`{}`)},
+		Extra: UserExtra{Username: "ada", Path: "users/eng", Type: "external", Attributes: json.RawMessage(`{}`), Roles: []string{"r1", "r2"}},
 	}
 	if got := userFromWire(w); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %#v\nwant %#v", got, want)

@@ -37,6 +37,13 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 	if err != nil {
 		return platform.APIKey{}, err
 	}
+	if err := keptExpiring(body.Expiring, key); err != nil {
+		// Nothing was asked for but a key that never expires: take the expiring one back.
+		if derr := c.DeleteAPIKey(ctx, key.ID); derr != nil {
+			return key, fmt.Errorf("%w (deleting the expiring token %q it made instead failed: %v)", err, key.ID, derr)
+		}
+		return platform.APIKey{}, err
+	}
 	secret, err := c.viewKey(ctx, key.ID)
 	if err != nil {
 		return key, fmt.Errorf("authentik token %q was created, but reading its key failed: %w", key.ID, err)
@@ -45,8 +52,22 @@ func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (pl
 	return key, nil
 }
 
-// viewKey reads a token's key. authentik records each read as a secret_view event, so it is called once per
-// create only.
+// keptExpiring reports a write that asked for a token that never expires and got one that does. authentik
+// does not refuse expiring=false from a caller who is not a superuser: it makes the token the caller's own
+// and takes "expiring" from the caller's attribute goauthentik.io/user/token-expires (default true).
+func keptExpiring(asked *bool, got platform.APIKey) error {
+	if asked == nil || *asked {
+		return nil
+	}
+	if e, ok := got.Extra.(APIKeyExtra); ok && e.Expiring != nil && !*e.Expiring {
+		return nil
+	}
+	return platform.InvalidField(fieldExpiring, "authentik made the token expiring anyway: only a superuser, or a user whose "+
+		"attribute goauthentik.io/user/token-expires is false, may create tokens that never expire. Give the provider a "+
+		"superuser's token, or leave expiring unset")
+}
+
+// viewKey reads a token's key. authentik records each read as a secret_view event.
 func (c *Client) viewKey(ctx context.Context, identifier string) (string, error) {
 	var w tokenKeyWire
 	err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: tokenPath(identifier) + "view_key/"}, &w)
@@ -54,6 +75,20 @@ func (c *Client) viewKey(ctx context.Context, identifier string) (string, error)
 		return "", platform.WithKind(err, platform.KindAPIKey, identifier)
 	}
 	return w.Key, nil
+}
+
+// RefreshAPIKey implements platform.APIKeyRefresher: the token, then its current key. Nothing in the token says
+// that its key changed (the background rotation of an expired api token, or set_key), so the key itself is
+// read: one view_key per token and refresh, each a secret_view event in authentik's log.
+func (c *Client) RefreshAPIKey(ctx context.Context, id string) (platform.APIKey, error) {
+	key, err := c.ReadAPIKey(ctx, id)
+	if err != nil {
+		return platform.APIKey{}, err
+	}
+	if key.Secret, err = c.viewKey(ctx, id); err != nil {
+		return platform.APIKey{}, err
+	}
+	return key, nil
 }
 
 // ReadAPIKey implements platform.Backend. The secret is not read (Secret stays empty).
@@ -97,7 +132,8 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIK
 	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPatch, Path: tokenPath(id), Body: body}, &w); err != nil {
 		return platform.APIKey{}, platform.WithKind(err, platform.KindAPIKey, id)
 	}
-	return tokenFromWire(w), nil
+	key := tokenFromWire(w)
+	return key, keptExpiring(body.Expiring, key)
 }
 
 // DeleteAPIKey implements platform.Backend; a token that is already gone counts as deleted.

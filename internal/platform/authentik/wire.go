@@ -40,10 +40,11 @@ type userWire struct {
 	Attributes json.RawMessage `json:"attributes"`
 	Path       string          `json:"path"`
 	Type       string          `json:"type"`
+	Roles      []string        `json:"roles"`
 }
 
-// userWrite is the body of a user POST or PATCH (UserRequest / PatchedUserRequest). It never carries groups
-// or roles: membership is managed from the group side.
+// userWrite is the body of a user POST or PATCH (UserRequest / PatchedUserRequest). It never carries groups:
+// membership is managed from the group side. Roles are sent only when managed.
 type userWrite struct {
 	Username   string          `json:"username,omitzero"`
 	Name       string          `json:"name"`
@@ -52,6 +53,7 @@ type userWrite struct {
 	Attributes json.RawMessage `json:"attributes,omitzero"`
 	Path       string          `json:"path,omitzero"`
 	Type       string          `json:"type,omitzero"`
+	Roles      []string        `json:"roles,omitzero"`
 }
 
 // passwordWrite is the body of POST /core/users/{id}/set_password/.
