@@ -54,6 +54,7 @@ var onyxGroupAttr = platformAttr{
 	platform:    onyx.Name,
 	description: "Onyx-only group settings.",
 	attrTypes:   onyxGroupTypes,
+	cleared:     map[string]attr.Value{"cc_pair_ids": emptyStringSet, "curator_ids": emptyStringSet},
 	attributes: map[string]schema.Attribute{
 		"cc_pair_ids": optionalComputedSet("Ids of the connector / credential pairs whose documents the group may see. " +
 			"When omitted, the connectors set in Onyx are kept."),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -27,7 +28,11 @@ func (r *apiKeyResource) Metadata(_ context.Context, req resource.MetadataReques
 }
 
 func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || planChangesNothing(req) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	managed := managedFrom(ctx, req.Private)
+	if planChangesNothing(req) && !managed.removedFromConfig(req.Config.Raw) {
 		return
 	}
 	checkExpiryNotPast(ctx, req, &resp.Diagnostics)
@@ -52,7 +57,17 @@ func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if nullForeignAttributes(r.data, apiKeyPlatformAttrs(), plan.Platforms) {
+	// A description dropped from the configuration is cleared (managed_attrs.go); the spec sends the plan's.
+	cleared := managed["description"] && config.Description.IsNull() && plan.Description.ValueString() != ""
+	if cleared {
+		plan.Description = types.StringValue("")
+		// The framework marks unset computed values unknown only when the plan it made changes something;
+		// this change is made here, so the server-picked expiry is marked the same way.
+		if config.ExpiresAt.IsNull() {
+			plan.ExpiresAt = instant{RFC3339: timetypes.NewRFC3339Unknown()}
+		}
+	}
+	if nullForeignAttributes(r.data, apiKeyPlatformAttrs(), plan.Platforms) || cleared {
 		resp.Diagnostics.Append(apiKeySplit().set(ctx, &resp.Plan.Raw, &plan)...)
 	}
 	requireReplacements(ctx, r.data, platform.KindAPIKey, req, resp)
@@ -108,6 +123,7 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	spec := r.spec(ctx, plan, config, &resp.Diagnostics)
+	resp.Diagnostics.Append(recordManaged(ctx, resp.Private, configuredAPIKeyClearables(config))...)
 	k, err := backend.CreateAPIKey(ctx, spec)
 	if k.ID != "" {
 		state := r.toState(ctx, k, plan, &resp.Diagnostics)
@@ -173,6 +189,17 @@ func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	plan.Key = prior.Key
 	state := r.toState(ctx, k, plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(apiKeySplit().set(ctx, &resp.State.Raw, &state)...)
+	resp.Diagnostics.Append(recordManaged(ctx, resp.Private, configuredAPIKeyClearables(config))...)
+}
+
+// configuredAPIKeyClearables lists what the configuration sets among the attributes its removal clears: the
+// description. No nested attribute of a key is clearable: each changes only by replacing the key or has no
+// "none" (authentik's intent and expiring, Onyx's role and groups, Unleash's type, environment and projects).
+func configuredAPIKeyClearables(config apiKeyModel) []string {
+	if config.Description.IsNull() {
+		return nil
+	}
+	return []string{"description"}
 }
 
 func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
