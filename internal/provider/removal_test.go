@@ -102,7 +102,7 @@ import {
 					{Config: r.base + r.with, Check: r.holds(r.want)},
 					{Config: r.base + forget},
 					{Config: r.base + r.without + importBlock, Check: r.holds(r.want)},
-					{Config: r.base + r.without, Check: r.holds(r.want)},
+					{Config: r.base + r.without, ConfigPlanChecks: noChanges, Check: r.holds(r.want)},
 				},
 			})
 		})
