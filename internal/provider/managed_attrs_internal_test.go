@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
@@ -151,4 +152,44 @@ func TestClearRemoved(t *testing.T) {
 			t.Errorf("config after clearing = %v, want only attributes set, to {}", got)
 		}
 	})
+}
+
+// TestClearedValuesFitTheirAttributes: a cleared value names an optional+computed attribute of its nested
+// object and has that attribute's type (a mismatch would only show as a failed plan), and the docs list it.
+func TestClearedValuesFitTheirAttributes(t *testing.T) {
+	ctx := context.Background()
+	docs := removalMarkdown()
+	for name, set := range platformAttrSets {
+		for _, a := range []*platformAttr{set.group, set.user, set.apiKey} {
+			if a == nil {
+				continue
+			}
+			for attrName, cleared := range a.cleared {
+				schemaAttr, ok := a.attributes[attrName]
+				if !ok {
+					t.Errorf("%s: cleared %q is not one of its attributes", name, attrName)
+					continue
+				}
+				if !schemaAttr.IsOptional() || !schemaAttr.IsComputed() {
+					t.Errorf("%s.%s: cleared but not optional+computed", name, attrName)
+				}
+				if want := a.attrTypes[attrName]; want == nil || !cleared.Type(ctx).Equal(want) {
+					t.Errorf("%s.%s: cleared value of type %v, attribute of type %v", name, attrName, cleared.Type(ctx), want)
+				}
+				if !strings.Contains(clearedCell(docs, string(name)), "."+string(name)+"."+attrName+"`") {
+					t.Errorf("%s.%s: not in the docs' \"cleared when removed\" column", name, attrName)
+				}
+			}
+		}
+	}
+}
+
+// clearedCell is the "cleared when removed" cell of a platform's row in the docs' removal table.
+func clearedCell(docs, platformName string) string {
+	for _, line := range strings.Split(docs, "\n") {
+		if cells := strings.Split(line, " | "); strings.HasPrefix(line, "| `"+platformName+"` |") && len(cells) == 3 {
+			return cells[1]
+		}
+	}
+	return ""
 }

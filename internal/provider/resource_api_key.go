@@ -193,8 +193,8 @@ func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 }
 
 // configuredAPIKeyClearables lists what the configuration sets among the attributes its removal clears: the
-// description. No nested attribute of a key is clearable: each changes only by replacing the key or has no
-// "none" (authentik's intent and expiring, Onyx's role and groups, Unleash's type, environment and projects).
+// description. A key's nested attributes are not: they say what the key is (its intent, role, groups, type,
+// scope) rather than hold an optional extra, so dropping one keeps what the platform has.
 func configuredAPIKeyClearables(config apiKeyModel) []string {
 	if config.Description.IsNull() {
 		return nil
