@@ -73,6 +73,27 @@ func TestAccRemoval_clears(t *testing.T) {
 	}
 }
 
+// TestAccRemoval_setByUpdate: an attribute first set by an update, not on create, is recorded too.
+func TestAccRemoval_setByUpdate(t *testing.T) {
+	t.Parallel()
+	for _, row := range removalRows {
+		t.Run(row.name, func(t *testing.T) {
+			r := row.start(t)
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				TerraformVersionChecks:   acctest.TerraformVersionChecks,
+				Steps: []resource.TestStep{
+					{Config: r.base + r.without, Check: r.holds(0)},
+					{Config: r.base + r.with, Check: r.holds(r.want)},
+					{Config: r.base + r.without, ConfigPlanChecks: plansFor(r.address, plancheck.ResourceActionUpdate), Check: r.holds(0)},
+					{Config: r.base + r.without, ConfigPlanChecks: noChanges},
+				},
+			})
+		})
+	}
+}
+
 // TestAccRemoval_importedKeepsValues: an imported object's attributes are unmanaged until a configuration
 // sets them, so a configuration without them clears nothing.
 func TestAccRemoval_importedKeepsValues(t *testing.T) {
