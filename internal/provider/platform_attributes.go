@@ -31,6 +31,10 @@ type platformAttr struct {
 	// toExtra converts the configured object. Null or unknown inner values mean "not managed by Terraform".
 	// It is nil for platforms whose client does not exist yet.
 	toExtra func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra
+	// cleared holds the inner attributes that removing from the configuration clears, with the value that
+	// clears each on the platform (see managed_attrs.go). Those not listed keep the server's value when
+	// removed: a name or a role has no "none", and a default such as authentik's user path is not a clear.
+	cleared map[string]attr.Value
 	// derivedOnUpdate marks attributes whose values the platform derives from other changes (Onyx's user
 	// status after active changes): an update plans them as unknown instead of keeping the stored value.
 	derivedOnUpdate bool

@@ -54,7 +54,12 @@ var authentikGroupAttr = platformAttr{
 	platform:    authentik.Name,
 	description: "authentik-only group settings.",
 	attrTypes:   authentikGroupTypes,
-
+	cleared: map[string]attr.Value{
+		"is_superuser": types.BoolValue(false),
+		"parents":      emptyStringSet,
+		"roles":        emptyStringSet,
+		"attributes":   jsontypes.NewNormalizedValue("{}"),
+	},
 	attributes: map[string]schema.Attribute{
 		"is_superuser": schema.BoolAttribute{
 			MarkdownDescription: "Members of a superuser group are authentik superusers. Changing it needs the " +
@@ -118,7 +123,7 @@ var authentikUserAttr = platformAttr{
 	platform:    authentik.Name,
 	description: "authentik-only user settings.",
 	attrTypes:   authentikUserTypes,
-
+	cleared:     map[string]attr.Value{"attributes": jsontypes.NewNormalizedValue("{}")},
 	attributes: map[string]schema.Attribute{
 		"username": schema.StringAttribute{
 			MarkdownDescription: "The unique username (1 to 150 characters). Defaults to the email address.",

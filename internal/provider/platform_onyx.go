@@ -61,9 +61,10 @@ var onyxGroupAttr = platformAttr{
 	attrTypes:   onyxGroupTypes,
 	// pending_members changes when an invitee signs up, which any update of the group may take into account.
 	derivedOnUpdate: true,
+	cleared:         map[string]attr.Value{"cc_pair_ids": emptyStringSet, "curator_ids": emptyStringSet},
 	attributes: map[string]schema.Attribute{
 		"cc_pair_ids": optionalComputedSet("Ids of the connector / credential pairs whose documents the group may see. " +
-			"When omitted, the connectors set in Onyx are kept."),
+			"Left out of a configuration that never set it, the connectors set in Onyx are kept."),
 		"curator_ids": optionalComputedSet("Emails of the group's curators (Onyx v4.6) or managers (current Onyx), " +
 			"who must be members and have signed up."),
 		"pending_members": schema.SetAttribute{

@@ -110,6 +110,9 @@ var tykGroupAttr = platformAttr{
 	platform:    tykaistudio.Name,
 	description: "Tyk AI Studio-only group (Team) settings.",
 	attrTypes:   tykGroupTypes,
+	cleared: map[string]attr.Value{
+		"catalogue_ids": emptyStringSet, "data_catalogue_ids": emptyStringSet, "tool_catalogue_ids": emptyStringSet,
+	},
 	attributes: map[string]schema.Attribute{
 		"catalogue_ids":      catalogueIDsAttribute("LLM catalogues"),
 		"data_catalogue_ids": catalogueIDsAttribute("data catalogues"),

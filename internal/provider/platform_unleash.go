@@ -95,6 +95,7 @@ var unleashGroupAttr = platformAttr{
 	platform:    unleash.Name,
 	description: "Unleash-only group settings (groups need Unleash Enterprise).",
 	attrTypes:   unleashGroupTypes,
+	cleared:     map[string]attr.Value{"root_role": types.StringValue(""), "sso_mappings": emptyStringSet},
 	attributes: map[string]schema.Attribute{
 		"root_role": schema.StringAttribute{
 			MarkdownDescription: "The root role every member gets: `Admin`, `Editor`, `Viewer` or a custom role id. " +

@@ -59,7 +59,8 @@ func (p *rosterProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 	s := schema.Schema{
 		MarkdownDescription: "Manages user groups, users and API keys on one platform instance. " +
 			"Use provider aliases to manage several platforms or instances.\n\n" +
-			"## Capabilities\n\nWhat each platform lacks; using it is a plan-time error.\n\n" + capabilityTableMarkdown(),
+			"## Capabilities\n\nWhat each platform lacks; using it is a plan-time error.\n\n" + capabilityTableMarkdown() +
+			"\n## Removing an attribute\n\n" + removalMarkdown(),
 		Attributes: map[string]schema.Attribute{
 			"platform": schema.StringAttribute{
 				MarkdownDescription: "The product this provider instance talks to: " + quotedList(platforms.Names()) +

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -32,7 +33,8 @@ func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	}
 	// Last, on the final plan, and also when the configuration changes nothing.
 	defer planExpiredKeyReplacement(ctx, r.data, req, resp)
-	if planChangesNothing(req) {
+	managed := managedFrom(ctx, req.Private)
+	if planChangesNothing(req) && !managed.removedFromConfig(req.Config.Raw) {
 		return
 	}
 	checkExpiryNotPast(ctx, req, &resp.Diagnostics)
@@ -57,7 +59,17 @@ func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if nullForeignAttributes(r.data, apiKeyPlatformAttrs(), plan.Platforms) {
+	// A description dropped from the configuration is cleared (managed_attrs.go); the spec sends the plan's.
+	cleared := managed["description"] && config.Description.IsNull() && plan.Description.ValueString() != ""
+	if cleared {
+		plan.Description = types.StringValue("")
+		// The framework marks unset computed values unknown only when the plan it made changes something;
+		// this change is made here, so the server-picked expiry is marked the same way.
+		if config.ExpiresAt.IsNull() {
+			plan.ExpiresAt = instant{RFC3339: timetypes.NewRFC3339Unknown()}
+		}
+	}
+	if nullForeignAttributes(r.data, apiKeyPlatformAttrs(), plan.Platforms) || cleared {
 		resp.Diagnostics.Append(apiKeySplit().set(ctx, &resp.Plan.Raw, &plan)...)
 	}
 	requireReplacements(ctx, r.data, platform.KindAPIKey, req, resp)
@@ -114,6 +126,7 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	spec := r.spec(ctx, plan, config, &resp.Diagnostics)
+	resp.Diagnostics.Append(recordManaged(ctx, resp.Private, configuredAPIKeyClearables(config))...)
 	k, err := backend.CreateAPIKey(ctx, spec)
 	if k.ID != "" {
 		state := r.toState(ctx, k, plan, &resp.Diagnostics)
@@ -185,6 +198,17 @@ func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	plan.Key = prior.Key
 	state := r.toState(ctx, k, plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(apiKeySplit().set(ctx, &resp.State.Raw, &state)...)
+	resp.Diagnostics.Append(recordManaged(ctx, resp.Private, configuredAPIKeyClearables(config))...)
+}
+
+// configuredAPIKeyClearables lists what the configuration sets among the attributes its removal clears: the
+// description. A key's nested attributes are not: they say what the key is (its intent, role, groups, type,
+// scope) rather than hold an optional extra, so dropping one keeps what the platform has.
+func configuredAPIKeyClearables(config apiKeyModel) []string {
+	if config.Description.IsNull() {
+		return nil
+	}
+	return []string{"description"}
 }
 
 func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -26,7 +26,11 @@ func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest,
 }
 
 func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !r.planChecksApply() || planChangesNothing(req) {
+	if req.Plan.Raw.IsNull() || !r.planChecksApply() {
+		return
+	}
+	managed := managedFrom(ctx, req.Private)
+	if planChangesNothing(req) && !managed.removedFromConfig(req.Config.Raw) {
 		return
 	}
 	var config, plan userModel
@@ -59,7 +63,8 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		plan.Role = foldedString{StringValue: types.StringUnknown()}
 		roleChanged = true
 	}
-	if nullForeignAttributes(r.data, userPlatformAttrs(), plan.Platforms) || roleChanged || inactive {
+	cleared := clearRemoved(ctx, r.data, userPlatformAttrs(), managed, config.Platforms, plan.Platforms, &resp.Diagnostics)
+	if nullForeignAttributes(r.data, userPlatformAttrs(), plan.Platforms) || roleChanged || inactive || cleared {
 		resp.Diagnostics.Append(userSplit().set(ctx, &resp.Plan.Raw, &plan)...)
 	}
 	requireReplacements(ctx, r.data, platform.KindUser, req, resp)
@@ -107,6 +112,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	spec := r.spec(ctx, plan, config, optionalString(config.PasswordWO), &resp.Diagnostics)
+	resp.Diagnostics.Append(recordManaged(ctx, resp.Private, configuredClearables(r.data, userPlatformAttrs(), config.Platforms))...)
 	u, err := backend.CreateUser(ctx, spec)
 	if u.ID != "" {
 		state := r.toState(ctx, u, plan, false, &resp.Diagnostics)
@@ -161,6 +167,8 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if !plan.PasswordWOVersion.Equal(prior.PasswordWOVersion) {
 		password = optionalString(config.PasswordWO)
 	}
+	configured := configuredClearables(r.data, userPlatformAttrs(), config.Platforms)
+	clearRemoved(ctx, r.data, userPlatformAttrs(), managedFrom(ctx, req.Private), config.Platforms, config.Platforms, &resp.Diagnostics)
 	var u platform.User
 	var err error
 	if changesOnlyInactiveDrift(ctx, req) {
@@ -174,6 +182,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	state := r.toState(ctx, u, plan, false, &resp.Diagnostics)
 	resp.Diagnostics.Append(userSplit().set(ctx, &resp.State.Raw, &state)...)
+	resp.Diagnostics.Append(recordManaged(ctx, resp.Private, configured)...)
 }
 
 func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

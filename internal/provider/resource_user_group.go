@@ -36,7 +36,8 @@ func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		r.checkDeletion(ctx, req, resp)
 		return
 	}
-	if planChangesNothing(req) {
+	managed := managedFrom(ctx, req.Private)
+	if planChangesNothing(req) && !managed.removedFromConfig(req.Config.Raw) {
 		return
 	}
 	var config, plan userGroupModel
@@ -56,7 +57,8 @@ func (r *userGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if nullForeignAttributes(r.data, groupPlatformAttrs(), plan.Platforms) {
+	cleared := clearRemoved(ctx, r.data, groupPlatformAttrs(), managed, config.Platforms, plan.Platforms, &resp.Diagnostics)
+	if nullForeignAttributes(r.data, groupPlatformAttrs(), plan.Platforms) || cleared {
 		resp.Diagnostics.Append(groupSplit().set(ctx, &resp.Plan.Raw, &plan)...)
 	}
 	requireReplacements(ctx, r.data, platform.KindUserGroup, req, resp)
@@ -85,7 +87,8 @@ func (r *userGroupResource) checkDeletion(ctx context.Context, req resource.Modi
 	}
 }
 
-// spec builds the desired state; config decides what Terraform manages (null = leave alone).
+// spec builds the desired state; config decides what Terraform manages (null = leave alone, so Update
+// first puts the clears of removed attributes into it: withClears).
 func (r *userGroupResource) spec(ctx context.Context, plan, config userGroupModel, diags *diag.Diagnostics) platform.GroupSpec {
 	return platform.GroupSpec{
 		Name:        plan.Name.ValueString(),
@@ -126,6 +129,7 @@ func (r *userGroupResource) Create(ctx context.Context, req resource.CreateReque
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 	defer cancel()
 	spec := r.spec(ctx, plan, config, &resp.Diagnostics)
+	resp.Diagnostics.Append(recordManaged(ctx, resp.Private, r.configuredClearables(config))...)
 	g, err := backend.CreateGroup(ctx, spec)
 	if g.ID != "" {
 		// Saved even when a later step failed, so the object is tracked (and replaced) rather than orphaned.
@@ -182,6 +186,8 @@ func (r *userGroupResource) Update(ctx context.Context, req resource.UpdateReque
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
+	configured := r.configuredClearables(config)
+	r.withClears(ctx, managedFrom(ctx, req.Private), &config, &resp.Diagnostics)
 	g, err := backend.UpdateGroup(ctx, prior.ID.ValueString(), r.spec(ctx, plan, config, &resp.Diagnostics))
 	if err != nil {
 		addPlatformError(&resp.Diagnostics, "Cannot update user group", err)
@@ -189,6 +195,25 @@ func (r *userGroupResource) Update(ctx context.Context, req resource.UpdateReque
 	}
 	state := r.toState(ctx, g, plan, false, &resp.Diagnostics)
 	resp.Diagnostics.Append(groupSplit().set(ctx, &resp.State.Raw, &state)...)
+	resp.Diagnostics.Append(recordManaged(ctx, resp.Private, configured)...)
+}
+
+// configuredClearables lists what the configuration sets among the attributes its removal clears. members
+// is not one of them: omitted, it is unmanaged by contract, for roster_user_group_membership.
+func (r *userGroupResource) configuredClearables(config userGroupModel) []string {
+	names := configuredClearables(r.data, groupPlatformAttrs(), config.Platforms)
+	if !config.Description.IsNull() {
+		names = append(names, "description")
+	}
+	return names
+}
+
+// withClears sets, in the configuration, the cleared value of each attribute it dropped since the last apply.
+func (r *userGroupResource) withClears(ctx context.Context, managed managedAttrs, config *userGroupModel, diags *diag.Diagnostics) {
+	if managed["description"] && config.Description.IsNull() {
+		config.Description = types.StringValue("")
+	}
+	clearRemoved(ctx, r.data, groupPlatformAttrs(), managed, config.Platforms, config.Platforms, diags)
 }
 
 func (r *userGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

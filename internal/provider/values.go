@@ -58,6 +58,9 @@ func optionalStrings(c stringCollection) []string {
 }
 
 // stringSet renders ids as a set; a nil slice becomes an empty set.
+// emptyStringSet is the cleared value of a set of ids.
+var emptyStringSet = types.SetValueMust(types.StringType, []attr.Value{})
+
 func stringSet(_ context.Context, values []string, diags *diag.Diagnostics) types.Set {
 	set, d := types.SetValue(types.StringType, stringValues(values))
 	diags.Append(d...)

@@ -305,6 +305,9 @@ func (c *Client) memberUUIDs(ctx context.Context, members, curators []string) (g
 		if members != nil {
 			out.members = []string{}
 		}
+		if curators != nil { // an empty list removes every curator
+			out.curators = []string{}
+		}
 		return out, nil
 	}
 	out, err := c.mapMembers(ctx, false, members, curators)
