@@ -38,30 +38,14 @@ type objectSplit struct {
 func resourceSplit(full schema.Schema, attrs []platformAttr) *objectSplit {
 	common := full
 	common.Attributes = withoutPlatforms(full.Attributes, attrs)
-	return newObjectSplit(full.Type(), common.Type(), attrs,
-		func(ctx context.Context, raw tftypes.Value, target any) diag.Diagnostics {
-			return tfsdk.State{Schema: common, Raw: raw}.Get(ctx, target)
-		},
-		func(ctx context.Context, target any) (tftypes.Value, diag.Diagnostics) {
-			s := tfsdk.State{Schema: common}
-			d := s.Set(ctx, target)
-			return s.Raw, d
-		})
+	return newObjectSplit(full.Type(), common.Type(), attrs, tfsdk.State{Schema: common})
 }
 
 // dataSourceSplit splits a data source schema at its platform attributes.
 func dataSourceSplit(full dschema.Schema, attrs []platformAttr) *objectSplit {
 	common := full
 	common.Attributes = withoutPlatforms(full.Attributes, attrs)
-	return newObjectSplit(full.Type(), common.Type(), attrs,
-		func(ctx context.Context, raw tftypes.Value, target any) diag.Diagnostics {
-			return tfsdk.State{Schema: common, Raw: raw}.Get(ctx, target)
-		},
-		func(ctx context.Context, target any) (tftypes.Value, diag.Diagnostics) {
-			s := tfsdk.State{Schema: common}
-			d := s.Set(ctx, target)
-			return s.Raw, d
-		})
+	return newObjectSplit(full.Type(), common.Type(), attrs, tfsdk.State{Schema: common})
 }
 
 // withoutPlatforms copies a schema's attributes but the platforms' nested ones.
@@ -76,15 +60,24 @@ func withoutPlatforms[A any](all map[string]A, attrs []platformAttr) map[string]
 	return out
 }
 
-func newObjectSplit(full, common attr.Type, attrs []platformAttr, get func(context.Context, tftypes.Value, any) diag.Diagnostics,
-	set func(context.Context, any) (tftypes.Value, diag.Diagnostics)) *objectSplit {
+// newObjectSplit reads and writes the common attributes through commonState, an empty state of the schema
+// without its platform attributes (resource and data source schemas are different types, a state holds either).
+func newObjectSplit(full, common attr.Type, attrs []platformAttr, commonState tfsdk.State) *objectSplit {
 	ctx := context.Background()
 	s := &objectSplit{
 		fullType:      full.TerraformType(ctx),
 		commonType:    common.TerraformType(ctx),
 		platformTypes: map[string]attr.Type{},
-		getCommon:     get,
-		setCommon:     set,
+		getCommon: func(ctx context.Context, raw tftypes.Value, target any) diag.Diagnostics {
+			st := commonState
+			st.Raw = raw
+			return st.Get(ctx, target)
+		},
+		setCommon: func(ctx context.Context, target any) (tftypes.Value, diag.Diagnostics) {
+			st := commonState
+			d := st.Set(ctx, target)
+			return st.Raw, d
+		},
 	}
 	for _, a := range attrs {
 		s.platformTypes[a.name()] = types.ObjectType{AttrTypes: a.attrTypes}
