@@ -188,7 +188,7 @@ resource "roster_api_key" "forever" {
 		},
 		Steps: []resource.TestStep{{
 			Config:      config,
-			ExpectError: regexp.MustCompile(`(?s)made the token expiring anyway.*only a superuser`),
+			ExpectError: regexp.MustCompile(`(?s)made the token expiring anyway.*only a\s+superuser`),
 		}},
 	})
 }

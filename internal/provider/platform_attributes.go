@@ -35,9 +35,9 @@ type platformAttr struct {
 	// clears each on the platform (see managed_attrs.go). Those not listed keep the server's value when
 	// removed: a name or a role has no "none", and a default such as authentik's user path is not a clear.
 	cleared map[string]attr.Value
-	// derivedOnUpdate marks attributes whose values the platform derives from other changes (Onyx's user
-	// status after active changes): an update plans them as unknown instead of keeping the stored value.
-	derivedOnUpdate bool
+	// derivedOnUpdate names inner attributes whose values the platform derives from other changes (Onyx's
+	// user status after active changes): an update plans them as unknown instead of keeping the stored value.
+	derivedOnUpdate []string
 	// fromExtra renders what the platform reported. prior is the attribute's planned or stored object (null
 	// or unknown when there is none), for fields a platform accepts but never reports back.
 	fromExtra func(ctx context.Context, extra platform.Extra, prior types.Object, diags *diag.Diagnostics) types.Object
@@ -53,10 +53,8 @@ func (a platformAttr) resourceSchema() schema.SingleNestedAttribute {
 		Attributes:          a.attributes,
 		PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 	}
-	if a.derivedOnUpdate {
-		// Without UseStateForUnknown the framework plans the object as unknown when the resource changes,
-		// and keeps it when nothing changes.
-		attr.PlanModifiers = nil
+	if len(a.derivedOnUpdate) > 0 {
+		attr.PlanModifiers = []planmodifier.Object{keepStateExceptDerived{derived: a.derivedOnUpdate}}
 	}
 	return attr
 }

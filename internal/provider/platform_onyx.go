@@ -60,7 +60,7 @@ var onyxGroupAttr = platformAttr{
 	description: "Onyx-only group settings.",
 	attrTypes:   onyxGroupTypes,
 	// pending_members changes when an invitee signs up, which any update of the group may take into account.
-	derivedOnUpdate: true,
+	derivedOnUpdate: []string{"pending_members"},
 	cleared:         map[string]attr.Value{"cc_pair_ids": emptyStringSet, "curator_ids": emptyStringSet},
 	attributes: map[string]schema.Attribute{
 		"cc_pair_ids": optionalComputedSet("Ids of the connector / credential pairs whose documents the group may see. " +
@@ -108,7 +108,7 @@ var onyxUserAttr = platformAttr{
 	platform:        onyx.Name,
 	description:     "Onyx-only user information.",
 	attrTypes:       onyxUserTypes,
-	derivedOnUpdate: true, // status follows active
+	derivedOnUpdate: []string{"status"}, // status follows active
 	attributes: map[string]schema.Attribute{
 		"status": schema.StringAttribute{
 			MarkdownDescription: "`invited` until the person signs up, then `active`, or `deactivated`.",
