@@ -1,8 +1,11 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -66,7 +69,7 @@ func (d *apiKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"api_keys": apiKeyItems.attribute("The matching keys, in the platform's order."),
+			"api_keys": apiKeyItems.attribute("The matching keys, ordered by name (then id)."),
 		},
 	}
 }
@@ -93,6 +96,10 @@ func (d *apiKeysDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		addPlatformError(&resp.Diagnostics, "Cannot list API keys", err)
 		return
 	}
+	// Sorted here, as roster_user_groups is: list order follows creation, which parallel creates vary.
+	slices.SortStableFunc(keys, func(a, b platform.APIKey) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
 	re := compileOptional(cfg.NameRegex)
 	itemType := apiKeyItems.itemType()
 	items := []attr.Value{}

@@ -1,10 +1,13 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -75,7 +78,7 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 					"their email: the `username` of the platform's nested attribute (`authentik.username`, `unleash.username`).",
 				Optional: true, Validators: nonEmpty,
 			},
-			"users": userItems.attribute("The matching users, in the platform's order."),
+			"users": userItems.attribute("The matching users, ordered by email (then id)."),
 		},
 	}
 }
@@ -109,6 +112,10 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		addPlatformError(&resp.Diagnostics, "Cannot list users", err)
 		return
 	}
+	// Sorted here, as roster_user_groups is: list order follows creation, which parallel creates vary.
+	slices.SortStableFunc(users, func(a, b platform.User) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Email), strings.ToLower(b.Email)), strings.Compare(a.ID, b.ID))
+	})
 	emailRe, nameRe := compileOptional(cfg.EmailRegex), compileOptional(cfg.NameRegex)
 	itemType := userItems.itemType()
 	items := []attr.Value{}
