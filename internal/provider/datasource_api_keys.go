@@ -1,11 +1,8 @@
 package provider
 
 import (
-	"cmp"
 	"context"
 	"errors"
-	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -96,10 +93,7 @@ func (d *apiKeysDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		addPlatformError(&resp.Diagnostics, "Cannot list API keys", err)
 		return
 	}
-	// Sorted here, as roster_user_groups is: list order follows creation, which parallel creates vary.
-	slices.SortStableFunc(keys, func(a, b platform.APIKey) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
-	})
+	sortAPIKeys(keys)
 	re := compileOptional(cfg.NameRegex)
 	itemType := apiKeyItems.itemType()
 	items := []attr.Value{}

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -83,8 +82,7 @@ func (d *userGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		addPlatformError(&resp.Diagnostics, "Cannot list user groups", err)
 		return
 	}
-	// Sorted here: most APIs list in creation order, which parallel creates make vary from run to run.
-	slices.SortStableFunc(groups, func(a, b platform.Group) int { return strings.Compare(a.Name, b.Name) })
+	sortGroups(groups)
 	itemType := groupItems.itemType()
 	items := []attr.Value{}
 	for _, g := range groups {

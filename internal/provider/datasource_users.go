@@ -1,13 +1,10 @@
 package provider
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"regexp"
-	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -112,10 +109,7 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		addPlatformError(&resp.Diagnostics, "Cannot list users", err)
 		return
 	}
-	// Sorted here, as roster_user_groups is: list order follows creation, which parallel creates vary.
-	slices.SortStableFunc(users, func(a, b platform.User) int {
-		return cmp.Or(strings.Compare(strings.ToLower(a.Email), strings.ToLower(b.Email)), strings.Compare(a.ID, b.ID))
-	})
+	sortUsers(users)
 	emailRe, nameRe := compileOptional(cfg.EmailRegex), compileOptional(cfg.NameRegex)
 	itemType := userItems.itemType()
 	items := []attr.Value{}
