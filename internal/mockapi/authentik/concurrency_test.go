@@ -48,21 +48,23 @@ func TestConcurrentMixedTrafficIsRaceFree(t *testing.T) {
 	h := newHarness(t)
 	g := h.createGroup(map[string]any{"name": "shared"})
 	gpath := "/core/groups/" + g["pk"].(string)
-	var wg sync.WaitGroup
-	for i := 0; i < 8; i++ {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			for j := 0; j < 10; j++ {
-				u := h.createUser(fmt.Sprintf("u%d-%d", i, j), nil)
-				h.expect(h.api("POST", gpath+"/add_user/", map[string]any{"pk": pk(u)}), 204)
-				h.expect(h.api("GET", gpath+"/", nil), 200)
-				h.expect(h.api("GET", "/core/users/?groups_by_pk="+g["pk"].(string), nil), 200)
-				h.expect(h.hook("GET", "/state", nil), 200)
-			}
-		}(i)
-	}
-	wg.Wait()
+	// Parallel subtests, not bare goroutines: the harness's checks call t.Fatalf, which must run on the
+	// goroutine of the test they fail. The group returns once every subtest is done.
+	t.Run("clients", func(t *testing.T) {
+		for i := 0; i < 8; i++ {
+			t.Run(fmt.Sprint(i), func(t *testing.T) {
+				t.Parallel()
+				c := h.on(t)
+				for j := 0; j < 10; j++ {
+					u := c.createUser(fmt.Sprintf("u%d-%d", i, j), nil)
+					c.expect(c.api("POST", gpath+"/add_user/", map[string]any{"pk": pk(u)}), 204)
+					c.expect(c.api("GET", gpath+"/", nil), 200)
+					c.expect(c.api("GET", "/core/users/?groups_by_pk="+g["pk"].(string), nil), 200)
+					c.expect(c.hook("GET", "/state", nil), 200)
+				}
+			})
+		}
+	})
 	if n := len(h.api("GET", gpath+"/", nil).obj()["users"].([]any)); n != 80 {
 		t.Fatalf("group has %d members after 80 concurrent add_user calls", n)
 	}

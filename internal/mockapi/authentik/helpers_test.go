@@ -41,6 +41,13 @@ type harness struct {
 	clock *testClock
 }
 
+// on is the same harness reporting to t, for checks made from a parallel subtest.
+func (h *harness) on(t *testing.T) *harness {
+	c := *h
+	c.t = t
+	return &c
+}
+
 func newHarness(t *testing.T) *harness {
 	t.Helper()
 	return newHarnessWith(t, Options{})
