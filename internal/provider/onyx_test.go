@@ -24,6 +24,18 @@ func TestAccOnyx_planTimeErrors(t *testing.T) {
   name = "k"
   onyx = { role = "admin" }
 }`, []string{"onyx.role"}},
+		"v4.6 permission on a current-generation group": {current.Provider()[:len(current.Provider())-2] + "  onyx_api_generation = \"current\"\n}\n", `resource "roster_user_group" "g" {
+  name = "g"
+  onyx = { permissions = ["add:connectors"] }
+}`, []string{"onyx.permissions: add:connectors is a permission of Onyx v4.6; current Onyx has no such permission"}},
+		"current permission on a v4.6 group": {mock.Provider()[:len(mock.Provider())-2] + "  onyx_api_generation = \"v4.6\"\n}\n", `resource "roster_user_group" "g" {
+  name = "g"
+  onyx = { permissions = ["manage:bots"] }
+}`, []string{"onyx.permissions: manage:bots is a permission of current Onyx; Onyx v4.6 has no such permission"}},
+		"incognito on a current default group": {current.Provider()[:len(current.Provider())-2] + "  onyx_api_generation = \"current\"\n}\n", `resource "roster_user_group" "g" {
+  name = "Basic"
+  onyx = { incognito_enabled = true }
+}`, []string{"onyx.incognito_enabled: current Onyx keeps its default groups (Admin, Basic) to members only"}},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
