@@ -39,13 +39,6 @@ var notGrantable = map[string]string{
 	"manage:skills": "current Onyx does not let manage:skills be toggled on a group",
 }
 
-func toggleable(gen Generation) []string {
-	if gen == GenerationCurrent {
-		return toggleableCurrent
-	}
-	return toggleableV46
-}
-
 // permissionProblem says why a group cannot be given p on the generation ("" when it can); gen "" (not known
 // yet) accepts what either generation has.
 func permissionProblem(p string, gen Generation) string {
