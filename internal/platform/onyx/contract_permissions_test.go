@@ -161,9 +161,17 @@ func TestValidatePermissions(t *testing.T) {
 // Onyx's default groups are refused before a request, with the attribute named.
 func TestContractPermissionsRefused(t *testing.T) {
 	c := newContract(t, GenerationCurrent, onyxmock.Options{})
+	_, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "early", Extra: GroupExtra{Permissions: []string{"create:slack_discord_bots"}}})
+	if !isInvalid(err) || !containsAll(err.Error(), "create:slack_discord_bots is a permission of Onyx v4.6") {
+		t.Errorf("v4.6 permission on current, at create: %v", err)
+	}
+	if n := c.writes(); n != 0 {
+		t.Errorf("%d writes sent for a group whose permissions the server would refuse", n)
+	}
 	created := c.group("eng", nil, nil)
+	c.nextCommand()
 	before := c.writes()
-	_, err := c.client.UpdateGroup(c.ctx, created.ID, platform.GroupSpec{Name: "eng", Extra: GroupExtra{Permissions: []string{"add:connectors"}}})
+	_, err = c.client.UpdateGroup(c.ctx, created.ID, platform.GroupSpec{Name: "eng", Members: []string{ada}, Extra: GroupExtra{Permissions: []string{"add:connectors"}}})
 	if !isInvalid(err) || !containsAll(err.Error(), "add:connectors is a permission of Onyx v4.6") {
 		t.Errorf("v4.6 permission on current: %v", err)
 	}

@@ -37,6 +37,9 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupPath(n), errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra)
+	if err := c.checkSettings(ctx, http.MethodPatch, groupPath(n), spec, extra); err != nil {
+		return platform.Group{}, err
+	}
 	ccPairs, _ := parseIDs(extra.CCPairIDs, fieldCCPairIDs)
 
 	current, err := c.waitSynced(ctx, n)

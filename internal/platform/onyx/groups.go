@@ -194,6 +194,9 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return platform.Group{}, apiutil.Refused(http.MethodPost, c.basePath+groupsPath, errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
+	if err := c.checkSettings(ctx, http.MethodPost, groupsPath, spec, extra); err != nil {
+		return platform.Group{}, err
+	}
 	ccPairs, _ := parseIDs(extra.CCPairIDs, fieldCCPairIDs)
 	members, err := c.memberUUIDs(ctx, spec.Members, extra.CuratorIDs)
 	if err != nil {

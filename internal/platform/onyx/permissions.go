@@ -111,6 +111,22 @@ func (c *Client) ReadGroupDetails(ctx context.Context, g platform.Group, tracked
 	return g, nil
 }
 
+// checkSettings holds a spec that manages grants or incognito access to the rules of the server's generation
+// before anything is written, for when plan time could not know the generation.
+func (c *Client) checkSettings(ctx context.Context, method, path string, spec platform.GroupSpec, extra GroupExtra) error {
+	if extra.Permissions == nil && extra.IncognitoEnabled == nil {
+		return nil
+	}
+	gen, err := c.Generation(ctx)
+	if err != nil {
+		return err
+	}
+	if errs := validateGroup(spec, gen); len(errs) > 0 {
+		return apiutil.Refused(method, c.basePath+path, errs...)
+	}
+	return nil
+}
+
 // applySettings writes the incognito flag and the grants extra manages, once the group exists and its
 // members are in. It returns the group as the incognito write answered it and the grants it now has (nil
 // when unmanaged).
