@@ -107,3 +107,14 @@ type PendingMemberKeeper interface {
 	// members (and reported in its Extra).
 	KeepPendingMembers(ctx context.Context, g Group, want []string) (Group, error)
 }
+
+// GroupDetailReader is implemented by backends whose ReadGroup leaves out parts of a group that cost a request
+// per group (Onyx: the permissions a group grants, which its list of groups does not carry), so that a refresh
+// of many groups stays one list. The provider asks for those details where its state holds them, and after an
+// import.
+type GroupDetailReader interface {
+	// ReadGroupDetails returns g with the details that tracked (the Extra in state or plan) holds filled in;
+	// tracked nil asks for every detail the group has (an import). A detail g already carries (from the write
+	// that returned it) is not read again.
+	ReadGroupDetails(ctx context.Context, g Group, tracked Extra) (Group, error)
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -21,9 +22,11 @@ import (
 // Onyx's nested attributes, named after the fields of its API (/api/manage/..., /api/admin/api-key).
 
 type onyxGroupModel struct {
-	CCPairIDs      types.Set `tfsdk:"cc_pair_ids"`
-	CuratorIDs     types.Set `tfsdk:"curator_ids"`
-	PendingMembers types.Set `tfsdk:"pending_members"`
+	CCPairIDs        types.Set  `tfsdk:"cc_pair_ids"`
+	CuratorIDs       types.Set  `tfsdk:"curator_ids"`
+	Permissions      types.Set  `tfsdk:"permissions"`
+	IncognitoEnabled types.Bool `tfsdk:"incognito_enabled"`
+	PendingMembers   types.Set  `tfsdk:"pending_members"`
 }
 
 type onyxUserModel struct {
@@ -36,9 +39,11 @@ type onyxAPIKeyModel struct {
 }
 
 var onyxGroupTypes = map[string]attr.Type{
-	"cc_pair_ids":     types.SetType{ElemType: types.StringType},
-	"curator_ids":     types.SetType{ElemType: types.StringType},
-	"pending_members": types.SetType{ElemType: types.StringType},
+	"cc_pair_ids":       types.SetType{ElemType: types.StringType},
+	"curator_ids":       types.SetType{ElemType: types.StringType},
+	"permissions":       types.SetType{ElemType: types.StringType},
+	"incognito_enabled": types.BoolType,
+	"pending_members":   types.SetType{ElemType: types.StringType},
 }
 
 var onyxUserTypes = map[string]attr.Type{"status": types.StringType}
@@ -61,12 +66,27 @@ var onyxGroupAttr = platformAttr{
 	attrTypes:   onyxGroupTypes,
 	// pending_members changes when an invitee signs up, which any update of the group may take into account.
 	derivedOnUpdate: []string{"pending_members"},
-	cleared:         map[string]attr.Value{"cc_pair_ids": emptyStringSet, "curator_ids": emptyStringSet},
+	// Cleared permissions leave the group only basic, which every Onyx group grants.
+	cleared: map[string]attr.Value{"cc_pair_ids": emptyStringSet, "curator_ids": emptyStringSet, "permissions": emptyStringSet,
+		"incognito_enabled": types.BoolValue(false)},
 	attributes: map[string]schema.Attribute{
 		"cc_pair_ids": optionalComputedSet("Ids of the connector / credential pairs whose documents the group may see. " +
 			"Left out of a configuration that never set it, the connectors set in Onyx are kept."),
 		"curator_ids": optionalComputedSet("Emails of the group's curators (Onyx v4.6) or managers (current Onyx), " +
 			"who must be members and have signed up."),
+		"permissions": optionalComputedSet("What the group grants its members besides `basic`, which every Onyx group grants " +
+			"and which cannot be set here: `add:agents`, `create:user_api_keys`, `manage:actions`, `manage:agents`, `manage:connectors`, " +
+			"`manage:document_sets`, `manage:llms`, `manage:user_groups`, `read:agent_analytics`, `read:query_history`; " +
+			"current Onyx also `manage:bots` and `manage:service_account_api_keys`; Onyx v4.6 also `add:connectors`, " +
+			"`create:service_account_api_keys` and `create:slack_discord_bots`. Current Onyx refuses them on its default groups. " +
+			"Onyx's list of groups does not carry them, so reading them costs a request per group: a configuration that never set " +
+			"them leaves them null in state (and they are null in the data sources), except after an import of a group that grants any."),
+		"incognito_enabled": schema.BoolAttribute{
+			MarkdownDescription: "Whether the members may start incognito chats when Onyx limits those to groups. " +
+				"Current Onyx refuses it on its default groups.",
+			Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+		},
 		"pending_members": schema.SetAttribute{
 			MarkdownDescription: "Members who have been invited but have not signed up yet, so Onyx cannot add them to the group: " +
 				"they stay in `members` and are added by the first apply after they sign up. Every plan warns while the set is not empty. " +
@@ -79,13 +99,18 @@ var onyxGroupAttr = platformAttr{
 		if !obj.IsNull() {
 			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
 		}
-		return onyx.GroupExtra{CCPairIDs: optionalStrings(m.CCPairIDs), CuratorIDs: optionalStrings(m.CuratorIDs)}
+		return onyx.GroupExtra{CCPairIDs: optionalStrings(m.CCPairIDs), CuratorIDs: optionalStrings(m.CuratorIDs),
+			Permissions: optionalStrings(m.Permissions), IncognitoEnabled: optionalBool(m.IncognitoEnabled)}
 	},
 	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(onyx.GroupExtra)
 		warnPendingMembers(e.PendingMembers, diags)
 		m := onyxGroupModel{CCPairIDs: stringSet(ctx, e.CCPairIDs, diags), CuratorIDs: stringSet(ctx, e.CuratorIDs, diags),
+			Permissions: types.SetNull(types.StringType), IncognitoEnabled: types.BoolPointerValue(e.IncognitoEnabled),
 			PendingMembers: stringSet(ctx, e.PendingMembers, diags)}
+		if e.Permissions != nil { // nil: not read (see ReadGroupDetails)
+			m.Permissions = stringSet(ctx, e.Permissions, diags)
+		}
 		obj, d := types.ObjectValueFrom(ctx, onyxGroupTypes, m)
 		diags.Append(d...)
 		return obj

@@ -118,6 +118,20 @@ func (r *userGroupResource) toState(ctx context.Context, g platform.Group, prior
 	return out
 }
 
+// withDetails adds to g the details its backend reads per group (platform.GroupDetailReader) where tracked,
+// the state or plan, holds them, or all of them right after an import.
+func (r *userGroupResource) withDetails(ctx context.Context, g platform.Group, tracked userGroupModel, imported bool, diags *diag.Diagnostics) (platform.Group, error) {
+	reader, ok := r.data.backend.(platform.GroupDetailReader)
+	if !ok {
+		return g, nil
+	}
+	var want platform.Extra
+	if !imported {
+		want = extraFromConfig(ctx, r.data, groupPlatformAttrs(), tracked.Platforms, diags)
+	}
+	return reader.ReadGroupDetails(ctx, g, want)
+}
+
 func (r *userGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	backend := r.data.groups(&resp.Diagnostics)
 	var plan, config userGroupModel
@@ -163,11 +177,14 @@ func (r *userGroupResource) Read(ctx context.Context, req resource.ReadRequest, 
 	if k, ok := backend.(platform.PendingMemberKeeper); ok && err == nil && !prior.Members.IsNull() {
 		g, err = k.KeepPendingMembers(ctx, g, optionalStrings(prior.Members))
 	}
+	imported := wasImported(ctx, req.Private)
+	if err == nil {
+		g, err = r.withDetails(ctx, g, prior, imported, &resp.Diagnostics)
+	}
 	if err != nil {
 		addPlatformError(&resp.Diagnostics, "Cannot read user group", err)
 		return
 	}
-	imported := wasImported(ctx, req.Private)
 	state := r.toState(ctx, g, prior, imported, &resp.Diagnostics)
 	resp.Diagnostics.Append(groupSplit().set(ctx, &resp.State.Raw, &state)...)
 	if imported {
@@ -189,6 +206,9 @@ func (r *userGroupResource) Update(ctx context.Context, req resource.UpdateReque
 	configured := r.configuredClearables(config)
 	r.withClears(ctx, managedFrom(ctx, req.Private), &config, &resp.Diagnostics)
 	g, err := backend.UpdateGroup(ctx, prior.ID.ValueString(), r.spec(ctx, plan, config, &resp.Diagnostics))
+	if err == nil { // the plan keeps the details the state holds
+		g, err = r.withDetails(ctx, g, plan, false, &resp.Diagnostics)
+	}
 	if err != nil {
 		addPlatformError(&resp.Diagnostics, "Cannot update user group", err)
 		return

@@ -424,5 +424,11 @@ func TestAccUserGroup_planTimeErrors(t *testing.T) {
   description = "x"`, []string{"Attribute not supported on Tyk AI Studio", "have no description"}},
 		"catalogue id not numeric": {"tyk_ai_studio", `name          = "g"
   tyk_ai_studio = { catalogue_ids = ["llm-1"] }`, []string{"must be a numeric id"}},
+		"Onyx basic permission": {"onyx", `name = "g"
+  onyx = { permissions = ["basic"] }`, []string{"Invalid value for Onyx", "onyx.permissions: every Onyx group grants basic by itself", "leave it out"}},
+		"Onyx implied permission": {"onyx", `name = "g"
+  onyx = { permissions = ["read:connectors"] }`, []string{"onyx.permissions: read:connectors is implied by basic or admin"}},
+		"Onyx unknown permission": {"onyx", `name = "g"
+  onyx = { permissions = ["manage:everything"] }`, []string{`onyx.permissions: "manage:everything" is not a permission Onyx lets a group be given`, "manage:llms"}},
 	})
 }

@@ -24,7 +24,10 @@
 //     {"status_code", "message", "data"};
 //   - users exist only after an invitation is accepted: the hook POST /__mock/onyx/users/{email}/signup
 //     plays the person signing up;
-//   - every API key owns a service-account user, which joins groups and is hidden from user lists.
+//   - every API key owns a service-account user, which joins groups and is hidden from user lists;
+//   - a group's permission grants (GET/PUT …/{id}/permissions: v4.6 toggles one, the current generation
+//     sets them all) and incognito flag (PATCH …/{id}/incognito), writable while the group syncs; the
+//     list's "permissions" map is the caller's affordances, not the grants.
 //
 // Mock-only hooks under /__mock/onyx/ change state behind a client's back for drift tests.
 package onyx

@@ -25,7 +25,9 @@ const (
 	msgCannotDeactivateSelf = "You cannot deactivate yourself"
 	msgDeactivateFirst      = "User must be deactivated before deleting"
 	msgNotFound             = "Not Found"
-	msgMethodNotAllowed     = "Method Not Allowed"
+	// msgPermissionsGroupNotFound is the permission routes' own wording for an unknown group id.
+	msgPermissionsGroupNotFound = "User group not found"
+	msgMethodNotAllowed         = "Method Not Allowed"
 )
 
 // Error codes of OnyxError bodies (current generation).

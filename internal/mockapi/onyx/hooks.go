@@ -15,7 +15,8 @@ import (
 //
 //	DELETE /__mock/onyx/groups/{id}              remove the group at once (no pending deletion)
 //	PATCH  /__mock/onyx/groups/{id}              overwrite: name, members (emails), curators (emails),
-//	                                             cc_pair_ids, is_up_to_date
+//	                                             cc_pair_ids, is_up_to_date, incognito_enabled,
+//	                                             permissions (the grants besides the system grant basic)
 //	DELETE /__mock/onyx/users/{email}            remove the user (and memberships) or the invitation
 //	PATCH  /__mock/onyx/users/{email}            overwrite: is_active, role, personal_name, is_admin
 //	POST   /__mock/onyx/users/{email}/signup     the invited person signs up: a standard user appears,
@@ -65,9 +66,12 @@ func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 		members, curators []string
 		ccPairs           []int
 		upToDate          bool
+		incognito         bool
+		grants            []string
 	)
 	set, ok := mockapi.DecodeHookFields(w, r, map[string]any{
 		"name": &name, "members": &members, "curators": &curators, "cc_pair_ids": &ccPairs, "is_up_to_date": &upToDate,
+		"incognito_enabled": &incognito, "permissions": &grants,
 	})
 	if !ok {
 		return
@@ -83,6 +87,12 @@ func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 	if missing := s.unknownCCPairs(ccPairs); len(missing) > 0 {
 		mockapi.WriteHookError(w, http.StatusBadRequest, fmt.Sprintf("cc_pair_ids: no pair %v", missing))
 		return
+	}
+	for _, p := range grants {
+		if _, ok := s.permissionValue([]byte(strconv.Quote(p))); !ok {
+			mockapi.WriteHookError(w, http.StatusBadRequest, "permissions: no permission "+p)
+			return
+		}
 	}
 	if set["name"] {
 		g.name = name
@@ -106,6 +116,15 @@ func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 		g.ccPairs = map[int]bool{}
 		for _, id := range ccPairs {
 			g.ccPairs[id] = true
+		}
+	}
+	if set["incognito_enabled"] {
+		g.incognito = incognito
+	}
+	if set["permissions"] {
+		g.grants = map[string]bool{permBasic: true}
+		for _, p := range grants {
+			g.grants[p] = true
 		}
 	}
 	if set["is_up_to_date"] {

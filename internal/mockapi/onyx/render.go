@@ -53,7 +53,7 @@ func (s *Server) renderUserInfo(u *user, g *group) map[string]any {
 	return out
 }
 
-// renderGroup is a UserGroup. Only the list endpoint fills permissions (current generation).
+// renderGroup is a UserGroup.
 func (s *Server) renderGroup(g *group, listing bool) map[string]any {
 	users := []map[string]any{}
 	managers := []string{}
@@ -69,19 +69,18 @@ func (s *Server) renderGroup(g *group, listing bool) map[string]any {
 		"id": g.id, "name": g.name, "users": users, "cc_pairs": ccPairs, "document_sets": []any{}, "personas": []any{},
 		"is_up_to_date": g.upToDate, "is_up_for_deletion": g.deleting, "is_default": g.isDefault,
 	}
+	out["incognito_enabled"] = g.incognito
 	if !s.current() {
 		out["curator_ids"] = managers
 		return out
 	}
 	out["manager_ids"] = managers
-	out["incognito_enabled"] = false
+	// permissions is not the group's grants (GET …/permissions has those) but what the caller may do with the
+	// group, for the UI; only the list fills it. The mock's callers are full admins.
 	permissions := map[string]bool{}
 	if listing {
-		// Every group has the system grant "basic"; the Admin group grants everything.
-		permissions["basic"] = true
-		if g.isDefault && g.name == AdminGroupName {
-			permissions["admin"] = true
-		}
+		permissions = map[string]bool{"manage": !g.isDefault, "manage_members": true, "delete": !g.isDefault,
+			"edit_permissions": !g.isDefault, "edit_token_limits": !g.isDefault}
 	}
 	out["permissions"] = permissions
 	return out

@@ -45,6 +45,8 @@ func (s *Server) apiRoutes() http.Handler {
 	handle(groups+"/rename", methods{"PATCH": {adminOnly, s.renameGroup}})
 	handle(groups+"/{id}", methods{"PATCH": {curatorRoute, s.patchGroup}, "DELETE": {adminOnly, s.deleteGroup}})
 	handle(groups+"/{id}/add-users", methods{"POST": {curatorRoute, s.addUsers}})
+	handle(groups+"/{id}/permissions", methods{"GET": {adminOnly, s.getPermissions}, "PUT": {adminOnly, s.putPermissions}})
+	handle(groups+"/{id}/incognito", methods{"PATCH": {adminOnly, s.patchIncognito}})
 	if s.current() {
 		handle(groups+"/{id}/manager", methods{"PUT": {adminOnly, s.setManager}})
 	} else {

@@ -111,6 +111,7 @@ func (s *Server) seed() {
 	}
 	admin := newGroup(AdminGroupID, AdminGroupName)
 	admin.members[AdminID] = false
+	admin.grants = map[string]bool{permAdmin: true}
 	basic := newGroup(BasicGroupID, BasicGroupName)
 	basic.members[AdaID], basic.members[GraceID] = false, false
 	for _, g := range []*group{admin, basic} {

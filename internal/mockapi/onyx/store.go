@@ -49,6 +49,11 @@ type group struct {
 	members   map[string]bool
 	ccPairs   map[int]bool
 	isDefault bool
+	// grants are the permissions the group grants (its live permission_grant rows). Every group has the
+	// system grant "basic"; the seeded Admin group grants "admin".
+	grants map[string]bool
+	// incognito is incognito_enabled: members may start incognito chats when that is limited to groups.
+	incognito bool
 	// upToDate is false while a background sync is pending; dueAt is when it completes.
 	upToDate bool
 	dueAt    time.Time
@@ -57,7 +62,7 @@ type group struct {
 }
 
 func newGroup(id int, name string) *group {
-	return &group{id: id, name: name, members: map[string]bool{}, ccPairs: map[int]bool{}}
+	return &group{id: id, name: name, members: map[string]bool{}, ccPairs: map[int]bool{}, grants: map[string]bool{permBasic: true}}
 }
 
 type apiKey struct {

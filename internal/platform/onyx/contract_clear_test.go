@@ -19,7 +19,7 @@ func TestContractEmptyListsClearCuratorsAndConnectors(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := platform.Group{ID: created.ID, Name: "eng", Members: []string{ada, grace},
-			Extra: GroupExtra{CCPairIDs: []string{}, CuratorIDs: []string{}}}
+			Extra: GroupExtra{CCPairIDs: []string{}, CuratorIDs: []string{}, IncognitoEnabled: ptr(false)}}
 		assertEqual(t, "cleared", updated, want)
 		read, err := c.client.ReadGroup(c.ctx, created.ID)
 		if err != nil {

@@ -26,7 +26,7 @@ func TestContractGroupLifecycle(t *testing.T) {
 			t.Errorf("create returned after %s, before the sync could finish", time.Since(start))
 		}
 		want := platform.Group{ID: created.ID, Name: "platform-team", Members: []string{ada},
-			Extra: GroupExtra{CCPairIDs: []string{"1"}, CuratorIDs: []string{ada}}}
+			Extra: GroupExtra{CCPairIDs: []string{"1"}, CuratorIDs: []string{ada}, IncognitoEnabled: ptr(false)}}
 		assertEqual(t, "created", created, want)
 		if s := c.state(); s.PendingSyncs != 0 {
 			t.Errorf("%d syncs pending after create", s.PendingSyncs)
@@ -51,7 +51,7 @@ func TestContractGroupLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want.Name, want.Extra = "platform", GroupExtra{CCPairIDs: []string{"2", "3"}, CuratorIDs: []string{grace}}
+		want.Name, want.Extra = "platform", GroupExtra{CCPairIDs: []string{"2", "3"}, CuratorIDs: []string{grace}, IncognitoEnabled: ptr(false)}
 		assertEqual(t, "renamed", updated, want)
 		read, _ = c.client.ReadGroup(c.ctx, created.ID)
 		assertEqual(t, "read after rename", read, want)
@@ -64,7 +64,7 @@ func TestContractGroupLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want.Members, want.Extra = []string{ada}, GroupExtra{CCPairIDs: []string{"2", "3"}, CuratorIDs: []string{}}
+		want.Members, want.Extra = []string{ada}, GroupExtra{CCPairIDs: []string{"2", "3"}, CuratorIDs: []string{}, IncognitoEnabled: ptr(false)}
 		assertEqual(t, "curator removed", updated, want)
 
 		// An update that changes nothing sends nothing.
@@ -192,7 +192,7 @@ func TestContractMembersAreEmails(t *testing.T) {
 			t.Fatal(err)
 		}
 		pending := platform.Group{ID: created.ID, Name: "x", Members: []string{ada, "new@example.com"},
-			Extra: GroupExtra{CCPairIDs: []string{}, CuratorIDs: []string{}, PendingMembers: []string{"new@example.com"}}}
+			Extra: GroupExtra{CCPairIDs: []string{}, CuratorIDs: []string{}, PendingMembers: []string{"new@example.com"}, IncognitoEnabled: ptr(false)}}
 		assertEqual(t, "created with an invitee", created, pending)
 		if users := c.rawGroup(created.ID)["users"].([]any); len(users) != 1 {
 			t.Errorf("the group has users %v on Onyx, want ada alone", users)

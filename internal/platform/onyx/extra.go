@@ -12,6 +12,13 @@ type GroupExtra struct {
 	// CuratorIDs are the emails of the group's curators (v4.6 curator_ids) or managers (current
 	// manager_ids). Each must also be a member.
 	CuratorIDs []string
+	// Permissions are what the group grants its members besides basic, which every Onyx group grants (sorted;
+	// nil = unmanaged). The list of groups does not carry them: ReadGroup leaves them nil and ReadGroupDetails
+	// reads them, one request per group.
+	Permissions []string
+	// IncognitoEnabled lets the members start incognito chats when Onyx limits those to groups (nil =
+	// unmanaged). Read fills it.
+	IncognitoEnabled *bool
 	// PendingMembers is read-only: the members Terraform asked for who have been invited but have not
 	// signed up, so cannot join yet (sorted emails; nil when none). A spec's value is ignored.
 	PendingMembers []string

@@ -19,7 +19,8 @@ const msgDefaultRename = "Onyx's default groups (Admin, Basic) cannot be renamed
 //     who have only been invited wait (withPending);
 //  3. a rename, after the sync a connector change starts;
 //  4. curators, one call each, once the members are in;
-//  5. the wait for the sync, and the group as it then is.
+//  5. incognito access and permissions (applySettings), which no sync locks;
+//  6. the wait for the sync, and the group as it then is.
 //
 // Writes answered "currently syncing" wait and are sent again.
 func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.GroupSpec) (_ platform.Group, err error) {
@@ -36,6 +37,9 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 		return platform.Group{}, apiutil.Refused(http.MethodPatch, c.basePath+groupPath(n), errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra)
+	if err := c.checkSettings(ctx, http.MethodPatch, groupPath(n), spec, extra); err != nil {
+		return platform.Group{}, err
+	}
 	ccPairs, _ := parseIDs(extra.CCPairIDs, fieldCCPairIDs)
 
 	current, err := c.waitSynced(ctx, n)
@@ -79,9 +83,13 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	if err := c.setCurators(ctx, current, uuids.curators); err != nil {
 		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
+	current, grants, err := c.applySettings(ctx, current, extra)
+	if err != nil {
+		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
+	}
 	final, err := c.waitSynced(ctx, n)
 	if err != nil {
 		return platform.Group{}, err
 	}
-	return withPending(groupFromWire(final), uuids.pending), nil
+	return withGrants(withPending(groupFromWire(final), uuids.pending), grants), nil
 }

@@ -182,11 +182,11 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 
 // CreateGroup implements platform.Backend. Members and curators are emails, mapped to user uuids
 // first; members who have only been invited are left pending (see withPending), curators must have
-// signed up. A group with the name that is still
+// signed up; then incognito access and permissions. A group with the name that is still
 // being deleted is waited for; a live one is a conflict, reported before anything is sent, which
 // also keeps the server's misleading duplicate-name answer for unknown ids apart. The POST is
 // resolved after a lost answer by looking the name up among groups that did not exist before.
-// Curators follow, then the wait for the first sync unless the answer shows it done (a server
+// Curators, incognito access and permissions follow, then the wait for the first sync unless the answer shows it done (a server
 // without a vector index syncs at once) and no curator was set; if those fail the created group is
 // returned with the error, so the provider records it instead of orphaning it.
 func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (platform.Group, error) {
@@ -194,6 +194,9 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return platform.Group{}, apiutil.Refused(http.MethodPost, c.basePath+groupsPath, errs...)
 	}
 	extra, _ := platform.ExtraAs[GroupExtra](spec.Extra) // checked by ValidateGroup
+	if err := c.checkSettings(ctx, http.MethodPost, groupsPath, spec, extra); err != nil {
+		return platform.Group{}, err
+	}
 	ccPairs, _ := parseIDs(extra.CCPairIDs, fieldCCPairIDs)
 	members, err := c.memberUUIDs(ctx, spec.Members, extra.CuratorIDs)
 	if err != nil {
@@ -230,14 +233,18 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	if err := c.setCurators(ctx, created, members.curators); err != nil {
 		return withPending(groupFromWire(created), members.pending), fmt.Errorf("user group %d was created on Onyx, but setting its curators failed: %w", created.ID, err)
 	}
+	created, grants, err := c.applySettings(ctx, created, extra)
+	if err != nil {
+		return withPending(groupFromWire(created), members.pending), fmt.Errorf("user group %d was created on Onyx, but setting its permissions or incognito access failed: %w", created.ID, err)
+	}
 	if created.IsUpToDate && len(members.curators) == 0 { // curators set since show only in a list
-		return withPending(groupFromWire(created), members.pending), nil
+		return withGrants(withPending(groupFromWire(created), members.pending), grants), nil
 	}
 	synced, err := c.waitSynced(ctx, created.ID)
 	if err != nil {
 		return withPending(groupFromWire(created), members.pending), fmt.Errorf("user group %d was created on Onyx, but it did not finish its first sync: %w", created.ID, err)
 	}
-	return withPending(groupFromWire(synced), members.pending), nil
+	return withGrants(withPending(groupFromWire(synced), members.pending), grants), nil
 }
 
 // groupsBefore returns the ids of the groups that exist before a create, after making sure the name

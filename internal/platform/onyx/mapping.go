@@ -27,11 +27,12 @@ func groupFromWire(g groupWire) platform.Group {
 			curators = append(curators, id) // not in users[]: the server would not do that; show the raw id
 		}
 	}
+	incognito := g.IncognitoEnabled
 	return platform.Group{
 		ID:      strconv.Itoa(g.ID),
 		Name:    g.Name,
 		Members: sortedSet(members),
-		Extra:   GroupExtra{CCPairIDs: formatIDs(g.ccPairIDs()), CuratorIDs: sortedSet(curators)},
+		Extra:   GroupExtra{CCPairIDs: formatIDs(g.ccPairIDs()), CuratorIDs: sortedSet(curators), IncognitoEnabled: &incognito},
 	}
 }
 

@@ -26,7 +26,7 @@ func mustGroup(t *testing.T, raw string) groupWire {
 // keys' service accounts are no members, recognised by account_type (current) or address (v4.6).
 func TestGroupFromWire(t *testing.T) {
 	want := platform.Group{ID: "7", Name: "eng", Members: []string{"ada@example.com", "grace@example.com"},
-		Extra: GroupExtra{CCPairIDs: []string{"2", "10"}, CuratorIDs: []string{"grace@example.com"}}}
+		Extra: GroupExtra{CCPairIDs: []string{"2", "10"}, CuratorIDs: []string{"grace@example.com"}, IncognitoEnabled: ptr(false)}}
 	v46 := mustGroup(t, `{"id":7,"name":"eng","is_up_to_date":true,"curator_ids":["`+uuidGrace+`"],
 		"users":[{"id":"`+uuidGrace+`","email":"Grace@Example.com","role":"curator"},{"id":"`+uuidAda+`","email":"ada@example.com","role":"basic"},
 		{"id":"`+uuidKey+`","email":"API_KEY__ci@`+uuidKey+`onyxapikey.ai","role":"basic"}],

@@ -11,8 +11,12 @@ import (
 // the configuration, or detected earlier by this client), and again at apply time, when the writes
 // detect it. An empty id or email stands for a value not known yet at plan time and is skipped.
 
-// ValidateGroup implements platform.GroupValidator. No rule depends on the generation.
+// ValidateGroup implements platform.GroupValidator.
 func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
+	return validateGroup(spec, c.knownGeneration())
+}
+
+func validateGroup(spec platform.GroupSpec, gen Generation) []platform.FieldError {
 	var errs fieldErrors
 	if strings.TrimSpace(spec.Name) == "" {
 		errs.add(platform.FieldName, "must not be empty")
@@ -31,6 +35,19 @@ func (c *Client) ValidateGroup(spec platform.GroupSpec) []platform.FieldError {
 		}
 	}
 	errs.checkEmails(fieldCuratorIDs, extra.CuratorIDs, "curators are users, named by their email address")
+	for _, p := range extra.Permissions {
+		if problem := permissionProblem(p, gen); p != "" && problem != "" {
+			errs.add(fieldPermissions, problem)
+		}
+	}
+	if IsDefaultGroupName(spec.Name) && gen == GenerationCurrent {
+		if extra.Permissions != nil {
+			errs.add(fieldPermissions, msgDefaultGroupSettings)
+		}
+		if extra.IncognitoEnabled != nil {
+			errs.add(fieldIncognito, msgDefaultGroupSettings)
+		}
+	}
 	if spec.Members != nil {
 		members := map[string]bool{}
 		for _, m := range spec.Members {

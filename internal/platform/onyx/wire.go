@@ -15,6 +15,9 @@ type groupWire struct {
 	IsUpToDate      bool         `json:"is_up_to_date"`
 	IsUpForDeletion bool         `json:"is_up_for_deletion"`
 	IsDefault       bool         `json:"is_default"`
+	// IncognitoEnabled is in both generations. (The current list's "permissions" map is what the caller may
+	// do with the group, not what the group grants: GET …/{id}/permissions has that.)
+	IncognitoEnabled bool `json:"incognito_enabled"`
 }
 
 // memberWire is a UserInfo inside a group's users.
@@ -58,6 +61,22 @@ type curatorRequest struct {
 type managerRequest struct {
 	UserID    string `json:"user_id"`
 	IsManager bool   `json:"is_manager"`
+}
+
+// permissionsRequest is the current body of PUT …/{id}/permissions: the toggleable grants, all of them.
+type permissionsRequest struct {
+	Permissions []string `json:"permissions"`
+}
+
+// permissionToggle is v4.6's body of PUT …/{id}/permissions, and its answer: one grant on or off.
+type permissionToggle struct {
+	Permission string `json:"permission"`
+	Enabled    bool   `json:"enabled"`
+}
+
+// incognitoRequest is the body of PATCH …/{id}/incognito.
+type incognitoRequest struct {
+	Enabled bool `json:"enabled"`
 }
 
 // fullUserWire is a FullUserSnapshot of the admin user lists.

@@ -11,5 +11,9 @@ resource "roster_user_group" "support" {
   onyx = {
     cc_pair_ids = ["1", "2"] # connector-credential pairs whose documents the group may search
     curator_ids = ["ada@example.com"]
+
+    # What the group grants besides basic, which every group has; both API generations know these two.
+    permissions       = ["manage:connectors", "read:query_history"]
+    incognito_enabled = true # members may chat incognito when Onyx limits that to groups
   }
 }
