@@ -90,6 +90,19 @@ type GroupMembersKeeper interface {
 	PlatformKeepsMembers(groupName string) bool
 }
 
+// GroupDetailReader is implemented by backends with group fields that ReadGroup leaves out because reading
+// them costs requests beyond the group's own (Unleash's project roles: the group list, then one read per
+// project, each once per process). The provider asks for them only for a group whose state holds them, and
+// right after an import, so a refresh of groups without them costs what it did.
+type GroupDetailReader interface {
+	// HoldsGroupDetails reports whether extra (a group's platform fields as the state holds them) has a
+	// field only ReadGroupDetails reads.
+	HoldsGroupDetails(extra Extra) bool
+	// ReadGroupDetails returns g with those fields read into its Extra. Right after an import (imported), a
+	// field with nothing in it is left unset, so that a configuration without it plans no change.
+	ReadGroupDetails(ctx context.Context, g Group, imported bool) (Group, error)
+}
+
 // NotFoundConfirmer is implemented by backends that can tell whether an absence seen in an answer is to be
 // trusted: ConfirmNotFound returns err (a *NotFoundError) when the server is the platform's API, and another
 // error saying why not otherwise.

@@ -163,11 +163,15 @@ func (r *userGroupResource) Read(ctx context.Context, req resource.ReadRequest, 
 	if k, ok := backend.(platform.PendingMemberKeeper); ok && err == nil && !prior.Members.IsNull() {
 		g, err = k.KeepPendingMembers(ctx, g, optionalStrings(prior.Members))
 	}
+	imported := wasImported(ctx, req.Private)
+	if d, ok := backend.(platform.GroupDetailReader); ok && err == nil &&
+		(imported || d.HoldsGroupDetails(extraFromConfig(ctx, r.data, groupPlatformAttrs(), prior.Platforms, &resp.Diagnostics))) {
+		g, err = d.ReadGroupDetails(ctx, g, imported)
+	}
 	if err != nil {
 		addPlatformError(&resp.Diagnostics, "Cannot read user group", err)
 		return
 	}
-	imported := wasImported(ctx, req.Private)
 	state := r.toState(ctx, g, prior, imported, &resp.Diagnostics)
 	resp.Diagnostics.Append(groupSplit().set(ctx, &resp.State.Raw, &state)...)
 	if imported {
