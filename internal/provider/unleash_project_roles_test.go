@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -159,19 +160,28 @@ resource "roster_user_group" "plain" {
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
+				// The plan's refresh is what is counted: the checks run before the (empty) apply.
 				PreConfig: target.Log().Reset,
 				Config:    config,
-				PlanOnly:  true,
-				Check: func(*terraform.State) error {
-					if n := target.Log().CountMatching(http.MethodGet, "/api/admin/projects"); n != 0 {
-						return fmt.Errorf("a refresh without project_roles read project access %d times", n)
-					}
-					if n := target.Log().CountMatching(http.MethodGet, "/api/admin/groups"); n != 1 {
-						return fmt.Errorf("a refresh of one group sent %d group reads, want 1", n)
-					}
-					return nil
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), requestCheck(func() error {
+						if n := target.Log().CountMatching(http.MethodGet, "/api/admin/projects"); n != 0 {
+							return fmt.Errorf("a refresh without project_roles read project access %d times", n)
+						}
+						if n := target.Log().CountMatching(http.MethodGet, "/api/admin/groups"); n != 1 {
+							return fmt.Errorf("a refresh of one group sent %d group reads, want 1", n)
+						}
+						return nil
+					})},
 				},
 			},
 		},
 	})
+}
+
+// requestCheck is a plan check that looks at the mock's request log, not at the plan.
+type requestCheck func() error
+
+func (c requestCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = c()
 }
