@@ -2,6 +2,7 @@ package unleash
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -237,10 +238,15 @@ func (c *Client) writeProjectRoles(ctx context.Context, id int, want map[string]
 // answers it touches are dropped.
 func (c *Client) accessWrite(ctx context.Context, req httpclient.Request, project string, id int) error {
 	err := c.groupCall(ctx, req, nil)
-	if err != nil {
-		c.access.groups.Invalidate()
-		c.access.project(project).Invalidate()
-		return platform.WithKind(renameField(err, platform.FieldRole, fieldProjectRoles), platform.KindUserGroup, strconv.Itoa(id))
+	if err == nil {
+		return nil
 	}
-	return nil
+	c.access.groups.Invalidate()
+	c.access.project(project).Invalidate()
+	// A missing project is a mistake in the configuration, not a sign that the group is gone.
+	var nf *platform.NotFoundError
+	if errors.As(err, &nf) && nf.Err != nil && strings.Contains(nf.Err.Message, "Could not find project") {
+		return platform.InvalidField(fieldProjectRoles, fmt.Sprintf("project %q does not exist on this Unleash (%s)", project, nf.Err.Message))
+	}
+	return platform.WithKind(renameField(err, platform.FieldRole, fieldProjectRoles), platform.KindUserGroup, strconv.Itoa(id))
 }
