@@ -18,7 +18,7 @@ import (
 
 // projects lists the projects a group has any role in (GroupStore.getGroupProjects: distinct, here sorted).
 func (g *group) projects() []string {
-	return slices.Sorted(maps.Keys(g.projectRoles))
+	return append([]string{}, slices.Sorted(maps.Keys(g.projectRoles))...) // [], never null
 }
 
 // projectAccess is getProjectRoleAccess: every project role (whatever the project), and the groups holding
