@@ -67,6 +67,11 @@ resource "roster_user_group" "g" {
 %s
   }
 }
+
+data "roster_user_groups" "flag" {
+  name_prefix = "flag"
+  depends_on  = [roster_user_group.g]
+}
 `, projectRoles)
 	}
 	const owner, member, reader = 4, 5, 6
@@ -94,6 +99,12 @@ resource "roster_user_group" "g" {
 						"default": knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("Owner")}),
 						"web":     knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("Member"), knownvalue.StringExact("Reader")}),
 					})),
+					// The data source reads them too.
+					statecheck.ExpectKnownValue("data.roster_user_groups.flag", tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("unleash").AtMapKey("project_roles"),
+						knownvalue.MapExact(map[string]knownvalue.Check{
+							"default": knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("Owner")}),
+							"web":     knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("Member"), knownvalue.StringExact("Reader")}),
+						})),
 				},
 				Check: resource.ComposeTestCheckFunc(
 					saveID(group, &groupID),
