@@ -145,7 +145,6 @@ type accessWire struct {
 type projectRoleWire struct {
 	ID   int    `json:"id"`
 	Name string `json:"name"`
-	Type string `json:"type"`
 }
 
 type accessGroupWire struct {
