@@ -213,12 +213,18 @@ func (c *Client) writeProjectRoles(ctx context.Context, id int, want map[string]
 	}
 	got := make(map[string][]string, len(ids))
 	for _, project := range slices.Sorted(maps.Keys(ids)) {
+		got[project] = c.roleNames(ids[project])
+		if same, err := c.holdsRoles(ctx, project, id, ids[project], current); err != nil || same {
+			if err != nil {
+				return nil, err
+			}
+			continue // each write is an event in Unleash's audit log: none for what did not change
+		}
 		req := httpclient.Request{Method: http.MethodPut, Path: groupProjectRolesPath(project, id), Body: setRolesWire{Roles: ids[project]}}
 		if err := c.accessWrite(ctx, req, project, id); err != nil {
 			return nil, err
 		}
 		c.access.project(project).Put(accessGroupWire{ID: id, Roles: ids[project]})
-		got[project] = c.roleNames(ids[project])
 	}
 	for _, project := range current {
 		if _, kept := ids[project]; kept {
@@ -232,6 +238,19 @@ func (c *Client) writeProjectRoles(ctx context.Context, id int, want map[string]
 	}
 	c.access.groups.Put(groupProjectsWire{ID: id, Projects: slices.Sorted(maps.Keys(ids))})
 	return got, nil
+}
+
+// holdsRoles reports whether the group already has exactly roles (sorted) in project, as this process knows
+// it; a project the group is not in (current) needs no read.
+func (c *Client) holdsRoles(ctx context.Context, project string, id int, roles []int, current []string) (bool, error) {
+	if !slices.Contains(current, project) {
+		return false, nil
+	}
+	row, found, err := c.access.project(project).Find(ctx, c.accessLoader(project), id)
+	if err != nil || !found {
+		return false, err
+	}
+	return slices.Equal(slices.Sorted(slices.Values(row.Roles)), roles), nil
 }
 
 // accessWrite sends one project-access write. A failed one may still have been applied, so the kept

@@ -89,6 +89,14 @@ func TestGroupProjectRoles(t *testing.T) {
 	if n := e.target.mock.Log().CountMatching(http.MethodDelete, "/api/admin/projects/default/groups/"+created.ID+"/roles"); n != 1 {
 		t.Errorf("%d DELETEs of the group's access to default, want 1", n)
 	}
+	// Renamed, same roles: no project-access write (each one is an audit-log event in Unleash).
+	writes := e.target.mock.Log().CountMatching(http.MethodPut, projectsPath) + e.target.mock.Log().CountMatching(http.MethodDelete, projectsPath)
+	if _, err := e.client.UpdateGroup(e.ctx, created.ID, platform.GroupSpec{Name: "flag-team", Extra: GroupExtra{ProjectRoles: map[string][]string{"web": {"Owner"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.target.mock.Log().CountMatching(http.MethodPut, projectsPath) + e.target.mock.Log().CountMatching(http.MethodDelete, projectsPath) - writes; n != 0 {
+		t.Errorf("a rename with the same project roles sent %d project-access writes, want 0", n)
+	}
 	// Unmanaged (nil): nothing is written.
 	if _, err := e.client.UpdateGroup(e.ctx, created.ID, platform.GroupSpec{Name: "flags"}); err != nil {
 		t.Fatal(err)
