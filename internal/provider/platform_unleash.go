@@ -125,7 +125,7 @@ var unleashGroupAttr = platformAttr{
 			MarkdownDescription: "The group's roles in projects: project id to role names (`Owner`, `Member`, " +
 				"`Reader` or a custom project role, spelled as Unleash spells them). Set, it is the whole of the " +
 				"group's project access: a project left out loses the group. Other groups and users keep their " +
-				"access. Unset, project access is left alone and not read.",
+				"access. Unset, project access is left alone and not refreshed (an import reads it). Unleash Enterprise only.",
 			ElementType: types.SetType{ElemType: types.StringType}, Optional: true, Computed: true,
 			PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()},
 			Validators: []validator.Map{
