@@ -108,13 +108,15 @@ type PendingMemberKeeper interface {
 	KeepPendingMembers(ctx context.Context, g Group, want []string) (Group, error)
 }
 
-// GroupDetailReader is implemented by backends whose ReadGroup leaves out parts of a group that cost a request
-// per group (Onyx: the permissions a group grants, which its list of groups does not carry), so that a refresh
-// of many groups stays one list. The provider asks for those details where its state holds them, and after an
-// import.
+// GroupDetailReader is implemented by backends whose ReadGroup leaves out parts of a group that cost requests
+// of their own (Onyx: the permissions a group grants, one read per group, which its list of groups does not
+// carry; Unleash: a group's project roles, from the group list and each project's access, read once per
+// process). The provider asks for those details where its state holds them, after an import and in data
+// sources, so a refresh of groups without them costs what it did.
 type GroupDetailReader interface {
-	// ReadGroupDetails returns g with the details that tracked (the Extra in state or plan) holds filled in;
-	// tracked nil asks for every detail the group has (an import). A detail g already carries (from the write
-	// that returned it) is not read again.
+	// ReadGroupDetails returns g with the details that tracked (the Extra in state or plan) holds filled in,
+	// and no request when it holds none. tracked nil asks for every detail the group has (an import, a data
+	// source); a detail found empty then stays unset, so a configuration without it plans no change. A detail
+	// g already carries (from the write that returned it) is not read again.
 	ReadGroupDetails(ctx context.Context, g Group, tracked Extra) (Group, error)
 }

@@ -164,6 +164,18 @@ var badInputCases = []badInputCase{
   name    = "g"
   unleash = { sso_mappings = [" "] }
 }`, want: []string{"Invalid value for Unleash", "unleash.sso_mappings: must not contain empty names"}},
+	{name: "unleash project with no roles", platform: "unleash", config: `resource "roster_user_group" "bad" {
+  name    = "g"
+  unleash = { project_roles = { default = [] } }
+}`, want: []string{`unleash.project_roles["default"]`, "set must contain at least 1 elements"}},
+	{name: "unleash blank project", platform: "unleash", config: `resource "roster_user_group" "bad" {
+  name    = "g"
+  unleash = { project_roles = { " " = ["Owner"] } }
+}`, want: []string{"unleash.project_roles", "must be a project id (not blank, no spaces)"}},
+	{name: "unleash blank project role", platform: "unleash", config: `resource "roster_user_group" "bad" {
+  name    = "g"
+  unleash = { project_roles = { default = [""] } }
+}`, want: []string{`unleash.project_roles["default"]`, "must be a role name, not blank"}},
 	{name: "Onyx member that is not an email", platform: "onyx", config: `resource "roster_user_group" "bad" {
   name    = "g"
   members = ["42"]

@@ -60,6 +60,9 @@ func (d *userGroupDataSource) Read(ctx context.Context, req datasource.ReadReque
 	} else {
 		g, err = backend.FindGroupByName(ctx, cfg.Name.ValueString())
 	}
+	if err == nil {
+		g, err = groupDetails(ctx, backend, g)
+	}
 	if err != nil {
 		addPlatformError(&resp.Diagnostics, "Cannot find user group", err)
 		return
@@ -75,4 +78,13 @@ func (d *userGroupDataSource) Read(ctx context.Context, req datasource.ReadReque
 	}
 	state.Platforms = platformObjectsFrom(ctx, d.data, groupPlatformAttrs(), g.Extra, state.Platforms, &resp.Diagnostics)
 	resp.Diagnostics.Append(groupDataSplit().set(ctx, &resp.State.Raw, &state)...)
+}
+
+// groupDetails reads the group fields that cost requests of their own (platform.GroupDetailReader): a data
+// source reports everything it can.
+func groupDetails(ctx context.Context, backend platform.GroupBackend, g platform.Group) (platform.Group, error) {
+	if d, ok := backend.(platform.GroupDetailReader); ok {
+		return d.ReadGroupDetails(ctx, g, nil)
+	}
+	return g, nil
 }

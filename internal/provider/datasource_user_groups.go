@@ -89,6 +89,10 @@ func (d *userGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		if !strings.HasPrefix(g.Name, cfg.NamePrefix.ValueString()) || (re != nil && !re.MatchString(g.Name)) {
 			continue
 		}
+		if g, err = groupDetails(ctx, backend, g); err != nil {
+			addPlatformError(&resp.Diagnostics, "Cannot list user groups", err)
+			return
+		}
 		common := map[string]attr.Value{
 			"id": types.StringValue(g.ID), "name": types.StringValue(g.Name),
 			"description": types.StringNull(), "members": sortedStringList(g.Members, &resp.Diagnostics),

@@ -80,7 +80,7 @@ var onyxGroupAttr = platformAttr{
 			"current Onyx also `manage:bots` and `manage:service_account_api_keys`; Onyx v4.6 also `add:connectors`, " +
 			"`create:service_account_api_keys` and `create:slack_discord_bots`. Current Onyx refuses them on its default groups. " +
 			"Onyx's list of groups does not carry them, so reading them costs a request per group: a configuration that never set " +
-			"them leaves them null in state (and they are null in the data sources), except after an import of a group that grants any."),
+			"them leaves them null in state, except after an import of a group that grants any; the data sources read them, a request per group."),
 		"incognito_enabled": schema.BoolAttribute{
 			MarkdownDescription: "Whether the members may start incognito chats when Onyx limits those to groups. " +
 				"Current Onyx refuses it on its default groups.",

@@ -2,12 +2,16 @@ package provider
 
 import (
 	"context"
+	"regexp"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -26,8 +30,9 @@ type unleashUserModel struct {
 }
 
 type unleashGroupModel struct {
-	RootRole    types.String `tfsdk:"root_role"`
-	SSOMappings types.Set    `tfsdk:"sso_mappings"`
+	RootRole     types.String `tfsdk:"root_role"`
+	SSOMappings  types.Set    `tfsdk:"sso_mappings"`
+	ProjectRoles types.Map    `tfsdk:"project_roles"`
 }
 
 type unleashAPIKeyModel struct {
@@ -36,11 +41,18 @@ type unleashAPIKeyModel struct {
 	Projects    types.Set    `tfsdk:"projects"`
 }
 
+// Unleash project ids are URL-friendly names; role names may hold spaces (custom roles) but are never blank.
+var (
+	projectIDPattern = regexp.MustCompile(`^\S+$`)
+	nonBlankPattern  = regexp.MustCompile(`\S`)
+)
+
 var unleashUserTypes = map[string]attr.Type{"username": types.StringType, "send_email": types.BoolType}
 
 var unleashGroupTypes = map[string]attr.Type{
-	"root_role":    types.StringType,
-	"sso_mappings": types.SetType{ElemType: types.StringType},
+	"root_role":     types.StringType,
+	"sso_mappings":  types.SetType{ElemType: types.StringType},
+	"project_roles": stringSetMapType,
 }
 
 var unleashAPIKeyTypes = map[string]attr.Type{
@@ -95,7 +107,7 @@ var unleashGroupAttr = platformAttr{
 	platform:    unleash.Name,
 	description: "Unleash-only group settings (groups need Unleash Enterprise).",
 	attrTypes:   unleashGroupTypes,
-	cleared:     map[string]attr.Value{"root_role": types.StringValue(""), "sso_mappings": emptyStringSet},
+	cleared:     map[string]attr.Value{"root_role": types.StringValue(""), "sso_mappings": emptyStringSet, "project_roles": emptyStringSetMap},
 	attributes: map[string]schema.Attribute{
 		"root_role": schema.StringAttribute{
 			MarkdownDescription: "The root role every member gets: `Admin`, `Editor`, `Viewer` or a custom role id. " +
@@ -109,21 +121,44 @@ var unleashGroupAttr = platformAttr{
 			ElementType: types.StringType, Optional: true, Computed: true,
 			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 		},
+		"project_roles": schema.MapAttribute{
+			MarkdownDescription: "The group's roles in projects: project id to role names (`Owner`, `Member`, " +
+				"`Reader` or a custom project role, spelled as Unleash spells them). Set, it is the whole of the " +
+				"group's project access: a project left out loses the group. Other groups and users keep their " +
+				"access. Unset, project access is left alone and not refreshed (an import reads it). Unleash Enterprise only.",
+			ElementType: types.SetType{ElemType: types.StringType}, Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()},
+			Validators: []validator.Map{
+				mapvalidator.KeysAre(stringvalidator.RegexMatches(projectIDPattern, "must be a project id (not blank, no spaces)")),
+				mapvalidator.ValueSetsAre(
+					setvalidator.SizeAtLeast(1),
+					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(nonBlankPattern, "must be a role name, not blank")),
+				),
+			},
+		},
 	},
 	toExtra: func(ctx context.Context, obj types.Object, diags *diag.Diagnostics) platform.Extra {
 		var m unleashGroupModel
 		if !obj.IsNull() {
 			diags.Append(obj.As(ctx, &m, objectAsOptions)...)
 		}
-		return unleash.GroupExtra{RootRole: optionalString(m.RootRole), SSOMappings: optionalStrings(m.SSOMappings)}
+		return unleash.GroupExtra{RootRole: optionalString(m.RootRole), SSOMappings: optionalStrings(m.SSOMappings), ProjectRoles: optionalStringSetMap(m.ProjectRoles)}
 	},
-	fromExtra: func(ctx context.Context, extra platform.Extra, _ types.Object, diags *diag.Diagnostics) types.Object {
+	fromExtra: func(ctx context.Context, extra platform.Extra, prior types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(unleash.GroupExtra)
 		role := ""
 		if e.RootRole != nil {
 			role = *e.RootRole
 		}
-		m := unleashGroupModel{RootRole: types.StringValue(role), SSOMappings: stringSet(ctx, e.SSOMappings, diags)}
+		m := unleashGroupModel{RootRole: types.StringValue(role), SSOMappings: stringSet(ctx, e.SSOMappings, diags), ProjectRoles: stringSetMap(e.ProjectRoles, diags)}
+		// Project roles are read only where the state holds them: what was not read keeps its prior value.
+		var p unleashGroupModel
+		if e.ProjectRoles == nil && !prior.IsNull() && !prior.IsUnknown() {
+			diags.Append(prior.As(ctx, &p, objectAsOptions)...)
+			if !p.ProjectRoles.IsUnknown() {
+				m.ProjectRoles = p.ProjectRoles
+			}
+		}
 		obj, d := types.ObjectValueFrom(ctx, unleashGroupTypes, m)
 		diags.Append(d...)
 		return obj

@@ -37,6 +37,11 @@ func TestAccUnleash_groupsNeedEnterprise(t *testing.T) {
 				Steps: []resource.TestStep{{
 					Config:      target.Provider() + "resource \"roster_user_group\" \"g\" {\n  name = \"g-" + uniqueSuffix() + "\"\n}\n",
 					ExpectError: errorRE("user groups need Unleash Enterprise"),
+				}, {
+					// Project access of groups is Enterprise too (its routes are missing as well).
+					Config: target.Provider() + "resource \"roster_user_group\" \"g\" {\n  name = \"g-" + uniqueSuffix() +
+						"\"\n  unleash = { project_roles = { default = [\"Owner\"] } }\n}\n",
+					ExpectError: errorRE("user groups need Unleash Enterprise"),
 				}},
 			})
 		})

@@ -82,3 +82,39 @@ var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 func uuidValidator() validator.String {
 	return stringvalidator.RegexMatches(uuidPattern, "must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6")
 }
+
+// stringSetMapType is a map of sets of strings (a name to the names it holds).
+var stringSetMapType = types.MapType{ElemType: types.SetType{ElemType: types.StringType}}
+
+// emptyStringSetMap is the cleared value of a map of sets.
+var emptyStringSetMap = types.MapValueMust(stringSetMapType.ElemType, map[string]attr.Value{})
+
+// optionalStringSetMap is a map of sets of strings, nil when null or unknown (unmanaged).
+func optionalStringSetMap(m types.Map) map[string][]string {
+	if m.IsNull() || m.IsUnknown() {
+		return nil
+	}
+	out := make(map[string][]string, len(m.Elements()))
+	for k, v := range m.Elements() {
+		if set, ok := v.(types.Set); ok {
+			out[k] = optionalStrings(set)
+		}
+	}
+	return out
+}
+
+// stringSetMap renders a map of sets; nil becomes null.
+func stringSetMap(values map[string][]string, diags *diag.Diagnostics) types.Map {
+	if values == nil {
+		return types.MapNull(stringSetMapType.ElemType)
+	}
+	elems := make(map[string]attr.Value, len(values))
+	for k, v := range values {
+		set, d := types.SetValue(types.StringType, stringValues(v))
+		diags.Append(d...)
+		elems[k] = set
+	}
+	m, d := types.MapValue(stringSetMapType.ElemType, elems)
+	diags.Append(d...)
+	return m
+}

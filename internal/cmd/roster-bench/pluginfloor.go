@@ -121,11 +121,11 @@ func bareAttribute(ctx context.Context, a schema.Attribute) schema.Attribute {
 	}
 	switch t := a.GetType().TerraformType(ctx).(type) {
 	case tftypes.List:
-		return schema.ListAttribute{ElementType: primitiveType(t.ElementType), Required: req, Optional: opt, Computed: comp, Sensitive: sens, WriteOnly: wo}
+		return schema.ListAttribute{ElementType: elementType(t.ElementType), Required: req, Optional: opt, Computed: comp, Sensitive: sens, WriteOnly: wo}
 	case tftypes.Set:
-		return schema.SetAttribute{ElementType: primitiveType(t.ElementType), Required: req, Optional: opt, Computed: comp, Sensitive: sens}
+		return schema.SetAttribute{ElementType: elementType(t.ElementType), Required: req, Optional: opt, Computed: comp, Sensitive: sens}
 	case tftypes.Map:
-		return schema.MapAttribute{ElementType: primitiveType(t.ElementType), Required: req, Optional: opt, Computed: comp, Sensitive: sens, WriteOnly: wo}
+		return schema.MapAttribute{ElementType: elementType(t.ElementType), Required: req, Optional: opt, Computed: comp, Sensitive: sens, WriteOnly: wo}
 	}
 	switch primitiveType(a.GetType().TerraformType(ctx)) {
 	case types.BoolType:
@@ -136,8 +136,21 @@ func bareAttribute(ctx context.Context, a schema.Attribute) schema.Attribute {
 	return schema.StringAttribute{Required: req, Optional: opt, Computed: comp, Sensitive: sens, WriteOnly: wo}
 }
 
-// primitiveType is the framework's type of a primitive terraform type; strings stand in for anything else
-// (roster's schemas have no collections of collections).
+// elementType is the framework's type of a collection's elements: a primitive, or a collection of them
+// (Unleash's project_roles is a map of sets).
+func elementType(t tftypes.Type) attr.Type {
+	switch c := t.(type) {
+	case tftypes.List:
+		return types.ListType{ElemType: elementType(c.ElementType)}
+	case tftypes.Set:
+		return types.SetType{ElemType: elementType(c.ElementType)}
+	case tftypes.Map:
+		return types.MapType{ElemType: elementType(c.ElementType)}
+	}
+	return primitiveType(t)
+}
+
+// primitiveType is the framework's type of a primitive terraform type; strings stand in for anything else.
 func primitiveType(t tftypes.Type) attr.Type {
 	switch {
 	case t.Is(tftypes.Bool):

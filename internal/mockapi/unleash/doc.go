@@ -12,7 +12,9 @@
 //     text/html 429 and Retry-After;
 //   - backend tokens are listed as client tokens; PUT and DELETE of an unknown token answer 200;
 //   - groups exist only in the Enterprise edition; on the open-source edition every /api/admin/groups route is
-//     the generic "path not available" 404, as on a real OSS server. Group writes answer without users.
+//     the generic "path not available" 404, as on a real OSS server. Group writes answer without users;
+//   - a group's roles in a project (Enterprise, projectaccess.go) are set per group, unknown role ids are
+//     dropped without a word, and the group list names each group's projects.
 //
 // Mock-only hooks under /__mock/unleash/ change state behind a client's back for drift tests.
 package unleash

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 )
@@ -42,7 +43,7 @@ func (s *Server) groupJSON(g *group, withUsers, withProjects bool) map[string]an
 		})
 	}
 	if withProjects {
-		out["projects"] = []string{}
+		out["projects"] = g.projects()
 	}
 	return out
 }
@@ -172,6 +173,7 @@ func (s *Server) createGroup(w http.ResponseWriter, _ *http.Request, body map[st
 	g := &group{
 		id: s.st.groupIDs.Next(), name: gw.name, description: gw.description, mappingsSSO: gw.mappingsSSO,
 		rootRole: gw.rootRole, createdBy: createdByAdminAPI, createdAt: now, members: map[int]membership{},
+		projectRoles: map[string]map[int]time.Time{},
 	}
 	for _, id := range gw.users {
 		g.members[id] = membership{joinedAt: now, createdBy: createdByAdminAPI}

@@ -18,6 +18,7 @@ import (
 //	PATCH  /__mock/unleash/users/{id}     overwrite: name, email, username (strings), rootRole (id)
 //	DELETE /__mock/unleash/groups/{id}
 //	PATCH  /__mock/unleash/groups/{id}    overwrite: name, description, mappingsSSO, rootRole (id or null), users (ids)
+//	PUT    /__mock/unleash/projects/{id}  create a project (the API's project routes are not served)
 //	DELETE /__mock/unleash/tokens/{id}    {id}: the secret, the roster id (see TokenID) or a unique tokenName
 //	GET    /__mock/unleash/state          counts and natural keys of everything, sorted
 func (s *Server) registerHooks() {
@@ -25,6 +26,7 @@ func (s *Server) registerHooks() {
 	s.Hook("PATCH users/{id}", s.hookPatchUser)
 	s.Hook("DELETE groups/{id}", mockapi.HookDelete(s.hookGroup, func(g *group) { s.st.groups.Delete(g.id) }))
 	s.Hook("PATCH groups/{id}", s.hookPatchGroup)
+	s.Hook("PUT projects/{id}", s.hookPutProject)
 	s.Hook("DELETE tokens/{id}", s.hookDeleteToken)
 	s.Hook("GET state", s.hookState)
 }

@@ -73,6 +73,9 @@ func (s *Server) routes() []route {
 			route{"GET /api/admin/groups/{id}", false, s.getGroup},
 			route{"PUT /api/admin/groups/{id}", true, s.updateGroup},
 			route{"DELETE /api/admin/groups/{id}", false, s.deleteGroup},
+			route{"GET /api/admin/projects/{project}/access", false, s.projectAccess},
+			route{"PUT /api/admin/projects/{project}/groups/{id}/roles", true, s.setGroupProjectRoles},
+			route{"DELETE /api/admin/projects/{project}/groups/{id}/roles", false, s.removeGroupProjectAccess},
 		)
 	}
 	return rts

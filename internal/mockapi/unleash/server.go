@@ -44,7 +44,8 @@ type Server struct {
 }
 
 // New returns a mock seeded like a fresh Unleash: user 1 "admin", the admin API token, the root roles
-// Admin (1), Editor (2) and Viewer (3), the environments development and production, the project default.
+// Admin (1), Editor (2) and Viewer (3), the project roles Owner (4), Member (5) and Reader (6), the
+// environments development and production, the project default.
 func New(opts Options) *Server {
 	s := &Server{edition: opts.Edition}
 	if s.edition == "" {

@@ -52,6 +52,9 @@ type group struct {
 	createdBy   string
 	createdAt   time.Time
 	members     map[int]membership
+	// projectRoles are the group's group_role rows: project, then role id, then when it was added. The
+	// rows go with the group (ON DELETE CASCADE).
+	projectRoles map[string]map[int]time.Time
 }
 
 type role struct {
@@ -86,6 +89,7 @@ func newStore(now time.Time, adminToken string) *store {
 			{RoleViewer, "Viewer", "root", "Users with the root viewer role can only read root resources in Unleash. Viewers can be added to specific projects as project members. Users with the viewer role may not view API tokens."},
 			{4, "Owner", "project", "Users with the project owner role have full control over the project, and can add and manage other users within the project context, manage feature flags within the project, and control advanced project features like archiving and deleting the project."},
 			{5, "Member", "project", "Users with the project member role are allowed to view, create, and update feature flags within a project, but have limited permissions in regards to managing the project's user access and can not archive or delete the project."},
+			{6, "Reader", "project", "Users with the project reader role have read-only access to the project and cannot make changes."},
 		},
 	}
 	st.users.Put(AdminUserID, &user{id: AdminUserID, username: AdminUsername, rootRole: RoleAdmin, passwordSet: true, createdAt: now})
@@ -105,6 +109,17 @@ func (st *store) isRootRole(id int) bool {
 		}
 	}
 	return false
+}
+
+// projectRoles are the roles a group or user can hold in a project: PROJECT_ROLE_TYPES, predefined and custom.
+func (st *store) projectRoles() []role {
+	var out []role
+	for _, r := range st.roles {
+		if r.roleType == "project" || r.roleType == "custom" {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // rootRoleNamed resolves a role name the way the access service does: only root roles count.

@@ -43,15 +43,18 @@ type Client struct {
 	groupsUnsupported atomic.Bool
 	// tokens is the token list of this process: Unleash has no read of one token (see platform.Snapshot).
 	tokens *platform.Snapshot[string, tokenWire]
+	// access is the project access of groups this process has read and written.
+	access *projectAccess
 }
 
 var (
-	_ platform.GroupBackend    = (*Client)(nil)
-	_ platform.UserBackend     = (*Client)(nil)
-	_ platform.APIKeyBackend   = (*Client)(nil)
-	_ platform.GroupValidator  = (*Client)(nil)
-	_ platform.UserValidator   = (*Client)(nil)
-	_ platform.APIKeyValidator = (*Client)(nil)
+	_ platform.GroupBackend      = (*Client)(nil)
+	_ platform.UserBackend       = (*Client)(nil)
+	_ platform.APIKeyBackend     = (*Client)(nil)
+	_ platform.GroupValidator    = (*Client)(nil)
+	_ platform.GroupDetailReader = (*Client)(nil)
+	_ platform.UserValidator     = (*Client)(nil)
+	_ platform.APIKeyValidator   = (*Client)(nil)
 )
 
 var bearerPrefix = regexp.MustCompile(`(?i)^bearer(\s+|$)`)
@@ -73,7 +76,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{Conn: conn, token: token, tokens: platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) })}
+	c := &Client{Conn: conn, token: token, tokens: platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) }), access: newProjectAccess()}
 	if limit := cfg.UserCreatesPerMinute; limit >= 0 {
 		c.serverPacer = newServerPacer()
 		if limit > 0 {

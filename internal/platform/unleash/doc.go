@@ -9,6 +9,9 @@
 //     back unchanged.
 //   - The open-source edition has no group routes at all (a generic "path not available" 404), which must read
 //     as "unsupported", never as "this group was deleted".
+//   - A group's project roles are written per group and project, and read from the group list and each
+//     project's access once per process (projectaccess.go); Unleash drops unknown role ids silently, so names
+//     are resolved against its project roles first.
 //   - POSTs under /api/admin/user-admin share a per-client-IP budget of 20 a minute; creates are paced.
 //   - Token PUT and DELETE answer 200 for tokens that do not exist, and backend tokens are listed as client.
 //   - Tokens are addressed by their secret. The id given to Terraform is derived from it instead (see

@@ -22,6 +22,11 @@ type GroupExtra struct {
 	// SSOMappings are SSO group names mapped onto the group; nil leaves them unmanaged. Read reports them
 	// sorted, [] when there are none.
 	SSOMappings []string
+	// ProjectRoles maps project ids to the names of the group's roles there (Owner, Member, Reader or a
+	// custom project role); nil leaves project access unmanaged, and a managed map is the whole of it (a
+	// project left out loses the group). Read fills it only through ReadGroupDetails, names and projects
+	// sorted.
+	ProjectRoles map[string][]string
 }
 
 // APIKeyExtra holds the API token fields only Unleash has (the `unleash` block of roster_api_key).

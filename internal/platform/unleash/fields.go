@@ -4,13 +4,14 @@ import "github.com/rosterhq/terraform-provider-roster/internal/platform"
 
 // The fields only Unleash has, in its Extra of each type.
 var (
-	fieldUsername    = platform.ExtraField(Name, "username", platform.KindUser)
-	fieldSendEmail   = platform.ExtraField(Name, "send_email", platform.KindUser)
-	fieldRootRole    = platform.ExtraField(Name, "root_role", platform.KindUserGroup)
-	fieldSSOMappings = platform.ExtraField(Name, "sso_mappings", platform.KindUserGroup)
-	fieldType        = platform.ExtraField(Name, "type", platform.KindAPIKey)
-	fieldEnvironment = platform.ExtraField(Name, "environment", platform.KindAPIKey)
-	fieldProjects    = platform.ExtraField(Name, "projects", platform.KindAPIKey)
+	fieldUsername     = platform.ExtraField(Name, "username", platform.KindUser)
+	fieldSendEmail    = platform.ExtraField(Name, "send_email", platform.KindUser)
+	fieldRootRole     = platform.ExtraField(Name, "root_role", platform.KindUserGroup)
+	fieldSSOMappings  = platform.ExtraField(Name, "sso_mappings", platform.KindUserGroup)
+	fieldProjectRoles = platform.ExtraField(Name, "project_roles", platform.KindUserGroup)
+	fieldType         = platform.ExtraField(Name, "type", platform.KindAPIKey)
+	fieldEnvironment  = platform.ExtraField(Name, "environment", platform.KindAPIKey)
+	fieldProjects     = platform.ExtraField(Name, "projects", platform.KindAPIKey)
 )
 
 // apiFields maps the body properties Unleash names in error details (as "/body/<name>" or bare) to fields. rootRole is a user's role here; group calls rename it (see groupFields).
@@ -29,6 +30,7 @@ var apiFields = map[string]platform.Field{
 	"users":       platform.FieldMembers,
 	"mappingsSSO": fieldSSOMappings,
 	"description": platform.FieldDescription,
+	"roles":       fieldProjectRoles,
 }
 
 // serviceMessageFields pins service errors, which name no path, on an attribute by their wording.

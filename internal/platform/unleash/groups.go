@@ -62,12 +62,36 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	if err != nil {
 		return platform.Group{}, err
 	}
+	// If a later step fails, the group exists: its id goes back so the provider records it instead of
+	// orphaning it.
 	group, err := c.ReadGroup(ctx, created.ID)
 	if err != nil {
-		// The group exists: hand back its id so the provider records it instead of orphaning it.
 		return platform.Group{ID: created.ID}, fmt.Errorf("the Unleash group %s was created, but reading it back failed: %w", created.ID, err)
 	}
+	if group, err = c.withProjectRoles(ctx, group, spec, true); err != nil {
+		return platform.Group{ID: created.ID}, fmt.Errorf("the Unleash group %s was created, but giving it its project roles failed: %w", created.ID, err)
+	}
 	return group, nil
+}
+
+// withProjectRoles writes the project roles spec manages, if any, and reports them in g.
+func (c *Client) withProjectRoles(ctx context.Context, g platform.Group, spec platform.GroupSpec, isNew bool) (platform.Group, error) {
+	want, err := platform.ExtraAs[GroupExtra](spec.Extra)
+	if err != nil || want.ProjectRoles == nil {
+		return g, err
+	}
+	id, err := parseNumericID("group", g.ID)
+	if err != nil {
+		return g, err
+	}
+	roles, err := c.writeProjectRoles(ctx, id, want.ProjectRoles, isNew)
+	if err != nil {
+		return g, err
+	}
+	extra, _ := g.Extra.(GroupExtra)
+	extra.ProjectRoles = roles
+	g.Extra = extra
+	return g, nil
 }
 
 // ReadGroup implements platform.Backend with one request, members included.
@@ -106,7 +130,11 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, spec platform.Group
 	if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodPut, Path: groupPath(n), Body: body}, nil); err != nil {
 		return platform.Group{}, platform.WithKind(err, platform.KindUserGroup, id)
 	}
-	return c.readGroup(ctx, n)
+	g, err := c.readGroup(ctx, n)
+	if err != nil {
+		return g, err
+	}
+	return c.withProjectRoles(ctx, g, spec, false)
 }
 
 // DeleteGroup implements platform.Backend. Unleash deletes at once and answers 200 for a missing group too.
@@ -117,6 +145,9 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 		return err
 	}
 	err = c.groupCall(ctx, httpclient.Request{Method: http.MethodDelete, Path: groupPath(n)}, nil)
+	if err == nil {
+		c.access.forget(n) // its project roles go with it
+	}
 	return apiutil.Deleted(err, platform.KindUserGroup, id)
 }
 

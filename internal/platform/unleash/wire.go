@@ -124,3 +124,35 @@ type groupUserWrite struct {
 type groupUserRef struct {
 	ID int `json:"id"`
 }
+
+// groupProjectsList is the group list (groupsSchema) read for the projects each group has roles in.
+type groupProjectsList struct {
+	Groups []groupProjectsWire `json:"groups"`
+}
+
+type groupProjectsWire struct {
+	ID       int      `json:"id"`
+	Projects []string `json:"projects"`
+}
+
+// accessWire is projectAccessSchema, the parts roster reads: the project roles (all of them, whatever the
+// project) and the groups with roles in the project.
+type accessWire struct {
+	Roles  []projectRoleWire `json:"roles"`
+	Groups []accessGroupWire `json:"groups"`
+}
+
+type projectRoleWire struct {
+	ID   int    `json:"id"`
+	Name string `json:"name"`
+}
+
+type accessGroupWire struct {
+	ID    int   `json:"id"`
+	Roles []int `json:"roles"`
+}
+
+// setRolesWire is the body of PUT /api/admin/projects/{project}/groups/{group}/roles.
+type setRolesWire struct {
+	Roles []int `json:"roles"`
+}

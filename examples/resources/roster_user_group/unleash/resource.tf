@@ -16,6 +16,11 @@ resource "roster_user_group" "flag_owners" {
 
   unleash = {
     root_role = "Editor"
+    # This group's roles per project; other groups keep their own access there.
+    project_roles = {
+      default  = ["Owner"]
+      checkout = ["Member", "Reader"]
+    }
   }
 }
 
