@@ -128,6 +128,17 @@ resource "roster_user_group" "eng" {
 							checkOnyxGroupSettings(mock, &groupID, []string{"manage:connectors", "manage:llms"}, true)),
 					},
 					{Config: granted, ConfigPlanChecks: noChanges},
+					{ // a data source reports the grants, which cost it a read of their own
+						Config: granted + `
+data "roster_user_group" "read" {
+  name       = "eng"
+  depends_on = [roster_user_group.eng]
+}
+`,
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue("data.roster_user_group.read", permissions, set("manage:connectors", "manage:llms")),
+						},
+					},
 					{ResourceName: group, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}, Config: granted},
 					{ // grants changed in the UI: the refresh sees it and the apply puts it right
 						PreConfig: func() {
