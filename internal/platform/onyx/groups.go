@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
@@ -37,7 +36,30 @@ func (c *Client) listGroups(ctx context.Context, includeDefault bool) ([]groupWi
 	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: groupsPath, Query: q}, &out); err != nil {
 		return nil, err
 	}
+	for _, g := range out {
+		c.sawGroupID(g.ID)
+	}
 	return out, nil
+}
+
+// sawGroupID records the highest group id any list has shown this client. Onyx's group ids are a database
+// sequence, so a group made later has a higher id than every group listed before it.
+func (c *Client) sawGroupID(id int) {
+	for {
+		seen := c.highestGroupID.Load()
+		if int64(id) <= seen || c.highestGroupID.CompareAndSwap(seen, int64(id)) {
+			return
+		}
+	}
+}
+
+// groupsBefore returns the highest id of the groups that exist before a create (of this process's list of
+// every group, read once), so that a lookup after a lost answer tells the group it made from those.
+func (c *Client) groupsBefore(ctx context.Context) (int, error) {
+	if err := c.allGroups.Fill(ctx, c.loadAllGroups); err != nil {
+		return 0, err
+	}
+	return int(c.highestGroupID.Load()), nil
 }
 
 func groupID(g groupWire) int { return g.ID }
@@ -195,8 +217,8 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 
 // CreateGroup implements platform.Backend. Members and curators are emails, mapped to user uuids
 // first; members who have only been invited are left pending (see withPending), curators must have
-// signed up. A live group with the name is a conflict, reported before anything is sent. The POST is
-// resolved after a lost answer by looking the name up among groups that did not exist before. A POST
+// signed up. The POST is resolved after a lost answer by looking the name up among groups that did not
+// exist before. A POST refused for the name is a conflict when a live group has it. A POST
 // refused for the name while a group of that name is being deleted waits for that row and is sent again
 // (a replacement: the name stays taken until Onyx removes the row). The create does not wait for the group's
 // first sync: a later write that meets it waits then (groupWrite). If setting curators fails, the created
@@ -211,7 +233,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	if err != nil {
 		return platform.Group{}, err
 	}
-	before, err := c.groupsBefore(ctx, spec.Name)
+	before, err := c.groupsBefore(ctx)
 	if err != nil {
 		return platform.Group{}, err
 	}
@@ -223,7 +245,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 			if err == nil || attempt == maxSyncRetries {
 				return g, err
 			}
-			if err = c.nameRefused(ctx, err, spec.Name, before); err != nil {
+			if err = c.nameRefused(ctx, err, spec.Name); err != nil {
 				return g, err
 			}
 		}
@@ -234,7 +256,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 			return groupWire{}, err
 		}
 		for _, g := range groups {
-			if g.Name == spec.Name && !before[g.ID] && !g.IsUpForDeletion {
+			if g.Name == spec.Name && g.ID > before && !g.IsUpForDeletion {
 				return g, nil
 			}
 		}
@@ -261,41 +283,18 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	return withPending(groupFromWire(listed), members.pending), nil
 }
 
-// groupsBefore returns the ids of the groups that exist before a create (this process's snapshot), after
-// making sure no live group has the name. Groups being deleted are among them: one with the name is waited
-// for only if the server refuses the create for it (nameRefused), since it may be gone by then.
-func (c *Client) groupsBefore(ctx context.Context, name string) (map[int]bool, error) {
-	groups, err := c.allGroups.All(ctx, c.loadAllGroups) // a default group's name is taken too
-	if err == nil && slices.ContainsFunc(groups, func(g groupWire) bool { return g.Name == name && !g.IsUpForDeletion }) {
-		// A refusal rests on the server's current word, not on this process's snapshot.
-		c.forgetGroups()
-		groups, err = c.allGroups.All(ctx, c.loadAllGroups)
-	}
-	if err != nil {
-		return nil, err
-	}
-	before := map[int]bool{}
-	for _, g := range groups {
-		before[g.ID] = true
-		if g.Name == name && !g.IsUpForDeletion {
-			return nil, c.nameTaken(name, g.ID)
-		}
-	}
-	return before, nil
-}
-
-func (c *Client) nameTaken(name string, id int) error {
+func nameTaken(name string, id int, err *platform.APIError) error {
 	return &platform.ConflictError{
 		Fields: []platform.FieldError{{Field: platform.FieldName, Message: fmt.Sprintf("Onyx already has a user group named %q (id %d); import it or choose another name", name, id)}},
-		Err:    &platform.APIError{Method: http.MethodPost, Path: c.basePath + groupsPath, Message: "not sent: the name is taken"},
+		Err:    err,
 	}
 }
 
 // nameRefused decides what a create refused for its name does next, from a list of every group read now:
 // nil when a group of that name was being deleted and is now gone (send the create again); a conflict when
 // a live group has it; otherwise the server's answer to an unknown user or cc_pair id, which Onyx reports as
-// the name being taken. Any other error is returned as it is. before gains the groups listed.
-func (c *Client) nameRefused(ctx context.Context, err error, name string, before map[int]bool) error {
+// the name being taken. Any other error is returned as it is.
+func (c *Client) nameRefused(ctx context.Context, err error, name string) error {
 	var conflict *platform.ConflictError
 	if !errors.As(err, &conflict) {
 		return err
@@ -306,13 +305,10 @@ func (c *Client) nameRefused(ctx context.Context, err error, name string, before
 		return err
 	}
 	for _, g := range groups {
-		before[g.ID] = true
-	}
-	for _, g := range groups {
 		switch {
 		case g.Name != name:
 		case !g.IsUpForDeletion:
-			return c.nameTaken(name, g.ID)
+			return nameTaken(name, g.ID, conflict.Err)
 		default:
 			return c.waitGone(ctx, g.ID)
 		}
