@@ -7,8 +7,10 @@
 //	             [-big-ladder 1000,2000 -big-members 10000] [-rate-limit 240 -rate-objects 280] [-gobench FILE]
 //
 // Scenarios: apply / plan / plan -refresh=false (and with -destroy, destroy) of N objects per platform beside
-// the same N of terraform_data (the floor); a no-change plan of a group with 10,000 members; an apply paced to a platform's
-// write limit. Each is judged against the targets of issue 9 (see targets.go).
+// the same N of terraform_data and of two no-op plugin providers (the floors); the growth runs of each client; a
+// no-change plan of a group with 10,000 members; an apply paced to a platform's write limit; applies of users
+// against a server's own limit on user creation (paced.go). Each is judged against the targets of issues 9 and
+// 18 (see targets.go).
 package main
 
 import (
