@@ -172,8 +172,10 @@ func stopOnInterrupt() {
 	go func() {
 		s := <-signals
 		var pids []int
-		running.Range(func(pid, _ any) bool {
-			pids = append(pids, pid.(int))
+		running.Range(func(key, _ any) bool {
+			if pid, ok := key.(int); ok {
+				pids = append(pids, pid)
+			}
 			return true
 		})
 		for _, pid := range pids {
