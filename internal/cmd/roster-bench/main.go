@@ -94,8 +94,8 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.skipRate, "skip-rate", false, "skip the rate-limited apply")
 	fs.BoolVar(&o.skipPaced, "skip-paced", false, "skip the paced user-creation applies (a server's own limit on user creation)")
 	fs.StringVar(&growthSizes, "growth-sizes", "250,1000,4000", "sizes of the growth runs (requests and bytes per object), ascending; the last two are compared")
-	// A linear client's phase at the largest size takes a few seconds; Onyx's groups at 1000, which wait for the
-	// background sync, about 15 on a loaded machine. A phase over the limit ends that mix and costs the limit once.
+	// A linear client's phase at the largest size takes a few seconds (up to about 10 on a loaded machine). A phase
+	// over the limit ends that mix and costs the limit once.
 	fs.DurationVar(&o.growthLimit, "growth-phase-limit", 30*time.Second, "time limit of one phase of a growth run")
 	fs.BoolVar(&o.skipGrowth, "skip-growth", false, "skip the growth runs")
 	if err := fs.Parse(args); err != nil {
