@@ -410,7 +410,9 @@ func (r *report) renderMicro(w writer) {
 	w("Medians of the runs below (`-count`; one run each unless BENCH_COUNT says otherwise): the provider's own benchmarks ")
 	w("(`internal/provider`, e.g. the plan path of one large group through the protocol-6 server), and for every platform its ")
 	w("client's response decoding (`DecodeGroup`, a group of 1,000 and of 10,000 members) and pagination (`ListUsers`) against ")
-	w("replayed answers, and its mock's throughput. Growth is linear when time grows as the size does (2x for double, 10x for ten times).\n\n")
+	w("replayed answers, and its mock's throughput; the list a terraform command keeps of a collection with no read by id ")
+	w("(`internal/platform` `Snapshot`: a read from it, a read after it was dropped, a write then a read, the first fill shared by ")
+	w("concurrent reads). Growth is linear when time grows as the size does (2x for double, 10x for ten times).\n\n")
 	w("| package | benchmark | runs | time/op | bytes/op | allocs/op | other |\n|---|---|---|---|---|---|---|\n")
 	for _, res := range r.gobench.Results {
 		var other []string
