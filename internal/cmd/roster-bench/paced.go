@@ -108,9 +108,7 @@ func (r *report) renderPaced(w writer) {
 	w("## Paced user creation\n\n")
 	w("An apply of users against a mock that limits user creation as the server does (Unleash's CREATE_USER_RATE_LIMIT_PER_MINUTE: ")
 	w("a 429 with `Retry-After`, `RateLimit-*` headers on every limited answer), with no `writes_per_minute` in the provider block, so ")
-	w("the provider paces from the server's headers alone. At the default limit the run has %d users: more than one window's budget, ", pacedDefaultUsers)
-	w("so it crosses a window's end, where pacing could draw 429s, and few enough to take about a minute (100 users would take five). ")
-	w("It runs beside the growth runs, which are judged by requests and bytes, not time: it spends its minute waiting.\n\n")
+	w("the provider paces from the server's headers alone (see Method for the number of users at the default limit).\n\n")
 	w("| platform | allowed | users | wall (s) | admitted writes | 429 answers | most 429 in one minute | exit | errors |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, run := range r.paced {
 		st := run.Apply.Requests

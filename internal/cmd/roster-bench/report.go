@@ -165,6 +165,12 @@ func (r *report) renderMethod(w writer) {
 	w("- **Rate-limited apply**: the mock enforces its documented sliding-window limit scaled up (the window stays one minute, the number of writes ")
 	w("per window grows) so the run takes about a minute; the provider is paced to the same number. Achieved rate = (admitted writes - 1) / ")
 	w("(time of last admitted write - time of first). Failures surfaced = `Error:` diagnostics and a non-zero exit.\n")
+	w("- **Paced user creation** (Unleash): users applied against the mock's own limit on user creation with no `writes_per_minute`, ")
+	w("so the provider paces from the server's `RateLimit-*` and `Retry-After` headers. At 1,000 a minute, %d users must take seconds ", pacedFastUsers)
+	w("(at most %s). At the server's default limit the issue fixes no number of users: %d is more than one window's budget, so ", pacedFastBound, pacedDefaultUsers)
+	w("the run crosses a window's end, where pacing could draw 429s, and it takes about a minute where 100 users would take five, ")
+	w("more than the budget can spare. Judged: 0 errors and at most %d answers of 429 within any minute (a sliding window over the ", pacedMax429)
+	w("mock's request log). That run waits most of its minute, so it runs beside the growth runs, which are judged by requests and bytes.\n")
 	w("- Every number comes from one run; nothing is averaged across runs except the Go micro-benchmarks (medians when `-count` is above 1).\n\n")
 }
 
