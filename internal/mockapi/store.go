@@ -66,15 +66,16 @@ func (t *Table[K, V]) InOrder() []V {
 	return t.Select(func(V) bool { return true })
 }
 
-// Select returns the rows for which keep is true, in creation order.
+// Select returns the rows for which keep is true, in creation order. Only the kept rows are sorted: a
+// selection of a few rows (a user's groups) of a large table stays linear in the table.
 func (t *Table[K, V]) Select(keep func(V) bool) []V {
-	out := make([]V, 0, len(t.rows))
-	for _, k := range t.keysInOrder() {
-		if v := t.rows[k]; keep(v) {
-			out = append(out, v)
+	var keys []K
+	for k, v := range t.rows {
+		if keep(v) {
+			keys = append(keys, k)
 		}
 	}
-	return out
+	return t.inOrder(keys)
 }
 
 // Pick returns the rows with the given ids that exist, in creation order; ids may repeat.
@@ -85,21 +86,17 @@ func (t *Table[K, V]) Pick(ids map[K]struct{}) []V {
 			keys = append(keys, k)
 		}
 	}
+	return t.inOrder(keys)
+}
+
+// inOrder sorts keys, ids of rows that exist, in creation order and returns their rows.
+func (t *Table[K, V]) inOrder(keys []K) []V {
 	slices.SortFunc(keys, func(a, b K) int { return cmp.Compare(t.order[a], t.order[b]) })
 	out := make([]V, len(keys))
 	for i, k := range keys {
 		out[i] = t.rows[k]
 	}
 	return out
-}
-
-func (t *Table[K, V]) keysInOrder() []K {
-	keys := make([]K, 0, len(t.rows))
-	for k := range t.rows {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b K) int { return cmp.Compare(t.order[a], t.order[b]) })
-	return keys
 }
 
 // Serial hands out integer ids the way a database sequence does: 1, 2, 3... never reused.

@@ -134,6 +134,11 @@ func (s *Snapshot[K, T]) apply(k K, c change[T]) {
 	s.changed[k] = c
 }
 
+// Fill lists the collection if the snapshot has no answer yet, as the first read does, without copying it.
+func (s *Snapshot[K, T]) Fill(ctx context.Context, load func(context.Context) ([]T, error)) error {
+	return s.ensure(ctx, load)
+}
+
 // ensure fills the snapshot once; callers that arrive during the fill wait for it rather than list again.
 func (s *Snapshot[K, T]) ensure(ctx context.Context, load func(context.Context) ([]T, error)) error {
 	for {

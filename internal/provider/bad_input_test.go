@@ -528,10 +528,10 @@ var serverErrorCases = []serverErrorCase{
 		config: `resource "roster_user_group" "g" {
   name = "platform-team"
 }`,
-		// Onyx's own answer to a duplicate name is also its answer to an unknown id, so the client looks
-		// the name up first and refuses without sending the create.
+		// Onyx's own answer to a duplicate name is also its answer to an unknown id, so the client lists the
+		// groups after the refusal: a live group has the name, so the diagnostic names it and quotes the server.
 		want: []string{"Cannot create user group", `Onyx already has a user group named "platform-team" (id 3)`, "import it",
-			"The server answered", "POST /api/manage/admin/user-group", "not sent: the name is taken"},
+			"The server answered", "POST /api/manage/admin/user-group: 409 Conflict", "User group with name 'platform-team' already exists"},
 	},
 	{
 		name: "Onyx connector that does not exist", platform: "onyx",

@@ -200,8 +200,8 @@ data "roster_user_group" "eng" {
 			},
 			drift: func() { mock.Hook("PATCH", "groups/"+groupID, map[string]any{"name": "renamed"}) }, // renamed in the UI
 			extra: []resource.TestStep{
-				{Config: invitee}, // delete the group (waiting until Onyx has really removed it) ...
-				{ // ... so that one with the same name can be created right away
+				{Config: invitee}, // delete the group: Onyx keeps its row, holding the name, until the next sync ...
+				{ // ... so a create with the same name waits for that row, then succeeds
 					Config: renamed,
 					ConfigStateChecks: []statecheck.StateCheck{
 						statecheck.ExpectKnownValue(group, tfjsonpath.New("name"), knownvalue.StringExact("engineering")),

@@ -76,13 +76,7 @@ func rosterConfig(p platformDef, endpoint, token, providerExtra string, n int, s
 	var b strings.Builder
 	b.WriteString(terraformBlock)
 	b.WriteString(providerBlock(p.Name, endpoint, token, providerExtra))
-	for i := 0; i < m.Users; i++ {
-		name := fmt.Sprintf("  name  = %q\n", userName(i))
-		if p.NoUserName() {
-			name = ""
-		}
-		fmt.Fprintf(&b, "\nresource \"roster_user\" \"u%d\" {\n  email = %q\n%s%s}\n", i, userEmail(i), name, attrLines(p.UserHCL(i)))
-	}
+	writeUsers(&b, p, m.Users)
 	for g := 0; g < m.Groups; g++ {
 		refs := make([]string, 0, 40)
 		for _, u := range groupMembers(g, m.Users) {
@@ -102,6 +96,26 @@ func rosterConfig(p platformDef, endpoint, token, providerExtra string, n int, s
 		}
 		fmt.Fprintf(&b, "\nresource \"roster_api_key\" \"k%d\" {\n  name    = \"bench-key-%d\"\n%s%s}\n", k, k, owner, attrLines(p.KeyHCL(k)))
 	}
+	return b.String()
+}
+
+// writeUsers writes the mix's first n users.
+func writeUsers(b *strings.Builder, p platformDef, n int) {
+	for i := range n {
+		name := fmt.Sprintf("  name  = %q\n", userName(i))
+		if p.NoUserName() {
+			name = ""
+		}
+		fmt.Fprintf(b, "\nresource \"roster_user\" \"u%d\" {\n  email = %q\n%s%s}\n", i, userEmail(i), name, attrLines(p.UserHCL(i)))
+	}
+}
+
+// usersConfig is n users of the mix on p, with nothing in the provider block beyond the connection.
+func usersConfig(p platformDef, endpoint, token string, n int) string {
+	var b strings.Builder
+	b.WriteString(terraformBlock)
+	b.WriteString(providerBlock(p.Name, endpoint, token, ""))
+	writeUsers(&b, p, n)
 	return b.String()
 }
 

@@ -7,8 +7,10 @@
 //	             [-big-ladder 1000,2000 -big-members 10000] [-rate-limit 240 -rate-objects 280] [-gobench FILE]
 //
 // Scenarios: apply / plan / plan -refresh=false (and with -destroy, destroy) of N objects per platform beside
-// the same N of terraform_data (the floor); a no-change plan of a group with 10,000 members; an apply paced to a platform's
-// write limit. Each is judged against the targets of issue 9 (see targets.go).
+// the same N of terraform_data and of two no-op plugin providers (the floors); the growth runs of each client; a
+// no-change plan of a group with 10,000 members; an apply paced to a platform's write limit; applies of users
+// against a server's own limit on user creation (paced.go). Each is judged against the targets of issues 9 and
+// 18 (see targets.go).
 package main
 
 import (
@@ -42,6 +44,7 @@ type options struct {
 	destroy      bool
 	skipBigGroup bool
 	skipRate     bool
+	skipPaced    bool
 	growthSizes  []int
 	growthLimit  time.Duration
 	skipGrowth   bool
@@ -89,9 +92,10 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.destroy, "destroy", false, "end each N-object run with a terraform destroy (about a minute per platform and for the floor)")
 	fs.BoolVar(&o.skipBigGroup, "skip-big-group", false, "skip the big-group runs")
 	fs.BoolVar(&o.skipRate, "skip-rate", false, "skip the rate-limited apply")
+	fs.BoolVar(&o.skipPaced, "skip-paced", false, "skip the paced user-creation applies (a server's own limit on user creation)")
 	fs.StringVar(&growthSizes, "growth-sizes", "250,1000,4000", "sizes of the growth runs (requests and bytes per object), ascending; the last two are compared")
-	// A linear client's phase at the largest size takes a few seconds; Onyx's groups at 1000, which wait for the
-	// background sync, about 15 on a loaded machine. A phase over the limit ends that mix and costs the limit once.
+	// A linear client's phase at the largest size takes a few seconds (up to about 10 on a loaded machine). A phase
+	// over the limit ends that mix and costs the limit once.
 	fs.DurationVar(&o.growthLimit, "growth-phase-limit", 30*time.Second, "time limit of one phase of a growth run")
 	fs.BoolVar(&o.skipGrowth, "skip-growth", false, "skip the growth runs")
 	if err := fs.Parse(args); err != nil {
@@ -201,6 +205,31 @@ func run(o options) error {
 			rep.scale = append(rep.scale, runs...)
 		}
 	}
+	// The paced apply at a server's default limit spends about a minute waiting for the limit's window: it runs
+	// beside the growth runs, which are judged by requests and bytes, with a terraform of its own.
+	var paced []pacedRun
+	var pacedFailures []error
+	pacedDone := make(chan struct{})
+	go func() {
+		defer close(pacedDone)
+		if o.skipPaced {
+			return
+		}
+		bg := newTerraform(o.terraform, o.workdir)
+		bg.timeout = o.timeout
+		for _, p := range o.platforms {
+			if p.UserCreateLimit == 0 {
+				continue
+			}
+			progress("paced user creation, in the background: %s, %d users at the server's default %d a minute", p.Name, pacedDefaultUsers, p.UserCreateLimit)
+			r, err := runPaced(bg, o.workdir, p, p.UserCreateLimit, pacedDefaultUsers)
+			if err != nil {
+				pacedFailures = append(pacedFailures, fmt.Errorf("%s paced apply: %w", p.Name, err))
+				continue
+			}
+			paced = append(paced, r)
+		}
+	}()
 	if !o.skipGrowth {
 		progress("growth runs: requests and bytes per object at N = %s", joinInts(o.growthSizes))
 		for _, p := range o.platforms {
@@ -220,6 +249,23 @@ func run(o options) error {
 			}
 		}
 	}
+	<-pacedDone
+	for _, err := range pacedFailures {
+		failed("paced user creation", err)
+	}
+	if !o.skipPaced {
+		for _, p := range o.platforms {
+			if p.UserCreateLimit == 0 {
+				continue
+			}
+			if r, err := runPaced(tf, o.workdir, p, pacedFastAllowed, pacedFastUsers); err != nil {
+				failed(p.Name+" paced apply", err)
+			} else {
+				rep.paced = append(rep.paced, r)
+			}
+		}
+	}
+	rep.paced = append(rep.paced, paced...)
 	if !o.skipBigGroup {
 		progress("big group: ladder %v members, then a no-change plan of %d members", o.bigSizes, o.bigMembers)
 		for _, p := range o.platforms {

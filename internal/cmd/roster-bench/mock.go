@@ -30,7 +30,11 @@ type servedMock struct {
 
 // serveMock starts a fresh mock of p (writesPerMinute as platformDef.NewMock takes it).
 func serveMock(p platformDef, writesPerMinute int) (*servedMock, error) {
-	m := p.NewMock(writesPerMinute)
+	return serveThis(p, p.NewMock(writesPerMinute))
+}
+
+// serveThis serves m, a mock of p.
+func serveThis(p platformDef, m mock) (*servedMock, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -115,8 +119,10 @@ type requestStats struct {
 	// Busy is the time the mock spent in its handlers, summed over requests: when it is small next to
 	// the step's wall time, the mock was not what the step waited for.
 	Busy time.Duration
-	// Writes are the non-GET requests the API admitted (status < 400); Throttled are 429 answers.
+	// Writes are the non-GET requests the API admitted (status < 400); Throttled are 429 answers, ThrottledAt
+	// their times.
 	Writes, Throttled int
+	ThrottledAt       []time.Time
 	// FirstWrite and LastWrite bound the admitted writes.
 	FirstWrite, LastWrite time.Time
 	// ByRoute counts requests per "METHOD path-shape", for the report's notes.
@@ -138,6 +144,7 @@ func summarise(entries []mockapi.Entry) requestStats {
 		st.ByRoute[e.Method+" "+pathShape(e.Path)]++
 		if e.Status == http.StatusTooManyRequests {
 			st.Throttled++
+			st.ThrottledAt = append(st.ThrottledAt, e.Time)
 		}
 		if e.Method == http.MethodGet || e.Method == http.MethodHead || e.Status >= 400 || e.Status == 0 {
 			continue

@@ -14,6 +14,7 @@ import (
 	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 	secodamock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/secoda"
 	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
+	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/onyx"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform/unleash"
@@ -44,7 +45,7 @@ type platformDef struct {
 	Name string
 	// ClientOptions are the client's platform options (platform.Option) in the seeding client.
 	ClientOptions map[string]string
-	// ProviderExtra is added to the provider block of every run except the rate-limited one.
+	// ProviderExtra is added to the provider block of every run except the rate-limited and paced ones.
 	ProviderExtra string
 
 	// UserHCL, GroupHCL and KeyHCL return the attribute lines of the i-th object of the realistic mix
@@ -82,6 +83,10 @@ type platformDef struct {
 	WriteLimit int
 	// PacedProvider renders the provider attribute that paces writes to n per minute.
 	PacedProvider func(n int) string
+	// UserCreateLimit is the server's default limit on user creations per minute where it has one of its own
+	// (Unleash's CREATE_USER_RATE_LIMIT_PER_MINUTE), 0 otherwise. The paced user-creation scenario runs for
+	// platforms that have one; their mock descriptor's WritesPerMinute sets it.
+	UserCreateLimit int
 
 	// Notes tell the report's reader how this platform's runs differ from the others' (seeding, settings).
 	Notes string
@@ -137,6 +142,12 @@ func (p platformDef) NewMock(writesPerMinute int) mock {
 	return d.Start(opts)
 }
 
+// NewMockLimitingUsers starts a fresh mock that allows perMinute user creations a minute (UserCreateLimit).
+func (p platformDef) NewMockLimitingUsers(perMinute int) mock {
+	d, _ := mocks.Lookup(p.Name)
+	return d.Start(mockapi.Options{WritesPerMinute: perMinute})
+}
+
 // NewClient builds the platform's own client from its descriptor, unpaced (the mocks it seeds are
 // unlimited): used to seed objects Terraform does not manage (group members) faster than Terraform could,
 // and by the client micro-benchmarks.
@@ -179,8 +190,8 @@ var platformTable = []platformDef{
 		Keys:   keysPerUser,
 		RequestFloors: map[string]requestFloorDef{
 			"keys/apply": {2, "a token's key is answered only by GET /core/tokens/{identifier}/view_key/"},
-			"keys/refresh": {2, "authentik rotates keys in the background and the token does not say so: refresh reads " +
-				"each key through GET /core/tokens/{identifier}/view_key/"},
+			"keys/refresh": {2, "a Token has no key field and authentik rotates keys in the background without saying so on the token: " +
+				"refresh reads each key through GET /core/tokens/{identifier}/view_key/"},
 		},
 		SeedUser:      seedSpec,
 		MembersInline: true, // GET /core/groups/{id}/ lists member pks
@@ -196,8 +207,8 @@ var platformTable = []platformDef{
 	{
 		Name: "onyx",
 		StartMock: func(o mockapi.Options) mock {
-			// The sync is long enough that every group create and delete waits for it, short enough that 1000 of
-			// them, 10 at a time, fit well within the growth phase limit.
+			// Creates and deletes do not wait for the background sync; it is short so that a row being deleted
+			// does not outlive the phase after its delete by much.
 			return onyxmock.New(onyxmock.Options{Token: o.Token, Generation: onyxmock.GenerationV46, SyncDelay: 20 * time.Millisecond})
 		},
 		// The mock serves the v4.6 line unless told otherwise; saying so spares the provider detecting it.
@@ -207,15 +218,9 @@ var platformTable = []platformDef{
 		GroupHCL: func(i int) string {
 			return fmt.Sprintf("onyx = { cc_pair_ids = [\"%d\"] }", 1+i%onyxmock.SeedCCPairs)
 		},
-		KeyHCL:   func(int) string { return `onyx = { role = "basic" }` },
-		Keys:     keysUnowned,
-		KeyExtra: onyx.APIKeyExtra{Role: "basic"},
-		RequestFloors: map[string]requestFloorDef{
-			"groups/apply": {2, "only a list of the groups shows when the new group's background sync is done; the waits of one " +
-				"process share their lists, but each round of 10 creates needs one, so the bytes per object grow with the number of groups"},
-			"groups/destroy": {2, "a deleted group stays in the list until a background sync removes it, and the name is taken until then; " +
-				"as for apply, each round of 10 deletes needs one list"},
-		},
+		KeyHCL:                func(int) string { return `onyx = { role = "basic" }` },
+		Keys:                  keysUnowned,
+		KeyExtra:              onyx.APIKeyExtra{Role: "basic"},
 		SeedUser:              seedSpec,
 		SeedMembers:           seedOnyxMembers,
 		GroupsOfSeededMembers: true,
@@ -223,8 +228,8 @@ var platformTable = []platformDef{
 		Notes: "roster_user is an invitation, which is not a group member until the person signs up, so the mix's groups list " +
 			"as many people seeded beforehand (invited through the API, signed up through the mock's hook) by their ids, as an Onyx " +
 			"configuration does, instead of referencing the mix's users. The provider is told the API generation (`onyx_api_generation`). " +
-			"The mock's background sync of a group takes 20 ms (Onyx's 20 to 40 s), so the client's waits for it, and the lists of the " +
-			"groups they take, are shorter and fewer than against a real server.",
+			"The mock's background sync of a group takes 20 ms (Onyx's 20 to 40 s); creates and deletes do not wait for it, so only " +
+			"a replacement (a create whose name a group being deleted still holds) would wait longer against a real server.",
 		API: apiRoutes{
 			AuthScheme: "Bearer ",
 			GetUser:    func(id string) string { return "/api/manage/users?q=" + url.QueryEscape(id) }, // ReadUser's request
@@ -253,8 +258,10 @@ var platformTable = []platformDef{
 		Notes: "the Enterprise edition (the open-source one has no groups), with user creation unthrottled in the mock as on a " +
 			"server with CREATE_USER_RATE_LIMIT_PER_MINUTE raised. The judged big group is created empty through the client and " +
 			"filled through the mock's hook: a write of 10,000 members is over Unleash's 100 KiB request body limit.",
-		// Unleash documents a limit only on user creation (20/min), which the provider paces by itself;
-		// the rate-limited scenario is about a limit on every write (Secoda's).
+		// Unleash documents a limit only on user creation (20/min), which the provider paces from the server's
+		// headers (the paced user-creation scenario); the rate-limited scenario is about a limit on every write
+		// (Secoda's).
+		UserCreateLimit: unleashmock.DefaultUserCreatesPerMinute,
 		API: apiRoutes{
 			AuthScheme: "",
 			GetUser:    func(id string) string { return "/api/admin/user-admin/" + id },
@@ -301,7 +308,7 @@ var platformTable = []platformDef{
 			"keys/apply":     {2, "the user is read before the roll: the roll answers 500 for a missing user, and the key read before tells whether a lost roll was applied"},
 			"keys/destroy":   {2, "there is no revoke: the user is read and the key rolled once more"},
 			"groups/apply":   {4, "each of the 3 members is checked first: for an unknown id the server creates a blank user"},
-			"groups/refresh": {2, "a group's members come only from GET /groups/{id}/users"},
+			"groups/refresh": {2, "GET /groups/{id} answers a group without its users: the members come only from GET /groups/{id}/users"},
 		},
 		SeedUser:      seedSpec,
 		MemberPageMax: 0, // GET /groups/{id}/users?all=true answers every member at once (no documented cap)

@@ -20,6 +20,7 @@ type report struct {
 	scale            []scaleRun
 	big              []bigGroupRun
 	rate             []rateRun
+	paced            []pacedRun
 	gobench          goBench
 	failures         []string // scenarios that could not run, and why
 }
@@ -48,9 +49,11 @@ func (r *report) render() string {
 	r.renderMethod(w)
 	r.renderNotes(w)
 	r.renderScale(w)
+	r.renderRefreshFloors(w)
 	r.renderGrowth(w)
 	r.renderBig(w)
 	r.renderRate(w)
+	r.renderPaced(w)
 	r.renderMock(w)
 	r.renderMicro(w)
 	return b.String()
@@ -125,8 +128,8 @@ func (r *report) renderMethod(w writer) {
 	w("a fresh mock per run. Writes are unlimited and the provider's `writes_per_minute` is lifted except in the rate-limited apply.\n")
 	w("- **Wall time** is the terraform command's, start to exit. **x floor** divides it by the same step of the terraform_data floor of the same N, ")
 	w("run in the same invocation: the same number of resources with the same references (users, groups listing their members, keys naming a user), ")
-	w("so the ratio is what the provider and the API add. A plan (with refresh) is divided by a plan of the floor run right before it, ")
-	w("so that both see the same load on the machine.\n")
+	w("so the ratio is what terraform's plugin protocol, the schemas, the provider and the API add. A plan (with refresh) is ")
+	w("divided by the floor's own plan.\n")
 	w("- **x plugin floor** and **x wide plugin floor** divide by the same step of a terraform-plugin-framework provider that does ")
 	w("nothing (`internal/cmd/roster-bench/pluginfloor.go`: resources that store what they are given, no API), built with the same ")
 	w("libraries and run with roster's process settings, on the same graph. terraform_data runs inside terraform; a plugin resource ")
@@ -134,8 +137,13 @@ func (r *report) renderMethod(w writer) {
 	w("the more attributes its schema has. The plugin floor's one resource has the five attributes the mix sets: it prices the ")
 	w("protocol. The wide plugin floor's resources have roster's schemas, bare (no validators, plan modifiers, defaults or custom ")
 	w("types): it prices roster's schema shape, and what is left between it and roster is roster's own work and the API's. ")
-	w("A platform's plan is divided by the plugin floors' own plan, not by one run right before it; their destroy is not run: ")
-	w("they keep nothing outside their state.\n")
+	w("The refresh target (issue 18) is judged against the wide plugin floor: a platform's plan (with refresh) is divided by a plan ")
+	w("of it run right before, so that both see the same load on the machine; the ratios to the other floors, issue 9's ")
+	w("terraform_data one among them, are context (the schemas' own cost is a product decision). The plugin floors' destroy is not ")
+	w("run: they keep nothing outside their state.\n")
+	w("- **Refresh request floor**: the fewest requests a refresh of the mix can take on the platform's API, summed from the mix: ")
+	w("one read per object, except where the API needs more for a kind (the growth runs' floors, listed under \"Refresh request ")
+	w("floors\"). List-only collections (one list per command) cost less than one per object, which the floor allows.\n")
 	w("- **Requests** are the API requests the mock logged during the command (its request log, as `GET /__mock/requests` reports it); ")
 	w("per object = requests / N.\n")
 	w("- **Memory linear in the largest group**: the provider's peak in the no-change plan of each group size; its growth per member ")
@@ -157,6 +165,12 @@ func (r *report) renderMethod(w writer) {
 	w("- **Rate-limited apply**: the mock enforces its documented sliding-window limit scaled up (the window stays one minute, the number of writes ")
 	w("per window grows) so the run takes about a minute; the provider is paced to the same number. Achieved rate = (admitted writes - 1) / ")
 	w("(time of last admitted write - time of first). Failures surfaced = `Error:` diagnostics and a non-zero exit.\n")
+	w("- **Paced user creation** (Unleash): users applied against the mock's own limit on user creation with no `writes_per_minute`, ")
+	w("so the provider paces from the server's `RateLimit-*` and `Retry-After` headers. At 1,000 a minute, %d users must take seconds ", pacedFastUsers)
+	w("(at most %s). At the server's default limit the issue fixes no number of users: %d is more than one window's budget, so ", pacedFastBound, pacedDefaultUsers)
+	w("the run crosses a window's end, where pacing could draw 429s, and it takes about a minute where 100 users would take five, ")
+	w("more than the budget can spare. Judged: 0 errors and at most %d answers of 429 within any minute (a sliding window over the ", pacedMax429)
+	w("mock's request log). That run waits most of its minute, so it runs beside the growth runs, which are judged by requests and bytes.\n")
 	w("- Every number comes from one run; nothing is averaged across runs except the Go micro-benchmarks (medians when `-count` is above 1).\n\n")
 }
 
@@ -239,6 +253,24 @@ func (r *report) renderScale(w writer) {
 		}
 		w("\n")
 	}
+}
+
+// renderRefreshFloors states each platform's refresh request floor: the goal of its refresh target.
+func (r *report) renderRefreshFloors(w writer) {
+	w("## Refresh request floors\n\n")
+	w("The fewest requests a refresh (`terraform plan`) of the N=%d mix can make on each platform's API: one read per object, ", targetRefreshN)
+	w("except where the API needs more for a kind (the same per-object floors as the growth runs). The refresh targets are judged against it.\n\n")
+	for _, p := range r.opts.platforms {
+		f := refreshFloor(p, mixOf(targetRefreshN, p.Keys))
+		w("- %s: %s, %.3f per object", p.Name, f, f.perObject())
+		for _, why := range []struct{ kind, why string }{{"groups", f.GroupWhy}, {"keys", f.KeyWhy}} {
+			if why.why != "" {
+				w("; %s: %s", why.kind, why.why)
+			}
+		}
+		w(".\n")
+	}
+	w("\n")
 }
 
 func routes(by map[string]int) string {
@@ -384,7 +416,9 @@ func (r *report) renderMicro(w writer) {
 	w("Medians of the runs below (`-count`; one run each unless BENCH_COUNT says otherwise): the provider's own benchmarks ")
 	w("(`internal/provider`, e.g. the plan path of one large group through the protocol-6 server), and for every platform its ")
 	w("client's response decoding (`DecodeGroup`, a group of 1,000 and of 10,000 members) and pagination (`ListUsers`) against ")
-	w("replayed answers, and its mock's throughput. Growth is linear when time grows as the size does (2x for double, 10x for ten times).\n\n")
+	w("replayed answers, and its mock's throughput; the list a terraform command keeps of a collection with no read by id ")
+	w("(`internal/platform` `Snapshot`: a read from it, a read after it was dropped, a write then a read, the first fill shared by ")
+	w("concurrent reads). Growth is linear when time grows as the size does (2x for double, 10x for ten times).\n\n")
 	w("| package | benchmark | runs | time/op | bytes/op | allocs/op | other |\n|---|---|---|---|---|---|---|\n")
 	for _, res := range r.gobench.Results {
 		var other []string

@@ -15,18 +15,20 @@ type floorDef struct {
 	Name   string
 	Dir    string // configuration directory, with -N appended
 	Config func(n int) string
-	// Judged: the floor of the targets. Its destroy is measured (with -destroy), and each platform's plan is paired with a
-	// plan of it. The plugin floors keep nothing outside their state, so their directories simply go with the
-	// work directory, and a platform's plan is compared with their own plan: that saves the run two minutes.
-	Judged bool
+	// Destroyed: its destroy is measured (with -destroy). The plugin floors keep nothing outside their state, so
+	// their directories simply go with the work directory.
+	Destroyed bool
+	// Paired: the floor the refresh target is judged against. Each platform's plan is paired with a plan of it
+	// run right before, so both see the same load on the machine; the other floors' own plans are context.
+	Paired bool
 }
 
 // floors: terraform_data runs inside terraform; the plugin floors (pluginfloor.go) add the plugin protocol,
 // then roster's schema shape.
 var floors = []floorDef{
-	{Name: floorName, Dir: "floor", Config: floorConfig, Judged: true},
+	{Name: floorName, Dir: "floor", Config: floorConfig, Destroyed: true},
 	{Name: pluginFloorName, Dir: "pluginfloor", Config: pluginFloorConfig},
-	{Name: widePluginFloorName, Dir: "pluginfloor-wide", Config: widePluginFloorConfig},
+	{Name: widePluginFloorName, Dir: "pluginfloor-wide", Config: widePluginFloorConfig, Paired: true},
 }
 
 // scaleRun is apply, plan, plan -refresh=false and (with -destroy) destroy of N objects.
@@ -116,14 +118,14 @@ func (f *floorRun) plan() (result, error) {
 
 // finish destroys the floor where that is measured (when destroy is set) and returns its run.
 func (f *floorRun) finish(destroy bool) (scaleRun, error) {
-	if f.run.Failed != "" || !f.def.Judged || !destroy {
+	if f.run.Failed != "" || !f.def.Destroyed || !destroy {
 		return f.run, nil
 	}
 	return runSteps(f.tf, f.dir, nil, f.run, scaleSteps[3:], nil)
 }
 
 // runScale runs steps on the realistic mix of n objects against a fresh mock of p with its write limit lifted,
-// with a plan of the judged floor right before its plan.
+// with a plan of the paired floor right before its plan.
 func runScale(tf *terraform, root string, p platformDef, n int, started []*floorRun, steps []step) (scaleRun, error) {
 	run := scaleRun{Platform: p.Name, N: n, Mix: mixOf(n, p.Keys), FloorPlans: map[string]result{}}
 	m, err := serveMock(p, -1)
@@ -137,7 +139,7 @@ func runScale(tf *terraform, root string, p platformDef, n int, started []*floor
 	}
 	beforePlan := func() error {
 		for _, f := range started {
-			if !f.def.Judged {
+			if !f.def.Paired {
 				continue
 			}
 			fp, err := f.plan()

@@ -7,13 +7,17 @@ import (
 	"time"
 )
 
-// The targets of issue 9. Each is judged from this run's measurements only.
+// The targets of issues 9 and 18. Each is judged from this run's measurements only.
 const (
-	targetRefreshN          = 1000
-	targetRequestsPerObject = 1.05
-	targetRefreshRatio      = 1.3
-	targetBigPlanProvider   = 2 * time.Second
-	targetWriteFraction     = 0.90
+	targetRefreshN = 1000
+	// targetRefreshRatio bounds a refresh's wall time against the wide plugin floor's plan paired with it (issue
+	// 18): what roster and the API add to a provider that does nothing with roster's schemas.
+	targetRefreshRatio = 1.15
+	// issue9RefreshRatio was issue 9's bound against the terraform_data floor. The schemas' own cost is above it
+	// (see the wide plugin floor's reference row), so the ratio is shown as context, not judged.
+	issue9RefreshRatio    = 1.3
+	targetBigPlanProvider = 2 * time.Second
+	targetWriteFraction   = 0.90
 	// targetMemorySlopeRatio: a linear peak grows by the same amount per member in the lower and the upper
 	// span of sizes (ratio 1); over 1,000, 2,000 and 10,000 members a quadratic one grows four times as fast per
 	// member in the upper span ((2000+10000) / (1000+2000)).
@@ -64,7 +68,7 @@ func (r *report) floorFor(s scaleRun, stepName, floor string) (result, bool) {
 func (r *report) targets() []target {
 	var out []target
 	for _, p := range r.opts.platforms {
-		out = append(out, r.refreshTargets(p.Name)...)
+		out = append(out, r.refreshTargets(p)...)
 	}
 	out = append(out, r.pluginFloorReferences()...)
 	out = append(out, r.growthTargets()...)
@@ -79,6 +83,7 @@ func (r *report) targets() []target {
 		t.Met = rr.fraction() >= targetWriteFraction && rr.Apply.OK && rr.Apply.Errors == 0
 		out = append(out, t)
 	}
+	out = append(out, r.pacedTargets()...)
 	if r.opts.since > 0 {
 		total := r.finished.Sub(time.Unix(r.opts.since, 0))
 		out = append(out, target{Name: "`make bench` wall time", Platform: "all",
@@ -87,13 +92,14 @@ func (r *report) targets() []target {
 	return out
 }
 
-func (r *report) refreshTargets(platformName string) []target {
-	req := target{Name: fmt.Sprintf("Refresh requests per object, N=%d", targetRefreshN), Platform: platformName,
-		Goal: fmt.Sprintf("<= %.2f", targetRequestsPerObject), Missing: true}
-	wall := target{Name: fmt.Sprintf("Refresh wall time vs floor, N=%d", targetRefreshN), Platform: platformName,
-		Goal: fmt.Sprintf("<= %.1fx", targetRefreshRatio), Missing: true}
+func (r *report) refreshTargets(p platformDef) []target {
+	floor := refreshFloor(p, mixOf(targetRefreshN, p.Keys))
+	req := target{Name: fmt.Sprintf("Refresh requests per object, N=%d", targetRefreshN), Platform: p.Name,
+		Goal: fmt.Sprintf("<= %.3f (API floor of the mix: %s)", floor.perObject(), floor), Missing: true}
+	wall := target{Name: fmt.Sprintf("Refresh wall time vs the wide plugin floor, N=%d", targetRefreshN), Platform: p.Name,
+		Goal: fmt.Sprintf("<= %.2fx", targetRefreshRatio), Missing: true}
 	for _, s := range r.scale {
-		if s.Platform != platformName || s.N != targetRefreshN {
+		if s.Platform != p.Name || s.N != targetRefreshN {
 			continue
 		}
 		plan, ok := s.result(stepPlan.Name)
@@ -101,15 +107,26 @@ func (r *report) refreshTargets(platformName string) []target {
 			break
 		}
 		perObject := float64(plan.Requests.Count) / float64(s.N)
-		req.Missing, req.Met = false, perObject <= targetRequestsPerObject
+		req.Missing, req.Met = false, perObject <= floor.perObject()+requestFloorMargin
 		req.Measured = fmt.Sprintf("%.3f (%d requests)", perObject, plan.Requests.Count)
-		if floor, ok := r.floorFor(s, stepPlan.Name, floorName); ok && floor.Wall > 0 {
-			ratio := plan.Wall.Seconds() / floor.Wall.Seconds()
+		if wide, ok := r.floorFor(s, stepPlan.Name, widePluginFloorName); ok && wide.Wall > 0 {
+			ratio := plan.Wall.Seconds() / wide.Wall.Seconds()
 			wall.Missing, wall.Met = false, ratio <= targetRefreshRatio
-			wall.Measured = fmt.Sprintf("%.2fx (%.2fs vs the floor's %.2fs)", ratio, plan.Wall.Seconds(), floor.Wall.Seconds())
-			for _, f := range floors[1:] {
+			wall.Measured = fmt.Sprintf("%.2fx (%.2fs vs the wide plugin floor's %.2fs)", ratio, plan.Wall.Seconds(), wide.Wall.Seconds())
+			// The other floors are context: what the protocol and the schemas cost before roster does anything.
+			for _, f := range floors {
+				if f.Name == widePluginFloorName {
+					continue
+				}
 				if pf, ok := r.floorFor(s, stepPlan.Name, f.Name); ok && pf.Wall > 0 {
-					wall.Measured += fmt.Sprintf("; %.2fx the %s's %.2fs", plan.Wall.Seconds()/pf.Wall.Seconds(), shortFloorName(f.Name), pf.Wall.Seconds())
+					name := shortFloorName(f.Name)
+					if f.Name == floorName {
+						name = "terraform_data floor"
+					}
+					wall.Measured += fmt.Sprintf("; %.2fx the %s's %.2fs", plan.Wall.Seconds()/pf.Wall.Seconds(), name, pf.Wall.Seconds())
+					if f.Name == floorName {
+						wall.Measured += fmt.Sprintf(" (issue 9's %.1fx: context)", issue9RefreshRatio)
+					}
 				}
 			}
 		}
@@ -119,6 +136,44 @@ func (r *report) refreshTargets(platformName string) []target {
 		}
 	}
 	return []target{req, wall}
+}
+
+// mixFloor is the fewest requests a refresh of a mix can take on a platform's API: each kind's count times
+// the platform's floor per object of that kind.
+type mixFloor struct {
+	Mix              mix
+	User, Group, Key float64
+	GroupWhy, KeyWhy string
+}
+
+// refreshFloor is the floor of a refresh of m on p, from the same per-object floors as the growth runs
+// (platformDef.RequestFloors): one read per object unless the API documents more. A user read is one request
+// on every platform.
+func refreshFloor(p platformDef, m mix) mixFloor {
+	f := mixFloor{Mix: m, User: 1}
+	f.Group, f.GroupWhy = requestFloor(p, mixGroups, "refresh")
+	f.Key, f.KeyWhy = requestFloor(p, mixKeys, "refresh")
+	return f
+}
+
+func (f mixFloor) requests() float64 {
+	return float64(f.Mix.Users)*f.User + float64(f.Mix.Groups)*f.Group + float64(f.Mix.Keys)*f.Key
+}
+
+func (f mixFloor) perObject() float64 {
+	if f.Mix.total() == 0 {
+		return 0
+	}
+	return f.requests() / float64(f.Mix.total())
+}
+
+// String spells the sum: "700 users x 1 + 100 groups x 1 + 200 keys x 2 = 1100 requests".
+func (f mixFloor) String() string {
+	parts := []string{fmt.Sprintf("%d users x %g", f.Mix.Users, f.User), fmt.Sprintf("%d groups x %g", f.Mix.Groups, f.Group)}
+	if f.Mix.Keys > 0 {
+		parts = append(parts, fmt.Sprintf("%d keys x %g", f.Mix.Keys, f.Key))
+	}
+	return fmt.Sprintf("%s = %g requests", strings.Join(parts, " + "), f.requests())
 }
 
 // shortFloorName drops the parenthesis of a floor's name: "plugin floor (no-op provider)" -> "plugin floor".

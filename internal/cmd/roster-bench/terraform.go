@@ -9,7 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -98,8 +98,8 @@ func (t *terraform) runWithin(dir string, s step, m *servedMock, limit time.Dura
 	if err := cmd.Start(); err != nil {
 		return result{}, fmt.Errorf("running terraform %s: %w", s.Name, err)
 	}
-	running.Store(int64(cmd.Process.Pid))
-	defer running.Store(0)
+	running.Store(cmd.Process.Pid, true)
+	defer running.Delete(cmd.Process.Pid)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	var (
@@ -160,20 +160,32 @@ func timeLimit(limit time.Duration) <-chan time.Time {
 	return time.After(limit)
 }
 
-// running is the process group of the terraform command in progress, 0 when none, for interruptStop.
-var running atomic.Int64
+// running are the process groups of the terraform commands in progress (one, or two while a background
+// scenario runs beside the others), for stopOnInterrupt.
+var running sync.Map // pid -> true
 
-// stopOnInterrupt ends the running terraform command's process group when the harness is interrupted (its
-// group does not get the terminal's signals), then exits.
+// stopOnInterrupt ends the running terraform commands' process groups when the harness is interrupted (their
+// providers go with them), then exits.
 func stopOnInterrupt() {
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		s := <-signals
-		if pid := running.Load(); pid > 0 {
-			_ = syscall.Kill(-int(pid), syscall.SIGTERM)
+		var pids []int
+		running.Range(func(key, _ any) bool {
+			if pid, ok := key.(int); ok {
+				pids = append(pids, pid)
+			}
+			return true
+		})
+		for _, pid := range pids {
+			_ = syscall.Kill(-pid, syscall.SIGTERM)
+		}
+		if len(pids) > 0 {
 			time.Sleep(3 * time.Second)
-			_ = syscall.Kill(-int(pid), syscall.SIGKILL)
+		}
+		for _, pid := range pids {
+			_ = syscall.Kill(-pid, syscall.SIGKILL)
 		}
 		fmt.Fprintln(os.Stderr, "roster-bench: stopped by", s)
 		os.Exit(130)

@@ -130,7 +130,7 @@ func (s *Server) hookPatchGroup(w http.ResponseWriter, r *http.Request) {
 	if set["is_up_to_date"] {
 		g.upToDate = upToDate
 		if !upToDate {
-			g.dueAt = s.Now().Add(max(s.syncDelay, 0))
+			s.startSync(g, s.Now().Add(max(s.syncDelay, 0)))
 		}
 	}
 	mockapi.WriteJSON(w, http.StatusOK, s.renderGroup(g, false))

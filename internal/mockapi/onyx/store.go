@@ -83,11 +83,13 @@ type store struct {
 	ccPairs  map[int]time.Time
 	groupIDs mockapi.Serial
 	keyIDs   mockapi.Serial
+	// pending are the ids of the groups with a background sync pending (see completeSyncs).
+	pending map[int]bool
 }
 
 func newStore() *store {
 	return &store{users: mockapi.NewTable[string, *user](), groups: mockapi.NewTable[int, *group](),
-		keys: mockapi.NewTable[int, *apiKey](), ccPairs: map[int]time.Time{}}
+		keys: mockapi.NewTable[int, *apiKey](), ccPairs: map[int]time.Time{}, pending: map[int]bool{}}
 }
 
 // userByEmail compares case-insensitively, as Onyx's lower(email) lookups do.

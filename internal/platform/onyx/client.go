@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
@@ -45,6 +46,8 @@ type Client struct {
 	keys                  *platform.Snapshot[int, keyWire]
 	// The waits for the background sync share their lists of the groups, one per include_default (groupPoll).
 	userPoll, allPoll *groupPoll
+	// highestGroupID is the highest group id a list has shown (sawGroupID).
+	highestGroupID atomic.Int64
 
 	// dir is the user directory as this process knows it (inDirectory).
 	dirMu sync.Mutex

@@ -75,6 +75,22 @@ func TestContractLostCreateResponsesAreAdopted(t *testing.T) {
 	})
 }
 
+// A lost answer to a create the server refused, because a group it listed before already has the name, does not
+// adopt that group: it existed before the create. The create is reported as the conflict it is.
+func TestContractLostRefusalDoesNotAdoptAnOlderGroup(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{})
+		older := c.group("taken", []string{ada}, nil)
+		c.nextCommand() // a client that has listed nothing yet
+		c.lose(http.MethodPost, "/api/manage/admin/user-group")
+		g, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "taken", Members: []string{grace}})
+		if err == nil {
+			t.Fatalf("adopted %+v, the group %s that existed before the create", g, older.ID)
+		}
+		wantConflict(t, err, platform.FieldName)
+	})
+}
+
 // When the server never saw the create (a 502 from a proxy), the lookup finds nothing and the
 // create runs again.
 func TestContractFailedCreateIsRetriedAfterLookup(t *testing.T) {

@@ -86,39 +86,70 @@ func concurrentGroupWaits(t *testing.T, c *contract, n int, hold time.Duration, 
 	return most, lists
 }
 
-// N groups created at once wait for their first sync together: while they wait, the client lists the
-// groups about once per poll interval, not once per interval per group.
-func TestContractConcurrentCreatesShareTheirPolls(t *testing.T) {
+// N groups updated at once while their syncs are pending wait for them together: while they wait, the client
+// lists the groups about once per poll interval, not once per interval per group.
+func TestContractConcurrentUpdatesShareTheirPolls(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
 		c := newContract(t, gen, onyxmock.Options{SyncDelay: time.Second, Now: frozen()})
 		const n, hold = 20, 400 * time.Millisecond
 		ids := make([]string, n)
+		for i := range n {
+			var g groupWire
+			asJSON(t, c.send(http.MethodPost, "/api"+groupsPath, map[string]any{"name": fmt.Sprintf("g%d", i), "user_ids": []string{}, "cc_pair_ids": []int{}}, true), &g)
+			ids[i] = strconv.Itoa(g.ID)
+		}
+		c.nextCommand()
 		most, lists := concurrentGroupWaits(t, c, n, hold, func(i int) error {
-			g, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: fmt.Sprintf("g%d", i), Members: []string{ada}})
-			ids[i] = g.ID
+			_, err := c.client.UpdateGroup(c.ctx, ids[i], platform.GroupSpec{Name: fmt.Sprintf("g%d", i), Members: []string{ada}})
 			return err
 		})
 		// A poll per group would be n lists per interval.
 		if lists > most || lists < 2 {
-			t.Errorf("%d creates waiting %s for their sync listed the groups %d times, want 2 to %d", n, hold, lists, most)
+			t.Errorf("%d updates waiting %s for their sync listed the groups %d times, want 2 to %d", n, hold, lists, most)
 		}
 		for _, g := range c.groupsInMock() {
-			if !g.IsUpToDate {
-				t.Errorf("group %d not synced after its create returned", g.ID)
+			if len(g.Users) != 1 {
+				t.Errorf("group %d has %d members after its update returned, want 1", g.ID, len(g.Users))
 			}
-		}
-		if got := len(c.groupsInMock()); got != n {
-			t.Errorf("%d groups, want %d", got, n)
 		}
 	})
 }
 
-// N groups deleted at once wait together until Onyx has removed them: about one list per poll interval
-// while they wait, and each delete returns only when its row is gone.
-func TestContractConcurrentDeletesShareTheirPolls(t *testing.T) {
+// N groups created at once do not wait for their first sync: each costs its POST, and all of them together one
+// list of the groups (the snapshot their names are checked against), whatever N.
+func TestContractConcurrentCreatesDoNotWait(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
 		c := newContract(t, gen, onyxmock.Options{SyncDelay: time.Second, Now: frozen()})
-		const n, hold = 20, 400 * time.Millisecond
+		const n = 20
+		var wg sync.WaitGroup
+		errs := make([]error, n)
+		for i := range n {
+			wg.Go(func() {
+				_, errs[i] = c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: fmt.Sprintf("g%d", i), Members: []string{ada}})
+			})
+		}
+		wg.Wait() // the clock stands still: a create that waited for its sync would never return
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("group %d: %v", i, err)
+			}
+		}
+		if posts, lists := c.mock.Log().CountMatching(http.MethodPost, "/api"+groupsPath), c.groupLists(); posts != n || lists != 1 {
+			t.Errorf("%d creates sent %d POSTs and %d lists of the groups, want %d and 1", n, posts, lists, n)
+		}
+		if s := c.state(); s.PendingSyncs != n {
+			t.Errorf("%d syncs pending, want %d", s.PendingSyncs, n)
+		}
+	})
+}
+
+// N groups deleted at once are confirmed by their DELETEs' answers: each costs its DELETE, all of them
+// together one list of the groups (the snapshot that tells a group's state), and they return while Onyx still
+// lists the rows as being deleted. A read then finds each gone.
+func TestContractConcurrentDeletesDoNotWait(t *testing.T) {
+	eachGeneration(t, func(t *testing.T, gen Generation) {
+		c := newContract(t, gen, onyxmock.Options{SyncDelay: time.Second, Now: frozen()})
+		const n = 20
 		ids := make([]string, n)
 		for i := range n {
 			var g groupWire
@@ -127,13 +158,31 @@ func TestContractConcurrentDeletesShareTheirPolls(t *testing.T) {
 		}
 		c.hook(http.MethodPost, "/sync", nil)
 		c.nextCommand()
-		most, lists := concurrentGroupWaits(t, c, n, hold, func(i int) error { return c.client.DeleteGroup(c.ctx, ids[i]) })
-		if lists > most || lists < 2 {
-			t.Errorf("%d deletes waiting %s for Onyx to remove the rows listed the groups %d times, want 2 to %d", n, hold, lists, most)
+		c.mock.Log().Reset()
+		var wg sync.WaitGroup
+		errs := make([]error, n)
+		for i := range n {
+			wg.Go(func() { errs[i] = c.client.DeleteGroup(c.ctx, ids[i]) })
 		}
-		if left := c.groupsInMock(); len(left) != 0 {
-			t.Errorf("%d groups left after every delete returned", len(left))
+		wg.Wait() // the clock stands still: a delete that waited for the row to go would never return
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("group %d: %v", i, err)
+			}
 		}
+		if dels, lists := c.mock.Log().CountMatching(http.MethodDelete, "/api"+groupsPath), c.groupLists(); dels != n || lists != 1 {
+			t.Errorf("%d deletes sent %d DELETEs and %d lists of the groups, want %d and 1", n, dels, lists, n)
+		}
+		if s := c.state(); len(s.Groups.Deleting) != n {
+			t.Errorf("%d groups being deleted, want %d", len(s.Groups.Deleting), n)
+		}
+		for _, id := range ids {
+			_, err := c.client.ReadGroup(c.ctx, id)
+			wantNotFound(t, err, "user_group", id)
+		}
+		c.nextCommand()
+		_, err := c.client.ReadGroup(c.ctx, ids[0])
+		wantNotFound(t, err, "user_group", ids[0])
 	})
 }
 
@@ -178,8 +227,8 @@ func TestGroupPollLooksAtListsSentAfterTheMark(t *testing.T) {
 	}
 }
 
-// A server without a vector index syncs at once, and the create's answer says so: no poll follows, unless
-// curators were set after the create, which only a list shows.
+// A create never polls: its one list is the snapshot the name is checked against. Curators set after the
+// create show only in a list: one more look, not a wait for the sync.
 func TestContractCreateAnsweredSyncedDoesNotPoll(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
 		c := newContract(t, gen, onyxmock.Options{SyncDelay: -1})

@@ -1,8 +1,11 @@
 package onyx
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,21 +18,22 @@ const (
 	grace = onyxmock.GraceEmail
 )
 
-// The whole life of a group, on the mock's default sync clock: every write returns only once the
-// group is up to date again, so the next write is never refused as "currently syncing".
+// The whole life of a group, on the mock's default sync clock. A create returns before the group's first
+// sync and a delete on the DELETE's answer; an update waits for a pending sync, so the next write is never
+// refused as "currently syncing".
 func TestContractGroupLifecycle(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
 		c := newContract(t, gen, onyxmock.Options{SyncDelay: onyxmock.DefaultSyncDelay})
-		start := time.Now()
-		created := c.group("platform-team", []string{"ADA@example.com"}, &GroupExtra{CCPairIDs: []string{"1"}, CuratorIDs: []string{ada}})
-		if time.Since(start) < onyxmock.DefaultSyncDelay {
-			t.Errorf("create returned after %s, before the sync could finish", time.Since(start))
+		created, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "platform-team", Members: []string{"ADA@example.com"},
+			Extra: &GroupExtra{CCPairIDs: []string{"1"}, CuratorIDs: []string{ada}}})
+		if err != nil {
+			t.Fatal(err)
 		}
 		want := platform.Group{ID: created.ID, Name: "platform-team", Members: []string{ada},
 			Extra: GroupExtra{CCPairIDs: []string{"1"}, CuratorIDs: []string{ada}, IncognitoEnabled: ptr(false)}}
 		assertEqual(t, "created", created, want)
-		if s := c.state(); s.PendingSyncs != 0 {
-			t.Errorf("%d syncs pending after create", s.PendingSyncs)
+		if s := c.state(); s.PendingSyncs != 1 {
+			t.Errorf("%d syncs pending after create, want 1: the create waited for its sync", s.PendingSyncs)
 		}
 		read, err := c.client.ReadGroup(c.ctx, created.ID)
 		if err != nil {
@@ -88,41 +92,60 @@ func TestContractGroupLifecycle(t *testing.T) {
 		if err := c.client.DeleteGroup(c.ctx, created.ID); err != nil {
 			t.Fatal(err)
 		}
-		if s := c.state(); slices.Contains(s.Groups.Names, "platform") {
-			t.Errorf("DeleteGroup returned while the group is still listed: %+v", s.Groups)
+		if s := c.state(); !slices.Contains(s.Groups.Deleting, "platform") {
+			t.Errorf("DeleteGroup waited for Onyx to remove the row: %+v", s.Groups)
 		}
 		_, err = c.client.ReadGroup(c.ctx, created.ID)
 		wantNotFound(t, err, "user_group", created.ID)
+		before = c.mock.Log().Count()
 		if err := c.client.DeleteGroup(c.ctx, created.ID); err != nil {
 			t.Errorf("deleting a deleted group: %v", err)
+		}
+		if n := c.mock.Log().Count() - before; n != 0 {
+			t.Errorf("deleting a group this client deleted sent %d requests", n)
 		}
 		_, err = c.client.UpdateGroup(c.ctx, created.ID, platform.GroupSpec{Name: "x"})
 		wantNotFound(t, err, "user_group", created.ID)
 	})
 }
 
-// Destroy then create with the same name (a replacement): the delete waits until Onyx has removed
-// the row, so the name is free for the create.
+// Destroy then create with the same name (a replacement): the delete returns on the DELETE's answer, while
+// Onyx still holds the name; the create is refused for it, waits for that row to go, and is sent again.
 func TestContractDeleteThenRecreateSameName(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
-		c := newContract(t, gen, onyxmock.Options{DeleteDelay: 200 * time.Millisecond})
+		const removal = 200 * time.Millisecond
+		c := newContract(t, gen, onyxmock.Options{DeleteDelay: removal})
 		old := c.group("ops", []string{ada}, nil)
 		start := time.Now()
 		if err := c.client.DeleteGroup(c.ctx, old.ID); err != nil {
 			t.Fatal(err)
 		}
-		if waited := time.Since(start); waited < 200*time.Millisecond {
-			t.Errorf("DeleteGroup returned after %s, before Onyx removed the row", waited)
+		if s := c.state(); !slices.Contains(s.Groups.Deleting, "ops") {
+			t.Errorf("DeleteGroup returned after %s, once Onyx had removed the row: %+v", time.Since(start), s.Groups)
 		}
-		again := c.group("ops", []string{grace}, nil)
+		c.mock.Log().Reset()
+		again, err := c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: "ops", Members: []string{grace}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if waited := time.Since(start); waited < removal {
+			t.Errorf("the create returned after %s, before Onyx removed the row holding the name", waited)
+		}
 		if again.ID == old.ID || !slices.Equal(again.Members, []string{grace}) {
 			t.Errorf("recreated %+v", again)
+		}
+		var statuses []int
+		for _, e := range c.mock.Log().Matching(http.MethodPost, "/api"+groupsPath) {
+			statuses = append(statuses, e.Status)
+		}
+		if len(statuses) != 2 || statuses[0] < 400 || statuses[1] != http.StatusOK {
+			t.Errorf("creates sent with statuses %v, want one refused for the name, then one answered 200", statuses)
 		}
 	})
 }
 
-// A group whose deletion is pending is gone for Terraform; deleting it again waits for the row; a
-// create with its name waits too instead of failing on the reserved name.
+// A group whose deletion is pending is gone for Terraform, and deleting it again sends nothing; a create
+// with its name waits for the row instead of failing on the reserved name.
 func TestContractPendingDeletion(t *testing.T) {
 	eachGeneration(t, func(t *testing.T, gen Generation) {
 		c := newContract(t, gen, onyxmock.Options{DeleteDelay: 150 * time.Millisecond})
@@ -140,11 +163,12 @@ func TestContractPendingDeletion(t *testing.T) {
 		}
 		c.raw(http.MethodDelete, "/manage/admin/user-group/"+again.ID)
 		c.nextCommand()
+		before := c.writes()
 		if err := c.client.DeleteGroup(c.ctx, again.ID); err != nil {
 			t.Fatal(err)
 		}
-		if s := c.state(); len(s.Groups.Deleting) != 0 {
-			t.Errorf("still being deleted: %v", s.Groups.Deleting)
+		if n := c.writes() - before; n != 0 {
+			t.Errorf("deleting a group being deleted sent %d writes", n)
 		}
 	})
 }
@@ -294,10 +318,16 @@ func TestContractDefaultGroups(t *testing.T) {
 		if err != nil || len(basic.Members) != 3 {
 			t.Errorf("Basic: %+v %v", basic, err)
 		}
+		// A create with a taken name is refused by the server and reported as a conflict naming the group,
+		// once a list now has shown it live: it is not waited for as a group being deleted would be.
 		_, err = c.client.CreateGroup(c.ctx, platform.GroupSpec{Name: onyxmock.BasicGroupName})
 		wantConflict(t, err, platform.FieldName)
-		if c.writes() != before+1 {
-			t.Error("a create with a taken name was sent")
+		var conflict *platform.ConflictError
+		if errors.As(err, &conflict) && !strings.Contains(fmt.Sprint(conflict.Fields), `user group named "Basic" (id 2)`) {
+			t.Errorf("conflict %v does not name the Basic group", conflict.Fields)
+		}
+		if n := c.writes() - before; n != 2 {
+			t.Errorf("%d writes for a members update and a create refused for its name, want 2", n)
 		}
 	})
 }

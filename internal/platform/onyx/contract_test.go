@@ -87,6 +87,7 @@ func (c *contract) group(name string, members []string, extra *GroupExtra) platf
 	if err != nil {
 		c.t.Fatalf("create group %s: %v", name, err)
 	}
+	c.hook(http.MethodPost, "/sync", nil) // the create does not wait for it
 	return g
 }
 

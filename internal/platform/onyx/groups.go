@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
@@ -37,7 +36,30 @@ func (c *Client) listGroups(ctx context.Context, includeDefault bool) ([]groupWi
 	if err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodGet, Path: groupsPath, Query: q}, &out); err != nil {
 		return nil, err
 	}
+	for _, g := range out {
+		c.sawGroupID(g.ID)
+	}
 	return out, nil
+}
+
+// sawGroupID records the highest group id any list has shown this client. Onyx's group ids are a database
+// sequence, so a group made later has a higher id than every group listed before it.
+func (c *Client) sawGroupID(id int) {
+	for {
+		seen := c.highestGroupID.Load()
+		if int64(id) <= seen || c.highestGroupID.CompareAndSwap(seen, int64(id)) {
+			return
+		}
+	}
+}
+
+// groupsBefore returns the highest id of the groups that exist before a create (of this process's list of
+// every group, read once), so that a lookup after a lost answer tells the group it made from those.
+func (c *Client) groupsBefore(ctx context.Context) (int, error) {
+	if err := c.allGroups.Fill(ctx, c.loadAllGroups); err != nil {
+		return 0, err
+	}
+	return int(c.highestGroupID.Load()), nil
 }
 
 func groupID(g groupWire) int { return g.ID }
@@ -70,6 +92,14 @@ func (c *Client) keepGroup(g groupWire) {
 func (c *Client) forgetGroup(id int) {
 	c.userGroups.Remove(id)
 	c.allGroups.Remove(id)
+}
+
+// keepDeleting records that this client's DELETE of g was answered: Onyx has emptied the group and keeps its
+// row, marked for deletion, until the next sync.
+func (c *Client) keepDeleting(g groupWire) {
+	g = groupWire{ID: g.ID, Name: g.Name, IsUpForDeletion: true}
+	c.userGroups.Put(g)
+	c.allGroups.Put(g)
 }
 
 // forgetGroups drops both snapshots, after a write whose outcome is not known.
@@ -153,10 +183,11 @@ func (c *Client) FindGroupByName(ctx context.Context, name string) (platform.Gro
 	return groups[0], nil
 }
 
-// DeleteGroup implements platform.Backend. Onyx empties the group at once and removes the row after
-// its next background sync; until then the name is taken. So this returns only when the group has
-// left the list (bounded by ctx), and a replacement with the same name can be created right after.
-// A group that is syncing is waited for first; one already gone counts as deleted.
+// DeleteGroup implements platform.Backend. Onyx empties the group at once, answers 200, and removes the row
+// after its next background sync; the row is then marked is_up_for_deletion, which reads as gone. So the
+// DELETE's own answer confirms the delete: waiting for the row would cost a list of every group per round of
+// deletes. The name stays taken until the row is removed, which only a create with the same name needs to wait
+// for (CreateGroup does). A group that is syncing is waited for first; one already gone counts as deleted.
 func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	n, err := checkGroupID(id)
 	if err != nil {
@@ -166,29 +197,33 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	switch {
 	case err != nil:
 		return err
-	case !found:
+	case !found || g.IsUpForDeletion:
 		return nil
 	case g.IsDefault:
 		return apiutil.Refused(http.MethodDelete, c.basePath+groupPath(n), platform.FieldError{Message: c.GroupDeletionRefused(g.Name)})
-	case !g.IsUpForDeletion:
-		err := c.groupWrite(ctx, n, httpclient.Request{Method: http.MethodDelete, Path: groupPath(n)}, nil)
-		if err != nil && !platform.IsNotFound(err) {
-			c.forgetGroups()
-			return err
-		}
 	}
-	return c.waitGone(ctx, n)
+	err = c.groupWrite(ctx, n, httpclient.Request{Method: http.MethodDelete, Path: groupPath(n)}, nil)
+	switch {
+	case platform.IsNotFound(err):
+		c.forgetGroup(n)
+	case err != nil:
+		c.forgetGroups()
+		return err
+	default:
+		c.keepDeleting(g)
+	}
+	return nil
 }
 
 // CreateGroup implements platform.Backend. Members and curators are emails, mapped to user uuids
 // first; members who have only been invited are left pending (see withPending), curators must have
-// signed up; then incognito access and permissions. A group with the name that is still
-// being deleted is waited for; a live one is a conflict, reported before anything is sent, which
-// also keeps the server's misleading duplicate-name answer for unknown ids apart. The POST is
-// resolved after a lost answer by looking the name up among groups that did not exist before.
-// Curators, incognito access and permissions follow, then the wait for the first sync unless the answer shows it done (a server
-// without a vector index syncs at once) and no curator was set; if those fail the created group is
-// returned with the error, so the provider records it instead of orphaning it.
+// signed up. The POST is resolved after a lost answer by looking the name up among groups that did not
+// exist before. A POST refused for the name is a conflict when a live group has it. A POST
+// refused for the name while a group of that name is being deleted waits for that row and is sent again
+// (a replacement: the name stays taken until Onyx removes the row). The create does not wait for the group's
+// first sync: a later write that meets it waits then (groupWrite). Curators, incognito access and permissions follow;
+// if those fail the created group is returned with the error, so the provider records it instead of
+// orphaning it.
 func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (platform.Group, error) {
 	if errs := c.ValidateGroup(spec); len(errs) > 0 {
 		return platform.Group{}, apiutil.Refused(http.MethodPost, c.basePath+groupsPath, errs...)
@@ -202,15 +237,22 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	if err != nil {
 		return platform.Group{}, err
 	}
-	before, err := c.groupsBefore(ctx, spec.Name)
+	before, err := c.groupsBefore(ctx)
 	if err != nil {
 		return platform.Group{}, err
 	}
 	body := groupCreate{Name: spec.Name, UserIDs: nonNil(members.members), CCPairIDs: nonNilInts(ccPairs)}
 	create := func() (groupWire, error) {
-		var g groupWire
-		err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &g)
-		return g, c.explainCreateConflict(ctx, err, spec.Name)
+		for attempt := 0; ; attempt++ {
+			var g groupWire
+			err := c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &g)
+			if err == nil || attempt == maxSyncRetries {
+				return g, err
+			}
+			if err = c.nameRefused(ctx, err, spec.Name); err != nil {
+				return g, err
+			}
+		}
 	}
 	find := func(ctx context.Context) (groupWire, error) {
 		groups, err := c.listGroups(ctx, false) // the group just made is not a default one
@@ -218,7 +260,7 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 			return groupWire{}, err
 		}
 		for _, g := range groups {
-			if g.Name == spec.Name && !before[g.ID] && !g.IsUpForDeletion {
+			if g.Name == spec.Name && g.ID > before && !g.IsUpForDeletion {
 				return g, nil
 			}
 		}
@@ -230,63 +272,54 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 		return platform.Group{}, err
 	}
 	c.keepGroup(created)
-	if err := c.setCurators(ctx, created, members.curators); err != nil {
-		return withPending(groupFromWire(created), members.pending), fmt.Errorf("user group %d was created on Onyx, but setting its curators failed: %w", created.ID, err)
+	if len(members.curators) > 0 {
+		if err := c.setCurators(ctx, created, members.curators); err != nil {
+			return withPending(groupFromWire(created), members.pending), fmt.Errorf("user group %d was created on Onyx, but setting its curators failed: %w", created.ID, err)
+		}
+		// The curators set since show only in a list (not a wait for the sync: one look).
+		listed, err := c.liveGroup(ctx, c.looks(), created.ID)
+		if err != nil {
+			return withPending(groupFromWire(created), members.pending), fmt.Errorf("user group %d was created on Onyx, but reading its curators failed: %w", created.ID, err)
+		}
+		c.keepGroup(listed)
+		created = listed
 	}
 	created, grants, err := c.applySettings(ctx, created, extra)
 	if err != nil {
 		return withPending(groupFromWire(created), members.pending), fmt.Errorf("user group %d was created on Onyx, but setting its permissions or incognito access failed: %w", created.ID, err)
 	}
-	if created.IsUpToDate && len(members.curators) == 0 { // curators set since show only in a list
-		return withGrants(withPending(groupFromWire(created), members.pending), grants), nil
-	}
-	synced, err := c.waitSynced(ctx, created.ID)
-	if err != nil {
-		return withPending(groupFromWire(created), members.pending), fmt.Errorf("user group %d was created on Onyx, but it did not finish its first sync: %w", created.ID, err)
-	}
-	return withGrants(withPending(groupFromWire(synced), members.pending), grants), nil
+	return withGrants(withPending(groupFromWire(created), members.pending), grants), nil
 }
 
-// groupsBefore returns the ids of the groups that exist before a create, after making sure the name
-// is free: a live group with it is a conflict, one being deleted is waited for.
-func (c *Client) groupsBefore(ctx context.Context, name string) (map[int]bool, error) {
-	groups, err := c.allGroups.All(ctx, c.loadAllGroups) // a default group's name is taken too
-	if err == nil && slices.ContainsFunc(groups, func(g groupWire) bool { return g.Name == name && !g.IsUpForDeletion }) {
-		// A refusal rests on the server's current word, not on this process's snapshot.
-		c.forgetGroups()
-		groups, err = c.allGroups.All(ctx, c.loadAllGroups)
+func nameTaken(name string, id int, err *platform.APIError) error {
+	return &platform.ConflictError{
+		Fields: []platform.FieldError{{Field: platform.FieldName, Message: fmt.Sprintf("Onyx already has a user group named %q (id %d); import it or choose another name", name, id)}},
+		Err:    err,
 	}
-	if err != nil {
-		return nil, err
-	}
-	before := map[int]bool{}
-	for _, g := range groups {
-		before[g.ID] = true
-		if g.Name != name {
-			continue
-		}
-		if !g.IsUpForDeletion {
-			return nil, &platform.ConflictError{
-				Fields: []platform.FieldError{{Field: platform.FieldName, Message: fmt.Sprintf("Onyx already has a user group named %q (id %d); import it or choose another name", name, g.ID)}},
-				Err:    &platform.APIError{Method: http.MethodPost, Path: c.basePath + groupsPath, Message: "not sent: the name is taken"},
-			}
-		}
-		if err := c.waitGone(ctx, g.ID); err != nil {
-			return nil, err
-		}
-	}
-	return before, nil
 }
 
-// explainCreateConflict rewrites the answer Onyx gives to a create with an unknown user or cc_pair
-// id: it reports the name as taken. When no group has the name, the name is not the problem.
-func (c *Client) explainCreateConflict(ctx context.Context, err error, name string) error {
+// nameRefused decides what a create refused for its name does next, from a list of every group read now:
+// nil when a group of that name was being deleted and is now gone (send the create again); a conflict when
+// a live group has it; otherwise the server's answer to an unknown user or cc_pair id, which Onyx reports as
+// the name being taken. Any other error is returned as it is.
+func (c *Client) nameRefused(ctx context.Context, err error, name string) error {
 	var conflict *platform.ConflictError
 	if !errors.As(err, &conflict) {
 		return err
 	}
-	if _, findErr := c.FindGroupByName(ctx, name); !platform.IsNotFound(findErr) {
+	c.forgetGroups()
+	groups, listErr := c.allGroups.All(ctx, c.loadAllGroups)
+	if listErr != nil {
 		return err
+	}
+	for _, g := range groups {
+		switch {
+		case g.Name != name:
+		case !g.IsUpForDeletion:
+			return nameTaken(name, g.ID, conflict.Err)
+		default:
+			return c.waitGone(ctx, g.ID)
+		}
 	}
 	return &platform.InvalidError{
 		Fields: []platform.FieldError{{Field: fieldCCPairIDs, Message: "Onyx reported the name as taken, but no group has it: that is its answer " +
