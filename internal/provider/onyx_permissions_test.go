@@ -106,11 +106,14 @@ resource "roster_user_group" "eng" {
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
 				CheckDestroy: func(*terraform.State) error {
 					var groups []struct {
-						Name string `json:"name"`
+						Name            string `json:"name"`
+						IsUpForDeletion bool   `json:"is_up_for_deletion"`
 					}
 					mock.API(http.MethodGet, "/manage/admin/user-group", nil, &groups)
-					if len(groups) != 0 {
-						return fmt.Errorf("groups left after destroy: %v", groups)
+					for _, g := range groups { // a deleted group stays listed until Onyx's background sync removes it
+						if !g.IsUpForDeletion {
+							return fmt.Errorf("group %q left after destroy", g.Name)
+						}
 					}
 					return nil
 				},
