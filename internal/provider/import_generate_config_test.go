@@ -48,7 +48,12 @@ resource "roster_user_group" "sso" {
 resource "roster_user_group_membership" "m" {
   group_id = roster_user_group.sso.id
   user_id  = roster_user.u.id
-}`, map[string]string{"roster_api_key.k": "name=generated-key"}, "", []string{"roster_user_group_membership.m"}},
+}
+resource "roster_user" "svc" {
+  service_account = true
+  name            = "Generated bot"
+  authentik       = { username = "gen-bot" }
+}`, map[string]string{"roster_api_key.k": "name=generated-key"}, "", []string{"roster_user_group_membership.m", "roster_user.svc"}},
 		{"secoda", func(t *testing.T) string { return acctest.NewSecoda(t, -1).Provider() }, "", nil, "", nil},
 		{"unleash", func(t *testing.T) string { return acctest.NewUnleash(t, unleashmock.EditionEnterprise).Provider() }, `
 resource "roster_api_key" "k" {

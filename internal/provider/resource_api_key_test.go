@@ -39,9 +39,9 @@ func authentikAPIKey(t *testing.T) lifecycle {
 	config := func(name, description, rotation string) string {
 		return mock.Provider() + fmt.Sprintf(`
 resource "roster_user" "ci" {
-  email = "ci@example.com"
-  name  = "CI"
-  authentik = { username = "ci-bot", type = "service_account" }
+  service_account = true
+  name            = "CI"
+  authentik       = { username = "ci-bot" }
 }
 
 resource "roster_api_key" "ci" {
