@@ -34,6 +34,7 @@ var userLifecycles = []lifecycleRow{
 	{"secoda", secodaUser},
 	{"tyk_ai_studio", tykUser},
 	{"unleash-mock", unleashUser(unleashEnterprise)},
+	{"unleash-service-account", unleashServiceAccount},
 	{"unleash-real", unleashUser(acctest.RealUnleash)},
 }
 
@@ -357,6 +358,11 @@ func TestAccUser_planTimeErrors(t *testing.T) {
 		"service account on onyx":          {"onyx", "service_account = true", []string{"Attribute not supported on Onyx", "roster_user.service_account", "service-account user for each API key"}},
 		"service account on secoda":        {"secoda", "service_account = true\n  role = \"viewer\"", []string{"Attribute not supported on Secoda", "roster_user.service_account", "cannot create a service account"}},
 		"service account on tyk":           {"tyk_ai_studio", "service_account = true\n  name = \"CI\"", []string{"Attribute not supported on Tyk AI Studio", "roster_user.service_account", "no service accounts"}},
+		"unleash service account with a person's fields": {"unleash", `service_account = true
+  name            = "CI"
+  email           = "ci@example.com"
+  unleash         = { username = "ci", send_email = true }`, []string{"unleash.send_email: must be left out", "email: must be left out: Unleash service accounts have no email"}},
+		"unleash service account without username": {"unleash", "service_account = true\n  name = \"CI\"", []string{"unleash.username: is required for an Unleash service account"}},
 		"deactivated user": {"unleash", `email  = "a@example.com"
   active = false`, []string{"Attribute not supported on Unleash", "cannot be deactivated"}},
 		"tyk flags under unleash": {"unleash", `email         = "a@example.com"

@@ -66,13 +66,22 @@ func (s *Server) routes() []route {
 		{"GET /api/admin/user", false, s.me},
 	}
 	if s.edition == EditionEnterprise {
-		// On the open-source edition these patterns are simply not registered: the catch-all answers.
+		// Groups and service accounts: on the open-source edition these patterns are simply not registered, so the
+		// catch-all answers.
 		rts = append(rts,
 			route{"GET /api/admin/groups", false, s.listGroups},
 			route{"POST /api/admin/groups", true, s.createGroup},
 			route{"GET /api/admin/groups/{id}", false, s.getGroup},
 			route{"PUT /api/admin/groups/{id}", true, s.updateGroup},
 			route{"DELETE /api/admin/groups/{id}", false, s.deleteGroup},
+
+			route{"GET /api/admin/service-account", false, s.listServiceAccounts},
+			route{"POST /api/admin/service-account", true, s.createServiceAccount},
+			route{"PUT /api/admin/service-account/{id}", true, s.updateServiceAccount},
+			route{"DELETE /api/admin/service-account/{id}", false, s.deleteServiceAccount},
+			route{"GET /api/admin/service-account/{id}/token", false, s.listServiceAccountTokens},
+			route{"POST /api/admin/service-account/{id}/token", true, s.createServiceAccountToken},
+			route{"DELETE /api/admin/service-account/{id}/token/{tokenId}", false, s.deleteServiceAccountToken},
 		)
 	}
 	return rts

@@ -43,6 +43,10 @@ type Client struct {
 	groupsUnsupported atomic.Bool
 	// tokens is the token list of this process: Unleash has no read of one token (see platform.Snapshot).
 	tokens *platform.Snapshot[string, tokenWire]
+	// serviceAccounts is the service-account list of this process: Unleash has no read of one account.
+	serviceAccounts *platform.Snapshot[int, serviceAccountWire]
+	// serviceAccountsUnsupported is set once the server has shown that it is the open-source edition.
+	serviceAccountsUnsupported atomic.Bool
 }
 
 var (
@@ -73,7 +77,11 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{Conn: conn, token: token, tokens: platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) })}
+	c := &Client{
+		Conn: conn, token: token,
+		tokens:          platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) }),
+		serviceAccounts: platform.NewSnapshot(func(w serviceAccountWire) int { return w.ID }),
+	}
 	if limit := cfg.UserCreatesPerMinute; limit >= 0 {
 		c.serverPacer = newServerPacer()
 		if limit > 0 {

@@ -15,10 +15,9 @@ var Descriptor = platform.Register(platform.Descriptor{
 	Capabilities: platform.Capabilities{
 		Available: true,
 		Unsupported: map[platform.Feature]string{
-			{Kind: platform.KindUser, Field: platform.FieldServiceAccount}: "not implemented yet for Unleash service accounts",
-			{Kind: platform.KindAPIKey, Field: platform.FieldUserID}:       "Unleash API tokens belong to the instance, not to a user",
-			{Kind: platform.KindAPIKey, Field: platform.FieldDescription}:  "Unleash API tokens have no description; put it in the name",
-			{Kind: platform.KindUser, Field: platform.FieldActive}:         "Unleash users cannot be deactivated; remove the user instead",
+			{Kind: platform.KindAPIKey, Field: platform.FieldUserID}:      "Unleash API tokens belong to the instance, not to a user",
+			{Kind: platform.KindAPIKey, Field: platform.FieldDescription}: "Unleash API tokens have no description; put it in the name",
+			{Kind: platform.KindUser, Field: platform.FieldActive}:        "Unleash users cannot be deactivated; remove the user instead",
 		},
 		// The API can change a token's expiry only, and never a username.
 		ReplaceOnChange: map[platform.Kind][]platform.Field{

@@ -26,7 +26,11 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	if strings.TrimSpace(spec.Name) == "" {
 		errs.add(platform.FieldName, "must not be empty: Unleash cannot clear a user's name once set, so roster requires one")
 	}
+	if spec.ServiceAccount {
+		errs.checkServiceAccount(spec, extra)
+	}
 	switch {
+	case spec.ServiceAccount:
 	case spec.Email == "" && extra.Username == "":
 		errs.add(platform.FieldEmail, "Unleash needs an email or an unleash.username (a user without an email cannot log in with a password reset link)")
 	case spec.Email != "":
@@ -40,12 +44,29 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	if spec.Active != nil && !*spec.Active {
 		errs.add(platform.FieldActive, "Unleash users cannot be deactivated; remove the user instead")
 	}
-	if spec.Password != nil {
+	if spec.Password != nil && !spec.ServiceAccount {
 		for _, msg := range passwordProblems(*spec.Password) {
 			errs.add(platform.FieldPassword, msg)
 		}
 	}
 	return errs
+}
+
+// checkServiceAccount holds a service account to createServiceAccountSchema: a username, and none of what
+// only people have.
+func (e *fieldErrors) checkServiceAccount(spec platform.UserSpec, extra UserExtra) {
+	if extra.Username == "" {
+		e.add(fieldUsername, "is required for an Unleash service account")
+	}
+	if spec.Email != "" {
+		e.add(platform.FieldEmail, "must be left out: Unleash service accounts have no email")
+	}
+	if spec.Password != nil {
+		e.add(platform.FieldPassword, "must be left out: Unleash service accounts have no password; they authenticate with tokens")
+	}
+	if extra.SendEmail != nil && *extra.SendEmail {
+		e.add(fieldSendEmail, "must be left out: Unleash service accounts have no email to send to")
+	}
 }
 
 // ValidateGroup implements platform.GroupValidator.

@@ -46,6 +46,10 @@ func TestValidateUser(t *testing.T) {
 		{"active", platform.UserSpec{Email: "a@example.com", Name: "A", Active: ptr(true)}, ""},
 		{"weak password", platform.UserSpec{Email: "a@example.com", Name: "A", Password: ptr("weak")},
 			"password,password,password,password"},
+		{"service account", platform.UserSpec{Name: "CI", Role: ptr("Editor"), ServiceAccount: true, Extra: UserExtra{Username: "ci"}}, ""},
+		{"service account without username", platform.UserSpec{Name: "CI", ServiceAccount: true}, "unleash.username"},
+		{"service account with a person's fields", platform.UserSpec{Email: "ci@example.com", Name: "CI", Password: &good, ServiceAccount: true,
+			Extra: UserExtra{Username: "ci", SendEmail: ptr(true)}}, "email,password,unleash.send_email"},
 		{"repeated characters", platform.UserSpec{Email: "a@example.com", Name: "A", Password: ptr("Paaass#word1")}, "password"},
 	}
 	for _, tc := range cases {

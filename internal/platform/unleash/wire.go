@@ -124,3 +124,38 @@ type groupUserWrite struct {
 type groupUserRef struct {
 	ID int `json:"id"`
 }
+
+// serviceAccountWire is the part of serviceAccountSchema the client reads (Enterprise).
+type serviceAccountWire struct {
+	ID       int       `json:"id"`
+	Name     string    `json:"name"`
+	Username string    `json:"username"`
+	RootRole int       `json:"rootRole"`
+	Tokens   []patWire `json:"tokens"`
+}
+
+type serviceAccountsWire struct {
+	ServiceAccounts []serviceAccountWire `json:"serviceAccounts"`
+}
+
+// serviceAccountCreate is createServiceAccountSchema: every field is required, the role is an id.
+type serviceAccountCreate struct {
+	Username string `json:"username"`
+	Name     string `json:"name"`
+	RootRole int    `json:"rootRole"`
+}
+
+// serviceAccountUpdate is updateServiceAccountSchema.
+type serviceAccountUpdate struct {
+	Name     string `json:"name,omitempty"`
+	RootRole *int   `json:"rootRole,omitempty"`
+}
+
+// patWire is patSchema, a service account's token; secret is in the create answer only.
+type patWire struct {
+	ID          int        `json:"id"`
+	Description string     `json:"description"`
+	ExpiresAt   *time.Time `json:"expiresAt"`
+	UserID      int        `json:"userId"`
+	Secret      string     `json:"secret,omitempty"`
+}
