@@ -87,7 +87,7 @@ resource "roster_user" "ci" {
 }
 
 // TestAccUnleash_serviceAccountsNeedEnterprise: on an open-source server (the mock's switch, and the real
-// one) a service account is a clear "needs Enterprise" error at apply time.
+// one) a service account, or a token with a user_id, is a clear "needs Enterprise" error at apply time.
 func TestAccUnleash_serviceAccountsNeedEnterprise(t *testing.T) {
 	t.Parallel()
 	targets := []acctest.UnleashTarget{
@@ -101,17 +101,115 @@ func TestAccUnleash_serviceAccountsNeedEnterprise(t *testing.T) {
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				TerraformVersionChecks:   acctest.TerraformVersionChecks,
-				Steps: []resource.TestStep{{
-					Config: target.Provider() + fmt.Sprintf(`
+				Steps: []resource.TestStep{
+					{
+						Config: target.Provider() + fmt.Sprintf(`
 resource "roster_user" "ci" {
   service_account = true
   name            = "CI"
   unleash         = { username = "ci-%s" }
 }
 `, uniqueSuffix()),
-					ExpectError: errorRE("service accounts need Unleash Enterprise"),
-				}},
+						ExpectError: errorRE("Cannot create user", "service accounts need Unleash Enterprise"),
+					},
+					{
+						Config: target.Provider() + `
+resource "roster_api_key" "k" {
+  name       = "owned"
+  user_id    = "1" # the admin user every server has
+  expires_at = "2099-01-01T00:00:00Z"
+}
+`,
+						ExpectError: errorRE("Cannot create API key", "service accounts need Unleash Enterprise"),
+					},
+				},
 			})
 		})
+	}
+}
+
+// unleashServiceAccountKey: a token of an Unleash Enterprise service account (roster_api_key with user_id),
+// whose name is the token's description and whose expiry cannot change: a new name or rotation replaces it.
+func unleashServiceAccountKey(t *testing.T) lifecycle {
+	mock := acctest.NewUnleash(t, unleashmock.EditionEnterprise)
+	config := func(name, rotation string) string {
+		return mock.Provider() + fmt.Sprintf(`
+resource "roster_user" "ci" {
+  service_account = true
+  name            = "CI"
+  unleash         = { username = "ci-bot" }
+}
+
+resource "roster_api_key" "ci" {
+  name              = %q
+  user_id           = roster_user.ci.id
+  expires_at        = "2099-01-01T00:00:00Z"
+  rotation_triggers = { rotated = %q }
+}
+`, name, rotation)
+	}
+	key := "roster_api_key.ci"
+	var keyID, secret string
+	type pat struct {
+		ID          int    `json:"id"`
+		Description string `json:"description"`
+		ExpiresAt   string `json:"expiresAt"`
+	}
+	serverTokens := func(s *terraform.State) ([]pat, error) {
+		var out struct {
+			PATs []pat `json:"pats"`
+		}
+		owner := s.RootModule().Resources["roster_user.ci"].Primary.ID
+		if code := mock.API("GET", "/api/admin/service-account/"+owner+"/token", nil, &out); code != 200 {
+			return nil, fmt.Errorf("token list answered %d", code)
+		}
+		return out.PATs, nil
+	}
+	onlyToken := func(name string) resource.TestCheckFunc {
+		return func(s *terraform.State) error {
+			pats, err := serverTokens(s)
+			if err != nil {
+				return err
+			}
+			rs := s.RootModule().Resources[key].Primary
+			if len(pats) != 1 || pats[0].Description != name || pats[0].ExpiresAt != "2099-01-01T00:00:00.000Z" ||
+				rs.ID != fmt.Sprintf("service-account/%s/token/%d", s.RootModule().Resources["roster_user.ci"].Primary.ID, pats[0].ID) {
+				return fmt.Errorf("server tokens %+v, state id %s", pats, rs.ID)
+			}
+			if rs.Attributes["key"] == "" || rs.Attributes["key"] == secret {
+				return fmt.Errorf("state has no new secret")
+			}
+			keyID, secret = rs.ID, rs.Attributes["key"]
+			return nil
+		}
+	}
+	return lifecycle{
+		address: key,
+		create:  config("deploy", "1"),
+		created: []statecheck.StateCheck{
+			statecheck.ExpectSensitiveValue(key, tfjsonpath.New("key")),
+			statecheck.ExpectKnownValue(key, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^service-account/\d+/token/\d+$`))),
+			statecheck.CompareValuePairs(key, tfjsonpath.New("user_id"), "roster_user.ci", tfjsonpath.New("id"), compareEqual),
+		},
+		createdCheck: onlyToken("deploy"),
+		afterCreate:  []resource.TestStep{{Config: config("deploy", "1"), ConfigPlanChecks: noChanges}},
+		replace:      []string{config("deploy", "2"), config("release", "2")},
+		replacedCheck: func(s *terraform.State) error {
+			return onlyToken(s.RootModule().Resources[key].Primary.Attributes["name"])(s)
+		},
+		imports: []resource.TestStep{{ImportStateVerify: true, ImportStateVerifyIgnore: []string{"key", "rotation_triggers"}}},
+		remove: func() {
+			mock.API("DELETE", "/api/admin/"+keyID, nil, nil) // the id is the token's route
+		},
+		checkDestroy: func(*terraform.State) error {
+			var list struct {
+				ServiceAccounts []any `json:"serviceAccounts"`
+			}
+			mock.API("GET", "/api/admin/service-account", nil, &list)
+			if len(list.ServiceAccounts) != 0 {
+				return fmt.Errorf("service accounts left after destroy: %v", list.ServiceAccounts)
+			}
+			return nil
+		},
 	}
 }

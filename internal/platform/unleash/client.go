@@ -45,6 +45,8 @@ type Client struct {
 	tokens *platform.Snapshot[string, tokenWire]
 	// serviceAccounts is the service-account list of this process: Unleash has no read of one account.
 	serviceAccounts *platform.Snapshot[int, serviceAccountWire]
+	// serviceAccountTokens are the tokens of that list, by their id in state.
+	serviceAccountTokens *platform.Snapshot[string, accountToken]
 	// serviceAccountsUnsupported is set once the server has shown that it is the open-source edition.
 	serviceAccountsUnsupported atomic.Bool
 }
@@ -79,8 +81,9 @@ func New(cfg Config) (*Client, error) {
 	}
 	c := &Client{
 		Conn: conn, token: token,
-		tokens:          platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) }),
-		serviceAccounts: platform.NewSnapshot(func(w serviceAccountWire) int { return w.ID }),
+		tokens:               platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) }),
+		serviceAccounts:      platform.NewSnapshot(func(w serviceAccountWire) int { return w.ID }),
+		serviceAccountTokens: platform.NewSnapshot(accountToken.id),
 	}
 	if limit := cfg.UserCreatesPerMinute; limit >= 0 {
 		c.serverPacer = newServerPacer()

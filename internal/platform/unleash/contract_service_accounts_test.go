@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
@@ -91,4 +92,72 @@ func TestServiceAccountsOnOpenSource(t *testing.T) {
 	}
 	_, err := e.client.ReadUser(e.ctx, person.ID)
 	wantNotFound(t, err, "user", person.ID)
+}
+
+// Tokens of a service account: created with their secret, read from the accounts' list (once per process),
+// listed with their owner, never changed in place, deleted.
+func TestServiceAccountTokenContract(t *testing.T) {
+	tg := mockTarget(t, unleashmock.Options{})
+	e := &env{t: t, ctx: t.Context(), target: tg, client: tg.newClient(t), suffix: randomSuffix()}
+	sa := e.createUser(platform.UserSpec{Name: "CI", ServiceAccount: true, Extra: UserExtra{Username: e.name("ci")}})
+	expires := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
+	var ids []string
+	for _, n := range []string{"deploy", "release", "audit"} {
+		key, err := e.client.CreateAPIKey(e.ctx, platform.APIKeySpec{Name: n, UserID: sa.ID, ExpiresAt: &expires})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(key.Secret, "user:") || key.UserID != sa.ID || key.Name != n || key.ExpiresAt == nil || !key.ExpiresAt.Equal(expires) {
+			t.Errorf("created %+v", key)
+		}
+		ids = append(ids, key.ID)
+	}
+	if _, err := e.client.CreateAPIKey(e.ctx, platform.APIKeySpec{Name: "deploy", UserID: sa.ID, ExpiresAt: &expires}); err == nil {
+		t.Error("a second token of the same name (description) was created")
+	}
+
+	process := tg.newClient(t)
+	lists := func() int { return tg.mock.Log().CountMatching(http.MethodGet, serviceAccountsPath) }
+	before := lists()
+	for i, id := range ids {
+		key, err := process.ReadAPIKey(e.ctx, id)
+		if err != nil || key.Secret != "" || key.UserID != sa.ID || key.Name != []string{"deploy", "release", "audit"}[i] {
+			t.Errorf("read %s: %+v, %v", id, key, err)
+		}
+	}
+	if n := lists() - before; n != 1 {
+		t.Errorf("reading 3 tokens listed the service accounts %d times, want 1", n)
+	}
+	all, err := process.ListAPIKeys(e.ctx)
+	owned := 0
+	for _, k := range all {
+		if k.UserID == sa.ID {
+			owned++
+		}
+	}
+	if err != nil || owned != 3 {
+		t.Errorf("ListAPIKeys has %d tokens of the account (%v)", owned, err)
+	}
+
+	if _, err := process.UpdateAPIKey(e.ctx, ids[0], platform.APIKeySpec{Name: "deploy", UserID: sa.ID, ExpiresAt: &expires}); err != nil {
+		t.Errorf("an update that changes nothing: %v", err)
+	}
+	later := expires.Add(time.Hour)
+	if _, err := process.UpdateAPIKey(e.ctx, ids[0], platform.APIKeySpec{Name: "deploy", UserID: sa.ID, ExpiresAt: &later}); err == nil ||
+		!strings.Contains(err.Error(), "cannot change the expiry") {
+		t.Errorf("a new expiry: %v", err)
+	}
+	for _, id := range ids {
+		if err := process.DeleteAPIKey(e.ctx, id); err != nil {
+			t.Fatal(err)
+		}
+		_, err := process.ReadAPIKey(e.ctx, id)
+		wantNotFound(t, err, "api_key", id)
+	}
+	if n := lists() - before; n != 1 {
+		t.Errorf("reads and deletes listed the service accounts %d times, want 1", n)
+	}
+	if _, err := tg.newClient(t).ReadAPIKey(e.ctx, ids[1]); !platform.IsNotFound(err) {
+		t.Errorf("the server still has token %s: %v", ids[1], err)
+	}
 }

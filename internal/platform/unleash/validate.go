@@ -113,7 +113,7 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 		errs.add(platform.FieldName, "must not be empty")
 	}
 	if spec.UserID != "" {
-		errs.add(platform.FieldUserID, "Unleash API tokens belong to the instance, not to a user")
+		errs.checkServiceAccountToken(spec, extra)
 	}
 	if spec.Description != "" {
 		errs.add(platform.FieldDescription, "Unleash API tokens have no description; put it in the name")
@@ -139,6 +139,25 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 		}
 	}
 	return errs
+}
+
+// checkServiceAccountToken holds a key with a user_id, a service-account token, to createPatSchema: an
+// expiry, and none of an API token's scope.
+func (e *fieldErrors) checkServiceAccountToken(spec platform.APIKeySpec, extra APIKeyExtra) {
+	if _, err := parseNumericID("user", spec.UserID); err != nil {
+		e.add(platform.FieldUserID, err.Error()+": it must name a roster_user with service_account = true")
+	}
+	if spec.ExpiresAt == nil {
+		e.add(platform.FieldExpiresAt, serviceAccountTokenExpiryRequired)
+	}
+	for _, f := range []struct {
+		field platform.Field
+		set   bool
+	}{{fieldType, extra.Type != ""}, {fieldEnvironment, extra.Environment != ""}, {fieldProjects, extra.Projects != nil}} {
+		if f.set {
+			e.add(f.field, "must be left out with user_id: a service-account token has the account's role, not an API token's scope")
+		}
+	}
 }
 
 // checkRole accepts Admin, Editor, Viewer or the id of another (custom) root role. The id of a built-in role

@@ -159,3 +159,13 @@ type patWire struct {
 	UserID      int        `json:"userId"`
 	Secret      string     `json:"secret,omitempty"`
 }
+
+// patCreate is createPatSchema: both fields are required.
+type patCreate struct {
+	Description string    `json:"description"`
+	ExpiresAt   time.Time `json:"expiresAt"`
+}
+
+type patsWire struct {
+	PATs []patWire `json:"pats"`
+}
