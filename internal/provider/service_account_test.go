@@ -33,6 +33,15 @@ resource "roster_api_key" "ci" {
   name    = "ci-bot-key"
   user_id = roster_user.ci.id
 }
+
+data "roster_user" "ci" {
+  id = roster_user.ci.id
+}
+
+data "roster_users" "bots" {
+  username   = "ci-bot"
+  depends_on = [roster_user.ci]
+}
 `, name)
 	}
 	user := "roster_user.ci"
@@ -84,6 +93,8 @@ resource "roster_api_key" "ci" {
 			statecheck.ExpectKnownValue(user, tfjsonpath.New("authentik").AtMapKey("type"), knownvalue.StringExact("service_account")),
 			statecheck.ExpectKnownValue(user, tfjsonpath.New("authentik").AtMapKey("path"), knownvalue.StringExact("users")),
 			statecheck.CompareValuePairs("roster_api_key.ci", tfjsonpath.New("user_id"), user, tfjsonpath.New("id"), compareEqual),
+			statecheck.ExpectKnownValue("data.roster_user.ci", tfjsonpath.New("service_account"), knownvalue.Bool(true)),
+			statecheck.ExpectKnownValue("data.roster_users.bots", tfjsonpath.New("users").AtSliceIndex(0).AtMapKey("service_account"), knownvalue.Bool(true)),
 		},
 		createdCheck: resource.ComposeTestCheckFunc(saveID(user, &userID), serverUser("CI"), onlyOwnToken),
 		update:       updated,

@@ -27,6 +27,10 @@ resource "roster_user" "ci" {
   role            = %q
   unleash         = { username = "ci-bot" }
 }
+
+data "roster_user" "ci" {
+  id = roster_user.ci.id
+}
 `, name, role)
 	}
 	user := "roster_user.ci"
@@ -63,6 +67,7 @@ resource "roster_user" "ci" {
 			statecheck.ExpectKnownValue(user, tfjsonpath.New("email"), knownvalue.Null()),
 			statecheck.ExpectKnownValue(user, tfjsonpath.New("role"), knownvalue.StringExact("Editor")),
 			statecheck.ExpectKnownValue(user, tfjsonpath.New("unleash").AtMapKey("username"), knownvalue.StringExact("ci-bot")),
+			statecheck.ExpectKnownValue("data.roster_user.ci", tfjsonpath.New("service_account"), knownvalue.Bool(true)),
 		},
 		createdCheck: resource.ComposeTestCheckFunc(saveID(user, &userID), serverAccount("CI", 2)),
 		update:       updated,
