@@ -266,9 +266,13 @@ func userFromWire(w userWire) platform.User {
 		Name:   w.Name,
 		Role:   roleFromID(w.RootRole),
 		Active: true,
-		Extra:  UserExtra{Username: w.Username},
+		// A user-admin answer that shows a service account says so.
+		ServiceAccount: w.AccountType == accountTypeServiceAccount,
+		Extra:          UserExtra{Username: w.Username},
 	}
 }
+
+const accountTypeServiceAccount = "Service Account"
 
 // userCreateFrom builds the create body. A user whose role Terraform does not manage is created as a Viewer,
 // the least privilege (Unleash requires a role).

@@ -18,6 +18,8 @@ type userWire struct {
 	Email    string `json:"email"`
 	Username string `json:"username"`
 	RootRole int    `json:"rootRole"`
+	// AccountType is "User" or "Service Account" (userSchema's enum).
+	AccountType string `json:"accountType"`
 }
 
 type usersWire struct {
