@@ -26,6 +26,7 @@ var (
 	FieldActive          = commonField("active", KindUser)
 	FieldPassword        = commonField("password", KindUser)
 	FieldPasswordVersion = commonField("password_version", KindUser)
+	FieldServiceAccount  = commonField("service_account", KindUser)
 	FieldUserID          = commonField("owner", KindAPIKey)
 	FieldExpiresAt       = commonField("expiry", KindAPIKey)
 )

@@ -62,7 +62,9 @@ type UserSpec struct {
 	Active *bool
 	// Password is set only when Terraform wants the password written (on create, or when its version changed).
 	Password *string
-	Extra    Extra
+	// ServiceAccount asks for an account that automation runs on, not a person; it may have no email.
+	ServiceAccount bool
+	Extra          Extra
 }
 
 // User is a user as the platform reports it.
@@ -72,7 +74,9 @@ type User struct {
 	Name   string
 	Role   string
 	Active bool
-	Extra  Extra
+	// ServiceAccount reports an account that automation runs on, not a person.
+	ServiceAccount bool
+	Extra          Extra
 }
 
 // APIKeySpec is the desired state of an API key.

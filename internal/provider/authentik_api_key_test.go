@@ -22,8 +22,9 @@ import (
 func authentikKeyConfig(mock *acctest.Authentik, authentik string) string {
 	return mock.Provider() + fmt.Sprintf(`
 resource "roster_user" "svc" {
-  email     = "svc@example.com"
-  authentik = { username = "svc", type = "service_account" }
+  email           = "svc@example.com"
+  service_account = true
+  authentik       = { username = "svc" }
 }
 
 resource "roster_api_key" "svc" {

@@ -304,10 +304,10 @@ var badInputCases = []badInputCase{
   name       = "k"
   expires_at = "tomorrow"
 }`, want: []string{"expires_at", "RFC3339"}},
-	{name: "Unleash token owned by a user", platform: "unleash", config: `resource "roster_api_key" "bad" {
+	{name: "Unleash service-account token without expiry", platform: "unleash", config: `resource "roster_api_key" "bad" {
   name    = "k"
   user_id = "1"
-}`, want: []string{"Attribute not supported on Unleash", "user_id", "belong to the instance"}},
+}`, want: []string{"Invalid value for Unleash", "expires_at", "service-account token"}},
 	{name: "Unleash admin token", platform: "unleash", config: `resource "roster_api_key" "bad" {
   name    = "k"
   unleash = { type = "admin" }

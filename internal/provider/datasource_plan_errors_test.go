@@ -17,9 +17,9 @@ func TestAccDataSources_planTimeErrors(t *testing.T) {
 			platform: "secoda", body: `data "roster_api_keys" "all" {}`,
 			want: []string{"roster_api_key is not available on Secoda", "no API-key endpoints"},
 		},
-		"api keys by owner on Unleash": {
-			platform: "unleash", body: `data "roster_api_keys" "mine" { user_id = "1" }`,
-			want: []string{"Filter not supported on Unleash", "belong to the instance"},
+		"api keys by owner on Onyx": {
+			platform: "onyx", body: `data "roster_api_keys" "mine" { user_id = "1" }`,
+			want: []string{"Filter not supported on Onyx", "service-account user of its own"},
 		},
 		"users by role on authentik": {
 			platform: "authentik", body: `data "roster_users" "admins" { role = "admin" }`,

@@ -29,6 +29,8 @@ type userDataModel struct {
 	Name   types.String `tfsdk:"name"`
 	Role   types.String `tfsdk:"role"`
 	Active types.Bool   `tfsdk:"active"`
+	// ServiceAccount tells automation's accounts from people.
+	ServiceAccount types.Bool `tfsdk:"service_account"`
 	// Platforms are the per-platform nested attributes, read and written by objectSplit.
 	Platforms platformObjects `tfsdk:"-"`
 }
@@ -39,11 +41,12 @@ func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequ
 
 func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]dschema.Attribute{
-		"id":     dschema.StringAttribute{MarkdownDescription: "The user's id. Give exactly one of `id` and `email`.", Optional: true, Computed: true},
-		"email":  dschema.StringAttribute{MarkdownDescription: "The user's email address, matched case-insensitively.", Optional: true, Computed: true},
-		"name":   dschema.StringAttribute{MarkdownDescription: "The display name.", Computed: true},
-		"role":   dschema.StringAttribute{MarkdownDescription: "The role, where the platform has one.", Computed: true},
-		"active": dschema.BoolAttribute{MarkdownDescription: "Whether the user can sign in.", Computed: true},
+		"id":              dschema.StringAttribute{MarkdownDescription: "The user's id. Give exactly one of `id` and `email`.", Optional: true, Computed: true},
+		"email":           dschema.StringAttribute{MarkdownDescription: "The user's email address, matched case-insensitively.", Optional: true, Computed: true},
+		"name":            dschema.StringAttribute{MarkdownDescription: "The display name.", Computed: true},
+		"role":            dschema.StringAttribute{MarkdownDescription: "The role, where the platform has one.", Computed: true},
+		"active":          dschema.BoolAttribute{MarkdownDescription: "Whether the user can sign in.", Computed: true},
+		"service_account": dschema.BoolAttribute{MarkdownDescription: "Whether the user is a service account, not a person.", Computed: true},
 	}
 	for name, a := range dataSourcePlatformSchemas(userPlatformAttrs()) {
 		attrs[name] = a
@@ -84,11 +87,12 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 // userData renders a user for the data sources.
 func (pd *providerData) userData(ctx context.Context, u platform.User, diags *diag.Diagnostics) userDataModel {
 	m := userDataModel{
-		ID:     types.StringValue(u.ID),
-		Email:  types.StringValue(u.Email),
-		Name:   types.StringValue(u.Name),
-		Role:   types.StringNull(),
-		Active: types.BoolValue(u.Active),
+		ID:             types.StringValue(u.ID),
+		Email:          types.StringValue(u.Email),
+		Name:           types.StringValue(u.Name),
+		Role:           types.StringNull(),
+		Active:         types.BoolValue(u.Active),
+		ServiceAccount: types.BoolValue(u.ServiceAccount),
 	}
 	if pd.supports(platform.KindUser, platform.FieldRole) {
 		m.Role = types.StringValue(u.Role)

@@ -38,11 +38,12 @@ type usersModel struct {
 // userItems are the items of `users`.
 var userItems = listItems{
 	common: map[string]dschema.Attribute{
-		"id":     dschema.StringAttribute{Computed: true, MarkdownDescription: "The user's id."},
-		"email":  dschema.StringAttribute{Computed: true, MarkdownDescription: "The email address."},
-		"name":   dschema.StringAttribute{Computed: true, MarkdownDescription: "The display name."},
-		"role":   dschema.StringAttribute{Computed: true, MarkdownDescription: "The role, where the platform has one."},
-		"active": dschema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the user can sign in."},
+		"id":              dschema.StringAttribute{Computed: true, MarkdownDescription: "The user's id."},
+		"email":           dschema.StringAttribute{Computed: true, MarkdownDescription: "The email address."},
+		"name":            dschema.StringAttribute{Computed: true, MarkdownDescription: "The display name."},
+		"role":            dschema.StringAttribute{Computed: true, MarkdownDescription: "The role, where the platform has one."},
+		"active":          dschema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the user can sign in."},
+		"service_account": dschema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the user is a service account, not a person."},
 	},
 	attrs: userPlatformAttrs,
 }
@@ -118,7 +119,7 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 			continue
 		}
 		m := d.data.userData(ctx, u, &resp.Diagnostics)
-		common := map[string]attr.Value{"id": m.ID, "email": m.Email, "name": m.Name, "role": m.Role, "active": m.Active}
+		common := map[string]attr.Value{"id": m.ID, "email": m.Email, "name": m.Name, "role": m.Role, "active": m.Active, "service_account": m.ServiceAccount}
 		items = append(items, userItems.item(ctx, d.data, itemType, common, u.Extra, &resp.Diagnostics))
 	}
 	cfg.Users = userItems.list(itemType, items, &resp.Diagnostics)

@@ -48,12 +48,27 @@ resource "roster_user_group" "sso" {
 resource "roster_user_group_membership" "m" {
   group_id = roster_user_group.sso.id
   user_id  = roster_user.u.id
-}`, map[string]string{"roster_api_key.k": "name=generated-key"}, "", []string{"roster_user_group_membership.m"}},
+}
+resource "roster_user" "svc" {
+  service_account = true
+  name            = "Generated bot"
+  authentik       = { username = "gen-bot" }
+}`, map[string]string{"roster_api_key.k": "name=generated-key"}, "", []string{"roster_user_group_membership.m", "roster_user.svc"}},
 		{"secoda", func(t *testing.T) string { return acctest.NewSecoda(t, -1).Provider() }, "", nil, "", nil},
 		{"unleash", func(t *testing.T) string { return acctest.NewUnleash(t, unleashmock.EditionEnterprise).Provider() }, `
 resource "roster_api_key" "k" {
   name = "generated-key"
-}`, map[string]string{"roster_api_key.k": "name=generated-key"}, "", nil},
+}
+resource "roster_user" "svc" {
+  service_account = true
+  name            = "Generated bot"
+  unleash         = { username = "gen-bot" }
+}
+resource "roster_api_key" "svc" {
+  name       = "generated-bot-key"
+  user_id    = roster_user.svc.id
+  expires_at = "2099-01-01T00:00:00Z"
+}`, map[string]string{"roster_api_key.k": "name=generated-key", "roster_api_key.svc": "name=generated-bot-key"}, "", []string{"roster_user.svc"}},
 		// The Default group is imported too: its members stay unmanaged (TestAccTykAIStudio_generatedConfig
 		// applies and changes the generated configuration).
 		{"tyk_ai_studio", func(t *testing.T) string { return acctest.NewTyk(t, tykmock.Enterprise).Provider() }, "",

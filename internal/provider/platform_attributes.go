@@ -173,6 +173,7 @@ var commonAttributes = map[platform.Field]string{
 	platform.FieldActive:          "active",
 	platform.FieldPassword:        "password_wo",
 	platform.FieldPasswordVersion: "password_wo_version",
+	platform.FieldServiceAccount:  "service_account",
 	platform.FieldUserID:          "user_id",
 	platform.FieldExpiresAt:       "expires_at",
 }

@@ -30,6 +30,7 @@ var apiKeyLifecycles = []lifecycleRow{
 	{"onyx-current", onyxAPIKey(onyxmock.GenerationCurrent)},
 	{"tyk_ai_studio", tykAPIKey},
 	{"unleash-mock", unleashAPIKey(unleashEnterprise)},
+	{"unleash-service-account", unleashServiceAccountKey},
 	{"unleash-real", unleashAPIKey(acctest.RealUnleash)},
 }
 
@@ -39,9 +40,9 @@ func authentikAPIKey(t *testing.T) lifecycle {
 	config := func(name, description, rotation string) string {
 		return mock.Provider() + fmt.Sprintf(`
 resource "roster_user" "ci" {
-  email = "ci@example.com"
-  name  = "CI"
-  authentik = { username = "ci-bot", type = "service_account" }
+  service_account = true
+  name            = "CI"
+  authentik       = { username = "ci-bot" }
 }
 
 resource "roster_api_key" "ci" {
@@ -321,8 +322,15 @@ func TestAccAPIKey_planTimeErrors(t *testing.T) {
 		"key expiry": {"tyk_ai_studio", `name       = "k"
   user_id    = "2"
   expires_at = "2030-01-01T00:00:00Z"`, []string{"Attribute not supported on Tyk AI Studio", "do not expire"}},
-		"token owned by a user": {"unleash", `name    = "k"
-  user_id = "1"`, []string{"Attribute not supported on Unleash", "belong to the instance"}},
+		"service-account token without expiry": {"unleash", `name    = "k"
+  user_id = "1"`, []string{"Invalid value for Unleash", "expires_at: is required for an Unleash service-account token"}},
+		"service-account token with a scope": {"unleash", `name       = "k"
+  user_id    = "1"
+  expires_at = "2099-01-01T00:00:00Z"
+  unleash    = { environment = "production" }`, []string{"unleash.environment: must be left out with user_id"}},
+		"service-account token owner not an id": {"unleash", `name       = "k"
+  user_id    = "ci-bot"
+  expires_at = "2099-01-01T00:00:00Z"`, []string{"user_id: unleash user ids are positive integers", "service_account = true"}},
 		"token description": {"unleash", `name        = "k"
   description = "x"`, []string{"Attribute not supported on Unleash", "no description"}},
 		"unknown token type": {"unleash", `name    = "k"

@@ -40,12 +40,15 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 	checkForeignAttributes(r.data, userPlatformAttrs(), config.Platforms, &resp.Diagnostics)
+	requireEmailOfPerson(config, plan, &resp.Diagnostics)
 	inactive := r.planInactiveDrift(ctx, req, &plan, &resp.Diagnostics)
 	checkCapabilities(r.data, platform.KindUser, map[string]bool{
 		"name":        setAndChanged(ctx, req.Config, req.State, "name"),
 		"role":        setAndChanged(ctx, req.Config, req.State, "role"),
 		"active":      setAndChanged(ctx, req.Config, req.State, "active"),
 		"password_wo": setAndChanged(ctx, req.Config, req.State, "password_wo"),
+		// false is what every platform has.
+		"service_account": config.ServiceAccount.ValueBool() && setAndChanged(ctx, req.Config, req.State, "service_account"),
 	}, &resp.Diagnostics)
 	if v, ok := specValidator[platform.UserValidator](r.data); ok && !resp.Diagnostics.HasError() {
 		addFieldErrors(ctx, &resp.Diagnostics, r.data, req.Config, req.State, v.ValidateUser(r.spec(ctx, plan, config, optionalString(config.PasswordWO), &resp.Diagnostics)))
@@ -64,7 +67,12 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		roleChanged = true
 	}
 	cleared := clearRemoved(ctx, r.data, userPlatformAttrs(), managed, config.Platforms, plan.Platforms, &resp.Diagnostics)
-	if nullForeignAttributes(r.data, userPlatformAttrs(), plan.Platforms) || roleChanged || inactive || cleared {
+	// A service account created without an email has none: platforms do not invent one.
+	noEmail := req.State.Raw.IsNull() && config.Email.IsNull() && plan.Email.IsUnknown()
+	if noEmail {
+		plan.Email = foldedString{StringValue: types.StringNull()}
+	}
+	if nullForeignAttributes(r.data, userPlatformAttrs(), plan.Platforms) || roleChanged || inactive || cleared || noEmail {
 		resp.Diagnostics.Append(userSplit().set(ctx, &resp.Plan.Raw, &plan)...)
 	}
 	requireReplacements(ctx, r.data, platform.KindUser, req, resp)
@@ -73,13 +81,24 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 
 func (r *userResource) spec(ctx context.Context, plan, config userModel, password *string, diags *diag.Diagnostics) platform.UserSpec {
 	return platform.UserSpec{
-		Email:    plan.Email.ValueString(),
-		Name:     plan.Name.ValueString(),
-		Role:     optionalString(config.Role.StringValue),
-		Active:   optionalBool(plan.Active),
-		Password: password,
-		Extra:    extraFromConfig(ctx, r.data, userPlatformAttrs(), config.Platforms, diags),
+		Email:          plan.Email.ValueString(),
+		Name:           plan.Name.ValueString(),
+		Role:           optionalString(config.Role.StringValue),
+		Active:         optionalBool(plan.Active),
+		Password:       password,
+		ServiceAccount: plan.ServiceAccount.ValueBool(),
+		Extra:          extraFromConfig(ctx, r.data, userPlatformAttrs(), config.Platforms, diags),
 	}
+}
+
+// requireEmailOfPerson reports a person without an email at plan time; only a service account may lack one.
+// A flag not known yet is judged at apply time by the platform.
+func requireEmailOfPerson(config, plan userModel, diags *diag.Diagnostics) {
+	if !config.Email.IsNull() || plan.ServiceAccount.IsUnknown() || plan.ServiceAccount.ValueBool() {
+		return
+	}
+	diags.AddAttributeError(path.Root("email"), "Missing email",
+		"email is required for a person. Only a service account (service_account = true) may have no email.")
 }
 
 // toState copies what the platform reported. Right after an import a role the platform derives is
@@ -89,6 +108,11 @@ func (r *userResource) toState(ctx context.Context, u platform.User, prior userM
 	out := prior
 	out.ID = types.StringValue(u.ID)
 	out.Email = newFoldedString(u.Email)
+	if u.Email == "" {
+		// null, not "": an imported service account's generated configuration must pass email's validators.
+		out.Email = foldedString{StringValue: types.StringNull()}
+	}
+	out.ServiceAccount = types.BoolValue(u.ServiceAccount)
 	out.Name = types.StringValue(u.Name)
 	out.Active = types.BoolValue(u.Active)
 	_, derived := r.data.capabilities.ReadOnly[platform.Feature{Kind: platform.KindUser, Field: platform.FieldRole}]

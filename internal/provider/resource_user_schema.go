@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -23,6 +24,7 @@ type userModel struct {
 	Active            types.Bool   `tfsdk:"active"`
 	PasswordWO        types.String `tfsdk:"password_wo"`
 	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
+	ServiceAccount    types.Bool   `tfsdk:"service_account"`
 	// Platforms are the per-platform nested attributes, read and written by objectSplit.
 	Platforms platformObjects `tfsdk:"-"`
 }
@@ -35,9 +37,12 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 		"email": schema.StringAttribute{
-			MarkdownDescription: "The user's email address. Compared case-insensitively with what the platform stores.",
-			CustomType:          foldedStringType{},
-			Required:            true,
+			MarkdownDescription: "The user's email address. Compared case-insensitively with what the platform stores. " +
+				"Required for a person; a service account (`service_account = true`) may have none.",
+			CustomType:    foldedStringType{},
+			Optional:      true,
+			Computed:      true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			Validators: []validator.String{
 				stringvalidator.LengthBetween(3, 254),
 				stringvalidator.RegexMatches(emailPattern, "must be an email address such as ada@example.com"),
@@ -62,6 +67,16 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			Optional:            true,
 			Computed:            true,
 			Default:             booldefault.StaticBool(true),
+		},
+		"service_account": schema.BoolAttribute{
+			MarkdownDescription: "Whether the user is a service account, the credentials automation runs on, instead of " +
+				"a person (authentik: user type `service_account`; Unleash Enterprise: a service account). A service account " +
+				"may have no `email`; `roster_api_key.user_id` may name it where the platform issues keys for one. " +
+				"Defaults to `false`; changing it replaces the user. Platforms without service accounts refuse `true` at plan time.",
+			Optional:      true,
+			Computed:      true,
+			Default:       booldefault.StaticBool(false),
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
 		},
 		"password_wo": schema.StringAttribute{
 			MarkdownDescription: "The user's password. Write-only: it is sent to the platform and never stored in state. " +

@@ -28,11 +28,13 @@ func TestAccUser_lifecycle(t *testing.T) {
 // userLifecycles are the rows of TestAccUser_lifecycle; TestEveryPlatformHasLifecycleRows holds them to the registry.
 var userLifecycles = []lifecycleRow{
 	{"authentik", authentikUser},
+	{"authentik-service-account", authentikServiceAccount},
 	{"onyx-v4.6", onyxUser(onyxmock.GenerationV46)},
 	{"onyx-current", onyxUser(onyxmock.GenerationCurrent)},
 	{"secoda", secodaUser},
 	{"tyk_ai_studio", tykUser},
 	{"unleash-mock", unleashUser(unleashEnterprise)},
+	{"unleash-service-account", unleashServiceAccount},
 	{"unleash-real", unleashUser(acctest.RealUnleash)},
 }
 
@@ -346,6 +348,21 @@ func TestAccUser_planTimeErrors(t *testing.T) {
 		"no deactivation on tyk": {"tyk_ai_studio", `email  = "a@example.com"
   name   = "A"
   active = false`, []string{"Invalid value for Tyk AI Studio", "active: Tyk AI Studio has no activation flag", "email_verified = false"}},
+		"person without email":      {"authentik", `name = "Ada"`, []string{"Missing email", "email is required for a person", "service_account = true"}},
+		"person without email, set": {"authentik", "name = \"Ada\"\n  service_account = false", []string{"Missing email", "email is required for a person"}},
+		"service account of another type": {"authentik", "service_account = true\n  authentik = { username = \"ci\", type = \"internal\" }",
+			[]string{"authentik.type", `must be "service_account" (or left out) for a service account`}},
+		"service account type on a person": {"authentik", "email = \"a@example.com\"\n  authentik = { type = \"service_account\" }",
+			[]string{"authentik.type", "set service_account = true"}},
+		"service account without username": {"authentik", "service_account = true", []string{"authentik.username", "set authentik.username or email"}},
+		"service account on onyx":          {"onyx", "service_account = true", []string{"Attribute not supported on Onyx", "roster_user.service_account", "service-account user for each API key"}},
+		"service account on secoda":        {"secoda", "service_account = true\n  role = \"viewer\"", []string{"Attribute not supported on Secoda", "roster_user.service_account", "cannot create a service account"}},
+		"service account on tyk":           {"tyk_ai_studio", "service_account = true\n  name = \"CI\"", []string{"Attribute not supported on Tyk AI Studio", "roster_user.service_account", "no service accounts"}},
+		"unleash service account with a person's fields": {"unleash", `service_account = true
+  name            = "CI"
+  email           = "ci@example.com"
+  unleash         = { username = "ci", send_email = true }`, []string{"unleash.send_email: must be left out", "email: must be left out: Unleash service accounts have no email"}},
+		"unleash service account without username": {"unleash", "service_account = true\n  name = \"CI\"", []string{"unleash.username: is required for an Unleash service account"}},
 		"deactivated user": {"unleash", `email  = "a@example.com"
   active = false`, []string{"Attribute not supported on Unleash", "cannot be deactivated"}},
 		"tyk flags under unleash": {"unleash", `email         = "a@example.com"

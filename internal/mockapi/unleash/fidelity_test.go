@@ -18,7 +18,7 @@ func TestFidelity(t *testing.T) {
 	srv := httptest.NewServer(mock)
 	defer srv.Close()
 
-	steps := append(userAndTokenSteps(), openSourceGroupSteps()...)
+	steps := append(append(userAndTokenSteps(), openSourceGroupSteps()...), openSourceServiceAccountSteps()...)
 	sfx := newSuffix()
 	realRun := run(t, realURL, realToken, steps, map[string]string{"sfx": sfx, "token": realToken})
 	fake := run(t, srv.URL, mock.AdminToken(), steps, map[string]string{"sfx": sfx, "token": mock.AdminToken()})

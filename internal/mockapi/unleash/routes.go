@@ -66,7 +66,8 @@ func (s *Server) routes() []route {
 		{"GET /api/admin/user", false, s.me},
 	}
 	if s.edition == EditionEnterprise {
-		// On the open-source edition these patterns are simply not registered: the catch-all answers.
+		// Groups and service accounts: on the open-source edition these patterns are simply not registered, so the
+		// catch-all answers.
 		rts = append(rts,
 			route{"GET /api/admin/groups", false, s.listGroups},
 			route{"POST /api/admin/groups", true, s.createGroup},
@@ -76,6 +77,14 @@ func (s *Server) routes() []route {
 			route{"GET /api/admin/projects/{project}/access", false, s.projectAccess},
 			route{"PUT /api/admin/projects/{project}/groups/{id}/roles", true, s.setGroupProjectRoles},
 			route{"DELETE /api/admin/projects/{project}/groups/{id}/roles", false, s.removeGroupProjectAccess},
+
+			route{"GET /api/admin/service-account", false, s.listServiceAccounts},
+			route{"POST /api/admin/service-account", true, s.createServiceAccount},
+			route{"PUT /api/admin/service-account/{id}", true, s.updateServiceAccount},
+			route{"DELETE /api/admin/service-account/{id}", false, s.deleteServiceAccount},
+			route{"GET /api/admin/service-account/{id}/token", false, s.listServiceAccountTokens},
+			route{"POST /api/admin/service-account/{id}/token", true, s.createServiceAccountToken},
+			route{"DELETE /api/admin/service-account/{id}/token/{tokenId}", false, s.deleteServiceAccountToken},
 		)
 	}
 	return rts

@@ -250,6 +250,15 @@ func openSourceGroupSteps() []step {
 	}
 }
 
+// openSourceServiceAccountSteps are what an open-source server answers on the service-account API.
+func openSourceServiceAccountSteps() []step {
+	return []step{
+		{name: "list service accounts (OSS)", method: "GET", path: "/api/admin/service-account", status: 404},
+		{name: "create service account (OSS)", method: "POST", path: "/api/admin/service-account", body: `{"username":"sa-{sfx}","name":"SA","rootRole":3}`, status: 404},
+		{name: "create service-account token (OSS)", method: "POST", path: "/api/admin/service-account/1/token", body: `{"description":"d","expiresAt":"2099-01-01T00:00:00Z"}`, status: 404},
+	}
+}
+
 // enterpriseGroupSteps exercise the groups API, which only the mock (as Enterprise) can serve here.
 func enterpriseGroupSteps() []step {
 	return []step{

@@ -25,7 +25,9 @@ type user struct {
 	name, email, username string
 	rootRole              int
 	passwordSet           bool
-	createdAt             time.Time
+	// service marks a service account (Enterprise): the user-admin routes do not show it.
+	service   bool
+	createdAt time.Time
 }
 
 type apiToken struct {
@@ -70,17 +72,20 @@ type store struct {
 	users        *mockapi.Table[int, *user]
 	tokens       []*apiToken
 	groups       *mockapi.Table[int, *group]
+	pats         *mockapi.Table[int, *pat]
 	roles        []role
 	environments map[string]bool
 	projects     map[string]bool
 	userIDs      mockapi.Serial
 	groupIDs     mockapi.Serial
+	patIDs       mockapi.Serial
 }
 
 func newStore(now time.Time, adminToken string) *store {
 	st := &store{
 		users:        mockapi.NewTable[int, *user](),
 		groups:       mockapi.NewTable[int, *group](),
+		pats:         mockapi.NewTable[int, *pat](),
 		environments: map[string]bool{"development": true, "production": true},
 		projects:     map[string]bool{DefaultProject: true},
 		roles: []role{
@@ -140,6 +145,14 @@ func (st *store) rootRoles() []role {
 		}
 	}
 	return out
+}
+
+// person returns the user with that id unless it is a service account, which the user-admin routes do not show.
+func (st *store) person(id int) *user {
+	if u := st.users.Get(id); u != nil && !u.service {
+		return u
+	}
+	return nil
 }
 
 func (st *store) userByEmail(email string) *user {

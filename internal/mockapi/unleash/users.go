@@ -17,7 +17,7 @@ var createUserKeys = map[string]bool{"username": true, "email": true, "name": tr
 var rootRoleNames = []string{"Admin", "Editor", "Viewer", "Owner", "Member", "Reader"}
 
 func (s *Server) listUsers(w http.ResponseWriter, _ *http.Request, _ map[string]any) {
-	users := mockapi.Each(s.st.users.InOrder(), func(u *user) map[string]any {
+	users := mockapi.Each(s.st.users.Select(func(u *user) bool { return !u.service }), func(u *user) map[string]any {
 		j := userJSON(u)
 		j["inviteLink"] = ""
 		return j
@@ -30,7 +30,7 @@ func (s *Server) listUsers(w http.ResponseWriter, _ *http.Request, _ map[string]
 func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request, _ map[string]any) {
 	q := strings.ToLower(r.URL.Query().Get("q"))
 	hits := s.st.users.Select(func(u *user) bool {
-		return len(q) > 1 && (strings.Contains(strings.ToLower(u.name), q) || strings.HasPrefix(strings.ToLower(u.username), q) ||
+		return len(q) > 1 && !u.service && (strings.Contains(strings.ToLower(u.name), q) || strings.HasPrefix(strings.ToLower(u.username), q) ||
 			strings.HasPrefix(u.email, q))
 	})
 	writeJSON(w, http.StatusOK, mockapi.Each(hits, searchUserJSON))
@@ -42,7 +42,7 @@ func (s *Server) userFromPath(w http.ResponseWriter, r *http.Request) *user {
 		schemaError(w, wrongType("/params/id", "integer", r.PathValue("id")))
 		return nil
 	}
-	u := s.st.users.Get(id)
+	u := s.st.person(id)
 	if u == nil {
 		notFound(w, msgNoUser)
 	}

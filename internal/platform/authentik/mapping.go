@@ -78,6 +78,8 @@ func userFromWire(w userWire) platform.User {
 		Email:  w.Email,
 		Name:   w.Name,
 		Active: w.IsActive,
+		// The accounts authentik makes for its outposts are service accounts too.
+		ServiceAccount: w.Type == typeServiceAccount || w.Type == typeInternalServiceAccount,
 		Extra: UserExtra{
 			Username:   w.Username,
 			Path:       w.Path,
@@ -108,6 +110,11 @@ func userWriteFrom(spec platform.UserSpec, creating bool) (userWrite, error) {
 	}
 	if creating && body.Username == "" {
 		body.Username = spec.Email
+	}
+	// A service account is a user of that type, on the plain users endpoint: the service_account shortcut
+	// would also make an app_password token (and optionally a group) that Terraform does not manage.
+	if spec.ServiceAccount && body.Type == "" {
+		body.Type = typeServiceAccount
 	}
 	return body, nil
 }

@@ -170,6 +170,24 @@ func TestUserMapping(t *testing.T) {
 	}
 }
 
+// A service account is a user of type service_account on the plain users endpoint, and reads back as one
+// (authentik's own outpost accounts too).
+func TestServiceAccountMapping(t *testing.T) {
+	create, err := userWriteFrom(platform.UserSpec{Name: "CI", ServiceAccount: true, Extra: UserExtra{Username: "ci"}}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"username": "ci", "name": "CI", "email": "", "type": "service_account"}
+	if got := wireJSON(t, create); !reflect.DeepEqual(got, want) {
+		t.Errorf("create body = %v, want %v", got, want)
+	}
+	for userType, serviceAccount := range map[string]bool{"internal": false, "external": false, "service_account": true, "internal_service_account": true} {
+		if got := userFromWire(userWire{PK: 1, Type: userType}).ServiceAccount; got != serviceAccount {
+			t.Errorf("type %s: ServiceAccount = %t, want %t", userType, got, serviceAccount)
+		}
+	}
+}
+
 func TestTokenFromWire(t *testing.T) {
 	expires := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
 	var w tokenWire

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/mail"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,9 +18,14 @@ const (
 	maxEmailLength    = 254
 )
 
-// userTypes are the user types a client may set. internal_service_account is reserved for accounts authentik
-// creates for its outposts.
-var userTypes = []string{"internal", "external", "service_account"}
+// The user types. internal_service_account is reserved for the accounts authentik creates for its outposts.
+const (
+	typeServiceAccount         = "service_account"
+	typeInternalServiceAccount = "internal_service_account"
+)
+
+// userTypes are the user types a client may set.
+var userTypes = []string{"internal", "external", typeServiceAccount}
 
 // ValidateGroup implements platform.GroupValidator: the rules authentik would enforce at apply time, checked at
 // plan time. It makes no request.
@@ -56,6 +62,7 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	errs.checkUsername(extra.Username, spec.Email)
 	errs.checkPath(extra.Path)
 	errs.checkUserType(extra.Type)
+	errs.checkServiceAccount(spec.ServiceAccount, extra.Type)
 	errs.checkObject(fieldAttributes, extra.Attributes)
 	if spec.Password != nil && *spec.Password == "" {
 		errs.add(platform.FieldPassword, "must not be empty")
@@ -169,12 +176,24 @@ func (e *fieldErrors) checkPath(path string) {
 
 func (e *fieldErrors) checkUserType(t string) {
 	switch t {
-	case "", "internal", "external", "service_account":
+	case "", "internal", "external", typeServiceAccount:
 		return
-	case "internal_service_account":
+	case typeInternalServiceAccount:
 		e.add(fieldType, "internal_service_account cannot be set: authentik reserves it for the accounts it creates for its "+
 			"outposts. Use one of "+strings.Join(userTypes, ", "))
 	default:
 		e.add(fieldType, fmt.Sprintf("must be one of %s; got %q", strings.Join(userTypes, ", "), t))
+	}
+}
+
+// checkServiceAccount keeps the portable service_account flag and authentik's own type saying the same.
+func (e *fieldErrors) checkServiceAccount(serviceAccount bool, t string) {
+	switch {
+	case t == "" || !slices.Contains(userTypes, t):
+		return
+	case serviceAccount && t != typeServiceAccount:
+		e.add(fieldType, fmt.Sprintf("must be %q (or left out) for a service account; got %q", typeServiceAccount, t))
+	case !serviceAccount && t == typeServiceAccount:
+		e.add(fieldType, fmt.Sprintf("%q is authentik's service account: set service_account = true instead", typeServiceAccount))
 	}
 }

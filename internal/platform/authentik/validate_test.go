@@ -59,7 +59,7 @@ func TestValidateUser(t *testing.T) {
 		want map[string]string
 	}{
 		{"valid, username from email", platform.UserSpec{Email: "ada@example.com", Name: "Ada"}, nil},
-		{"valid, full", platform.UserSpec{Email: "Ada.L+x@sub.example.co", Extra: UserExtra{Username: "ada", Path: "users/eng/london", Type: "service_account", Attributes: json.RawMessage(`{}`)}}, nil},
+		{"valid, full", platform.UserSpec{Email: "Ada.L+x@sub.example.co", ServiceAccount: true, Extra: UserExtra{Username: "ada", Path: "users/eng/london", Type: "service_account", Attributes: json.RawMessage(`{}`)}}, nil},
 		{"valid, localhost", platform.UserSpec{Email: "root@localhost"}, nil},
 		{"valid, username without email", platform.UserSpec{Extra: UserExtra{Username: "bot"}}, nil},
 		{"no username, no email", platform.UserSpec{Name: "x"}, map[string]string{"authentik.username": "set authentik.username or email"}},
@@ -75,6 +75,10 @@ func TestValidateUser(t *testing.T) {
 		{"path empty segment", platform.UserSpec{Email: "a@b.c", Extra: UserExtra{Path: "users//eng"}}, map[string]string{"authentik.path": "empty segments"}},
 		{"internal service account", platform.UserSpec{Email: "a@b.c", Extra: UserExtra{Type: "internal_service_account"}}, map[string]string{"authentik.type": "cannot be set"}},
 		{"unknown type", platform.UserSpec{Email: "a@b.c", Extra: UserExtra{Type: "robot"}}, map[string]string{"authentik.type": "internal, external, service_account"}},
+		{"service account without email", platform.UserSpec{ServiceAccount: true, Extra: UserExtra{Username: "ci-bot"}}, nil},
+		{"service account typed", platform.UserSpec{ServiceAccount: true, Extra: UserExtra{Username: "ci-bot", Type: "service_account"}}, nil},
+		{"service account of another type", platform.UserSpec{ServiceAccount: true, Extra: UserExtra{Username: "ci-bot", Type: "internal"}}, map[string]string{"authentik.type": `must be "service_account" (or left out) for a service account`}},
+		{"service account type on a person", platform.UserSpec{Email: "a@b.c", Extra: UserExtra{Type: "service_account"}}, map[string]string{"authentik.type": "set service_account = true"}},
 		{"attributes string", platform.UserSpec{Email: "a@b.c", Extra: UserExtra{Attributes: json.RawMessage(`"x"`)}}, map[string]string{"authentik.attributes": "JSON object"}},
 		{"blank password", platform.UserSpec{Email: "a@b.c", Password: ptr("")}, map[string]string{"password": "empty"}},
 		{"foreign block", platform.UserSpec{Email: "a@b.c", Extra: GroupExtra{}}, map[string]string{"": "expected"}},

@@ -19,6 +19,7 @@ var Descriptor = platform.Register(platform.Descriptor{
 	Capabilities: platform.Capabilities{
 		Available: true,
 		Unsupported: map[platform.Feature]string{
+			{Kind: platform.KindUser, Field: platform.FieldServiceAccount}:   "Onyx makes a service-account user for each API key itself; roster_api_key without user_id creates one (with onyx.role and onyx.group_ids)",
 			{Kind: platform.KindUserGroup, Field: platform.FieldDescription}: "Onyx user groups have no description",
 			{Kind: platform.KindUser, Field: platform.FieldPassword}:         "Onyx users are invited by email and set their own password (or use SSO); the API sets none",
 			{Kind: platform.KindAPIKey, Field: platform.FieldUserID}:         "an Onyx API key gets a service-account user of its own; it cannot be issued for an existing user",

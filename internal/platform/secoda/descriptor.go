@@ -16,8 +16,9 @@ var Descriptor = platform.Register(platform.Descriptor{
 	Capabilities: platform.Capabilities{
 		Available: true,
 		Unsupported: map[platform.Feature]string{
-			{Kind: platform.KindAPIKey}:                              "Secoda's API has no API-key endpoints; manage keys in Settings -> API",
-			{Kind: platform.KindUser, Field: platform.FieldPassword}: "Secoda users are invited by email and sign in through Secoda or SSO; the API sets no passwords",
+			{Kind: platform.KindUser, Field: platform.FieldServiceAccount}: "Secoda's API only reports is_service_account; it cannot create a service account",
+			{Kind: platform.KindAPIKey}:                                    "Secoda's API has no API-key endpoints; manage keys in Settings -> API",
+			{Kind: platform.KindUser, Field: platform.FieldPassword}:       "Secoda users are invited by email and sign in through Secoda or SSO; the API sets no passwords",
 		},
 		// `disabled` is read (a member deactivated in the UI reads active = false), never written.
 		ReadOnly: map[platform.Feature]string{

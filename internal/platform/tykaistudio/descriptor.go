@@ -18,6 +18,7 @@ var Descriptor = platform.Register(platform.Descriptor{
 		// active is not listed: every Tyk AI Studio user is active, so `active = true` (what an import
 		// reads and -generate-config-out writes) is accepted and ValidateUser refuses false.
 		Unsupported: map[platform.Feature]string{
+			{Kind: platform.KindUser, Field: platform.FieldServiceAccount}:   "Tyk AI Studio has no service accounts; every user is a person with an email",
 			{Kind: platform.KindUserGroup, Field: platform.FieldDescription}: "Tyk AI Studio groups (Teams) have no description",
 			{Kind: platform.KindAPIKey, Field: platform.FieldDescription}:    "a Tyk AI Studio key is the user's single current key and has no description",
 			{Kind: platform.KindAPIKey, Field: platform.FieldExpiresAt}:      "Tyk AI Studio keys do not expire; use rotation_triggers to roll them",

@@ -45,6 +45,12 @@ type Client struct {
 	tokens *platform.Snapshot[string, tokenWire]
 	// access is the project access of groups this process has read and written.
 	access *projectAccess
+	// serviceAccounts is the service-account list of this process: Unleash has no read of one account.
+	serviceAccounts *platform.Snapshot[int, serviceAccountWire]
+	// serviceAccountTokens are the tokens of that list, by their id in state.
+	serviceAccountTokens *platform.Snapshot[string, accountToken]
+	// serviceAccountsUnsupported is set once the server has shown that it is the open-source edition.
+	serviceAccountsUnsupported atomic.Bool
 }
 
 var (
@@ -76,7 +82,13 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{Conn: conn, token: token, tokens: platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) }), access: newProjectAccess()}
+	c := &Client{
+		Conn: conn, token: token,
+		tokens:               platform.NewSnapshot(func(w tokenWire) string { return tokenID(w.Secret) }),
+		serviceAccounts:      platform.NewSnapshot(func(w serviceAccountWire) int { return w.ID }),
+		serviceAccountTokens: platform.NewSnapshot(accountToken.id),
+		access:               newProjectAccess(),
+	}
 	if limit := cfg.UserCreatesPerMinute; limit >= 0 {
 		c.serverPacer = newServerPacer()
 		if limit > 0 {

@@ -78,8 +78,11 @@ func TestPlatformAndCapabilities(t *testing.T) {
 	if caps.Platform != Name {
 		t.Errorf("Capabilities() = %+v", caps)
 	}
-	if caps.Check(platform.Feature{Kind: platform.KindAPIKey, Field: platform.FieldUserID}) == nil {
-		t.Error("api key user_id should be unsupported on Unleash")
+	if caps.Check(platform.Feature{Kind: platform.KindAPIKey, Field: platform.FieldUserID}) != nil {
+		t.Error("api key user_id (a service-account token) should be supported on Unleash")
+	}
+	if caps.Check(platform.Feature{Kind: platform.KindUser, Field: platform.FieldActive}) == nil {
+		t.Error("user active should be unsupported on Unleash")
 	}
 }
 

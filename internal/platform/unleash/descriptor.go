@@ -15,7 +15,6 @@ var Descriptor = platform.Register(platform.Descriptor{
 	Capabilities: platform.Capabilities{
 		Available: true,
 		Unsupported: map[platform.Feature]string{
-			{Kind: platform.KindAPIKey, Field: platform.FieldUserID}:      "Unleash API tokens belong to the instance, not to a user",
 			{Kind: platform.KindAPIKey, Field: platform.FieldDescription}: "Unleash API tokens have no description; put it in the name",
 			{Kind: platform.KindUser, Field: platform.FieldActive}:        "Unleash users cannot be deactivated; remove the user instead",
 		},

@@ -9,7 +9,10 @@ import (
 // builtinRootRoles are the root roles every Unleash has, with the ids its migrations give them (the same on
 // OSS and Enterprise; seen on 8.2). Custom root roles (Enterprise) have other ids and no name the API accepts
 // on write, so they stay ids throughout.
-var builtinRootRoles = map[int]string{1: "Admin", 2: "Editor", 3: "Viewer"}
+var builtinRootRoles = map[int]string{1: "Admin", 2: "Editor", roleViewer: "Viewer"}
+
+// roleViewer is the least privilege, what roster gives a user whose role it does not manage.
+const roleViewer = 3
 
 // roleNames is the order error messages list the names in.
 var roleNames = []string{"Admin", "Editor", "Viewer"}

@@ -2,6 +2,7 @@ package unleash
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -21,6 +22,9 @@ const tokensPath = "/api/admin/api-tokens"
 // since the attempt began. A v1 token is adopted (the list shows its secret); a secure token cannot be, since
 // its secret is gone for good, so it is deleted and created again rather than handed over without a secret.
 func (c *Client) CreateAPIKey(ctx context.Context, spec platform.APIKeySpec) (platform.APIKey, error) {
+	if spec.UserID != "" {
+		return c.createServiceAccountToken(ctx, spec)
+	}
 	body, err := tokenCreateFrom(spec)
 	if err != nil {
 		return platform.APIKey{}, err
@@ -87,6 +91,9 @@ func (c *Client) adoptToken(ctx context.Context, name string, since time.Time) (
 // returned, although a v1 list shows it: secure-token servers do not, and Read must behave the same on both.
 // id may also be a full secret (an import by secret).
 func (c *Client) ReadAPIKey(ctx context.Context, id string) (platform.APIKey, error) {
+	if _, _, ok := parseServiceAccountTokenID(id); ok {
+		return c.readServiceAccountToken(ctx, id)
+	}
 	w, err := c.findToken(ctx, id)
 	if err != nil {
 		return platform.APIKey{}, err
@@ -115,6 +122,9 @@ func (c *Client) findToken(ctx context.Context, id string) (tokenWire, error) {
 // error rather than silently ignored. PUT answers 200 even for a token that is gone, so the token is looked
 // up first (a vanished one is *platform.NotFoundError) and read again after.
 func (c *Client) UpdateAPIKey(ctx context.Context, id string, spec platform.APIKeySpec) (_ platform.APIKey, err error) {
+	if _, _, ok := parseServiceAccountTokenID(id); ok {
+		return c.updateServiceAccountToken(ctx, id, spec)
+	}
 	defer func() {
 		if err != nil {
 			c.tokens.Invalidate() // a write may have been applied: the snapshot no longer says what the server holds
@@ -172,6 +182,9 @@ func checkTokenUnchanged(current tokenWire, spec platform.APIKeySpec) error {
 // DeleteAPIKey implements platform.Backend. DELETE answers 200 whether or not the token exists, so a token
 // that is already gone needs no special case; the lookup first is what turns the id into the address.
 func (c *Client) DeleteAPIKey(ctx context.Context, id string) (err error) {
+	if account, token, ok := parseServiceAccountTokenID(id); ok {
+		return c.deleteServiceAccountToken(ctx, account, token)
+	}
 	defer func() {
 		if err != nil {
 			c.tokens.Invalidate() // a write may have been applied: the snapshot no longer says what the server holds
@@ -195,15 +208,24 @@ func (c *Client) deleteToken(ctx context.Context, secret string) error {
 	return redactPath(err, secret)
 }
 
-// ListAPIKeys implements platform.Backend: every token, the admin bootstrap token included.
+// ListAPIKeys implements platform.Backend: every API token, the admin bootstrap token included, then every
+// service-account token (Enterprise; the open-source edition has none).
 func (c *Client) ListAPIKeys(ctx context.Context) ([]platform.APIKey, error) {
 	wires, err := c.tokens.All(ctx, c.loadTokens)
 	if err != nil {
 		return nil, err
 	}
-	keys := make([]platform.APIKey, len(wires))
-	for i, w := range wires {
-		keys[i] = tokenFromWire(w)
+	keys := make([]platform.APIKey, 0, len(wires))
+	for _, w := range wires {
+		keys = append(keys, tokenFromWire(w))
+	}
+	owned, err := c.serviceAccountTokens.All(ctx, c.loadServiceAccountTokens)
+	var unsupported *platform.UnsupportedError
+	if err != nil && !errors.As(err, &unsupported) {
+		return nil, err
+	}
+	for _, t := range owned {
+		keys = append(keys, keyFromPAT(t.account, t.patWire))
 	}
 	return keys, nil
 }

@@ -26,6 +26,9 @@ func userPath(id int) string { return usersPath + "/" + strconv.Itoa(id) }
 // A create whose answer was lost is resolved by looking the user up by email (unique, case-insensitive), or
 // by username for a user without email.
 func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platform.User, error) {
+	if spec.ServiceAccount {
+		return c.createServiceAccount(ctx, spec)
+	}
 	body, err := userCreateFrom(spec)
 	if err != nil {
 		return platform.User{}, err
@@ -60,13 +63,25 @@ func (c *Client) CreateUser(ctx context.Context, spec platform.UserSpec) (platfo
 	return user, nil
 }
 
-// ReadUser implements platform.Backend.
+// ReadUser implements platform.Backend. The user-admin routes do not show service accounts, so an id they
+// do not know is looked up among the service accounts (one list per process, none on the open-source edition).
 func (c *Client) ReadUser(ctx context.Context, id string) (platform.User, error) {
 	n, err := parseNumericID("user", id)
 	if err != nil {
 		return platform.User{}, err
 	}
-	return c.readUser(ctx, n)
+	user, err := c.readUser(ctx, n)
+	if !platform.IsNotFound(err) {
+		return user, err
+	}
+	sa, found, saErr := c.findServiceAccount(ctx, n)
+	switch {
+	case saErr != nil:
+		return platform.User{}, saErr
+	case found:
+		return userFromServiceAccount(sa), nil
+	}
+	return platform.User{}, err
 }
 
 func (c *Client) readUser(ctx context.Context, id int) (platform.User, error) {
@@ -84,6 +99,9 @@ func (c *Client) UpdateUser(ctx context.Context, id string, spec platform.UserSp
 	n, err := parseNumericID("user", id)
 	if err != nil {
 		return platform.User{}, err
+	}
+	if spec.ServiceAccount {
+		return c.updateServiceAccount(ctx, n, spec)
 	}
 	body, err := userUpdateFrom(spec)
 	if err != nil {
@@ -135,11 +153,16 @@ func (c *Client) setPassword(ctx context.Context, id int, password string) error
 }
 
 // DeleteUser implements platform.Backend. Unleash deletes softly and at once; a second delete is a 404, which
-// counts as deleted.
+// counts as deleted. A service account (found in this process's list) is deleted through its own route.
 func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	n, err := parseNumericID("user", id)
 	if err != nil {
 		return err
+	}
+	if _, found, err := c.findServiceAccount(ctx, n); err != nil {
+		return err
+	} else if found {
+		return c.deleteServiceAccount(ctx, n)
 	}
 	err = c.HTTP.DoJSON(ctx, httpclient.Request{Method: http.MethodDelete, Path: userPath(n)}, nil)
 	return apiutil.Deleted(err, platform.KindUser, id)
@@ -243,9 +266,13 @@ func userFromWire(w userWire) platform.User {
 		Name:   w.Name,
 		Role:   roleFromID(w.RootRole),
 		Active: true,
-		Extra:  UserExtra{Username: w.Username},
+		// A user-admin answer that shows a service account says so.
+		ServiceAccount: w.AccountType == accountTypeServiceAccount,
+		Extra:          UserExtra{Username: w.Username},
 	}
 }
+
+const accountTypeServiceAccount = "Service Account"
 
 // userCreateFrom builds the create body. A user whose role Terraform does not manage is created as a Viewer,
 // the least privilege (Unleash requires a role).

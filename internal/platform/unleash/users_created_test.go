@@ -2,6 +2,7 @@ package unleash
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -61,5 +62,22 @@ func TestUserFromCreated(t *testing.T) {
 				t.Errorf("got %+v, %v", u, complete)
 			}
 		})
+	}
+}
+
+// userSchema's accountType tells a service account from a person, wherever a user-admin answer shows one.
+func TestUserFromWireAccountType(t *testing.T) {
+	for raw, want := range map[string]bool{
+		`{"id":2,"accountType":"User","email":"a@example.com"}`:        false,
+		`{"id":3,"accountType":"Service Account","username":"ci-bot"}`: true,
+		`{"id":4}`: false,
+	} {
+		var w userWire
+		if err := json.Unmarshal([]byte(raw), &w); err != nil {
+			t.Fatal(err)
+		}
+		if got := userFromWire(w).ServiceAccount; got != want {
+			t.Errorf("%s: ServiceAccount = %t, want %t", raw, got, want)
+		}
 	}
 }

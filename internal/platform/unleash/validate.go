@@ -26,7 +26,11 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	if strings.TrimSpace(spec.Name) == "" {
 		errs.add(platform.FieldName, "must not be empty: Unleash cannot clear a user's name once set, so roster requires one")
 	}
+	if spec.ServiceAccount {
+		errs.checkServiceAccount(spec, extra)
+	}
 	switch {
+	case spec.ServiceAccount:
 	case spec.Email == "" && extra.Username == "":
 		errs.add(platform.FieldEmail, "Unleash needs an email or an unleash.username (a user without an email cannot log in with a password reset link)")
 	case spec.Email != "":
@@ -40,12 +44,29 @@ func (c *Client) ValidateUser(spec platform.UserSpec) []platform.FieldError {
 	if spec.Active != nil && !*spec.Active {
 		errs.add(platform.FieldActive, "Unleash users cannot be deactivated; remove the user instead")
 	}
-	if spec.Password != nil {
+	if spec.Password != nil && !spec.ServiceAccount {
 		for _, msg := range passwordProblems(*spec.Password) {
 			errs.add(platform.FieldPassword, msg)
 		}
 	}
 	return errs
+}
+
+// checkServiceAccount holds a service account to createServiceAccountSchema: a username, and none of what
+// only people have.
+func (e *fieldErrors) checkServiceAccount(spec platform.UserSpec, extra UserExtra) {
+	if extra.Username == "" {
+		e.add(fieldUsername, "is required for an Unleash service account")
+	}
+	if spec.Email != "" {
+		e.add(platform.FieldEmail, "must be left out: Unleash service accounts have no email")
+	}
+	if spec.Password != nil {
+		e.add(platform.FieldPassword, "must be left out: Unleash service accounts have no password; they authenticate with tokens")
+	}
+	if extra.SendEmail != nil && *extra.SendEmail {
+		e.add(fieldSendEmail, "must be left out: Unleash service accounts have no email to send to")
+	}
 }
 
 // ValidateGroup implements platform.GroupValidator.
@@ -92,7 +113,7 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 		errs.add(platform.FieldName, "must not be empty")
 	}
 	if spec.UserID != "" {
-		errs.add(platform.FieldUserID, "Unleash API tokens belong to the instance, not to a user")
+		errs.checkServiceAccountToken(spec, extra)
 	}
 	if spec.Description != "" {
 		errs.add(platform.FieldDescription, "Unleash API tokens have no description; put it in the name")
@@ -118,6 +139,25 @@ func (c *Client) ValidateAPIKey(spec platform.APIKeySpec) []platform.FieldError 
 		}
 	}
 	return errs
+}
+
+// checkServiceAccountToken holds a key with a user_id, a service-account token, to createPatSchema: an
+// expiry, and none of an API token's scope.
+func (e *fieldErrors) checkServiceAccountToken(spec platform.APIKeySpec, extra APIKeyExtra) {
+	if _, err := parseNumericID("user", spec.UserID); err != nil {
+		e.add(platform.FieldUserID, err.Error()+": it must name a roster_user with service_account = true")
+	}
+	if spec.ExpiresAt == nil {
+		e.add(platform.FieldExpiresAt, serviceAccountTokenExpiryRequired)
+	}
+	for _, f := range []struct {
+		field platform.Field
+		set   bool
+	}{{fieldType, extra.Type != ""}, {fieldEnvironment, extra.Environment != ""}, {fieldProjects, extra.Projects != nil}} {
+		if f.set {
+			e.add(f.field, "must be left out with user_id: a service-account token has the account's role, not an API token's scope")
+		}
+	}
 }
 
 // checkRole accepts Admin, Editor, Viewer or the id of another (custom) root role. The id of a built-in role

@@ -3,6 +3,7 @@ package unleash
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
@@ -46,6 +47,10 @@ func TestValidateUser(t *testing.T) {
 		{"active", platform.UserSpec{Email: "a@example.com", Name: "A", Active: ptr(true)}, ""},
 		{"weak password", platform.UserSpec{Email: "a@example.com", Name: "A", Password: ptr("weak")},
 			"password,password,password,password"},
+		{"service account", platform.UserSpec{Name: "CI", Role: ptr("Editor"), ServiceAccount: true, Extra: UserExtra{Username: "ci"}}, ""},
+		{"service account without username", platform.UserSpec{Name: "CI", ServiceAccount: true}, "unleash.username"},
+		{"service account with a person's fields", platform.UserSpec{Email: "ci@example.com", Name: "CI", Password: &good, ServiceAccount: true,
+			Extra: UserExtra{Username: "ci", SendEmail: ptr(true)}}, "email,password,unleash.send_email"},
 		{"repeated characters", platform.UserSpec{Email: "a@example.com", Name: "A", Password: ptr("Paaass#word1")}, "password"},
 	}
 	for _, tc := range cases {
@@ -93,7 +98,11 @@ func TestValidateAPIKey(t *testing.T) {
 		{"valid", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Type: "frontend", Environment: "production", Projects: []string{"default"}}}, ""},
 		{"defaults", platform.APIKeySpec{Name: "ci"}, ""},
 		{"empty name", platform.APIKeySpec{}, "name"},
-		{"user id", platform.APIKeySpec{Name: "ci", UserID: "1"}, "owner"},
+		{"service-account token", platform.APIKeySpec{Name: "ci", UserID: "7", ExpiresAt: ptr(time.Now().Add(time.Hour))}, ""},
+		{"service-account token without expiry", platform.APIKeySpec{Name: "ci", UserID: "7"}, "expiry"},
+		{"service-account token with a scope", platform.APIKeySpec{Name: "ci", UserID: "7", ExpiresAt: ptr(time.Now().Add(time.Hour)),
+			Extra: APIKeyExtra{Type: "client", Environment: "production", Projects: []string{"default"}}}, "unleash.type,unleash.environment,unleash.projects"},
+		{"user id not a number", platform.APIKeySpec{Name: "ci", UserID: "ci-bot", ExpiresAt: ptr(time.Now().Add(time.Hour))}, "owner"},
 		{"description", platform.APIKeySpec{Name: "ci", Description: "d"}, "description"},
 		{"admin", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Type: "admin"}}, "unleash.type"},
 		{"upper case type", platform.APIKeySpec{Name: "ci", Extra: APIKeyExtra{Type: "Backend"}}, "unleash.type"},

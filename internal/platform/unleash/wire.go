@@ -18,6 +18,8 @@ type userWire struct {
 	Email    string `json:"email"`
 	Username string `json:"username"`
 	RootRole int    `json:"rootRole"`
+	// AccountType is "User" or "Service Account" (userSchema's enum).
+	AccountType string `json:"accountType"`
 }
 
 type usersWire struct {
@@ -155,4 +157,49 @@ type accessGroupWire struct {
 // setRolesWire is the body of PUT /api/admin/projects/{project}/groups/{group}/roles.
 type setRolesWire struct {
 	Roles []int `json:"roles"`
+}
+
+// serviceAccountWire is the part of serviceAccountSchema the client reads (Enterprise).
+type serviceAccountWire struct {
+	ID       int       `json:"id"`
+	Name     string    `json:"name"`
+	Username string    `json:"username"`
+	RootRole int       `json:"rootRole"`
+	Tokens   []patWire `json:"tokens"`
+}
+
+type serviceAccountsWire struct {
+	ServiceAccounts []serviceAccountWire `json:"serviceAccounts"`
+}
+
+// serviceAccountCreate is createServiceAccountSchema: every field is required, the role is an id.
+type serviceAccountCreate struct {
+	Username string `json:"username"`
+	Name     string `json:"name"`
+	RootRole int    `json:"rootRole"`
+}
+
+// serviceAccountUpdate is updateServiceAccountSchema.
+type serviceAccountUpdate struct {
+	Name     string `json:"name,omitempty"`
+	RootRole *int   `json:"rootRole,omitempty"`
+}
+
+// patWire is patSchema, a service account's token; secret is in the create answer only.
+type patWire struct {
+	ID          int        `json:"id"`
+	Description string     `json:"description"`
+	ExpiresAt   *time.Time `json:"expiresAt"`
+	UserID      int        `json:"userId"`
+	Secret      string     `json:"secret,omitempty"`
+}
+
+// patCreate is createPatSchema: both fields are required.
+type patCreate struct {
+	Description string    `json:"description"`
+	ExpiresAt   time.Time `json:"expiresAt"`
+}
+
+type patsWire struct {
+	PATs []patWire `json:"pats"`
 }

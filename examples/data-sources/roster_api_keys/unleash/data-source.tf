@@ -3,8 +3,8 @@ provider "roster" {
   endpoint = "https://unleash.example.com"
 }
 
-# Tokens named ci-*. Unleash tokens belong to the instance, so there is no user_id filter; secrets are never
-# listed.
+# Tokens named ci-*: API tokens, and on Enterprise the tokens of service accounts (user_id filters those by
+# their account). Secrets are never listed.
 data "roster_api_keys" "ci" {
   name_regex = "^ci-"
 }

@@ -4,11 +4,10 @@ provider "roster" {
 }
 
 resource "roster_user" "ci" {
-  email = "ci-bot@example.com"
-  name  = "CI deployer"
+  service_account = true # authentik user type service_account; no email needed
+  name            = "CI deployer"
   authentik = {
     username = "ci-bot"
-    type     = "service_account"
   }
 }
 

@@ -21,11 +21,10 @@ resource "roster_user" "ada" {
 
 # A service account, for automation that needs an API key of its own.
 resource "roster_user" "ci" {
-  email = "ci-bot@example.com"
-  name  = "CI deployer"
+  service_account = true # authentik user type service_account; no email needed
+  name            = "CI deployer"
   authentik = {
     username = "ci-bot"
-    type     = "service_account"
   }
 }
 

@@ -18,6 +18,16 @@ resource "roster_user" "ada" {
   }
 }
 
+# A service account (Unleash Enterprise): no email and no password; it authenticates with tokens.
+resource "roster_user" "ci" {
+  service_account = true
+  name            = "CI deployer"
+  role            = "Editor"
+  unleash = {
+    username = "ci-bot"
+  }
+}
+
 variable "initial_password" {
   type      = string
   sensitive = true
