@@ -113,3 +113,25 @@ func TestLockSerialisesWritesAndSharesReads(t *testing.T) {
 		t.Errorf("rows %d, links %d; want 800 each", tab.Len(), rel.Len())
 	}
 }
+
+// Deleting rows from anywhere in the order leaves the others where they were, and a listing holds no gap.
+func TestTableDeleteKeepsTheOthersInOrder(t *testing.T) {
+	tab := NewTable[int, int]()
+	for i := range 100 {
+		tab.Put(i, i)
+	}
+	var want []int
+	for i := range 100 {
+		if i%3 == 0 {
+			tab.Delete(i)
+		} else {
+			want = append(want, i)
+		}
+	}
+	tab.Delete(1000) // nothing there
+	tab.Put(0, 0)    // re-created: at the end
+	want = append(want, 0)
+	if got := tab.InOrder(); !reflect.DeepEqual(got, want) || tab.Len() != len(want) {
+		t.Errorf("InOrder = %v (Len %d), want %v", got, tab.Len(), want)
+	}
+}
