@@ -197,6 +197,11 @@ var unleashAPIKeyAttr = platformAttr{
 	},
 	fromExtra: func(ctx context.Context, extra platform.Extra, prior types.Object, diags *diag.Diagnostics) types.Object {
 		e, _ := extra.(unleash.APIKeyExtra)
+		if e.Type == "" && e.Environment == "" && e.Projects == nil {
+			// A service account's token has none of an API token's settings: null, not empty strings that the
+			// configuration -generate-config-out writes would then fail validation with.
+			return types.ObjectNull(unleashAPIKeyTypes)
+		}
 		m := unleashAPIKeyModel{Type: types.StringValue(e.Type), Environment: types.StringValue(e.Environment), Projects: stringSet(ctx, e.Projects, diags)}
 		// Unleash reports a "backend" token as "client": keep the user's spelling of the same type.
 		var p unleashAPIKeyModel

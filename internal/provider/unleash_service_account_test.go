@@ -95,11 +95,7 @@ data "roster_user" "ci" {
 // one) a service account, or a token with a user_id, is a clear "needs Enterprise" error at apply time.
 func TestAccUnleash_serviceAccountsNeedEnterprise(t *testing.T) {
 	t.Parallel()
-	targets := []acctest.UnleashTarget{
-		{Name: "open-source mock", Start: func(t *testing.T) *acctest.Unleash { return acctest.NewUnleash(t, unleashmock.EditionOpenSource) }},
-		{Name: "real", Start: acctest.RealUnleash},
-	}
-	for _, tt := range targets {
+	for _, tt := range openSourceUnleashTargets() {
 		t.Run(tt.Name, func(t *testing.T) {
 			target := tt.Start(t)
 			resource.ParallelTest(t, resource.TestCase{

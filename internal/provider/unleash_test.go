@@ -19,15 +19,19 @@ func unleashEnterprise(t *testing.T) *acctest.Unleash {
 	return acctest.NewUnleash(t, unleashmock.EditionEnterprise)
 }
 
+// openSourceUnleashTargets are the open-source servers: the mock's edition switch and the real one.
+func openSourceUnleashTargets() []acctest.UnleashTarget {
+	return []acctest.UnleashTarget{
+		{Name: "open-source mock", Start: func(t *testing.T) *acctest.Unleash { return acctest.NewUnleash(t, unleashmock.EditionOpenSource) }},
+		{Name: "real", Start: acctest.RealUnleash},
+	}
+}
+
 // TestAccUnleash_groupsNeedEnterprise: on an open-source server (the mock's switch, and the real one) a
 // group is a clear "needs Enterprise" error, never "deleted".
 func TestAccUnleash_groupsNeedEnterprise(t *testing.T) {
 	t.Parallel()
-	targets := []acctest.UnleashTarget{
-		{Name: "open-source mock", Start: func(t *testing.T) *acctest.Unleash { return acctest.NewUnleash(t, unleashmock.EditionOpenSource) }},
-		{Name: "real", Start: acctest.RealUnleash},
-	}
-	for _, tt := range targets {
+	for _, tt := range openSourceUnleashTargets() {
 		t.Run(tt.Name, func(t *testing.T) {
 			target := tt.Start(t)
 			resource.ParallelTest(t, resource.TestCase{
