@@ -322,6 +322,27 @@ func TestReportComparesARefreshWithEveryFloor(t *testing.T) {
 		t.Errorf("refresh target = %q, goal %q (met %t), want %q, <= 1.15x, not met", wall.Measured, wall.Goal, wall.Met, want)
 	}
 
+	// Further pairs: the median of every pair's ratio is judged; a pair whose plan was not a no-change plan
+	// does not count.
+	failed := plan(4)
+	failed.OK = false
+	paired := &report{opts: options{platforms: []platformDef{p}}, scale: []scaleRun{
+		floorRun(widePluginFloorName, 4),
+		{Platform: p.Name, N: targetRefreshN, Results: []result{plan(6)}, FloorPlans: map[string]result{widePluginFloorName: plan(5)},
+			MorePairs: []planPair{
+				{Floor: widePluginFloorName, FloorPlan: plan(5), Plan: plan(5.5)},
+				{Floor: widePluginFloorName, FloorPlan: plan(5), Plan: failed},
+				{Floor: widePluginFloorName, FloorPlan: plan(5), Plan: plan(5.6)},
+			}},
+	}}
+	for _, tg := range paired.targets() {
+		if tg.Platform == p.Name && strings.HasPrefix(tg.Name, "Refresh wall time") {
+			if want := "1.12x, the median of 3 pairs (1.20x, 1.10x, 1.12x); the first: 6.00s vs the wide plugin floor's 5.00s"; tg.Measured != want || !tg.Met {
+				t.Errorf("with further pairs: %q (met %t), want %q, met", tg.Measured, tg.Met, want)
+			}
+		}
+	}
+
 	refresh := plan(6)
 	r := &report{opts: options{platforms: []platformDef{p}}, scale: []scaleRun{
 		floorRun(floorName, 2), floorRun(pluginFloorName, 3), floorRun(widePluginFloorName, 4),

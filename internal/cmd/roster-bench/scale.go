@@ -41,7 +41,10 @@ type scaleRun struct {
 	// FloorPlans are plans of the floors of the same N, by floor name, run right before this run's plan, so
 	// that the refresh ratio compares commands a few seconds apart on a machine whose load changes by the minute.
 	FloorPlans map[string]result
-	Failed     string // why the run stopped early, if it did
+	// MorePairs are further (paired floor plan, plan) pairs at the judged N, after the steps: one pair's ratio
+	// moves by a tenth from run to run, so the target takes the median of every pair's.
+	MorePairs []planPair
+	Failed    string // why the run stopped early, if it did
 }
 
 var scaleSteps = []step{stepApply, stepPlan, stepPlanNoRefresh, stepDestroy}
@@ -151,7 +154,38 @@ func runScale(tf *terraform, root string, p platformDef, n int, started []*floor
 		}
 		return nil
 	}
-	return runSteps(tf, dir, m, run, steps, beforePlan)
+	run, err = runSteps(tf, dir, m, run, steps, beforePlan)
+	if err != nil || n != targetRefreshN || run.Failed != "" {
+		return run, err
+	}
+	for range morePairs {
+		for _, f := range started {
+			if !f.def.Paired {
+				continue
+			}
+			fp, err := f.plan()
+			if err != nil {
+				return run, err
+			}
+			res, err := tf.run(dir, stepPlan, m)
+			if err != nil {
+				return run, err
+			}
+			progress("  %-24s N=%-5d %-20s %8.2fs  exit %d  (a further pair for the median)", run.Platform, n, stepPlan.Name, res.Wall.Seconds(), res.ExitCode)
+			run.MorePairs = append(run.MorePairs, planPair{Floor: f.def.Name, FloorPlan: fp, Plan: res})
+		}
+	}
+	return run, nil
+}
+
+// morePairs is how many (floor plan, plan) pairs the judged N runs after its steps' own: three pairs in all.
+const morePairs = 2
+
+// planPair is a plan of a paired floor and the plan run right after it.
+type planPair struct {
+	Floor     string
+	FloorPlan result
+	Plan      result
 }
 
 // writeMixConfig writes the realistic mix of n objects on p served by m, seeding the groups' members first

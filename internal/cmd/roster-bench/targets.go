@@ -111,8 +111,14 @@ func (r *report) refreshTargets(p platformDef) []target {
 		req.Measured = fmt.Sprintf("%.3f (%d requests)", perObject, plan.Requests.Count)
 		if wide, ok := r.floorFor(s, stepPlan.Name, widePluginFloorName); ok && wide.Wall > 0 {
 			ratio := plan.Wall.Seconds() / wide.Wall.Seconds()
-			wall.Missing, wall.Met = false, ratio <= targetRefreshRatio
+			ratios := append([]float64{ratio}, s.morePairRatios(widePluginFloorName)...)
+			judged := median(ratios)
+			wall.Missing, wall.Met = false, judged <= targetRefreshRatio
 			wall.Measured = fmt.Sprintf("%.2fx (%.2fs vs the wide plugin floor's %.2fs)", ratio, plan.Wall.Seconds(), wide.Wall.Seconds())
+			if len(ratios) > 1 {
+				wall.Measured = fmt.Sprintf("%.2fx, the median of %d pairs (%s); the first: %.2fs vs the wide plugin floor's %.2fs",
+					judged, len(ratios), ratioList(ratios), plan.Wall.Seconds(), wide.Wall.Seconds())
+			}
 			// The other floors are context: what the protocol and the schemas cost before roster does anything.
 			for _, f := range floors {
 				if f.Name == widePluginFloorName {
@@ -136,6 +142,27 @@ func (r *report) refreshTargets(p platformDef) []target {
 		}
 	}
 	return []target{req, wall}
+}
+
+// morePairRatios are the wall-time ratios of the run's further plan pairs with floor, those whose two plans
+// were no-change plans.
+func (s scaleRun) morePairRatios(floor string) []float64 {
+	var out []float64
+	for _, p := range s.MorePairs {
+		if p.Floor == floor && p.FloorPlan.OK && p.Plan.OK && p.FloorPlan.Wall > 0 {
+			out = append(out, p.Plan.Wall.Seconds()/p.FloorPlan.Wall.Seconds())
+		}
+	}
+	return out
+}
+
+// ratioList spells ratios in the order measured: "1.20x, 1.08x, 1.11x".
+func ratioList(ratios []float64) string {
+	parts := make([]string, len(ratios))
+	for i, r := range ratios {
+		parts[i] = fmt.Sprintf("%.2fx", r)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // mixFloor is the fewest requests a refresh of a mix can take on a platform's API: each kind's count times
