@@ -107,8 +107,8 @@ func (c *Client) accessLoader(project string) func(context.Context) ([]accessGro
 func (c *Client) ReadGroupDetails(ctx context.Context, g platform.Group, tracked platform.Extra) (platform.Group, error) {
 	imported := tracked == nil
 	have, _ := g.Extra.(GroupExtra)
-	want, err := platform.ExtraAs[GroupExtra](tracked)
-	if have.ProjectRoles != nil || (!imported && (err != nil || want.ProjectRoles == nil)) {
+	want, _ := platform.ExtraAs[GroupExtra](tracked) // another platform's fields track nothing here
+	if have.ProjectRoles != nil || (!imported && want.ProjectRoles == nil) {
 		return g, nil
 	}
 	id, err := parseNumericID("group", g.ID)
