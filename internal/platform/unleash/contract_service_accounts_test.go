@@ -3,10 +3,14 @@ package unleash
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/rosterhq/terraform-provider-roster/internal/httpclient"
+	"github.com/rosterhq/terraform-provider-roster/internal/mockapi"
 	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 	"github.com/rosterhq/terraform-provider-roster/internal/platform"
 )
@@ -159,5 +163,61 @@ func TestServiceAccountTokenContract(t *testing.T) {
 	}
 	if _, err := tg.newClient(t).ReadAPIKey(e.ctx, ids[1]); !platform.IsNotFound(err) {
 		t.Errorf("the server still has token %s: %v", ids[1], err)
+	}
+}
+
+// A token create whose answer was lost: a token of the name made by that create is deleted and made again
+// (its secret cannot be read back), while one that existed before the create is reported, never deleted.
+func TestServiceAccountTokenLostCreate(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Now()
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	setClock := func(at time.Time) { mu.Lock(); defer mu.Unlock(); now = at }
+	tg := mockTarget(t, unleashmock.Options{Now: clock})
+	e := &env{t: t, ctx: t.Context(), target: tg, client: tg.newClient(t), suffix: randomSuffix()}
+	sa := e.createUser(platform.UserSpec{Name: "CI", ServiceAccount: true, Extra: UserExtra{Username: e.name("ci")}})
+	account, _ := strconv.Atoi(sa.ID)
+	expires := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
+	loseNextCreate := func() {
+		err := tg.mock.Faults().Set(mockapi.FaultRule{Kind: mockapi.FaultLostResponse, Method: http.MethodPost, PathPrefix: serviceAccountsPath, Times: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	tokens := func() []patWire {
+		var list patsWire
+		if err := e.client.HTTP.DoJSON(e.ctx, httpclient.Request{Method: http.MethodGet, Path: serviceAccountPath(account) + "/token"}, &list); err != nil {
+			t.Fatal(err)
+		}
+		return list.PATs
+	}
+
+	setClock(time.Now())
+	loseNextCreate()
+	key, err := e.client.CreateAPIKey(e.ctx, platform.APIKeySpec{Name: "deploy", UserID: sa.ID, ExpiresAt: &expires})
+	if err != nil || !strings.HasPrefix(key.Secret, "user:") {
+		t.Fatalf("a lost create: %+v, %v", key, err)
+	}
+	if got := tokens(); len(got) != 1 || serviceAccountTokenID(account, got[0].ID) != key.ID {
+		t.Errorf("after a lost create the account has %+v, want only the key returned (%s)", got, key.ID)
+	}
+
+	setClock(time.Now().Add(-time.Hour)) // the account's older token, made an hour ago by the server's clock
+	older, err := e.client.CreateAPIKey(e.ctx, platform.APIKeySpec{Name: "release", UserID: sa.ID, ExpiresAt: &expires})
+	if err != nil {
+		t.Fatal(err)
+	}
+	setClock(time.Now())
+	loseNextCreate() // the server refuses the name, and that answer is lost
+	_, err = e.client.CreateAPIKey(e.ctx, platform.APIKeySpec{Name: "release", UserID: sa.ID, ExpiresAt: &expires})
+	if err == nil || !strings.Contains(err.Error(), "already has a token named") {
+		t.Errorf("a lost refusal of a taken name: %v", err)
+	}
+	found := false
+	for _, w := range tokens() {
+		found = found || serviceAccountTokenID(account, w.ID) == older.ID
+	}
+	if !found {
+		t.Errorf("the older token %s was deleted", older.ID)
 	}
 }

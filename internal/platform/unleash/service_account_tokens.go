@@ -39,9 +39,12 @@ func parseServiceAccountTokenID(id string) (account, token int, ok bool) {
 var serviceAccountTokenFeature = platform.Feature{Kind: platform.KindAPIKey, Field: platform.FieldUserID}
 
 // createServiceAccountToken is CreateAPIKey with a user_id. A create whose answer was lost is resolved by
-// the description, unique per account; the secret of an adopted token is gone for good, so it is deleted and
-// created again rather than handed over without one.
+// the description, unique per account; the secret of an adopted token is gone for good, so a token of that
+// description made since this create started is deleted and created again rather than handed over without
+// one. One made before it (the lost answer was a refusal of the name) is not this create's to delete: that
+// is a conflict, reported.
 func (c *Client) createServiceAccountToken(ctx context.Context, spec platform.APIKeySpec) (platform.APIKey, error) {
+	started := time.Now().Truncate(time.Millisecond) // Unleash keeps createdAt to the millisecond
 	account, err := parseNumericID("user", spec.UserID)
 	if err != nil {
 		return platform.APIKey{}, platform.InvalidField(platform.FieldUserID, err.Error())
@@ -70,7 +73,13 @@ func (c *Client) createServiceAccountToken(ctx context.Context, spec platform.AP
 			return platform.APIKey{}, err
 		}
 		for _, w := range list.PATs {
-			if w.Description == spec.Name {
+			switch {
+			case w.Description != spec.Name:
+			case w.CreatedAt.Before(started):
+				return platform.APIKey{}, &platform.ConflictError{Fields: []platform.FieldError{{Field: platform.FieldName, Message: fmt.Sprintf(
+					"service account %d already has a token named %q (id %d), made before this apply; Unleash cannot show its secret again, so delete it or choose another name",
+					account, spec.Name, w.ID)}}}
+			default:
 				if err := c.deleteServiceAccountToken(ctx, account, w.ID); err != nil {
 					return platform.APIKey{}, err
 				}

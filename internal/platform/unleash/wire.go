@@ -191,6 +191,7 @@ type patWire struct {
 	Description string     `json:"description"`
 	ExpiresAt   *time.Time `json:"expiresAt"`
 	UserID      int        `json:"userId"`
+	CreatedAt   time.Time  `json:"createdAt"`
 	Secret      string     `json:"secret,omitempty"`
 }
 
