@@ -50,6 +50,12 @@ func (c *Client) CreateGroup(ctx context.Context, spec platform.GroupSpec) (plat
 	if err != nil {
 		return platform.Group{}, err
 	}
+	// Role names the server lacks are refused before the group exists, not after it was made.
+	if want, _ := platform.ExtraAs[GroupExtra](spec.Extra); want.ProjectRoles != nil {
+		if _, err := c.resolveProjectRoles(ctx, want.ProjectRoles); err != nil {
+			return platform.Group{}, err
+		}
+	}
 	create := func() (platform.Group, error) {
 		var w groupWire
 		if err := c.groupCall(ctx, httpclient.Request{Method: http.MethodPost, Path: groupsPath, Body: body}, &w); err != nil {

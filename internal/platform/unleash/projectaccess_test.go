@@ -135,6 +135,15 @@ func TestGroupProjectRoleErrors(t *testing.T) {
 		t.Errorf("%d PUTs sent for an unknown role, want 0", n)
 	}
 
+	posts := e.target.mock.Log().CountMatching(http.MethodPost, groupsPath)
+	_, err = e.client.CreateGroup(e.ctx, platform.GroupSpec{Name: "h", Extra: GroupExtra{ProjectRoles: map[string][]string{"default": {"owner"}}}})
+	if fields := platform.FieldErrorsOf(err); len(fields) != 1 || fields[0].Field != fieldProjectRoles {
+		t.Errorf("a create with an unknown role name: %v", err)
+	}
+	if n := e.target.mock.Log().CountMatching(http.MethodPost, groupsPath) - posts; n != 0 {
+		t.Errorf("a create with an unknown role name made the group first (%d POSTs)", n)
+	}
+
 	_, err = e.client.UpdateGroup(e.ctx, g.ID, platform.GroupSpec{Name: "g", Extra: GroupExtra{ProjectRoles: map[string][]string{"nope": {"Owner"}}}})
 	fields = platform.FieldErrorsOf(err)
 	if platform.IsNotFound(err) || len(fields) != 1 || fields[0].Field != fieldProjectRoles || !strings.Contains(fields[0].Message, `project "nope" does not exist`) {
