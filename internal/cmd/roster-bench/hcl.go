@@ -72,41 +72,52 @@ func attrLines(s string) string {
 // rosterConfig is the realistic mix of n objects on platform p. Groups list the mix's users by reference
 // or, where seeded is not nil (platformDef.GroupsOfSeededMembers), the same positions of seeded members.
 func rosterConfig(p platformDef, endpoint, token, providerExtra string, n int, seeded []string) string {
+	return terraformBlock + providerBlock(p.Name, endpoint, token, providerExtra) + mixResources(p, n, seeded, "roster")
+}
+
+// wideFloorTwinConfig is rosterConfig's resources, attribute for attribute, on the wide plugin floor: the same
+// configuration with a provider that does nothing behind roster's schemas (the twin of a platform's run, see
+// twinState).
+func wideFloorTwinConfig(p platformDef, n int, seeded []string) string {
+	return pluginFloorHeader() + mixResources(p, n, seeded, pluginFloorType)
+}
+
+// mixResources is the realistic mix of n objects on p as resources of the types prefix_user,
+// prefix_user_group and prefix_api_key.
+func mixResources(p platformDef, n int, seeded []string, prefix string) string {
 	m := mixOf(n, p.Keys)
 	var b strings.Builder
-	b.WriteString(terraformBlock)
-	b.WriteString(providerBlock(p.Name, endpoint, token, providerExtra))
-	writeUsers(&b, p, m.Users)
+	writeUsers(&b, p, m.Users, prefix)
 	for g := 0; g < m.Groups; g++ {
 		refs := make([]string, 0, 40)
 		for _, u := range groupMembers(g, m.Users) {
 			if seeded != nil {
 				refs = append(refs, fmt.Sprintf("%q", seeded[u]))
 			} else {
-				refs = append(refs, fmt.Sprintf("roster_user.u%d.id", u))
+				refs = append(refs, fmt.Sprintf("%s_user.u%d.id", prefix, u))
 			}
 		}
-		fmt.Fprintf(&b, "\nresource \"roster_user_group\" \"g%d\" {\n  name    = \"bench-team-%d\"\n  members = [%s]\n%s}\n",
-			g, g, strings.Join(refs, ", "), attrLines(p.GroupHCL(g)))
+		fmt.Fprintf(&b, "\nresource \"%s_user_group\" \"g%d\" {\n  name    = \"bench-team-%d\"\n  members = [%s]\n%s}\n",
+			prefix, g, g, strings.Join(refs, ", "), attrLines(p.GroupHCL(g)))
 	}
 	for k := 0; k < m.Keys; k++ {
-		owner := fmt.Sprintf("  user_id = roster_user.u%d.id\n", keyOwner(k, m.Users))
+		owner := fmt.Sprintf("  user_id = %s_user.u%d.id\n", prefix, keyOwner(k, m.Users))
 		if p.Keys == keysUnowned {
 			owner = ""
 		}
-		fmt.Fprintf(&b, "\nresource \"roster_api_key\" \"k%d\" {\n  name    = \"bench-key-%d\"\n%s%s}\n", k, k, owner, attrLines(p.KeyHCL(k)))
+		fmt.Fprintf(&b, "\nresource \"%s_api_key\" \"k%d\" {\n  name    = \"bench-key-%d\"\n%s%s}\n", prefix, k, k, owner, attrLines(p.KeyHCL(k)))
 	}
 	return b.String()
 }
 
-// writeUsers writes the mix's first n users.
-func writeUsers(b *strings.Builder, p platformDef, n int) {
+// writeUsers writes the mix's first n users, of type prefix_user.
+func writeUsers(b *strings.Builder, p platformDef, n int, prefix string) {
 	for i := range n {
 		name := fmt.Sprintf("  name  = %q\n", userName(i))
 		if p.NoUserName() {
 			name = ""
 		}
-		fmt.Fprintf(b, "\nresource \"roster_user\" \"u%d\" {\n  email = %q\n%s%s}\n", i, userEmail(i), name, attrLines(p.UserHCL(i)))
+		fmt.Fprintf(b, "\nresource \"%s_user\" \"u%d\" {\n  email = %q\n%s%s}\n", prefix, i, userEmail(i), name, attrLines(p.UserHCL(i)))
 	}
 }
 
@@ -115,7 +126,7 @@ func usersConfig(p platformDef, endpoint, token string, n int) string {
 	var b strings.Builder
 	b.WriteString(terraformBlock)
 	b.WriteString(providerBlock(p.Name, endpoint, token, ""))
-	writeUsers(&b, p, n)
+	writeUsers(&b, p, n, "roster")
 	return b.String()
 }
 

@@ -287,8 +287,9 @@ func TestExtraEnvironmentReachesTheCommand(t *testing.T) {
 	}
 }
 
-// A platform's refresh is judged against the wide plugin floor's plan run right before it (issue 18), and set
-// beside the other floors' own plans as context; each floor's row compares it with the floors before it only.
+// A platform's refresh is judged against the plan of its twin on the wide plugin floor, run right before it
+// (issue 18), and set beside the floors' own plans as context; each floor's row compares it with the floors
+// before it only.
 func TestReportComparesARefreshWithEveryFloor(t *testing.T) {
 	plan := func(seconds float64) result {
 		return result{Step: stepPlan.Name, Wall: time.Duration(seconds * float64(time.Second)), OK: true}
@@ -317,8 +318,8 @@ func TestReportComparesARefreshWithEveryFloor(t *testing.T) {
 		t.Errorf("5.75s against the paired 5s: %q, met %t; want met", tg.Measured, tg.Met)
 	}
 	wall := judge(6)
-	if want := "1.20x (6.00s vs the wide plugin floor's 5.00s); 3.00x the terraform_data floor's 2.00s (issue 9's 1.3x: context); " +
-		"2.00x the plugin floor's 3.00s"; wall.Measured != want || wall.Met || wall.Goal != "<= 1.15x" {
+	if want := "1.20x (6.00s vs the twin's 5.00s); 3.00x the terraform_data floor's own plan (2.00s) (issue 9's 1.3x: context); " +
+		"2.00x the plugin floor's own plan (3.00s); 1.50x the wide plugin floor's own plan (4.00s)"; wall.Measured != want || wall.Met || wall.Goal != "<= 1.15x" {
 		t.Errorf("refresh target = %q, goal %q (met %t), want %q, <= 1.15x, not met", wall.Measured, wall.Goal, wall.Met, want)
 	}
 
@@ -337,8 +338,25 @@ func TestReportComparesARefreshWithEveryFloor(t *testing.T) {
 	}}
 	for _, tg := range paired.targets() {
 		if tg.Platform == p.Name && strings.HasPrefix(tg.Name, "Refresh wall time") {
-			if want := "1.12x, the median of 3 pairs (1.20x, 1.10x, 1.12x); the first: 6.00s vs the wide plugin floor's 5.00s"; tg.Measured != want || !tg.Met {
+			if want := "1.12x, the median of 3 pairs (1.20x, 1.10x, 1.12x); the first: 6.00s vs the twin's 5.00s; " +
+				"1.50x the wide plugin floor's own plan (4.00s)"; tg.Measured != want || !tg.Met {
 				t.Errorf("with further pairs: %q (met %t), want %q, met", tg.Measured, tg.Met, want)
+			}
+		}
+	}
+
+	// A twin whose plan was not a no-change plan is no floor: the target is not measured, rather than judged
+	// against the wide floor's own run.
+	twinChanged := plan(5)
+	twinChanged.OK, twinChanged.ExitCode, twinChanged.LogFile = false, 2, "logs/007-authentik-1000-twin-plan.log"
+	unpaired := &report{opts: options{platforms: []platformDef{p}}, scale: []scaleRun{
+		floorRun(widePluginFloorName, 4),
+		{Platform: p.Name, N: targetRefreshN, Results: []result{plan(4.2)}, FloorPlans: map[string]result{widePluginFloorName: twinChanged}},
+	}}
+	for _, tg := range unpaired.targets() {
+		if tg.Platform == p.Name && strings.HasPrefix(tg.Name, "Refresh wall time") {
+			if !tg.Missing || tg.Met || !strings.Contains(tg.Measured, "exited 2") {
+				t.Errorf("with a twin that planned changes: %q (missing %t, met %t), want not measured", tg.Measured, tg.Missing, tg.Met)
 			}
 		}
 	}

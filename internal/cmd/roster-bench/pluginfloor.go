@@ -86,7 +86,7 @@ func (floorProvider) Resources(ctx context.Context) []func() resource.Resource {
 		var s resource.SchemaResponse
 		r.Schema(ctx, resource.SchemaRequest{}, &s)
 		kind := strings.TrimPrefix(meta.TypeName, "roster")
-		bare := noopResource{name: pluginFloorType + kind, schema: schema.Schema{Attributes: bareAttributes(ctx, s.Schema.Attributes)}}
+		bare := noopResource{name: pluginFloorType + kind, schema: schema.Schema{Version: s.Schema.Version, Attributes: bareAttributes(ctx, s.Schema.Attributes)}}
 		full := noopResource{name: fullPluginFloorPrefix + kind, schema: s.Schema}
 		out = append(out, func() resource.Resource { return bare }, func() resource.Resource { return full })
 	}

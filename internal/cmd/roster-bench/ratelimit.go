@@ -35,7 +35,7 @@ func runRateLimited(tf *terraform, root string, p platformDef, allowed, n int) (
 	}
 	defer m.Close()
 	dir := filepath.Join(root, "rate-"+p.Name)
-	if err := writeMixConfig(dir, p, m, p.PacedProvider(allowed), n); err != nil {
+	if _, err := writeMixConfig(dir, p, m, p.PacedProvider(allowed), n); err != nil {
 		return run, err
 	}
 	if run.Apply, err = tf.run(dir, stepApply, m); err != nil {

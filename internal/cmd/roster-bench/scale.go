@@ -18,8 +18,9 @@ type floorDef struct {
 	// Destroyed: its destroy is measured (with -destroy). The plugin floors keep nothing outside their state, so
 	// their directories simply go with the work directory.
 	Destroyed bool
-	// Paired: the floor the refresh target is judged against. Each platform's plan is paired with a plan of it
-	// run right before, so both see the same load on the machine; the other floors' own plans are context.
+	// Paired: the floor the refresh target is judged against. Each platform's plan is paired with a plan of its
+	// twin (twin.go) on this floor, run right before, so both see the same load on the machine; the other floors'
+	// own plans are context.
 	Paired bool
 }
 
@@ -38,8 +39,9 @@ type scaleRun struct {
 	N        int
 	Mix      mix
 	Results  []result
-	// FloorPlans are plans of the floors of the same N, by floor name, run right before this run's plan, so
-	// that the refresh ratio compares commands a few seconds apart on a machine whose load changes by the minute.
+	// FloorPlans are plans of this run's twins on the paired floors, by floor name, run right before this run's
+	// plan, so that the refresh ratio compares commands a few seconds apart on a machine whose load changes by
+	// the minute.
 	FloorPlans map[string]result
 	// MorePairs are further (paired floor plan, plan) pairs at the judged N, after the steps: one pair's ratio
 	// moves by a tenth from run to run, so the target takes the median of every pair's.
@@ -108,14 +110,11 @@ func startFloor(tf *terraform, root string, def floorDef, n int) (*floorRun, err
 	return f, err
 }
 
-// plan plans the floor again (nil when the floor could not be applied).
-func (f *floorRun) plan() (result, error) {
-	if f == nil || f.run.Failed != "" {
-		return result{}, nil
-	}
-	res, err := f.tf.run(f.dir, stepPlan, nil)
+// planTwin plans twin, a platform run's twin on this floor, to pair it with the platform's next plan.
+func (f *floorRun) planTwin(twin string) (result, error) {
+	res, err := f.tf.run(twin, stepPlan, nil)
 	if err == nil {
-		progress("  %-24s N=%-5d %-20s %8.2fs  exit %d  (paired with the next plan)", f.def.Name, f.run.N, stepPlan.Name, res.Wall.Seconds(), res.ExitCode)
+		progress("  %-24s N=%-5d %-20s %8.2fs  exit %d  (the twin of the next plan)", f.def.Name, f.run.N, stepPlan.Name, res.Wall.Seconds(), res.ExitCode)
 	}
 	return res, err
 }
@@ -129,7 +128,7 @@ func (f *floorRun) finish(destroy bool) (scaleRun, error) {
 }
 
 // runScale runs steps on the realistic mix of n objects against a fresh mock of p with its write limit lifted,
-// with a plan of the paired floor right before its plan.
+// with a plan of its twin on the paired floor right before its plan.
 func runScale(tf *terraform, root string, p platformDef, n int, started []*floorRun, steps []step) (scaleRun, error) {
 	run := scaleRun{Platform: p.Name, N: n, Mix: mixOf(n, p.Keys), FloorPlans: map[string]result{}}
 	m, err := serveMock(p, -1)
@@ -138,15 +137,31 @@ func runScale(tf *terraform, root string, p platformDef, n int, started []*floor
 	}
 	defer m.Close()
 	dir := filepath.Join(root, fmt.Sprintf("%s-%d", p.Name, n))
-	if err := writeMixConfig(dir, p, m, p.ProviderExtra, n); err != nil {
+	seeded, err := writeMixConfig(dir, p, m, p.ProviderExtra, n)
+	if err != nil {
 		return run, err
+	}
+	twin := twinDir(dir)
+	if err := writeDir(twin, wideFloorTwinConfig(p, n, seeded)); err != nil {
+		return run, err
+	}
+	twinReady := false
+	planTwin := func(f *floorRun) (result, error) {
+		if !twinReady {
+			// Plans leave the state as the apply wrote it.
+			if err := writeTwinState(dir, twin); err != nil {
+				return result{}, err
+			}
+			twinReady = true
+		}
+		return f.planTwin(twin)
 	}
 	beforePlan := func() error {
 		for _, f := range started {
 			if !f.def.Paired {
 				continue
 			}
-			fp, err := f.plan()
+			fp, err := planTwin(f)
 			if err != nil {
 				return err
 			}
@@ -163,7 +178,7 @@ func runScale(tf *terraform, root string, p platformDef, n int, started []*floor
 			if !f.def.Paired {
 				continue
 			}
-			fp, err := f.plan()
+			fp, err := planTwin(f)
 			if err != nil {
 				return run, err
 			}
@@ -189,19 +204,18 @@ type planPair struct {
 }
 
 // writeMixConfig writes the realistic mix of n objects on p served by m, seeding the groups' members first
-// where the platform needs them to exist (platformDef.GroupsOfSeededMembers).
-func writeMixConfig(dir string, p platformDef, m *servedMock, providerExtra string, n int) error {
-	var seeded []string
+// where the platform needs them to exist (platformDef.GroupsOfSeededMembers), and returns the seeded members.
+func writeMixConfig(dir string, p platformDef, m *servedMock, providerExtra string, n int) (seeded []string, err error) {
 	if p.GroupsOfSeededMembers {
 		client, err := p.NewClient(m.URL, m.Token)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if seeded, err = seedMembers(context.Background(), p, client, m.API, mixOf(n, p.Keys).Users); err != nil {
-			return fmt.Errorf("seeding group members: %w", err)
+			return nil, fmt.Errorf("seeding group members: %w", err)
 		}
 	}
-	return writeDir(dir, rosterConfig(p, m.URL, m.Token, providerExtra, n, seeded))
+	return seeded, writeDir(dir, rosterConfig(p, m.URL, m.Token, providerExtra, n, seeded))
 }
 
 // runSteps runs steps in dir, calling beforePlan (when not nil) right before the plan with refresh.
