@@ -102,6 +102,12 @@ type Client struct {
 	secrets secretSet
 }
 
+// maxIdleConnsPerHost keeps a connection for each of the requests terraform has in flight at once (its
+// -parallelism, 10 by default, all to the one API host). The pooled transport keeps GOMAXPROCS+1, so on a
+// small machine most connections were closed after each answer and opened again: a TLS handshake per
+// request against a real server.
+const maxIdleConnsPerHost = 32
+
 // New builds a Client. It makes no request.
 func New(cfg Config) (*Client, error) {
 	base, err := url.Parse(strings.TrimRight(cfg.BaseURL, "/"))
@@ -125,6 +131,7 @@ func New(cfg Config) (*Client, error) {
 	}
 
 	transport := cleanhttp.DefaultPooledTransport()
+	transport.MaxIdleConnsPerHost = maxIdleConnsPerHost
 	if cfg.InsecureSkipVerify {
 		transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // the user asked for it
 	}
