@@ -120,11 +120,17 @@ func (p *serverPacer) done(h http.Header, status int) {
 		}
 	case hasLimit && hasRemaining && hasReset:
 		// Answers arrive out of order: within a window the budget only shrinks, and the window only ends
-		// later than thought.
+		// later than thought. Within a window available already counts every request sent, so an answer
+		// lowers it only when the server has counted more than that (another client spending the same
+		// budget); less what is on its way would count twice each request the server answered before this
+		// one but whose answer is not read yet.
 		inWindow := p.limited && now.Before(p.resetAt)
 		p.heard, p.limited, p.limit = true, true, limit
-		if avail := remaining - p.inflight; !inWindow || avail < p.available {
-			p.available = avail
+		switch {
+		case !inWindow:
+			p.available = remaining - p.inflight
+		case remaining < p.available:
+			p.available = remaining
 		}
 		if end := now.Add(time.Duration(reset) * time.Second); !inWindow || end.After(p.resetAt) {
 			p.resetAt = end

@@ -81,6 +81,10 @@ func TestParallelCreatesKeepToTheServersBudget(t *testing.T) {
 	if minutes < 4 {
 		t.Errorf("100 creates at 20 a minute took %.1f minutes; the server's limit was not kept", minutes)
 	}
+	// The first window opens at once and each of the four others a minute later.
+	if minutes > 4.5 {
+		t.Errorf("100 creates at 20 a minute took %.1f minutes; part of the budget the server announced went unused", minutes)
+	}
 }
 
 // A server that allows 1,000 creations a minute is not slowed down to the default 20: besides the first
@@ -141,6 +145,46 @@ func TestServerPacerReadsTheAnswers(t *testing.T) {
 	now = now.Add(46 * time.Second)
 	if _, ok := take(); !ok {
 		t.Fatal("after the window ended a request must go")
+	}
+}
+
+// Answers read in another order than the server counted their requests take nothing from the budget twice:
+// the pacer counted each request when it let it go. Only a server that counted more than were sent (another
+// client spending the same budget) lowers it.
+func TestServerPacerCountsEachRequestOnce(t *testing.T) {
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	p := newServerPacer()
+	p.now = func() time.Time { return now }
+	answer := func(remaining int) {
+		p.done(http.Header{"Ratelimit-Limit": {"20"}, "Ratelimit-Remaining": {fmt.Sprint(remaining)}, "Ratelimit-Reset": {"60"}}, http.StatusCreated)
+	}
+	goes := func(n int) {
+		t.Helper()
+		for i := range n {
+			if d, ok := p.take(); !ok {
+				t.Fatalf("request %d of %d waited %v", i+1, n, d)
+			}
+		}
+	}
+	goes(1)
+	answer(19)
+	goes(2)    // the server counts them as the 2nd and the 3rd of the window
+	answer(17) // the 3rd's answer is read first,
+	answer(18) // then the 2nd's
+	goes(17)
+	if d, ok := p.take(); ok || d != 60*time.Second {
+		t.Fatalf("with the window's 20 sent: went %v, wait %v; want a wait of 60s", ok, d)
+	}
+	for remaining := 16; remaining >= 0; remaining-- {
+		answer(remaining)
+	}
+
+	now = now.Add(61 * time.Second)
+	goes(1)   // opens the next window: 19 left
+	answer(5) // another client has spent 14 of them
+	goes(5)
+	if _, ok := p.take(); ok {
+		t.Fatal("a request went beyond what the server said was left")
 	}
 }
 
