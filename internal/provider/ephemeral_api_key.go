@@ -5,10 +5,14 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -99,6 +103,9 @@ func (e *ephemeralAPIKey) Open(ctx context.Context, req ephemeral.OpenRequest, r
 		UserID:      cfg.UserID.ValueString(),
 		Description: cfg.Description.ValueString(),
 	}
+	if e.check(cfg, spec, &resp.Diagnostics); resp.Diagnostics.HasError() {
+		return
+	}
 	key, err := backend.CreateAPIKey(ctx, spec)
 	if key.ID != "" {
 		// Recorded even after a partial failure, so Close revokes what was created.
@@ -111,6 +118,33 @@ func (e *ephemeralAPIKey) Open(ctx context.Context, req ephemeral.OpenRequest, r
 	}
 	cfg.ID, cfg.Name, cfg.Key = types.StringValue(key.ID), types.StringValue(spec.Name), types.StringValue(key.Secret)
 	resp.Diagnostics.Append(resp.Result.Set(ctx, &cfg)...)
+}
+
+// check reports, before anything is minted, what the platform cannot store or would refuse: roster_api_key's
+// capability rows and plan-time checks, on the attributes the two share. A finding on an attribute the
+// ephemeral key lacks (an expiry) says so.
+func (e *ephemeralAPIKey) check(cfg ephemeralAPIKeyModel, spec platform.APIKeySpec, diags *diag.Diagnostics) {
+	checkCapabilities(e.data, platform.KindAPIKey, map[string]bool{
+		"user_id":     !cfg.UserID.IsNull(),
+		"description": !cfg.Description.IsNull(),
+	}, diags)
+	v, ok := specValidator[platform.APIKeyValidator](e.data)
+	if !ok || diags.HasError() {
+		return
+	}
+	summary := "Invalid value for " + e.data.platform.DisplayName()
+	for _, f := range v.ValidateAPIKey(spec) {
+		p, _ := fieldPath(f.Field)
+		switch {
+		case f.Field == platform.FieldName: // the name is name_prefix and a random suffix
+			diags.AddAttributeError(path.Root("name_prefix"), summary, "name_prefix: "+f.Message)
+		case p.Equal(path.Root("user_id")) || p.Equal(path.Root("description")):
+			diags.AddAttributeError(p, summary, p.String()+": "+f.Message)
+		default:
+			name := attributeName(f.Field)
+			diags.AddError(summary, fmt.Sprintf("%s: %s. The ephemeral roster_api_key has no %s: use a roster_api_key resource.", name, strings.TrimSuffix(f.Message, "."), name))
+		}
+	}
 }
 
 func (e *ephemeralAPIKey) Close(ctx context.Context, req ephemeral.CloseRequest, resp *ephemeral.CloseResponse) {

@@ -14,7 +14,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/rosterhq/terraform-provider-roster/internal/acctest"
+	onyxmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/onyx"
 	tykmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/tykaistudio"
+	unleashmock "github.com/rosterhq/terraform-provider-roster/internal/mockapi/unleash"
 )
 
 func factoriesWithEcho() map[string]func() (tfprotov6.ProviderServer, error) {
@@ -92,6 +94,57 @@ func TestAccEphemeralAPIKey_unavailable(t *testing.T) {
 				TerraformVersionChecks:   acctest.TerraformVersionChecks, // ephemeral resources: Terraform 1.10, OpenTofu 1.11
 				Steps:                    []resource.TestStep{{Config: tc.provider + ephemeralKeyConfig, ExpectError: errorRE(tc.want...)}},
 			})
+		})
+	}
+}
+
+// TestAccEphemeralAPIKey_refusesWhatThePlatformCannotStore: what a roster_api_key's plan refuses, the
+// ephemeral key refuses before anything is minted, on the attribute at fault.
+func TestAccEphemeralAPIKey_refusesWhatThePlatformCannotStore(t *testing.T) {
+	t.Parallel()
+	key := func(attrs string) string {
+		return "\nephemeral \"roster_api_key\" \"ci\" {\n" + attrs + "\n}\n\nprovider \"echo\" {\n  data = ephemeral.roster_api_key.ci\n}\n\nresource \"echo\" \"key\" {}\n"
+	}
+	cases := map[string]struct {
+		server func(t *testing.T) *acctest.Server
+		config string
+		want   []string
+	}{
+		"onyx description": {
+			func(t *testing.T) *acctest.Server { return acctest.NewOnyx(t, onyxmock.GenerationCurrent).Server },
+			ephemeralKeyConfig, []string{"Attribute not supported on Onyx", "Onyx API keys have no description"},
+		},
+		"onyx user_id": {
+			func(t *testing.T) *acctest.Server { return acctest.NewOnyx(t, onyxmock.GenerationCurrent).Server },
+			key(`  name_prefix = "ci-run"` + "\n" + `  user_id = "5"`), []string{"Attribute not supported on Onyx", "service-account user of its own"},
+		},
+		"unleash description": {
+			func(t *testing.T) *acctest.Server { return acctest.NewUnleash(t, unleashmock.EditionEnterprise).Server },
+			ephemeralKeyConfig, []string{"Attribute not supported on Unleash", "Unleash API tokens have no description"},
+		},
+		"unleash service-account token": {
+			func(t *testing.T) *acctest.Server { return acctest.NewUnleash(t, unleashmock.EditionEnterprise).Server },
+			key(`  name_prefix = "ci-run"` + "\n" + `  user_id = "5"`), []string{"Invalid value for Unleash", "expires_at: is required", "ephemeral roster_api_key has no", "expires_at"},
+		},
+		"authentik name_prefix": {
+			func(t *testing.T) *acctest.Server { return acctest.NewAuthentik(t).Server },
+			key(`  name_prefix = "ci run"`), []string{"Invalid value for authentik", "name_prefix: authentik token identifiers"},
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			server := tc.server(t)
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: factoriesWithEcho(),
+				TerraformVersionChecks:   acctest.TerraformVersionChecks, // ephemeral resources: Terraform 1.10, OpenTofu 1.11
+				Steps:                    []resource.TestStep{{Config: server.Provider() + tc.config, ExpectError: errorRE(tc.want...)}},
+			})
+			for _, e := range server.Log().Entries() {
+				if e.Method == "POST" || e.Method == "PUT" {
+					t.Errorf("%s %s was sent: nothing may be minted", e.Method, e.Path)
+				}
+			}
 		})
 	}
 }
