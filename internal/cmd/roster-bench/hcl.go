@@ -156,12 +156,6 @@ func widePluginFloorConfig(n int) string {
 	return pluginFloorHeader() + pluginFloorResources(n, floorTypes{pluginFloorType + "_user", pluginFloorType + "_user_group", pluginFloorType + "_api_key"})
 }
 
-// fullPluginFloorConfig is the same graph with the full-schema plugin floor's no-op resources, which have
-// roster's schemas as declared.
-func fullPluginFloorConfig(n int) string {
-	return pluginFloorHeader() + pluginFloorResources(n, floorTypes{fullPluginFloorPrefix + "_user", fullPluginFloorPrefix + "_user_group", fullPluginFloorPrefix + "_api_key"})
-}
-
 func pluginFloorHeader() string {
 	return fmt.Sprintf("terraform {\n  required_providers {\n    %s = {\n      source = %q\n    }\n  }\n}\n\n", pluginFloorType, pluginFloorSource)
 }

@@ -176,6 +176,32 @@ func run(o options) error {
 		progress("  %s: %v", what, err)
 		rep.failures = append(rep.failures, fmt.Sprintf("%s: %v", what, err))
 	}
+	// The paced apply at a server's default limit spends about a minute waiting for the limit's window: it runs
+	// from the start, with a terraform of its own, beside the floors' applies (whose times are context, not
+	// judged) and then whatever comes next; the run waits for it before the big-group runs.
+	var paced []pacedRun
+	var pacedFailures []error
+	pacedDone := make(chan struct{})
+	go func() {
+		defer close(pacedDone)
+		if o.skipPaced {
+			return
+		}
+		bg := newTerraform(o.terraform, o.workdir)
+		bg.timeout = o.timeout
+		for _, p := range o.platforms {
+			if p.UserCreateLimit == 0 {
+				continue
+			}
+			progress("paced user creation, in the background: %s, %d users at the server's default %d a minute", p.Name, pacedDefaultUsers, p.UserCreateLimit)
+			r, err := runPaced(bg, o.workdir, p, p.UserCreateLimit, pacedDefaultUsers)
+			if err != nil {
+				pacedFailures = append(pacedFailures, fmt.Errorf("%s paced apply: %w", p.Name, err))
+				continue
+			}
+			paced = append(paced, r)
+		}
+	}()
 	if !o.skipScale {
 		progress("N-object runs: %s", stepNames(o.scaleSteps()))
 		for _, n := range o.sizes {
@@ -205,31 +231,6 @@ func run(o options) error {
 			rep.scale = append(rep.scale, runs...)
 		}
 	}
-	// The paced apply at a server's default limit spends about a minute waiting for the limit's window: it runs
-	// beside the growth runs, which are judged by requests and bytes, with a terraform of its own.
-	var paced []pacedRun
-	var pacedFailures []error
-	pacedDone := make(chan struct{})
-	go func() {
-		defer close(pacedDone)
-		if o.skipPaced {
-			return
-		}
-		bg := newTerraform(o.terraform, o.workdir)
-		bg.timeout = o.timeout
-		for _, p := range o.platforms {
-			if p.UserCreateLimit == 0 {
-				continue
-			}
-			progress("paced user creation, in the background: %s, %d users at the server's default %d a minute", p.Name, pacedDefaultUsers, p.UserCreateLimit)
-			r, err := runPaced(bg, o.workdir, p, p.UserCreateLimit, pacedDefaultUsers)
-			if err != nil {
-				pacedFailures = append(pacedFailures, fmt.Errorf("%s paced apply: %w", p.Name, err))
-				continue
-			}
-			paced = append(paced, r)
-		}
-	}()
 	if !o.skipGrowth {
 		progress("growth runs: requests and bytes per object at N = %s", joinInts(o.growthSizes))
 		for _, p := range o.platforms {

@@ -30,12 +30,9 @@ import (
 //
 //   - benchfloor_object (the plugin floor): the five attributes the mix sets. It prices the protocol alone.
 //   - benchfloor_user, benchfloor_user_group, benchfloor_api_key (the wide plugin floor): roster's own
-//     schemas, bare (no validators, plan modifiers, defaults or custom types). It prices roster's schema shape:
-//     what is left between it and roster is roster's own work and the API's. Issue 18 judges against it.
-//   - benchfloor_full_user, benchfloor_full_user_group, benchfloor_full_api_key (the full-schema plugin floor):
-//     roster's schemas as declared, validators, plan modifiers, defaults and custom types included. Context
-//     only: it splits what is left above the wide floor into the framework's work on those declarations and
-//     roster's own code with the API.
+//     schemas, bare (no validators, plan modifiers, defaults or custom types). It prices roster's schema shape.
+//     Issue 18 judges each platform against its twin on it (twin.go): the platform run's own configuration
+//     and state, so what is left is roster's own work (its declarations, its code) and the API's.
 //
 // Both are served by this program. Terraform starts it under pluginFloorWrapperName (a dev_overrides
 // directory of its own, scripts/bench.sh); that process is the usage wrapper, which starts this program again
@@ -44,8 +41,6 @@ import (
 const (
 	pluginFloorName        = "plugin floor (no-op provider)"
 	widePluginFloorName    = "wide plugin floor (no-op, roster's schemas)"
-	fullPluginFloorName    = "full-schema plugin floor (no-op, roster's schemas as declared)"
-	fullPluginFloorPrefix  = pluginFloorType + "_full"
 	pluginFloorSource      = "rosterhq/benchfloor"
 	pluginFloorType        = "benchfloor"
 	pluginFloorWrapperName = "terraform-provider-" + pluginFloorType
@@ -87,8 +82,7 @@ func (floorProvider) Resources(ctx context.Context) []func() resource.Resource {
 		r.Schema(ctx, resource.SchemaRequest{}, &s)
 		kind := strings.TrimPrefix(meta.TypeName, "roster")
 		bare := noopResource{name: pluginFloorType + kind, schema: schema.Schema{Version: s.Schema.Version, Attributes: bareAttributes(ctx, s.Schema.Attributes)}}
-		full := noopResource{name: fullPluginFloorPrefix + kind, schema: s.Schema}
-		out = append(out, func() resource.Resource { return bare }, func() resource.Resource { return full })
+		out = append(out, func() resource.Resource { return bare })
 	}
 	return out
 }

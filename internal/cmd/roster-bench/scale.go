@@ -25,12 +25,11 @@ type floorDef struct {
 }
 
 // floors: terraform_data runs inside terraform; the plugin floors (pluginfloor.go) add the plugin protocol,
-// then roster's schema shape, then the framework's work on roster's declarations.
+// then roster's schema shape.
 var floors = []floorDef{
 	{Name: floorName, Dir: "floor", Config: floorConfig, Destroyed: true},
 	{Name: pluginFloorName, Dir: "pluginfloor", Config: pluginFloorConfig},
 	{Name: widePluginFloorName, Dir: "pluginfloor-wide", Config: widePluginFloorConfig, Paired: true},
-	{Name: fullPluginFloorName, Dir: "pluginfloor-full", Config: fullPluginFloorConfig},
 }
 
 // scaleRun is apply, plan, plan -refresh=false and (with -destroy) destroy of N objects.
