@@ -24,13 +24,13 @@ func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 }
 
 // dataSourcePlatformSchemas renders the resources' per-platform nested attributes as computed data source
-// attributes, so both always show the same fields.
+// attributes, so both always show the same fields, described alike.
 func dataSourcePlatformSchemas(attrs []platformAttr) map[string]dschema.Attribute {
 	out := make(map[string]dschema.Attribute, len(attrs))
 	for _, a := range attrs {
 		inner := make(map[string]dschema.Attribute, len(a.attrTypes))
 		for name, t := range a.attrTypes {
-			inner[name] = computedAttribute(t)
+			inner[name] = computedAttribute(t, a.attributes[name].GetMarkdownDescription())
 		}
 		out[a.name()] = dschema.SingleNestedAttribute{
 			MarkdownDescription: a.description + " Null unless the provider's `platform` is `" + a.name() + "`.",
@@ -41,26 +41,26 @@ func dataSourcePlatformSchemas(attrs []platformAttr) map[string]dschema.Attribut
 	return out
 }
 
-func computedAttribute(t attr.Type) dschema.Attribute {
+func computedAttribute(t attr.Type, description string) dschema.Attribute {
 	switch t := t.(type) {
 	case jsontypes.NormalizedType:
-		return dschema.StringAttribute{Computed: true, CustomType: t}
+		return dschema.StringAttribute{Computed: true, CustomType: t, MarkdownDescription: description}
 	case timetypes.RFC3339Type:
-		return dschema.StringAttribute{Computed: true, CustomType: t}
+		return dschema.StringAttribute{Computed: true, CustomType: t, MarkdownDescription: description}
 	case types.SetType:
-		return dschema.SetAttribute{Computed: true, ElementType: t.ElemType}
+		return dschema.SetAttribute{Computed: true, ElementType: t.ElemType, MarkdownDescription: description}
 	case types.ListType:
-		return dschema.ListAttribute{Computed: true, ElementType: t.ElemType}
+		return dschema.ListAttribute{Computed: true, ElementType: t.ElemType, MarkdownDescription: description}
 	case types.MapType:
-		return dschema.MapAttribute{Computed: true, ElementType: t.ElemType}
+		return dschema.MapAttribute{Computed: true, ElementType: t.ElemType, MarkdownDescription: description}
 	}
 	switch t {
 	case types.BoolType:
-		return dschema.BoolAttribute{Computed: true}
+		return dschema.BoolAttribute{Computed: true, MarkdownDescription: description}
 	case types.Int64Type:
-		return dschema.Int64Attribute{Computed: true}
+		return dschema.Int64Attribute{Computed: true, MarkdownDescription: description}
 	case types.StringType:
-		return dschema.StringAttribute{Computed: true}
+		return dschema.StringAttribute{Computed: true, MarkdownDescription: description}
 	}
 	panic(fmt.Sprintf("computedAttribute: no data source attribute for %T", t))
 }
