@@ -9,8 +9,9 @@ import (
 )
 
 // pager's default fits the docs' example (count 315 over 7 pages). page_size is documented for the
-// audit log only; it is honoured here up to 100, as DRF's page_size_query_param would.
-var pager = mockapi.Pager{DefaultSize: 50, MaxSize: 100}
+// audit log only; it is honoured here up to 100, as DRF's page_size_query_param would. The envelope and the
+// 404 "Invalid page." are DRF's PageNumberPagination, which also takes ?page=last (its last_page_strings) [inf].
+var pager = mockapi.Pager{DefaultSize: 50, MaxSize: 100, Last: true}
 
 // noneLink is how the docs' example renders a missing link: Python's str(None), not JSON null.
 const noneLink = "None"

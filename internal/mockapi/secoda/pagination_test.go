@@ -40,7 +40,12 @@ func TestListPagination(t *testing.T) {
 	if prev, _ := url.Parse(last["links"].(map[string]any)["previous"].(string)); prev == nil || prev.Query().Get("page") != "2" {
 		t.Errorf("page 3 previous = %v", last["links"].(map[string]any)["previous"])
 	}
-	for _, page := range []string{"0", "4", "x"} {
+	// DRF's paginator names the last page "last" too.
+	byName := h.must(http.StatusOK, "GET", "/api/v1/user/?page=last", nil).obj()
+	if n := len(byName["results"].([]any)); n != 21 || byName["meta"].(map[string]any)["page"] != float64(3) {
+		t.Errorf("page=last: %d results, meta %v; want page 3", n, byName["meta"])
+	}
+	for _, page := range []string{"0", "4", "x", "first"} {
 		if r := h.do("GET", "/api/v1/user/?page="+page, nil); r.status != http.StatusNotFound || r.obj()["detail"] != "Invalid page." {
 			t.Errorf("page %s: %d %s", page, r.status, r.raw)
 		}
