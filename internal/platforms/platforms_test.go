@@ -2,6 +2,7 @@ package platforms
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,4 +77,41 @@ func TestClientsHaveExactlyTheirPartsOfBackend(t *testing.T) {
 func is[T any](b platform.Backend) bool {
 	_, ok := b.(T)
 	return ok
+}
+
+// TestCapabilityRowsNameFieldsOfTheirKind: every field a capability row names is declared for the type the row
+// puts it on, and a platform's own field sits only in that platform's row. A row that names a field on the
+// wrong type would never match a check, and the attribute it meant would pass the plan unchecked.
+func TestCapabilityRowsNameFieldsOfTheirKind(t *testing.T) {
+	kindsOf := map[platform.Field][]platform.Kind{}
+	for _, d := range platform.DeclaredFields() {
+		kindsOf[d.Field] = append(kindsOf[d.Field], d.Kinds...)
+	}
+	for _, d := range All {
+		check := func(where string, kind platform.Kind, f platform.Field) {
+			if f.IsZero() {
+				return
+			}
+			if !slices.Contains(kindsOf[f], kind) {
+				t.Errorf("%s: %s names %s on %s, which is declared for %v", d.Name, where, f, kind, kindsOf[f])
+			}
+			if p := f.Platform(); p != "" && p != d.Name {
+				t.Errorf("%s: %s names %s, a field of %s", d.Name, where, f, p)
+			}
+		}
+		c := d.Capabilities
+		for _, rows := range []struct {
+			where string
+			rows  map[platform.Feature]string
+		}{{"Unsupported", c.Unsupported}, {"ReadOnly", c.ReadOnly}, {"CreateOnly", c.CreateOnly}} {
+			for f := range rows.rows {
+				check(rows.where, f.Kind, f.Field)
+			}
+		}
+		for kind, fields := range c.ReplaceOnChange {
+			for _, f := range fields {
+				check("ReplaceOnChange", kind, f)
+			}
+		}
+	}
 }
