@@ -68,6 +68,19 @@ func stringField(body map[string]any, key string) (value string, present, ok boo
 	return s, true, ok
 }
 
+// requiredString reads a string property the schema requires, adding the validator's detail when it is
+// missing or not a string.
+func requiredString(body map[string]any, key string, details *[]detail) string {
+	v, present, ok := stringField(body, key)
+	switch {
+	case !present:
+		*details = append(*details, requiredProperty("/body/"+key))
+	case !ok:
+		*details = append(*details, wrongType("/body/"+key, "string", body[key]))
+	}
+	return v
+}
+
 // intValue reads a JSON integer (json.Number without fraction or exponent).
 func intValue(v any) (int, bool) {
 	n, ok := v.(json.Number)

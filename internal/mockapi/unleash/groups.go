@@ -82,14 +82,7 @@ type groupWrite struct {
 func parseGroupWrite(w http.ResponseWriter, body map[string]any) (groupWrite, bool) {
 	var gw groupWrite
 	var details []detail
-	name, present, ok := stringField(body, "name")
-	switch {
-	case !present:
-		details = append(details, requiredProperty("/body/name"))
-	case !ok:
-		details = append(details, wrongType("/body/name", "string", body["name"]))
-	}
-	gw.name = name
+	gw.name = requiredString(body, "name", &details)
 	if v, present := body["description"]; present && v != nil {
 		d, ok := v.(string)
 		if !ok {

@@ -66,11 +66,7 @@ func (s *Server) serviceAccountFromPath(w http.ResponseWriter, r *http.Request) 
 func (s *Server) createServiceAccount(w http.ResponseWriter, _ *http.Request, body map[string]any) {
 	var details []detail
 	for _, k := range []string{"username", "name"} {
-		if _, present, ok := stringField(body, k); !present {
-			details = append(details, requiredProperty("/body/"+k))
-		} else if !ok {
-			details = append(details, wrongType("/body/"+k, "string", body[k]))
-		}
+		requiredString(body, k, &details)
 	}
 	role, roleOK := intValue(body["rootRole"])
 	if _, present := body["rootRole"]; !present {
@@ -156,13 +152,7 @@ func (s *Server) createServiceAccountToken(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var details []detail
-	description, hasDescription, descriptionOK := stringField(body, "description")
-	switch {
-	case !hasDescription:
-		details = append(details, requiredProperty("/body/description"))
-	case !descriptionOK:
-		details = append(details, wrongType("/body/description", "string", body["description"]))
-	}
+	description := requiredString(body, "description", &details)
 	raw, hasExpiry, expiryOK := stringField(body, "expiresAt")
 	expires, validExpiry := parseDateTime(raw)
 	switch {

@@ -51,15 +51,9 @@ func (s *Server) tokensMatching(keep func(*apiToken) bool) []map[string]any {
 // environments, the environment and every project must exist. The 201 echoes the requested type; the stored
 // one is what the list shows, with backend folded into client (the drift the provider must absorb).
 func (s *Server) createToken(w http.ResponseWriter, _ *http.Request, body map[string]any) {
-	name, hasName, nameOK := stringField(body, "tokenName")
-	typ, hasType, typeOK := stringField(body, "type")
 	var details []detail
-	switch {
-	case !hasName:
-		details = append(details, requiredProperty("/body/tokenName"))
-	case !nameOK:
-		details = append(details, wrongType("/body/tokenName", "string", body["tokenName"]))
-	}
+	name := requiredString(body, "tokenName", &details)
+	typ, hasType, typeOK := stringField(body, "type")
 	switch {
 	case !hasType:
 		details = append(details, requiredProperty("/body/type"))
